@@ -1,0 +1,19 @@
+package org.pipelinetracker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Entry point: an event-sourced tracker of Korea–Uzbekistan cooperation projects.
+ */
+@SpringBootApplication
+public class PipelineTrackerApplication {
+
+	public static void main(String[] args) {
+		// This machine has no route to AxonIQ's update service; don't try (override with -D...=false).
+		if (System.getProperty("axoniq.update-checker.disabled") == null) {
+			System.setProperty("axoniq.update-checker.disabled", "true");
+		}
+		SpringApplication.run(PipelineTrackerApplication.class, args);
+	}
+}

@@ -1,0 +1,122 @@
+package org.pipelinetracker.demo;
+
+import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.web.AuditContext;
+import org.pipelinetracker.project.web.ProjectWriteService;
+import org.pipelinetracker.project.web.Requests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.BiFunction;
+
+/**
+ * Loads {@code seed/demo-projects.json} on start-up through {@link ProjectWriteService}, exactly as a user would
+ * through the API, each entry citing its source article. Idempotent: an entry already recorded is refused as a
+ * duplicate and skipped, so a restart adds nothing. Off unless {@code tracker.seed.enabled=true}.
+ */
+@Component
+@ConditionalOnProperty(name = "tracker.seed.enabled", havingValue = "true")
+class DemoDataLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+	static final String ACTOR = "demo-data-loader";
+
+	private final ProjectWriteService writes;
+	private final JsonMapper json;
+	private final Resource seed;
+
+	DemoDataLoader(ProjectWriteService writes, JsonMapper json, ResourceLoader resources,
+			@org.springframework.beans.factory.annotation.Value("${tracker.seed.location:classpath:seed/demo-projects.json}") String location) {
+		this.writes = writes;
+		this.json = json;
+		this.seed = resources.getResource(location);
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		JsonNode root;
+		try (InputStream in = seed.getInputStream()) {
+			root = json.readTree(in);
+		}
+		JsonNode sources = root.path("sources");
+		int total = root.path("projects").size();
+		int written = 0;
+		int skipped = 0;
+		int index = 0;
+		for (JsonNode project : root.path("projects")) {
+			index++;
+			String sourceUrl = sources.path(project.path("source").asString()).path("url").asString(null);
+			String projectReason = project.path("reason").asString(null);
+			ObjectNode propose = withAudit(project.path("propose"), projectReason, sourceUrl);
+			String projectId = propose.path("projectId").asString();
+			AuditContext audit = new AuditContext(ACTOR, null, null);
+			if (apply(() -> writes.propose(json.treeToValue(propose, Requests.ProposeProjectRequest.class), audit))) {
+				written++;
+			}
+			else {
+				skipped++;
+			}
+			for (JsonNode step : project.path("steps")) {
+				ObjectNode body = withAudit(step.path("body"), step.path("reason").asString(projectReason), sourceUrl);
+				String action = step.path("action").asString();
+				if (apply(() -> dispatch(action).apply(projectId, body))) {
+					written++;
+				}
+				else {
+					skipped++;
+				}
+			}
+			log.info("Demo data: {}/{} projects ({})", index, total, projectId);
+		}
+		log.info("Demo data loaded: {} commands recorded, {} already present", written, skipped);
+	}
+
+	private BiFunction<String, ObjectNode, Object> dispatch(String action) {
+		AuditContext audit = new AuditContext(ACTOR, null, null);
+		return switch (action) {
+			case "agreements" -> (id, b) -> writes.signAgreement(id, json.treeToValue(b, Requests.SignAgreementRequest.class), audit);
+			case "fundings/eximbank" -> (id, b) -> writes.fundViaEximbank(id, json.treeToValue(b, Requests.EximbankFundingRequest.class), audit);
+			case "fundings" -> (id, b) -> writes.commitFunding(id, json.treeToValue(b, Requests.FundingRequest.class), audit);
+			case "disbursements" -> (id, b) -> writes.recordDisbursement(id, json.treeToValue(b, Requests.DisbursementRequest.class), audit);
+			case "milestones" -> (id, b) -> writes.recordMilestone(id, json.treeToValue(b, Requests.MilestoneRequest.class), audit);
+			case "start" -> (id, b) -> writes.start(id, json.treeToValue(b, Requests.StageChangeRequest.class), audit);
+			default -> throw new IllegalStateException("unknown demo-data action '" + action + "'");
+		};
+	}
+
+	/** Runs one write; false when it was already recorded (duplicate id or no change). */
+	private static boolean apply(java.util.function.Supplier<Object> write) {
+		try {
+			write.get();
+			return true;
+		}
+		catch (CommandRejectedException e) {
+			if (e.kind() == CommandRejectedException.Kind.DUPLICATE) {
+				return false;
+			}
+			throw e;
+		}
+	}
+
+	private static ObjectNode withAudit(JsonNode body, String reason, String sourceUrl) {
+		ObjectNode copy = ((ObjectNode) body).deepCopy();
+		if (reason != null) {
+			copy.put("reason", reason);
+		}
+		if (sourceUrl != null) {
+			copy.put("sourceUrl", sourceUrl);
+		}
+		return copy;
+	}
+}

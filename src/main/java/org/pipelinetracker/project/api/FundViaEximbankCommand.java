@@ -1,0 +1,11 @@
+package org.pipelinetracker.project.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/**
+ * Records a Korea Eximbank commitment (EDCF loan or export credit); needs a binding agreement.
+ */
+public record FundViaEximbankCommand(@TargetAggregateIdentifier ProjectId projectId, String fundingId, EximbankInstrument instrument, Money amount, LocalDate committedOn, LoanTerms terms) {
+}

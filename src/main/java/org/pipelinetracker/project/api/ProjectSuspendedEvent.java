@@ -1,0 +1,14 @@
+package org.pipelinetracker.project.api;
+
+import java.time.LocalDate;
+
+/**
+ * The project was suspended from the stage it was in.
+ */
+public record ProjectSuspendedEvent(ProjectId projectId, LocalDate suspendedOn, String reason, Stage suspendedFrom) implements ProjectEvent {
+
+	@Override
+	public LocalDate effectiveDate() {
+		return suspendedOn;
+	}
+}

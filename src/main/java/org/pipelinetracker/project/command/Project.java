@@ -1,0 +1,460 @@
+package org.pipelinetracker.project.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.pipelinetracker.project.api.AgreementSignedEvent;
+import org.pipelinetracker.project.api.CancelProjectCommand;
+import org.pipelinetracker.project.api.CommitFundingCommand;
+import org.pipelinetracker.project.api.CompleteProjectCommand;
+import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
+import org.pipelinetracker.project.api.DisbursementRecordedEvent;
+import org.pipelinetracker.project.api.EximbankInstrument;
+import org.pipelinetracker.project.api.FundViaEximbankCommand;
+import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
+import org.pipelinetracker.project.api.FundingCommittedEvent;
+import org.pipelinetracker.project.api.FundingSource;
+import org.pipelinetracker.project.api.ImplementationStartedEvent;
+import org.pipelinetracker.project.api.LoanTerms;
+import org.pipelinetracker.project.api.MilestoneRecordedEvent;
+import org.pipelinetracker.project.api.Money;
+import org.pipelinetracker.project.api.ProjectCancelledEvent;
+import org.pipelinetracker.project.api.ProjectCompletedEvent;
+import org.pipelinetracker.project.api.ProjectId;
+import org.pipelinetracker.project.api.ProjectProposedEvent;
+import org.pipelinetracker.project.api.ProjectResumedEvent;
+import org.pipelinetracker.project.api.ProjectStageChangedEvent;
+import org.pipelinetracker.project.api.ProjectSuspendedEvent;
+import org.pipelinetracker.project.api.ProposeProjectCommand;
+import org.pipelinetracker.project.api.RecordDisbursementCommand;
+import org.pipelinetracker.project.api.RecordMilestoneCommand;
+import org.pipelinetracker.project.api.ResumeProjectCommand;
+import org.pipelinetracker.project.api.SignAgreementCommand;
+import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.api.StartImplementationCommand;
+import org.pipelinetracker.project.api.SuspendProjectCommand;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.pipelinetracker.project.api.CommandRejectedException.duplicate;
+import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
+import static org.pipelinetracker.project.api.CommandRejectedException.rule;
+
+/**
+ * The project aggregate: validates every command against the project's history and appends events.
+ * Field formats (codelists, patterns) are checked at the edge; this class guards the rules that need state:
+ * stages, dates, uniqueness of ids and the money invariants.
+ */
+@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
+class Project {
+
+	private static final Set<Stage> ACTIVE = EnumSet.of(Stage.PROPOSED, Stage.AGREED, Stage.FINANCED, Stage.IMPLEMENTATION);
+	private static final Set<Stage> FUNDABLE = EnumSet.of(Stage.AGREED, Stage.FINANCED, Stage.IMPLEMENTATION);
+
+	@AggregateIdentifier
+	private ProjectId projectId;
+	private LocalDate proposedOn;
+	private Stage stage;
+	private LocalDate stageSince;
+	private Stage suspendedFrom;
+	private LocalDate firstBindingAgreementOn;
+	private final Set<String> agreementIds = new HashSet<>();
+	private final Map<String, Funding> fundings = new HashMap<>();
+	private final Map<String, Milestone> milestones = new HashMap<>();
+
+	Project() {
+		// required by Axon
+	}
+
+	@CommandHandler
+	Project(ProposeProjectCommand command, Clock clock) {
+		requireNotFuture("proposedOn", command.proposedOn(), clock);
+		if (command.plannedStart() != null && command.plannedEnd() != null
+				&& command.plannedEnd().isBefore(command.plannedStart())) {
+			throw invalid("plannedEnd", "plannedEnd (" + command.plannedEnd() + ") is before plannedStart ("
+					+ command.plannedStart() + ")");
+		}
+		if (command.estimatedCost() != null && !command.estimatedCost().isPositive()) {
+			throw invalid("estimatedCost.amount", "estimated cost must be greater than zero");
+		}
+		AggregateLifecycle.apply(new ProjectProposedEvent(command.projectId(), command.title(), command.description(),
+				command.sector(), command.region(), List.copyOf(command.partners()), command.estimatedCost(),
+				command.proposedOn(), command.plannedStart(), command.plannedEnd()));
+	}
+
+	@CommandHandler
+	Long handle(SignAgreementCommand command, Clock clock) {
+		requireActive("sign an agreement");
+		requireEffectiveDate("signedOn", command.signedOn(), clock);
+		if (agreementIds.contains(command.agreementId())) {
+			throw duplicate("agreementId", "agreement '" + command.agreementId() + "' is already recorded for project "
+					+ projectId);
+		}
+		AggregateLifecycle.apply(new AgreementSignedEvent(projectId, command.agreementId(), command.type(),
+				command.signedOn(), List.copyOf(command.parties()), command.documentUrl()));
+		if (command.type().isBinding() && stage == Stage.PROPOSED) {
+			requireNotBeforeStageStart("signedOn", command.signedOn());
+			AggregateLifecycle.apply(new ProjectStageChangedEvent(projectId, Stage.PROPOSED, Stage.AGREED,
+					command.signedOn()));
+		}
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(FundViaEximbankCommand command, Clock clock) {
+		LoanTerms terms = command.terms() == null ? LoanTerms.NONE : command.terms();
+		if (terms.graceYears() != null && terms.maturityYears() != null && terms.graceYears() > terms.maturityYears()) {
+			throw invalid("graceYears", "grace period (" + terms.graceYears() + " years) is longer than the maturity ("
+					+ terms.maturityYears() + " years)");
+		}
+		EximbankInstrument instrument = command.instrument();
+		commit(command.fundingId(), command.amount(), command.committedOn(), clock,
+				new FundingCommittedEvent(projectId, command.fundingId(), FundingSource.EXIMBANK, instrument,
+						"Export-Import Bank of Korea", command.amount(), command.committedOn(), terms,
+						instrument.iatiFinanceType(), instrument.iatiFlowType()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(CommitFundingCommand command, Clock clock) {
+		FundingSource source = command.source();
+		if (source == FundingSource.EXIMBANK) {
+			throw invalid("source", "Korea Eximbank commitments are recorded with FundViaEximbank "
+					+ "(POST /api/projects/{id}/fundings/eximbank)");
+		}
+		String flowType = command.flowType() == null ? source.defaultFlowType() : command.flowType();
+		if (command.flowType() != null && !source.allowedFlowTypes().contains(command.flowType())) {
+			throw invalid("flowType", "flow type " + command.flowType() + " does not fit a " + source
+					+ " commitment; allowed: " + source.allowedFlowTypes());
+		}
+		commit(command.fundingId(), command.amount(), command.committedOn(), clock,
+				new FundingCommittedEvent(projectId, command.fundingId(), source, null, command.funder(),
+						command.amount(), command.committedOn(), LoanTerms.NONE, source.iatiFinanceType(), flowType));
+		return AggregateLifecycle.getVersion();
+	}
+
+	private void commit(String fundingId, Money amount, LocalDate committedOn, Clock clock, FundingCommittedEvent event) {
+		requireActive("commit funding");
+		if (!FUNDABLE.contains(stage)) {
+			throw rule("funding can only be committed once a binding agreement (LOAN, GRANT, FRAMEWORK or CONTRACT) "
+					+ "is signed; project " + projectId + " is " + stage);
+		}
+		requirePositive("amount.amount", amount);
+		requireEffectiveDate("committedOn", committedOn, clock);
+		if (committedOn.isBefore(firstBindingAgreementOn)) {
+			throw rule("committedOn", "the commitment is dated " + committedOn
+					+ ", before the first binding agreement was signed on " + firstBindingAgreementOn);
+		}
+		if (fundings.containsKey(fundingId)) {
+			throw duplicate("fundingId", "funding '" + fundingId + "' is already recorded for project " + projectId);
+		}
+		AggregateLifecycle.apply(event);
+		if (stage == Stage.AGREED) {
+			AggregateLifecycle.apply(new ProjectStageChangedEvent(projectId, Stage.AGREED, Stage.FINANCED, committedOn));
+		}
+	}
+
+	@CommandHandler
+	Long handle(RecordDisbursementCommand command, Clock clock) {
+		requireActive("record a disbursement");
+		Funding funding = requireFunding(command.fundingId());
+		Money amount = command.amount();
+		requirePositive("amount.amount", amount);
+		if (!amount.currency().equals(funding.committed.currency())) {
+			throw rule("amount.currency", "funding '" + command.fundingId() + "' is committed in "
+					+ funding.committed.currency() + "; a disbursement in " + amount.currency() + " cannot be recorded against it");
+		}
+		requireEffectiveDate("disbursedOn", command.disbursedOn(), clock);
+		if (command.disbursedOn().isBefore(funding.committedOn)) {
+			throw rule("disbursedOn", "the disbursement is dated " + command.disbursedOn()
+					+ ", before funding '" + command.fundingId() + "' was committed on " + funding.committedOn);
+		}
+		Money after = funding.disbursed.plus(amount);
+		if (after.isGreaterThan(funding.committed)) {
+			throw rule("amount.amount", "disbursing " + amount + " would bring the total disbursed under '"
+					+ command.fundingId() + "' to " + after + ", above the commitment of " + funding.committed
+					+ "; at most " + funding.committed.minus(funding.disbursed) + " remains");
+		}
+		AggregateLifecycle.apply(new DisbursementRecordedEvent(projectId, command.fundingId(), amount,
+				command.disbursedOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(RecordMilestoneCommand command, Clock clock) {
+		requireNotTerminal("record a milestone");
+		Milestone previous = milestones.get(command.milestoneId());
+		String name = command.name() != null ? command.name() : previous == null ? null : previous.name;
+		if (name == null || name.isBlank()) {
+			throw invalid("name", "a new milestone needs a name");
+		}
+		LocalDate plannedOn = command.plannedOn() != null ? command.plannedOn() : previous == null ? null : previous.plannedOn;
+		LocalDate achievedOn = command.achievedOn() != null ? command.achievedOn() : previous == null ? null : previous.achievedOn;
+		if (plannedOn == null && achievedOn == null) {
+			throw invalid("plannedOn", "a milestone needs a planned date, an achieved date or both");
+		}
+		if (plannedOn != null && plannedOn.isBefore(proposedOn)) {
+			throw rule("plannedOn", "the planned date " + plannedOn + " is before the project was proposed on " + proposedOn);
+		}
+		if (command.achievedOn() != null) {
+			requireEffectiveDate("achievedOn", command.achievedOn(), clock);
+		}
+		LocalDate recordedOn = command.recordedOn() != null ? command.recordedOn()
+				: command.achievedOn() != null ? command.achievedOn() : LocalDate.now(clock);
+		requireEffectiveDate("recordedOn", recordedOn, clock);
+		if (previous != null && previous.name.equals(name) && Objects.equals(previous.plannedOn, plannedOn)
+				&& Objects.equals(previous.achievedOn, achievedOn)) {
+			return AggregateLifecycle.getVersion(); // nothing changed: nothing to record
+		}
+		AggregateLifecycle.apply(new MilestoneRecordedEvent(projectId, command.milestoneId(), name, plannedOn,
+				achievedOn, recordedOn));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(StartImplementationCommand command, Clock clock) {
+		requireActive("start implementation");
+		if (stage != Stage.FINANCED) {
+			throw rule("only a financed project can start implementation; project " + projectId + " is " + stage);
+		}
+		requireStageChangeDate("on", command.startedOn(), clock);
+		AggregateLifecycle.apply(new ImplementationStartedEvent(projectId, command.startedOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(SuspendProjectCommand command, Clock clock) {
+		requireActive("suspend it");
+		requireReason(command.reason());
+		requireStageChangeDate("on", command.suspendedOn(), clock);
+		AggregateLifecycle.apply(new ProjectSuspendedEvent(projectId, command.suspendedOn(), command.reason(), stage));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(ResumeProjectCommand command, Clock clock) {
+		requireNotTerminal("resume it");
+		if (stage != Stage.SUSPENDED) {
+			throw rule("only a suspended project can be resumed; project " + projectId + " is " + stage);
+		}
+		requireStageChangeDate("on", command.resumedOn(), clock);
+		AggregateLifecycle.apply(new ProjectResumedEvent(projectId, command.resumedOn(), suspendedFrom));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(CompleteProjectCommand command, Clock clock) {
+		requireActive("complete it");
+		if (stage != Stage.IMPLEMENTATION) {
+			throw rule("only a project in implementation can be completed; project " + projectId + " is " + stage);
+		}
+		requireStageChangeDate("on", command.completedOn(), clock);
+		AggregateLifecycle.apply(new ProjectCompletedEvent(projectId, command.completedOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(CancelProjectCommand command, Clock clock) {
+		requireNotTerminal("cancel it");
+		requireReason(command.reason());
+		requireStageChangeDate("on", command.cancelledOn(), clock);
+		AggregateLifecycle.apply(new ProjectCancelledEvent(projectId, command.cancelledOn(), command.reason(), stage));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(CorrectFundingCommitmentCommand command, Clock clock) {
+		requireReason(command.reason());
+		Funding funding = requireFunding(command.fundingId());
+		Money newAmount = command.newAmount();
+		requirePositive("amount.amount", newAmount);
+		if (!newAmount.currency().equals(funding.committed.currency())) {
+			throw rule("amount.currency", "funding '" + command.fundingId() + "' is committed in "
+					+ funding.committed.currency() + "; a correction must keep that currency");
+		}
+		if (newAmount.amount().compareTo(funding.committed.amount()) == 0) {
+			throw rule("amount.amount", "funding '" + command.fundingId() + "' is already " + funding.committed);
+		}
+		if (newAmount.isLessThan(funding.disbursed)) {
+			throw rule("amount.amount", "cannot correct '" + command.fundingId() + "' to " + newAmount + ": "
+					+ funding.disbursed + " has already been disbursed under it");
+		}
+		requireEffectiveDate("on", command.correctedOn(), clock);
+		if (command.correctedOn().isBefore(funding.committedOn)) {
+			throw rule("on", "the correction is dated " + command.correctedOn() + ", before funding '"
+					+ command.fundingId() + "' was committed on " + funding.committedOn);
+		}
+		AggregateLifecycle.apply(new FundingCommitmentCorrectedEvent(projectId, command.fundingId(), funding.committed,
+				newAmount, command.reason(), command.correctedOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	// --- rules shared by several commands -------------------------------------------------------------------
+
+	private void requireNotTerminal(String action) {
+		if (stage.isTerminal()) {
+			throw rule("project " + projectId + " is " + stage + "; it cannot " + action.replace(" it", "")
+					+ " any more — only funding corrections are accepted");
+		}
+	}
+
+	private void requireActive(String action) {
+		requireNotTerminal(action);
+		if (stage == Stage.SUSPENDED) {
+			throw rule("project " + projectId + " is suspended; resume it before you " + action);
+		}
+	}
+
+	private Funding requireFunding(String fundingId) {
+		Funding funding = fundings.get(fundingId);
+		if (funding == null) {
+			throw rule("fundingId", "project " + projectId + " has no funding '" + fundingId + "'");
+		}
+		return funding;
+	}
+
+	private void requireEffectiveDate(String field, LocalDate date, Clock clock) {
+		requireNotFuture(field, date, clock);
+		if (date.isBefore(proposedOn)) {
+			throw rule(field, field + " " + date + " is before the project was proposed on " + proposedOn);
+		}
+	}
+
+	private void requireStageChangeDate(String field, LocalDate date, Clock clock) {
+		requireEffectiveDate(field, date, clock);
+		requireNotBeforeStageStart(field, date);
+	}
+
+	private void requireNotBeforeStageStart(String field, LocalDate date) {
+		if (date.isBefore(stageSince)) {
+			throw rule(field, "the date " + date + " is before the project entered its current stage (" + stage
+					+ ") on " + stageSince);
+		}
+	}
+
+	private static void requireNotFuture(String field, LocalDate date, Clock clock) {
+		if (date == null) {
+			throw invalid(field, field + " is required");
+		}
+		LocalDate today = LocalDate.now(clock);
+		if (date.isAfter(today)) {
+			throw invalid(field, field + " " + date + " is in the future (today is " + today + ")");
+		}
+	}
+
+	private static void requirePositive(String field, Money amount) {
+		if (amount == null || amount.amount().signum() <= 0) {
+			throw invalid(field, "amount must be greater than zero");
+		}
+	}
+
+	private static void requireReason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw invalid("reason", "a reason is required");
+		}
+	}
+
+	// --- state ----------------------------------------------------------------------------------------------
+
+	@EventSourcingHandler
+	void on(ProjectProposedEvent event) {
+		projectId = event.projectId();
+		proposedOn = event.proposedOn();
+		stage = Stage.PROPOSED;
+		stageSince = event.proposedOn();
+	}
+
+	@EventSourcingHandler
+	void on(AgreementSignedEvent event) {
+		agreementIds.add(event.agreementId());
+		if (event.type().isBinding()
+				&& (firstBindingAgreementOn == null || event.signedOn().isBefore(firstBindingAgreementOn))) {
+			firstBindingAgreementOn = event.signedOn();
+		}
+	}
+
+	@EventSourcingHandler
+	void on(ProjectStageChangedEvent event) {
+		enter(event.to(), event.changedOn());
+	}
+
+	@EventSourcingHandler
+	void on(FundingCommittedEvent event) {
+		fundings.put(event.fundingId(), new Funding(event.committedOn(), event.amount(),
+				Money.zero(event.amount().currency())));
+	}
+
+	@EventSourcingHandler
+	void on(DisbursementRecordedEvent event) {
+		Funding funding = fundings.get(event.fundingId());
+		funding.disbursed = funding.disbursed.plus(event.amount());
+	}
+
+	@EventSourcingHandler
+	void on(FundingCommitmentCorrectedEvent event) {
+		fundings.get(event.fundingId()).committed = event.newAmount();
+	}
+
+	@EventSourcingHandler
+	void on(MilestoneRecordedEvent event) {
+		milestones.put(event.milestoneId(), new Milestone(event.name(), event.plannedOn(), event.achievedOn()));
+	}
+
+	@EventSourcingHandler
+	void on(ImplementationStartedEvent event) {
+		enter(Stage.IMPLEMENTATION, event.startedOn());
+	}
+
+	@EventSourcingHandler
+	void on(ProjectSuspendedEvent event) {
+		suspendedFrom = event.suspendedFrom();
+		enter(Stage.SUSPENDED, event.suspendedOn());
+	}
+
+	@EventSourcingHandler
+	void on(ProjectResumedEvent event) {
+		enter(event.resumedTo(), event.resumedOn());
+		suspendedFrom = null;
+	}
+
+	@EventSourcingHandler
+	void on(ProjectCompletedEvent event) {
+		enter(Stage.COMPLETED, event.completedOn());
+	}
+
+	@EventSourcingHandler
+	void on(ProjectCancelledEvent event) {
+		enter(Stage.CANCELLED, event.cancelledOn());
+	}
+
+	private void enter(Stage next, LocalDate since) {
+		stage = next;
+		stageSince = since;
+	}
+
+	/** A commitment as the aggregate needs it: when, how much (after corrections) and how much is paid out. */
+	private static final class Funding {
+		private final LocalDate committedOn;
+		private Money committed;
+		private Money disbursed;
+
+		Funding(LocalDate committedOn, Money committed, Money disbursed) {
+			this.committedOn = committedOn;
+			this.committed = committed;
+			this.disbursed = disbursed;
+		}
+	}
+
+	private record Milestone(String name, LocalDate plannedOn, LocalDate achievedOn) {
+	}
+}

@@ -1,0 +1,61 @@
+package org.pipelinetracker.project.query;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.pipelinetracker.project.api.ProjectEvent;
+import org.pipelinetracker.reference.Codelists;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Answers for one project straight from its event stream, so the answer always includes the latest write, and
+ * can be limited in valid time ({@code asOf}: events effective on or before a date) and in transaction time
+ * ({@code knownAt}: events recorded at or before an instant).
+ */
+@Service
+public class ProjectTimeline {
+
+	private final EventStore eventStore;
+	private final Codelists codelists;
+
+	ProjectTimeline(EventStore eventStore, Codelists codelists) {
+		this.eventStore = eventStore;
+		this.codelists = codelists;
+	}
+
+	/** The project as it stands now. */
+	public Optional<ProjectView> current(String projectId) {
+		return view(projectId, null, null);
+	}
+
+	/**
+	 * The project as effective on {@code asOf} and as recorded at {@code knownAt} (either may be null: no limit).
+	 * Empty when the project did not exist then. The business rules keep every event's effective date on or after
+	 * the dates of the events it depends on, so a valid-time cut never separates an event from its cause.
+	 */
+	public Optional<ProjectView> view(String projectId, LocalDate asOf, Instant knownAt) {
+		ProjectView view = new ProjectView();
+		boolean exists = false;
+		DomainEventStream stream = eventStore.readEvents(projectId, 0);
+		while (stream.hasNext()) {
+			DomainEventMessage<?> message = stream.next();
+			if (!(message.getPayload() instanceof ProjectEvent event)) {
+				continue;
+			}
+			if (knownAt != null && message.getTimestamp().isAfter(knownAt)) {
+				break; // a stream is in recording order: nothing later was known
+			}
+			if (asOf != null && event.effectiveDate().isAfter(asOf)) {
+				continue;
+			}
+			view.apply(event, message.getSequenceNumber(), message.getTimestamp(),
+					code -> codelists.sectorName(code).orElse(null));
+			exists = true;
+		}
+		return exists && view.projectId != null ? Optional.of(view) : Optional.empty();
+	}
+}

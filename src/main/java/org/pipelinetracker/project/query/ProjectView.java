@@ -1,0 +1,212 @@
+package org.pipelinetracker.project.query;
+
+import org.pipelinetracker.project.api.AgreementSignedEvent;
+import org.pipelinetracker.project.api.AgreementType;
+import org.pipelinetracker.project.api.DisbursementRecordedEvent;
+import org.pipelinetracker.project.api.EximbankInstrument;
+import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
+import org.pipelinetracker.project.api.FundingCommittedEvent;
+import org.pipelinetracker.project.api.FundingSource;
+import org.pipelinetracker.project.api.ImplementationStartedEvent;
+import org.pipelinetracker.project.api.LoanTerms;
+import org.pipelinetracker.project.api.MilestoneRecordedEvent;
+import org.pipelinetracker.project.api.Money;
+import org.pipelinetracker.project.api.Partner;
+import org.pipelinetracker.project.api.ProjectCancelledEvent;
+import org.pipelinetracker.project.api.ProjectCompletedEvent;
+import org.pipelinetracker.project.api.ProjectEvent;
+import org.pipelinetracker.project.api.ProjectProposedEvent;
+import org.pipelinetracker.project.api.ProjectResumedEvent;
+import org.pipelinetracker.project.api.ProjectStageChangedEvent;
+import org.pipelinetracker.project.api.ProjectSuspendedEvent;
+import org.pipelinetracker.project.api.Stage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Where one project stands: the read model behind {@code GET /api/projects/{id}}.
+ * <p>
+ * It is a pure fold over the project's events ({@link #apply}), so the same code builds the live projection,
+ * answers "as of" / "known at" questions from the event stream and rebuilds shadow copies for verification.
+ * Stored as JSON; fields are public because this class is a document, not an object with behaviour to protect.
+ */
+public class ProjectView {
+
+	public String projectId;
+	public String title;
+	public String description;
+	public String sector;
+	public String sectorName;
+	public String region;
+	public Stage stage;
+	public String iatiStatus;
+	public LocalDate stageSince;
+	public Stage suspendedFrom;
+	public List<StageEntry> stageHistory = new ArrayList<>();
+	public List<Partner> partners = new ArrayList<>();
+	public Money estimatedCost;
+	public LocalDate proposedOn;
+	public LocalDate plannedStart;
+	public LocalDate plannedEnd;
+	public List<AgreementView> agreements = new ArrayList<>();
+	public List<FundingView> fundings = new ArrayList<>();
+	public List<MilestoneView> milestones = new ArrayList<>();
+	public Map<String, BigDecimal> committedByCurrency = new TreeMap<>();
+	public Map<String, BigDecimal> disbursedByCurrency = new TreeMap<>();
+	/** The aggregate version: sequence number of the last event applied (0 after the proposal). */
+	public long version = -1;
+	/** When the last event was recorded (transaction time). */
+	public Instant lastEventAt;
+
+	/** A stage the project entered, and on which (effective) date. */
+	public record StageEntry(Stage stage, LocalDate since) {
+	}
+
+	public record AgreementView(String agreementId, AgreementType type, boolean binding, LocalDate signedOn,
+			List<String> parties, String documentUrl) {
+	}
+
+	public record DisbursementView(Money amount, LocalDate disbursedOn) {
+	}
+
+	public record CorrectionView(Money previousAmount, Money newAmount, String reason, LocalDate correctedOn) {
+	}
+
+	public record MilestoneView(String milestoneId, String name, LocalDate plannedOn, LocalDate achievedOn,
+			Long slippageDays, LocalDate recordedOn) {
+	}
+
+	/** A commitment with what has been paid out under it; IATI transaction type 2 with its finance/flow types. */
+	public static class FundingView {
+		public String fundingId;
+		public FundingSource source;
+		public EximbankInstrument instrument;
+		public String funder;
+		public Money amount;
+		public Money originalAmount;
+		public Money disbursed;
+		public Money undisbursed;
+		public LocalDate committedOn;
+		public LoanTerms terms;
+		public String iatiTransactionType = "2";
+		public String financeType;
+		public String flowType;
+		public List<DisbursementView> disbursements = new ArrayList<>();
+		public List<CorrectionView> corrections = new ArrayList<>();
+	}
+
+	/**
+	 * Applies one event. {@code sectorNames} resolves a DAC code to its name.
+	 */
+	public ProjectView apply(ProjectEvent event, long sequence, Instant recordedAt, Function<String, String> sectorNames) {
+		if (event instanceof ProjectProposedEvent e) {
+			projectId = e.projectId().value();
+			title = e.title();
+			description = e.description();
+			sector = e.sector();
+			sectorName = sectorNames.apply(e.sector());
+			region = e.region();
+			partners = new ArrayList<>(e.partners());
+			estimatedCost = e.estimatedCost();
+			proposedOn = e.proposedOn();
+			plannedStart = e.plannedStart();
+			plannedEnd = e.plannedEnd();
+			enter(Stage.PROPOSED, e.proposedOn());
+		}
+		else if (event instanceof AgreementSignedEvent e) {
+			agreements.add(new AgreementView(e.agreementId(), e.type(), e.type().isBinding(), e.signedOn(), e.parties(),
+					e.documentUrl()));
+		}
+		else if (event instanceof ProjectStageChangedEvent e) {
+			enter(e.to(), e.changedOn());
+		}
+		else if (event instanceof FundingCommittedEvent e) {
+			FundingView funding = new FundingView();
+			funding.fundingId = e.fundingId();
+			funding.source = e.source();
+			funding.instrument = e.instrument();
+			funding.funder = e.funder();
+			funding.amount = e.amount();
+			funding.originalAmount = e.amount();
+			funding.disbursed = Money.zero(e.amount().currency());
+			funding.undisbursed = e.amount();
+			funding.committedOn = e.committedOn();
+			funding.terms = e.terms() == null || e.terms().isEmpty() ? null : e.terms();
+			funding.financeType = e.financeType();
+			funding.flowType = e.flowType();
+			fundings.add(funding);
+			committedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
+		}
+		else if (event instanceof DisbursementRecordedEvent e) {
+			FundingView funding = funding(e.fundingId());
+			funding.disbursements.add(new DisbursementView(e.amount(), e.disbursedOn()));
+			funding.disbursed = funding.disbursed.plus(e.amount());
+			funding.undisbursed = funding.amount.minus(funding.disbursed);
+			disbursedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
+		}
+		else if (event instanceof FundingCommitmentCorrectedEvent e) {
+			FundingView funding = funding(e.fundingId());
+			funding.corrections.add(new CorrectionView(e.previousAmount(), e.newAmount(), e.reason(), e.correctedOn()));
+			committedByCurrency.merge(e.newAmount().currency(), e.newAmount().amount().subtract(funding.amount.amount()),
+					BigDecimal::add);
+			funding.amount = e.newAmount();
+			funding.undisbursed = funding.amount.minus(funding.disbursed);
+		}
+		else if (event instanceof MilestoneRecordedEvent e) {
+			Long slippage = e.plannedOn() != null && e.achievedOn() != null
+					? ChronoUnit.DAYS.between(e.plannedOn(), e.achievedOn()) : null;
+			MilestoneView milestone = new MilestoneView(e.milestoneId(), e.name(), e.plannedOn(), e.achievedOn(), slippage,
+					e.recordedOn());
+			milestones.removeIf(m -> m.milestoneId().equals(e.milestoneId()));
+			milestones.add(milestone);
+			milestones.sort((a, b) -> compareMilestones(a, b));
+		}
+		else if (event instanceof ImplementationStartedEvent e) {
+			enter(Stage.IMPLEMENTATION, e.startedOn());
+		}
+		else if (event instanceof ProjectSuspendedEvent e) {
+			suspendedFrom = e.suspendedFrom();
+			enter(Stage.SUSPENDED, e.suspendedOn());
+		}
+		else if (event instanceof ProjectResumedEvent e) {
+			suspendedFrom = null;
+			enter(e.resumedTo(), e.resumedOn());
+		}
+		else if (event instanceof ProjectCompletedEvent e) {
+			enter(Stage.COMPLETED, e.completedOn());
+		}
+		else if (event instanceof ProjectCancelledEvent e) {
+			enter(Stage.CANCELLED, e.cancelledOn());
+		}
+		version = sequence;
+		lastEventAt = recordedAt;
+		return this;
+	}
+
+	private static int compareMilestones(MilestoneView a, MilestoneView b) {
+		LocalDate da = a.plannedOn() != null ? a.plannedOn() : a.achievedOn();
+		LocalDate db = b.plannedOn() != null ? b.plannedOn() : b.achievedOn();
+		int byDate = da.compareTo(db);
+		return byDate != 0 ? byDate : a.milestoneId().compareTo(b.milestoneId());
+	}
+
+	private FundingView funding(String fundingId) {
+		return fundings.stream().filter(f -> f.fundingId.equals(fundingId)).findFirst()
+				.orElseThrow(() -> new IllegalStateException("event refers to unknown funding " + fundingId));
+	}
+
+	private void enter(Stage next, LocalDate since) {
+		stage = next;
+		iatiStatus = next.iatiStatus();
+		stageSince = since;
+		stageHistory.add(new StageEntry(next, since));
+	}
+}

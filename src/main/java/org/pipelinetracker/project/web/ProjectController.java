@@ -1,0 +1,181 @@
+package org.pipelinetracker.project.web;
+
+import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.query.PageOf;
+import org.pipelinetracker.project.query.ProjectFilter;
+import org.pipelinetracker.project.query.ProjectSummary;
+import org.pipelinetracker.project.query.ProjectTimeline;
+import org.pipelinetracker.project.query.ProjectView;
+import org.pipelinetracker.project.query.ProjectViews;
+import org.pipelinetracker.project.web.Requests.CorrectionRequest;
+import org.pipelinetracker.project.web.Requests.DisbursementRequest;
+import org.pipelinetracker.project.web.Requests.EximbankFundingRequest;
+import org.pipelinetracker.project.web.Requests.FundingRequest;
+import org.pipelinetracker.project.web.Requests.MilestoneRequest;
+import org.pipelinetracker.project.web.Requests.ProposeProjectRequest;
+import org.pipelinetracker.project.web.Requests.SignAgreementRequest;
+import org.pipelinetracker.project.web.Requests.StageChangeRequest;
+import org.pipelinetracker.reference.Codelists;
+import org.pipelinetracker.system.InvalidRequestException;
+import org.pipelinetracker.system.Violations;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/projects}: propose projects, record what happens to them, and read where they stand.
+ */
+@RestController
+@RequestMapping(path = "/api/projects", produces = "application/json")
+class ProjectController {
+
+	static final String ACTOR_HEADER = "X-Actor";
+	private static final Pattern ACTOR = Pattern.compile("[\\p{L}\\p{N} ._@-]{1,100}");
+
+	private final ProjectWriteService writes;
+	private final ProjectViews views;
+	private final ProjectTimeline timeline;
+	private final Codelists codelists;
+
+	ProjectController(ProjectWriteService writes, ProjectViews views, ProjectTimeline timeline, Codelists codelists) {
+		this.writes = writes;
+		this.views = views;
+		this.timeline = timeline;
+		this.codelists = codelists;
+	}
+
+	@PostMapping(consumes = "application/json")
+	ResponseEntity<WriteResult> propose(@RequestBody ProposeProjectRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		WriteResult result = writes.propose(request, audit(actor));
+		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(result.projectId())
+				.toUri();
+		return ResponseEntity.created(location).body(result);
+	}
+
+	@PostMapping(path = "/{id}/agreements", consumes = "application/json")
+	WriteResult signAgreement(@PathVariable String id, @RequestBody SignAgreementRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.signAgreement(id, request, audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/fundings/eximbank", consumes = "application/json")
+	WriteResult fundViaEximbank(@PathVariable String id, @RequestBody EximbankFundingRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.fundViaEximbank(id, request, audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/fundings", consumes = "application/json")
+	WriteResult commitFunding(@PathVariable String id, @RequestBody FundingRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.commitFunding(id, request, audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/fundings/{fundingId}/corrections", consumes = "application/json")
+	WriteResult correctCommitment(@PathVariable String id, @PathVariable String fundingId,
+			@RequestBody CorrectionRequest request, @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.correctCommitment(id, fundingId, request, audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/disbursements", consumes = "application/json")
+	WriteResult recordDisbursement(@PathVariable String id, @RequestBody DisbursementRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.recordDisbursement(id, request, audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/milestones", consumes = "application/json")
+	WriteResult recordMilestone(@PathVariable String id, @RequestBody MilestoneRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.recordMilestone(id, request, audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/start")
+	WriteResult start(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.start(id, orEmpty(request), audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/suspend")
+	WriteResult suspend(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.suspend(id, orEmpty(request), audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/resume")
+	WriteResult resume(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.resume(id, orEmpty(request), audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/complete")
+	WriteResult complete(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.complete(id, orEmpty(request), audit(actor));
+	}
+
+	@PostMapping(path = "/{id}/cancel")
+	WriteResult cancel(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		return writes.cancel(id, orEmpty(request), audit(actor));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<ProjectView> get(@PathVariable String id, @RequestParam(required = false) LocalDate asOf,
+			@RequestParam(required = false) Instant knownAt) {
+		if (asOf == null && knownAt == null) {
+			ProjectView view = timeline.current(id).orElseThrow(() -> ProjectProblemHandler.notFound(id));
+			return ResponseEntity.ok().eTag("\"" + view.version + "\"").body(view);
+		}
+		ProjectView view = timeline.view(id, asOf, knownAt).orElseThrow(() -> timeline.current(id).isPresent()
+				? ProjectProblemHandler.notYet(id, asOf, knownAt) : ProjectProblemHandler.notFound(id));
+		return ResponseEntity.ok().body(view);
+	}
+
+	@GetMapping
+	PageOf<ProjectSummary> list(@RequestParam(required = false) Stage stage,
+			@RequestParam(required = false) String sector, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		Violations v = new Violations();
+		v.check(page >= 0, "page", "must be 0 or more");
+		v.check(size >= 1 && size <= 200, "size", "must be between 1 and 200");
+		if (sector != null && !sector.isBlank()) {
+			v.check(codelists.isSector(sector.trim()), "sector", "'" + sector + "' is not an active DAC purpose code");
+		}
+		String canonicalRegion = null;
+		if (region != null && !region.isBlank()) {
+			canonicalRegion = codelists.uzbekRegion(region).orElse(null);
+			v.check(canonicalRegion != null, "region",
+					"'" + region + "' is not an Uzbek region; use one of " + codelists.uzbekRegions());
+		}
+		v.throwIfAny();
+		return views.list(new ProjectFilter(stage, sector == null || sector.isBlank() ? null : sector.trim(),
+				canonicalRegion), page, size);
+	}
+
+	private static StageChangeRequest orEmpty(StageChangeRequest request) {
+		return request != null ? request : new StageChangeRequest(null, null, null);
+	}
+
+	private static AuditContext audit(String actor) {
+		if (actor == null || actor.isBlank()) {
+			return new AuditContext("anonymous", null, null);
+		}
+		if (!ACTOR.matcher(actor.trim()).matches()) {
+			throw InvalidRequestException.of(ACTOR_HEADER,
+					"must be 1-100 letters, digits, spaces or '.', '_', '@', '-'");
+		}
+		return new AuditContext(actor.trim(), null, null);
+	}
+}

@@ -1,0 +1,278 @@
+package org.pipelinetracker.project.web;
+
+import jakarta.validation.Validator;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.pipelinetracker.project.api.CancelProjectCommand;
+import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.api.CommitFundingCommand;
+import org.pipelinetracker.project.api.CompleteProjectCommand;
+import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
+import org.pipelinetracker.project.api.FundViaEximbankCommand;
+import org.pipelinetracker.project.api.LoanTerms;
+import org.pipelinetracker.project.api.Money;
+import org.pipelinetracker.project.api.Partner;
+import org.pipelinetracker.project.api.ProjectId;
+import org.pipelinetracker.project.api.ProposeProjectCommand;
+import org.pipelinetracker.project.api.RecordDisbursementCommand;
+import org.pipelinetracker.project.api.RecordMilestoneCommand;
+import org.pipelinetracker.project.api.ResumeProjectCommand;
+import org.pipelinetracker.project.api.SignAgreementCommand;
+import org.pipelinetracker.project.api.StartImplementationCommand;
+import org.pipelinetracker.project.api.SuspendProjectCommand;
+import org.pipelinetracker.project.web.Requests.Audited;
+import org.pipelinetracker.project.web.Requests.CorrectionRequest;
+import org.pipelinetracker.project.web.Requests.DisbursementRequest;
+import org.pipelinetracker.project.web.Requests.EximbankFundingRequest;
+import org.pipelinetracker.project.web.Requests.FundingRequest;
+import org.pipelinetracker.project.web.Requests.MilestoneRequest;
+import org.pipelinetracker.project.web.Requests.MoneyRequest;
+import org.pipelinetracker.project.web.Requests.PartnerRequest;
+import org.pipelinetracker.project.web.Requests.ProposeProjectRequest;
+import org.pipelinetracker.project.web.Requests.SignAgreementRequest;
+import org.pipelinetracker.project.web.Requests.StageChangeRequest;
+import org.pipelinetracker.reference.Codelists;
+import org.pipelinetracker.system.InvalidRequestException;
+import org.pipelinetracker.system.Violations;
+import org.springframework.stereotype.Service;
+
+import java.math.RoundingMode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Validates a write request completely (structure, codelists, formats), turns it into a command with the audit
+ * metadata and sends it.
+ * Used by the HTTP API and by the demo-data loader, so both speak exactly the same language.
+ */
+@Service
+public class ProjectWriteService {
+
+	private final CommandGateway commands;
+	private final EventStore eventStore;
+	private final Validator validator;
+	private final Codelists codelists;
+	private final Clock clock;
+
+	ProjectWriteService(CommandGateway commands, EventStore eventStore, Validator validator, Codelists codelists,
+			Clock clock) {
+		this.commands = commands;
+		this.eventStore = eventStore;
+		this.validator = validator;
+		this.codelists = codelists;
+		this.clock = clock;
+	}
+
+	public WriteResult propose(ProposeProjectRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		String sector = r.sector() == null ? null : r.sector().trim();
+		if (sector != null && !v.has("sector")) {
+			v.check(codelists.isSector(sector), "sector",
+					"'" + sector + "' is not an active 5-digit DAC purpose code (IATI Sector codelist)");
+		}
+		String region = r.region() == null ? null : codelists.uzbekRegion(r.region()).orElse(null);
+		if (r.region() != null && !r.region().isBlank() && region == null) {
+			v.add("region", "'" + r.region() + "' is not an Uzbek region; use one of " + codelists.uzbekRegions());
+		}
+		List<PartnerRequest> partnerRequests = r.partners() == null ? List.of() : r.partners();
+		for (int i = 0; i < partnerRequests.size(); i++) {
+			PartnerRequest p = partnerRequests.get(i);
+			if (p != null && p.country() != null && !p.country().isBlank()) {
+				v.check(codelists.isCountry(p.country().trim().toUpperCase(Locale.ROOT)), "partners[" + i + "].country",
+						"'" + p.country() + "' is not an ISO 3166-1 alpha-2 country code");
+			}
+		}
+		Money estimatedCost = money(v, "estimatedCost", r.estimatedCost());
+		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+
+		ProjectId id = r.projectId() == null || r.projectId().isBlank() ? ProjectId.generate() : ProjectId.of(r.projectId());
+		if (eventStore.lastSequenceNumberFor(id.value()).isPresent()) {
+			throw alreadyExists(id);
+		}
+		List<Partner> partners = partnerRequests.stream()
+				.map(p -> new Partner(p.name().trim(), p.country().trim().toUpperCase(Locale.ROOT), p.role()))
+				.toList();
+		ProposeProjectCommand command = new ProposeProjectCommand(id, r.title().trim(),
+				r.description() == null ? null : r.description().trim(), sector, region, partners, estimatedCost,
+				r.proposedOn(), r.plannedStart(), r.plannedEnd());
+		try {
+			send(command, audit, r);
+		}
+		catch (AggregateStreamCreationException race) {
+			throw alreadyExists(id);
+		}
+		return new WriteResult(id.value(), 0);
+	}
+
+	public WriteResult signAgreement(String projectId, SignAgreementRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		checkUrl(v, "documentUrl", r.documentUrl());
+		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		List<String> parties = r.parties() == null ? List.of() : r.parties().stream().map(String::trim).toList();
+		return write(projectId, new SignAgreementCommand(id(projectId), r.agreementId(), r.type(), r.signedOn(), parties,
+				blankToNull(r.documentUrl())), audit, r);
+	}
+
+	public WriteResult fundViaEximbank(String projectId, EximbankFundingRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		Money amount = money(v, "amount", r.amount());
+		if (r.graceYears() != null && r.maturityYears() != null && r.graceYears() > r.maturityYears()) {
+			v.add("graceYears", "must not be longer than maturityYears (" + r.maturityYears() + ")");
+		}
+		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		return write(projectId, new FundViaEximbankCommand(id(projectId), r.fundingId(), r.instrument(), amount,
+				r.committedOn(), new LoanTerms(r.interestRate(), r.maturityYears(), r.graceYears())), audit, r);
+	}
+
+	public WriteResult commitFunding(String projectId, FundingRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		Money amount = money(v, "amount", r.amount());
+		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		return write(projectId, new CommitFundingCommand(id(projectId), r.fundingId(), r.source(), r.funder().trim(),
+				amount, r.committedOn(), r.flowType()), audit, r);
+	}
+
+	public WriteResult recordDisbursement(String projectId, DisbursementRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		Money amount = money(v, "amount", r.amount());
+		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		return write(projectId, new RecordDisbursementCommand(id(projectId), r.fundingId(), amount, r.disbursedOn()),
+				audit, r);
+	}
+
+	public WriteResult recordMilestone(String projectId, MilestoneRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		return write(projectId, new RecordMilestoneCommand(id(projectId), r.milestoneId(), blankToNull(r.name()),
+				r.plannedOn(), r.achievedOn(), r.on()), audit, r);
+	}
+
+	public WriteResult start(String projectId, StageChangeRequest r, AuditContext audit) {
+		validateStageChange(r);
+		return write(projectId, new StartImplementationCommand(id(projectId), on(r.on())), audit, r);
+	}
+
+	public WriteResult suspend(String projectId, StageChangeRequest r, AuditContext audit) {
+		validateStageChange(r);
+		return write(projectId, new SuspendProjectCommand(id(projectId), on(r.on()), blankToNull(r.reason())), audit, r);
+	}
+
+	public WriteResult resume(String projectId, StageChangeRequest r, AuditContext audit) {
+		validateStageChange(r);
+		return write(projectId, new ResumeProjectCommand(id(projectId), on(r.on())), audit, r);
+	}
+
+	public WriteResult complete(String projectId, StageChangeRequest r, AuditContext audit) {
+		validateStageChange(r);
+		return write(projectId, new CompleteProjectCommand(id(projectId), on(r.on())), audit, r);
+	}
+
+	public WriteResult cancel(String projectId, StageChangeRequest r, AuditContext audit) {
+		validateStageChange(r);
+		return write(projectId, new CancelProjectCommand(id(projectId), on(r.on()), blankToNull(r.reason())), audit, r);
+	}
+
+	public WriteResult correctCommitment(String projectId, String fundingId, CorrectionRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		Money amount = money(v, "amount", r.amount());
+		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		return write(projectId, new CorrectFundingCommitmentCommand(id(projectId), fundingId, amount, r.reason().trim(),
+				on(r.on())), audit, r);
+	}
+
+	// -------------------------------------------------------------------------------------------------------
+
+	private void validateStageChange(StageChangeRequest r) {
+		Violations v = validate(r);
+		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+	}
+
+	private WriteResult write(String projectId, Object command, AuditContext audit, Audited request) {
+		Object version = send(command, audit, request);
+		return new WriteResult(projectId, ((Number) version).longValue());
+	}
+
+	private Object send(Object command, AuditContext audit, Audited request) {
+		AuditContext context = audit.withReason(blankToNull(request.reason()), blankToNull(request.sourceUrl()));
+		return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(context.toMetaData()));
+	}
+
+	private Violations validate(Object request) {
+		if (request == null) {
+			throw InvalidRequestException.of("body", "a JSON body is required");
+		}
+		return new Violations().addAll(validator.validate(request));
+	}
+
+	/** Checks currency and decimal places; returns the amount at the currency's scale, or null if invalid/absent. */
+	private Money money(Violations v, String field, MoneyRequest m) {
+		if (m == null || m.amount() == null || m.currency() == null || m.currency().isBlank()) {
+			return null;
+		}
+		String currency = m.currency().trim().toUpperCase(Locale.ROOT);
+		if (!v.check(codelists.isCurrency(currency), field + ".currency",
+				"'" + m.currency() + "' is not an active ISO 4217 currency code")) {
+			return null;
+		}
+		int digits = codelists.currencyFractionDigits(currency);
+		if (!v.check(m.amount().stripTrailingZeros().scale() <= digits, field + ".amount",
+				currency + " amounts have at most " + digits + " decimal places")) {
+			return null;
+		}
+		if (v.has(field + ".amount")) {
+			return null;
+		}
+		return new Money(m.amount().setScale(digits, RoundingMode.UNNECESSARY), currency);
+	}
+
+	private static void checkUrl(Violations v, String field, String url) {
+		if (url == null || url.isBlank()) {
+			return;
+		}
+		boolean ok;
+		try {
+			URI uri = new URI(url.trim());
+			ok = uri.isAbsolute()
+					? ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
+					: url.startsWith("/") && !url.startsWith("//");
+		}
+		catch (Exception e) {
+			ok = false;
+		}
+		v.check(ok, field, "must be an http(s) URL or a path on this server starting with '/'");
+	}
+
+	private LocalDate on(LocalDate date) {
+		return date != null ? date : LocalDate.now(clock);
+	}
+
+	private static ProjectId id(String projectId) {
+		if (!ProjectId.isValid(projectId)) {
+			throw new org.axonframework.modelling.command.AggregateNotFoundException(Objects.toString(projectId),
+					"no project " + projectId);
+		}
+		return ProjectId.of(projectId);
+	}
+
+	private static CommandRejectedException alreadyExists(ProjectId id) {
+		return CommandRejectedException.duplicate("projectId", "a project with id '" + id + "' already exists");
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+}

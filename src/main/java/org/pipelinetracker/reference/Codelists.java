@@ -1,0 +1,275 @@
+package org.pipelinetracker.reference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * IATI 2.03 reference codelists, loaded once from {@code classpath:iati/codelists/*.xml}, plus the
+ * canonical list of Uzbek regions.
+ *
+ * <p>Only <em>active</em> codelist items are kept (an item without a {@code status} attribute is
+ * active); withdrawn codes are rejected by every check and have no name. Names are the default
+ * (English) narrative of each item.
+ */
+@Component
+public final class Codelists {
+
+    private static final String CODELIST_DIR = "iati/codelists/";
+    private static final Pattern DAC_PURPOSE_CODE = Pattern.compile("\\d{5}");
+    private static final int DEFAULT_FRACTION_DIGITS = 2;
+
+    /** Canonical Uzbek region names, each with extra accepted spellings (the canonical name itself is always accepted). */
+    private static final Map<String, List<String>> REGION_SPELLINGS = regionSpellings();
+
+    /** Words that may be appended to a region name without changing its meaning. */
+    private static final Set<String> OPTIONAL_REGION_WORDS = Set.of("region", "province", "oblast", "viloyati", "viloyat");
+
+    private final Map<String, String> sectors;
+    private final Map<String, String> countries;
+    private final Map<String, String> currencies;
+    private final Map<String, String> activityStatuses;
+    private final Map<String, String> organisationRoles;
+    private final Map<String, String> financeTypes;
+    private final Map<String, String> flowTypes;
+    private final Map<String, String> transactionTypes;
+    private final List<String> regions;
+    private final Map<String, String> regionsByKey;
+
+    public Codelists() {
+        this.sectors = load("Sector.xml").entrySet().stream()
+                .filter(e -> DAC_PURPOSE_CODE.matcher(e.getKey()).matches())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        this.countries = load("Country.xml");
+        this.currencies = load("Currency.xml");
+        this.activityStatuses = load("ActivityStatus.xml");
+        this.organisationRoles = load("OrganisationRole.xml");
+        this.financeTypes = load("FinanceType.xml");
+        this.flowTypes = load("FlowType.xml");
+        this.transactionTypes = load("TransactionType.xml");
+        this.regions = List.copyOf(REGION_SPELLINGS.keySet());
+        this.regionsByKey = indexRegions();
+    }
+
+    /** True only for an active 5-digit DAC purpose code, e.g. {@code "21030"}. */
+    public boolean isSector(String code) {
+        return lookup(sectors, code).isPresent();
+    }
+
+    public Optional<String> sectorName(String code) {
+        return lookup(sectors, code);
+    }
+
+    /** True for an active ISO 3166-1 alpha-2 code in upper case, e.g. {@code "UZ"}; {@code "uz"} is rejected. */
+    public boolean isCountry(String alpha2) {
+        return lookup(countries, alpha2).isPresent();
+    }
+
+    public Optional<String> countryName(String alpha2) {
+        return lookup(countries, alpha2);
+    }
+
+    /** True for an active ISO 4217 code in upper case, e.g. {@code "USD"}. */
+    public boolean isCurrency(String code) {
+        return lookup(currencies, code).isPresent();
+    }
+
+    /** Minor-unit digits of the currency as known to the JDK (e.g. 0 for KRW), or 2 when the JDK has none. */
+    public int currencyFractionDigits(String code) {
+        Objects.requireNonNull(code, "code");
+        try {
+            int digits = Currency.getInstance(code).getDefaultFractionDigits();
+            return digits >= 0 ? digits : DEFAULT_FRACTION_DIGITS;
+        } catch (IllegalArgumentException unknownToJdk) {
+            return DEFAULT_FRACTION_DIGITS;
+        }
+    }
+
+    /**
+     * Canonical Uzbek region for a free-text input: case-insensitive, trimmed, diacritics, hyphens
+     * and apostrophes ignored, the word "Region" optional, and common transliterations accepted
+     * ("jizzakh" → "Jizzakh Region", "Navoi" → "Navoiy Region", "Tashkent" → "Tashkent Region").
+     */
+    public Optional<String> uzbekRegion(String input) {
+        if (input == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(regionsByKey.get(regionKey(input)));
+    }
+
+    /** The 16 canonical region names, in display order. */
+    public List<String> uzbekRegions() {
+        return regions;
+    }
+
+    public Optional<String> activityStatusName(String code) {
+        return lookup(activityStatuses, code);
+    }
+
+    public Optional<String> financeTypeName(String code) {
+        return lookup(financeTypes, code);
+    }
+
+    public Optional<String> flowTypeName(String code) {
+        return lookup(flowTypes, code);
+    }
+
+    public Optional<String> organisationRoleName(String code) {
+        return lookup(organisationRoles, code);
+    }
+
+    public Optional<String> transactionTypeName(String code) {
+        return lookup(transactionTypes, code);
+    }
+
+    private static Optional<String> lookup(Map<String, String> codelist, String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(codelist.get(code));
+    }
+
+    // --- XML loading -------------------------------------------------------------------------
+
+    /** Reads one codelist file and returns its active items as an immutable code → name map. */
+    private static Map<String, String> load(String file) {
+        String resource = CODELIST_DIR + file;
+        try (InputStream in = Codelists.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Codelist not found on classpath: " + resource);
+            }
+            XMLStreamReader reader = secureInputFactory().createXMLStreamReader(in);
+            try {
+                return Map.copyOf(readActiveItems(reader));
+            } finally {
+                reader.close();
+            }
+        } catch (IOException | XMLStreamException e) {
+            throw new IllegalStateException("Cannot read codelist " + resource, e);
+        }
+    }
+
+    private static XMLInputFactory secureInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory;
+    }
+
+    /**
+     * Walks {@code codelist-items/codelist-item} elements, taking {@code code} and the first
+     * {@code name/narrative} without a non-English {@code xml:lang}.
+     */
+    private static Map<String, String> readActiveItems(XMLStreamReader reader) throws XMLStreamException {
+        Map<String, String> items = new HashMap<>();
+        boolean inItem = false;
+        boolean inName = false;
+        boolean active = false;
+        String code = null;
+        String name = null;
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String element = reader.getLocalName();
+                if (element.equals("codelist-item")) {
+                    inItem = true;
+                    String status = reader.getAttributeValue(null, "status");
+                    active = status == null || status.equals("active");
+                    code = null;
+                    name = null;
+                } else if (inItem && element.equals("code")) {
+                    code = reader.getElementText().trim();
+                } else if (inItem && element.equals("name")) {
+                    inName = true;
+                } else if (inName && element.equals("narrative")) {
+                    String lang = reader.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
+                    String text = reader.getElementText().trim();
+                    if (name == null && (lang == null || lang.equals("en"))) {
+                        name = text;
+                    }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                String element = reader.getLocalName();
+                if (element.equals("name")) {
+                    inName = false;
+                } else if (element.equals("codelist-item")) {
+                    if (active && code != null && !code.isEmpty()) {
+                        items.put(code, name == null ? code : name);
+                    }
+                    inItem = false;
+                }
+            }
+        }
+        return items;
+    }
+
+    // --- Uzbek regions -----------------------------------------------------------------------
+
+    private static Map<String, List<String>> regionSpellings() {
+        Map<String, List<String>> spellings = new LinkedHashMap<>();
+        spellings.put("Republic of Karakalpakstan", List.of("Karakalpakstan", "Karakalpakstan Republic", "Qoraqalpog'iston"));
+        spellings.put("Andijan Region", List.of("Andijon", "Andizhan"));
+        spellings.put("Bukhara Region", List.of("Buxoro", "Bukhoro"));
+        spellings.put("Fergana Region", List.of("Ferghana", "Farg'ona"));
+        spellings.put("Jizzakh Region", List.of("Jizzax", "Jizakh", "Djizak"));
+        spellings.put("Kashkadarya Region", List.of("Qashqadaryo", "Kashkadaryo"));
+        spellings.put("Khorezm Region", List.of("Xorazm", "Khorazm"));
+        spellings.put("Namangan Region", List.of());
+        spellings.put("Navoiy Region", List.of("Navoi"));
+        spellings.put("Samarkand Region", List.of("Samarqand"));
+        spellings.put("Surkhandarya Region", List.of("Surxondaryo", "Surkhondaryo"));
+        spellings.put("Syrdarya Region", List.of("Sirdaryo"));
+        spellings.put("Tashkent Region", List.of("Toshkent"));
+        spellings.put("Tashkent City", List.of("Toshkent City", "Toshkent shahri", "City of Tashkent"));
+        spellings.put("Nationwide", List.of("National"));
+        spellings.put("Multiple regions", List.of("Multiple"));
+        return spellings;
+    }
+
+    private static Map<String, String> indexRegions() {
+        Map<String, String> byKey = new HashMap<>();
+        REGION_SPELLINGS.forEach((canonical, alternatives) -> {
+            addRegionKey(byKey, canonical, canonical);
+            alternatives.forEach(spelling -> addRegionKey(byKey, spelling, canonical));
+        });
+        return Map.copyOf(byKey);
+    }
+
+    private static void addRegionKey(Map<String, String> byKey, String spelling, String canonical) {
+        String previous = byKey.putIfAbsent(regionKey(spelling), canonical);
+        if (previous != null && !previous.equals(canonical)) {
+            throw new IllegalStateException("Ambiguous region spelling '" + spelling + "': " + previous + " / " + canonical);
+        }
+    }
+
+    /**
+     * Matching key: diacritics stripped, lower case, split into letter-only words, optional words
+     * such as "region" dropped, remaining words concatenated ("Syr-Darya region" → "syrdarya").
+     */
+    static String regionKey(String input) {
+        String plain = Normalizer.normalize(input, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+        return Arrays.stream(plain.split("[^a-z]+"))
+                .filter(word -> !word.isEmpty() && !OPTIONAL_REGION_WORDS.contains(word))
+                .collect(Collectors.joining());
+    }
+}

@@ -1,0 +1,62 @@
+package org.pipelinetracker.system;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.pipelinetracker.project.api.AuditMetadata;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * Axon wiring: the Jackson 3 serializer, audit metadata propagation, snapshots and the clock.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfig {
+
+	/**
+	 * Axon 4.13 + Jackson 3: tokens such as {@code ReplayToken} hold a polymorphic {@code TrackingToken}. Jackson 3
+	 * refuses to read such a subtype back unless a validator allows it, and a replay then silently never runs.
+	 * Allow Axon's own types (and only those) to be read polymorphically.
+	 */
+	@Bean
+	Jackson3SerializerCustomizer axonJson() {
+		return builder -> builder
+				.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+						.allowIfSubType("org.axonframework.")
+						.build())
+				// Money is exact: store decimals as strings so no reader can round them through a double.
+				.withConfigOverride(BigDecimal.class,
+						override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+				.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+	}
+
+	/** Copies who/why/source from each command onto every event it produces (Axon adds the correlation id). */
+	@Bean
+	CorrelationDataProvider auditCorrelationData() {
+		return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR, AuditMetadata.REASON, AuditMetadata.SOURCE_URL);
+	}
+
+	/** A snapshot of a project after every {@code threshold} events, so long streams load quickly. */
+	@Bean
+	SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter,
+			@Value("${tracker.snapshot.threshold:50}") int threshold) {
+		return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+	}
+
+	/** "Today" for effective-date rules, in the zone the projects live in. */
+	@Bean
+	Clock clock(@Value("${tracker.time-zone:Asia/Tashkent}") String zone) {
+		return Clock.system(ZoneId.of(zone));
+	}
+}

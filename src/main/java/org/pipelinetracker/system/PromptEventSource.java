@@ -1,0 +1,161 @@
+package org.pipelinetracker.system;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The event store as the source of the pooled streaming processors, with one addition: it tells a processor
+ * when events are available. Axon's embedded event store cannot, so a pooled processor would otherwise look only
+ * every 500 ms and read models would lag up to half a second behind every write. Processors are woken right after
+ * each local commit, and every {@code tracker.processors.wake-interval} for events written by other nodes.
+ */
+@Component(PromptEventSource.BEAN_NAME)
+public class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
+
+	public static final String BEAN_NAME = "promptEventSource";
+	private static final long[] AFTER_COMMIT_WAKE_UPS_MS = {0, 5, 20, 60};
+
+	private final EventStore store;
+	private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
+	private final ScheduledExecutorService waker;
+
+	PromptEventSource(EventStore store, @Value("${tracker.processors.wake-interval:200ms}") Duration wakeInterval) {
+		this.store = store;
+		this.waker = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "event-source-waker");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = Math.max(10, wakeInterval.toMillis());
+		waker.scheduleWithFixedDelay(this::wakeUp, interval, interval, TimeUnit.MILLISECONDS);
+		store.subscribe(events -> {
+			if (CurrentUnitOfWork.isStarted()) {
+				CurrentUnitOfWork.get().afterCommit(unitOfWork -> wakeUpSoon());
+			}
+			else {
+				wakeUpSoon();
+			}
+		});
+	}
+
+	/** The embedded store fetches committed events on its own thread: wake again a few times until it has. */
+	private void wakeUpSoon() {
+		for (long delay : AFTER_COMMIT_WAKE_UPS_MS) {
+			waker.schedule(this::wakeUp, delay, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void wakeUp() {
+		for (Runnable listener : listeners) {
+			try {
+				listener.run();
+			}
+			catch (RuntimeException e) {
+				// a listener of a stopping processor; it unregisters when its stream closes
+			}
+		}
+	}
+
+	@Override
+	public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+		return new Stream_(store.openStream(trackingToken));
+	}
+
+	@Override
+	public TrackingToken createTailToken() {
+		return store.createTailToken();
+	}
+
+	@Override
+	public TrackingToken createHeadToken() {
+		return store.createHeadToken();
+	}
+
+	@Override
+	public TrackingToken createTokenAt(Instant dateTime) {
+		return store.createTokenAt(dateTime);
+	}
+
+	@Override
+	public TrackingToken createTokenSince(Duration duration) {
+		return store.createTokenSince(duration);
+	}
+
+	@Override
+	public void destroy() {
+		waker.shutdownNow();
+	}
+
+	/** Delegates everything, and supports the availability callback. */
+	private final class Stream_ implements BlockingStream<TrackedEventMessage<?>> {
+
+		private final BlockingStream<TrackedEventMessage<?>> delegate;
+		private volatile Runnable callback;
+
+		Stream_(BlockingStream<TrackedEventMessage<?>> delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Optional<TrackedEventMessage<?>> peek() {
+			return delegate.peek();
+		}
+
+		@Override
+		public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+			return delegate.hasNextAvailable(timeout, unit);
+		}
+
+		@Override
+		public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+			return delegate.nextAvailable();
+		}
+
+		@Override
+		public Stream<TrackedEventMessage<?>> asStream() {
+			return delegate.asStream();
+		}
+
+		@Override
+		public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+			delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+		}
+
+		@Override
+		public boolean setOnAvailableCallback(Runnable newCallback) {
+			Runnable old = callback;
+			if (old != null) {
+				listeners.remove(old);
+			}
+			callback = newCallback;
+			listeners.add(newCallback);
+			return true;
+		}
+
+		@Override
+		public void close() {
+			Runnable old = callback;
+			if (old != null) {
+				listeners.remove(old);
+			}
+			delegate.close();
+		}
+	}
+}
