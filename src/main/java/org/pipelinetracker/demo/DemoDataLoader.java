@@ -1,6 +1,6 @@
 package org.pipelinetracker.demo;
 
-import org.pipelinetracker.project.api.CommandRejectedException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.pipelinetracker.project.web.AuditContext;
 import org.pipelinetracker.project.web.ProjectWriteService;
 import org.pipelinetracker.project.web.Requests;
@@ -19,11 +19,13 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Loads {@code seed/demo-projects.json} on start-up through {@link ProjectWriteService}, exactly as a user would
- * through the API, each entry citing its source article. Idempotent: an entry already recorded is refused as a
- * duplicate and skipped, so a restart adds nothing. Off unless {@code tracker.seed.enabled=true}.
+ * through the API, each entry citing its source article. Idempotent: a project that already exists is left alone
+ * (users may have changed it since), so a restart adds nothing. Demo data never stops the application: a refused
+ * entry is logged and skipped. Off unless {@code tracker.seed.enabled=true}.
  */
 @Component
 @ConditionalOnProperty(name = "tracker.seed.enabled", havingValue = "true")
@@ -33,12 +35,14 @@ class DemoDataLoader implements ApplicationRunner {
 	static final String ACTOR = "demo-data-loader";
 
 	private final ProjectWriteService writes;
+	private final EventStore eventStore;
 	private final JsonMapper json;
 	private final Resource seed;
 
-	DemoDataLoader(ProjectWriteService writes, JsonMapper json, ResourceLoader resources,
+	DemoDataLoader(ProjectWriteService writes, EventStore eventStore, JsonMapper json, ResourceLoader resources,
 			@org.springframework.beans.factory.annotation.Value("${tracker.seed.location:classpath:seed/demo-projects.json}") String location) {
 		this.writes = writes;
+		this.eventStore = eventStore;
 		this.json = json;
 		this.seed = resources.getResource(location);
 	}
@@ -60,26 +64,26 @@ class DemoDataLoader implements ApplicationRunner {
 			String projectReason = project.path("reason").asString(null);
 			ObjectNode propose = withAudit(project.path("propose"), projectReason, sourceUrl);
 			String projectId = propose.path("projectId").asString();
-			AuditContext audit = new AuditContext(ACTOR, null, null);
-			if (apply(() -> writes.propose(json.treeToValue(propose, Requests.ProposeProjectRequest.class), audit))) {
-				written++;
-			}
-			else {
+			if (eventStore.lastSequenceNumberFor(projectId).isPresent()) {
 				skipped++;
+				continue;
 			}
+			AuditContext audit = new AuditContext(ACTOR, null, null);
+			if (!apply(projectId, "propose",
+					() -> writes.propose(json.treeToValue(propose, Requests.ProposeProjectRequest.class), audit))) {
+				continue;
+			}
+			written++;
 			for (JsonNode step : project.path("steps")) {
 				ObjectNode body = withAudit(step.path("body"), step.path("reason").asString(projectReason), sourceUrl);
 				String action = step.path("action").asString();
-				if (apply(() -> dispatch(action).apply(projectId, body))) {
+				if (apply(projectId, action, () -> dispatch(action).apply(projectId, body))) {
 					written++;
-				}
-				else {
-					skipped++;
 				}
 			}
 			log.info("Demo data: {}/{} projects ({})", index, total, projectId);
 		}
-		log.info("Demo data loaded: {} commands recorded, {} already present", written, skipped);
+		log.info("Demo data loaded: {} commands recorded, {} projects already present", written, skipped);
 	}
 
 	private BiFunction<String, ObjectNode, Object> dispatch(String action) {
@@ -95,17 +99,15 @@ class DemoDataLoader implements ApplicationRunner {
 		};
 	}
 
-	/** Runs one write; false when it was already recorded (duplicate id or no change). */
-	private static boolean apply(java.util.function.Supplier<Object> write) {
+	/** Runs one write; false (with a warning) when it was refused. */
+	private static boolean apply(String projectId, String action, Supplier<Object> write) {
 		try {
 			write.get();
 			return true;
 		}
-		catch (CommandRejectedException e) {
-			if (e.kind() == CommandRejectedException.Kind.DUPLICATE) {
-				return false;
-			}
-			throw e;
+		catch (RuntimeException e) {
+			log.warn("Demo data: {} of {} skipped: {}", action, projectId, e.getMessage());
+			return false;
 		}
 	}
 

@@ -79,26 +79,31 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static FieldViolation describe(HttpMessageNotReadableException ex) {
-		Throwable cause = ex.getMostSpecificCause();
-		if (cause instanceof InvalidFormatException invalid) {
-			return new FieldViolation(path(invalid), expectation(invalid.getTargetType(), String.valueOf(invalid.getValue())));
+		JacksonException jackson = null;
+		for (Throwable t = ex.getCause(); t != null && jackson == null; t = t.getCause()) {
+			if (t instanceof JacksonException j) {
+				jackson = j;
+			}
 		}
-		if (cause instanceof MismatchedInputException mismatched) {
-			String field = path(mismatched);
-			Class<?> target = mismatched.getTargetType();
-			return new FieldViolation(field.isEmpty() ? "body" : field,
-					target == null ? "has the wrong type" : expectation(target, null));
+		if (jackson == null) {
+			return new FieldViolation("body", "a JSON body is required");
 		}
-		if (cause instanceof StreamReadException read) {
+		String field = path(jackson);
+		if (jackson instanceof InvalidFormatException invalid) {
+			return new FieldViolation(field, expectation(invalid.getTargetType(), String.valueOf(invalid.getValue())));
+		}
+		if (jackson instanceof MismatchedInputException mismatched) {
+			return new FieldViolation(field.isEmpty() ? "body" : field, expectation(mismatched.getTargetType(), null));
+		}
+		if (jackson instanceof StreamReadException read) {
 			String where = read.getLocation() == null ? ""
 					: " at line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr();
 			return new FieldViolation("body", "malformed JSON" + where);
 		}
-		if (cause instanceof JacksonException jackson) {
-			String field = path(jackson);
-			return new FieldViolation(field.isEmpty() ? "body" : field, "cannot be read: " + jackson.getOriginalMessage());
+		if (!field.isEmpty() && jackson.getCause() instanceof java.time.DateTimeException) {
+			return new FieldViolation(field, "must be a valid ISO-8601 date (YYYY-MM-DD)");
 		}
-		return new FieldViolation("body", "a JSON body is required");
+		return new FieldViolation(field.isEmpty() ? "body" : field, "cannot be read: " + jackson.getOriginalMessage());
 	}
 
 	private static String expectation(Class<?> type, String value) {

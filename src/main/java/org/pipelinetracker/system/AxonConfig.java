@@ -5,9 +5,9 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.pipelinetracker.project.api.AuditMetadata;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +41,13 @@ class AxonConfig {
 				.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 	}
 
-	/** Copies who/why/source from each command onto every event it produces (Axon adds the correlation id). */
+	/** Correlation and trace ids: Axon's default, which a custom provider would otherwise replace. */
+	@Bean
+	CorrelationDataProvider messageOrigin() {
+		return new MessageOriginProvider();
+	}
+
+	/** Copies who/why/source from each command onto every event it produces. */
 	@Bean
 	CorrelationDataProvider auditCorrelationData() {
 		return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR, AuditMetadata.REASON, AuditMetadata.SOURCE_URL);

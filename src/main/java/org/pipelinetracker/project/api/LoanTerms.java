@@ -1,5 +1,7 @@
 package org.pipelinetracker.project.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,6 +11,7 @@ public record LoanTerms(BigDecimal interestRate, Integer maturityYears, Integer 
 
 	public static final LoanTerms NONE = new LoanTerms(null, null, null);
 
+	@JsonIgnore
 	public boolean isEmpty() {
 		return interestRate == null && maturityYears == null && graceYears == null;
 	}

@@ -1,5 +1,7 @@
 package org.pipelinetracker.project.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,8 +38,10 @@ import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StartImplementationCommand;
 import org.pipelinetracker.project.api.SuspendProjectCommand;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,6 +49,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.pipelinetracker.project.api.CommandRejectedException.duplicate;
 import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
@@ -56,6 +62,7 @@ import static org.pipelinetracker.project.api.CommandRejectedException.rule;
  * stages, dates, uniqueness of ids and the money invariants.
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class Project {
 
 	private static final Set<Stage> ACTIVE = EnumSet.of(Stage.PROPOSED, Stage.AGREED, Stage.FINANCED, Stage.IMPLEMENTATION);
@@ -68,9 +75,12 @@ class Project {
 	private LocalDate stageSince;
 	private Stage suspendedFrom;
 	private LocalDate firstBindingAgreementOn;
-	private final Set<String> agreementIds = new HashSet<>();
-	private final Map<String, Funding> fundings = new HashMap<>();
-	private final Map<String, Milestone> milestones = new HashMap<>();
+	/** The latest effective date of any commitment, disbursement or correction. */
+	private LocalDate lastMoneyDate;
+	private Set<String> agreementIds = new HashSet<>();
+	private Map<String, Funding> fundings = new HashMap<>();
+	private Map<String, Milestone> milestones = new HashMap<>();
+	private List<Period> suspensions = new ArrayList<>();
 
 	Project() {
 		// required by Axon
@@ -155,6 +165,10 @@ class Project {
 			throw rule("committedOn", "the commitment is dated " + committedOn
 					+ ", before the first binding agreement was signed on " + firstBindingAgreementOn);
 		}
+		if (stage == Stage.AGREED) {
+			requireNotBeforeStageStart("committedOn", committedOn);
+		}
+		requireOutsideSuspensions("committedOn", committedOn);
 		if (fundings.containsKey(fundingId)) {
 			throw duplicate("fundingId", "funding '" + fundingId + "' is already recorded for project " + projectId);
 		}
@@ -170,20 +184,22 @@ class Project {
 		Funding funding = requireFunding(command.fundingId());
 		Money amount = command.amount();
 		requirePositive("amount.amount", amount);
-		if (!amount.currency().equals(funding.committed.currency())) {
+		if (!amount.currency().equals(funding.committed().currency())) {
 			throw rule("amount.currency", "funding '" + command.fundingId() + "' is committed in "
-					+ funding.committed.currency() + "; a disbursement in " + amount.currency() + " cannot be recorded against it");
+					+ funding.committed().currency() + "; a disbursement in " + amount.currency() + " cannot be recorded against it");
 		}
 		requireEffectiveDate("disbursedOn", command.disbursedOn(), clock);
-		if (command.disbursedOn().isBefore(funding.committedOn)) {
+		if (command.disbursedOn().isBefore(funding.committedOn())) {
 			throw rule("disbursedOn", "the disbursement is dated " + command.disbursedOn()
-					+ ", before funding '" + command.fundingId() + "' was committed on " + funding.committedOn);
+					+ ", before funding '" + command.fundingId() + "' was committed on " + funding.committedOn());
 		}
-		Money after = funding.disbursed.plus(amount);
-		if (after.isGreaterThan(funding.committed)) {
-			throw rule("amount.amount", "disbursing " + amount + " would bring the total disbursed under '"
-					+ command.fundingId() + "' to " + after + ", above the commitment of " + funding.committed
-					+ "; at most " + funding.committed.minus(funding.disbursed) + " remains");
+		requireOutsideSuspensions("disbursedOn", command.disbursedOn());
+		Money headroom = funding.headroomFrom(command.disbursedOn());
+		if (amount.isGreaterThan(headroom)) {
+			throw rule("amount.amount", "disbursing " + amount + " on " + command.disbursedOn()
+					+ " would bring the total disbursed under '" + command.fundingId()
+					+ "' above the commitment in force (" + funding.committedAt(command.disbursedOn())
+					+ " on that date, " + funding.committed() + " now); at most " + headroom + " remains");
 		}
 		AggregateLifecycle.apply(new DisbursementRecordedEvent(projectId, command.fundingId(), amount,
 				command.disbursedOn()));
@@ -211,7 +227,11 @@ class Project {
 		}
 		LocalDate recordedOn = command.recordedOn() != null ? command.recordedOn()
 				: command.achievedOn() != null ? command.achievedOn() : LocalDate.now(clock);
-		requireEffectiveDate("recordedOn", recordedOn, clock);
+		requireEffectiveDate("on", recordedOn, clock);
+		if (command.achievedOn() != null && recordedOn.isBefore(command.achievedOn())) {
+			throw invalid("on", "the record is dated " + recordedOn + ", before the milestone was achieved on "
+					+ command.achievedOn());
+		}
 		if (previous != null && previous.name.equals(name) && Objects.equals(previous.plannedOn, plannedOn)
 				&& Objects.equals(previous.achievedOn, achievedOn)) {
 			return AggregateLifecycle.getVersion(); // nothing changed: nothing to record
@@ -234,9 +254,13 @@ class Project {
 
 	@CommandHandler
 	Long handle(SuspendProjectCommand command, Clock clock) {
+		if (stage == Stage.SUSPENDED) {
+			throw rule("project " + projectId + " is already suspended");
+		}
 		requireActive("suspend it");
 		requireReason(command.reason());
 		requireStageChangeDate("on", command.suspendedOn(), clock);
+		requireNotBeforeMoneyMoved("on", command.suspendedOn());
 		AggregateLifecycle.apply(new ProjectSuspendedEvent(projectId, command.suspendedOn(), command.reason(), stage));
 		return AggregateLifecycle.getVersion();
 	}
@@ -259,6 +283,7 @@ class Project {
 			throw rule("only a project in implementation can be completed; project " + projectId + " is " + stage);
 		}
 		requireStageChangeDate("on", command.completedOn(), clock);
+		requireNotBeforeMoneyMoved("on", command.completedOn());
 		AggregateLifecycle.apply(new ProjectCompletedEvent(projectId, command.completedOn()));
 		return AggregateLifecycle.getVersion();
 	}
@@ -268,6 +293,7 @@ class Project {
 		requireNotTerminal("cancel it");
 		requireReason(command.reason());
 		requireStageChangeDate("on", command.cancelledOn(), clock);
+		requireNotBeforeMoneyMoved("on", command.cancelledOn());
 		AggregateLifecycle.apply(new ProjectCancelledEvent(projectId, command.cancelledOn(), command.reason(), stage));
 		return AggregateLifecycle.getVersion();
 	}
@@ -278,23 +304,25 @@ class Project {
 		Funding funding = requireFunding(command.fundingId());
 		Money newAmount = command.newAmount();
 		requirePositive("amount.amount", newAmount);
-		if (!newAmount.currency().equals(funding.committed.currency())) {
+		if (!newAmount.currency().equals(funding.committed().currency())) {
 			throw rule("amount.currency", "funding '" + command.fundingId() + "' is committed in "
-					+ funding.committed.currency() + "; a correction must keep that currency");
+					+ funding.committed().currency() + "; a correction must keep that currency");
 		}
-		if (newAmount.amount().compareTo(funding.committed.amount()) == 0) {
-			throw rule("amount.amount", "funding '" + command.fundingId() + "' is already " + funding.committed);
+		if (newAmount.amount().compareTo(funding.committed().amount()) == 0) {
+			throw rule("amount.amount", "funding '" + command.fundingId() + "' is already " + funding.committed());
 		}
-		if (newAmount.isLessThan(funding.disbursed)) {
+		if (newAmount.isLessThan(funding.disbursed())) {
 			throw rule("amount.amount", "cannot correct '" + command.fundingId() + "' to " + newAmount + ": "
-					+ funding.disbursed + " has already been disbursed under it");
+					+ funding.disbursed() + " has already been disbursed under it");
 		}
 		requireEffectiveDate("on", command.correctedOn(), clock);
-		if (command.correctedOn().isBefore(funding.committedOn)) {
+		LocalDate latest = funding.latestChange();
+		if (command.correctedOn().isBefore(latest)) {
 			throw rule("on", "the correction is dated " + command.correctedOn() + ", before funding '"
-					+ command.fundingId() + "' was committed on " + funding.committedOn);
+					+ command.fundingId() + "' was " + (latest.equals(funding.committedOn()) ? "committed" : "last corrected")
+					+ " on " + latest);
 		}
-		AggregateLifecycle.apply(new FundingCommitmentCorrectedEvent(projectId, command.fundingId(), funding.committed,
+		AggregateLifecycle.apply(new FundingCommitmentCorrectedEvent(projectId, command.fundingId(), funding.committed(),
 				newAmount, command.reason(), command.correctedOn()));
 		return AggregateLifecycle.getVersion();
 	}
@@ -339,6 +367,23 @@ class Project {
 		if (date.isBefore(stageSince)) {
 			throw rule(field, "the date " + date + " is before the project entered its current stage (" + stage
 					+ ") on " + stageSince);
+		}
+	}
+
+	private void requireNotBeforeMoneyMoved(String field, LocalDate date) {
+		if (lastMoneyDate != null && date.isBefore(lastMoneyDate)) {
+			throw rule(field, "the date " + date + " is before the latest commitment, disbursement or correction"
+					+ " already recorded (" + lastMoneyDate + ")");
+		}
+	}
+
+	private void requireOutsideSuspensions(String field, LocalDate date) {
+		for (Period suspension : suspensions) {
+			if (suspension.contains(date)) {
+				throw rule(field, "the project was suspended from " + suspension.from()
+						+ (suspension.to() == null ? "" : " to " + suspension.to()) + "; nothing can be committed or"
+						+ " disbursed on " + date);
+			}
 		}
 	}
 
@@ -390,19 +435,26 @@ class Project {
 
 	@EventSourcingHandler
 	void on(FundingCommittedEvent event) {
-		fundings.put(event.fundingId(), new Funding(event.committedOn(), event.amount(),
-				Money.zero(event.amount().currency())));
+		fundings.put(event.fundingId(), Funding.committed(event.amount(), event.committedOn()));
+		moneyMovedOn(event.committedOn());
 	}
 
 	@EventSourcingHandler
 	void on(DisbursementRecordedEvent event) {
-		Funding funding = fundings.get(event.fundingId());
-		funding.disbursed = funding.disbursed.plus(event.amount());
+		fundings.get(event.fundingId()).disburse(event.amount(), event.disbursedOn());
+		moneyMovedOn(event.disbursedOn());
 	}
 
 	@EventSourcingHandler
 	void on(FundingCommitmentCorrectedEvent event) {
-		fundings.get(event.fundingId()).committed = event.newAmount();
+		fundings.get(event.fundingId()).correct(event.newAmount(), event.correctedOn());
+		moneyMovedOn(event.correctedOn());
+	}
+
+	private void moneyMovedOn(LocalDate date) {
+		if (lastMoneyDate == null || date.isAfter(lastMoneyDate)) {
+			lastMoneyDate = date;
+		}
 	}
 
 	@EventSourcingHandler
@@ -418,6 +470,7 @@ class Project {
 	@EventSourcingHandler
 	void on(ProjectSuspendedEvent event) {
 		suspendedFrom = event.suspendedFrom();
+		suspensions.add(new Period(event.suspendedOn(), null));
 		enter(Stage.SUSPENDED, event.suspendedOn());
 	}
 
@@ -425,6 +478,8 @@ class Project {
 	void on(ProjectResumedEvent event) {
 		enter(event.resumedTo(), event.resumedOn());
 		suspendedFrom = null;
+		Period open = suspensions.remove(suspensions.size() - 1);
+		suspensions.add(new Period(open.from(), event.resumedOn()));
 	}
 
 	@EventSourcingHandler
@@ -442,16 +497,80 @@ class Project {
 		stageSince = since;
 	}
 
-	/** A commitment as the aggregate needs it: when, how much (after corrections) and how much is paid out. */
-	private static final class Funding {
-		private final LocalDate committedOn;
-		private Money committed;
-		private Money disbursed;
+	/**
+	 * A commitment as the aggregate needs it: the amount in force from each date (the commitment, then each
+	 * correction) and the dated disbursements, so that on no date is more disbursed than was committed then.
+	 */
+	@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+			isGetterVisibility = Visibility.NONE)
+	static final class Funding {
+		private String currency;
+		private LocalDate committedOn;
+		private TreeMap<LocalDate, BigDecimal> schedule = new TreeMap<>();
+		private TreeMap<LocalDate, BigDecimal> disbursedPerDay = new TreeMap<>();
 
-		Funding(LocalDate committedOn, Money committed, Money disbursed) {
-			this.committedOn = committedOn;
-			this.committed = committed;
-			this.disbursed = disbursed;
+		Funding() {
+			// for snapshots
+		}
+
+		static Funding committed(Money amount, LocalDate on) {
+			Funding funding = new Funding();
+			funding.currency = amount.currency();
+			funding.committedOn = on;
+			funding.schedule.put(on, amount.amount());
+			return funding;
+		}
+
+		void correct(Money amount, LocalDate on) {
+			schedule.put(on, amount.amount());
+		}
+
+		void disburse(Money amount, LocalDate on) {
+			disbursedPerDay.merge(on, amount.amount(), BigDecimal::add);
+		}
+
+		LocalDate committedOn() {
+			return committedOn;
+		}
+
+		LocalDate latestChange() {
+			return schedule.lastKey();
+		}
+
+		Money committed() {
+			return new Money(schedule.lastEntry().getValue(), currency);
+		}
+
+		Money committedAt(LocalDate date) {
+			return new Money(schedule.floorEntry(date).getValue(), currency);
+		}
+
+		Money disbursed() {
+			return new Money(disbursedPerDay.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), currency);
+		}
+
+		/** The most that can still be disbursed on {@code date} without exceeding the commitment on any later date. */
+		Money headroomFrom(LocalDate date) {
+			TreeSet<LocalDate> dates = new TreeSet<>(schedule.keySet());
+			dates.addAll(disbursedPerDay.keySet());
+			dates.add(date);
+			BigDecimal cumulative = BigDecimal.ZERO;
+			BigDecimal headroom = null;
+			for (LocalDate day : dates) {
+				cumulative = cumulative.add(disbursedPerDay.getOrDefault(day, BigDecimal.ZERO));
+				if (!day.isBefore(date)) {
+					BigDecimal room = schedule.floorEntry(day).getValue().subtract(cumulative);
+					headroom = headroom == null || room.compareTo(headroom) < 0 ? room : headroom;
+				}
+			}
+			return new Money(headroom.max(BigDecimal.ZERO), currency);
+		}
+	}
+
+	/** A suspension, open-ended while it lasts. */
+	private record Period(LocalDate from, LocalDate to) {
+		boolean contains(LocalDate date) {
+			return !date.isBefore(from) && (to == null || date.isBefore(to));
 		}
 	}
 

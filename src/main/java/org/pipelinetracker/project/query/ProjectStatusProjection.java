@@ -37,15 +37,19 @@ class ProjectStatusProjection {
 		String id = event.projectId().value();
 		ProjectRow row;
 		ProjectView view;
+		ProjectRow existing = rows.findById(id).orElse(null);
+		if (existing != null && sequence <= existing.version()) {
+			return; // already applied (delivery is at least once)
+		}
 		if (event instanceof ProjectProposedEvent) {
 			row = new ProjectRow(id);
 			view = new ProjectView();
 		}
+		else if (existing == null) {
+			throw new IllegalStateException("no project_view row for " + id + " at event " + sequence);
+		}
 		else {
-			row = rows.findById(id).orElseThrow(() -> new IllegalStateException("no project_view row for " + id));
-			if (sequence <= row.version()) {
-				return; // already applied (at-least-once delivery)
-			}
+			row = existing;
 			view = json.readValue(row.document(), ProjectView.class);
 		}
 		view.apply(event, sequence, recordedAt, code -> codelists.sectorName(code).orElse(null));

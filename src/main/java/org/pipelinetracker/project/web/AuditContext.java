@@ -1,6 +1,6 @@
 package org.pipelinetracker.project.web;
 
-import org.pipelinetracker.project.api.AuditMetadata;
+import org.pipelinetracker.system.AuditMetadata;
 
 import java.util.HashMap;
 import java.util.Map;

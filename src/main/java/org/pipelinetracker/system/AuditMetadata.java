@@ -1,4 +1,4 @@
-package org.pipelinetracker.project.api;
+package org.pipelinetracker.system;
 
 /**
  * Keys of the metadata every command and event carries.

@@ -1,0 +1,68 @@
+package org.pipelinetracker;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The module map of docs/architecture.md, enforced: a module reaching into another fails the build.
+ */
+@AnalyzeClasses(packages = "org.pipelinetracker", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule topLevelModulesHaveNoCycles = slices().matching("org.pipelinetracker.(*)..")
+			.should().beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule projectApiIsThePublishedLanguageAndDependsOnNothingOfOurs = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.project.api..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project.command..",
+					"org.pipelinetracker.project.query..", "org.pipelinetracker.project.web..", "org.pipelinetracker.demo..",
+					"org.pipelinetracker.reference..", "org.pipelinetracker.system..");
+
+	@ArchTest
+	static final ArchRule theAggregateIsReachedOnlyThroughCommands = noClasses()
+			.that().resideOutsideOfPackage("org.pipelinetracker.project.command..")
+			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.project.command..");
+
+	@ArchTest
+	static final ArchRule theAggregateKnowsOnlyTheApi = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.project.command..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project.query..",
+					"org.pipelinetracker.project.web..", "org.pipelinetracker.demo..", "org.pipelinetracker.reference..");
+
+	@ArchTest
+	static final ArchRule readModelsDoNotKnowTheWeb = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.project.query..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project.web..",
+					"org.pipelinetracker.demo..");
+
+	@ArchTest
+	static final ArchRule referenceDataStandsAlone = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.reference..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",
+					"org.pipelinetracker.demo..", "org.pipelinetracker.system..");
+
+	@ArchTest
+	static final ArchRule systemIsInfrastructureForEveryoneAndKnowsNoModule = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.system..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",
+					"org.pipelinetracker.demo..", "org.pipelinetracker.reference..");
+
+	@ArchTest
+	static final ArchRule demoDataUsesOnlyThePublicWritePath = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.demo..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project.query..",
+					"org.pipelinetracker.project.command..");
+
+	@ArchTest
+	static final ArchRule projectionsUseKebabCaseProcessingGroups = classes()
+			.that().areAnnotatedWith(org.axonframework.config.ProcessingGroup.class)
+			.should().haveSimpleNameEndingWith("Projection");
+}
