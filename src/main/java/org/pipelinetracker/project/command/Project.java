@@ -110,10 +110,13 @@ class Project {
 			throw duplicate("agreementId", "agreement '" + command.agreementId() + "' is already recorded for project "
 					+ projectId);
 		}
+		boolean movesToAgreed = command.type().isBinding() && stage == Stage.PROPOSED;
+		if (movesToAgreed) {
+			requireNotBeforeStageStart("signedOn", command.signedOn());
+		}
 		AggregateLifecycle.apply(new AgreementSignedEvent(projectId, command.agreementId(), command.type(),
 				command.signedOn(), List.copyOf(command.parties()), command.documentUrl()));
-		if (command.type().isBinding() && stage == Stage.PROPOSED) {
-			requireNotBeforeStageStart("signedOn", command.signedOn());
+		if (movesToAgreed) {
 			AggregateLifecycle.apply(new ProjectStageChangedEvent(projectId, Stage.PROPOSED, Stage.AGREED,
 					command.signedOn()));
 		}
@@ -122,6 +125,7 @@ class Project {
 
 	@CommandHandler
 	Long handle(FundViaEximbankCommand command, Clock clock) {
+		requireFundable();
 		LoanTerms terms = command.terms() == null ? LoanTerms.NONE : command.terms();
 		if (terms.graceYears() != null && terms.maturityYears() != null && terms.graceYears() > terms.maturityYears()) {
 			throw invalid("graceYears", "grace period (" + terms.graceYears() + " years) is longer than the maturity ("
@@ -137,6 +141,7 @@ class Project {
 
 	@CommandHandler
 	Long handle(CommitFundingCommand command, Clock clock) {
+		requireFundable();
 		FundingSource source = command.source();
 		if (source == FundingSource.EXIMBANK) {
 			throw invalid("source", "Korea Eximbank commitments are recorded with FundViaEximbank "
@@ -153,12 +158,15 @@ class Project {
 		return AggregateLifecycle.getVersion();
 	}
 
-	private void commit(String fundingId, Money amount, LocalDate committedOn, Clock clock, FundingCommittedEvent event) {
+	private void requireFundable() {
 		requireActive("commit funding");
 		if (!FUNDABLE.contains(stage)) {
 			throw rule("funding can only be committed once a binding agreement (LOAN, GRANT, FRAMEWORK or CONTRACT) "
 					+ "is signed; project " + projectId + " is " + stage);
 		}
+	}
+
+	private void commit(String fundingId, Money amount, LocalDate committedOn, Clock clock, FundingCommittedEvent event) {
 		requirePositive("amount.amount", amount);
 		requireEffectiveDate("committedOn", committedOn, clock);
 		if (committedOn.isBefore(firstBindingAgreementOn)) {
@@ -212,7 +220,7 @@ class Project {
 		Milestone previous = milestones.get(command.milestoneId());
 		String name = command.name() != null ? command.name() : previous == null ? null : previous.name;
 		if (name == null || name.isBlank()) {
-			throw invalid("name", "a new milestone needs a name");
+			throw invalid("name", previous == null ? "a new milestone needs a name" : "a milestone's name cannot be blank");
 		}
 		LocalDate plannedOn = command.plannedOn() != null ? command.plannedOn() : previous == null ? null : previous.plannedOn;
 		LocalDate achievedOn = command.achievedOn() != null ? command.achievedOn() : previous == null ? null : previous.achievedOn;
@@ -564,6 +572,18 @@ class Project {
 				}
 			}
 			return new Money(headroom.max(BigDecimal.ZERO), currency);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Funding f && Objects.equals(currency, f.currency)
+					&& Objects.equals(committedOn, f.committedOn) && schedule.equals(f.schedule)
+					&& disbursedPerDay.equals(f.disbursedPerDay);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(currency, committedOn, schedule, disbursedPerDay);
 		}
 	}
 
