@@ -77,6 +77,10 @@ class Project {
 	private LocalDate firstBindingAgreementOn;
 	/** The latest effective date of any commitment, disbursement or correction. */
 	private LocalDate lastMoneyDate;
+	/** The date of the first commitment (AGREED → FINANCED). */
+	private LocalDate financedOn;
+	/** The latest date a milestone was achieved. */
+	private LocalDate lastAchievedOn;
 	private Set<String> agreementIds = new HashSet<>();
 	private Map<String, Funding> fundings = new HashMap<>();
 	private Map<String, Milestone> milestones = new HashMap<>();
@@ -176,6 +180,10 @@ class Project {
 		if (stage == Stage.AGREED) {
 			requireNotBeforeStageStart("committedOn", committedOn);
 		}
+		else if (committedOn.isBefore(financedOn)) {
+			throw rule("committedOn", "the commitment is dated " + committedOn + ", before the project was financed on "
+					+ financedOn + " (its first commitment)");
+		}
 		requireOutsideSuspensions("committedOn", committedOn);
 		if (fundings.containsKey(fundingId)) {
 			throw duplicate("fundingId", "funding '" + fundingId + "' is already recorded for project " + projectId);
@@ -236,9 +244,9 @@ class Project {
 		LocalDate recordedOn = command.recordedOn() != null ? command.recordedOn()
 				: command.achievedOn() != null ? command.achievedOn() : LocalDate.now(clock);
 		requireEffectiveDate("on", recordedOn, clock);
-		if (command.achievedOn() != null && recordedOn.isBefore(command.achievedOn())) {
+		if (achievedOn != null && recordedOn.isBefore(achievedOn)) {
 			throw invalid("on", "the record is dated " + recordedOn + ", before the milestone was achieved on "
-					+ command.achievedOn());
+					+ achievedOn);
 		}
 		if (previous != null && previous.name.equals(name) && Objects.equals(previous.plannedOn, plannedOn)
 				&& Objects.equals(previous.achievedOn, achievedOn)) {
@@ -292,6 +300,7 @@ class Project {
 		}
 		requireStageChangeDate("on", command.completedOn(), clock);
 		requireNotBeforeMoneyMoved("on", command.completedOn());
+		requireNotBeforeLastAchievement(command.completedOn());
 		AggregateLifecycle.apply(new ProjectCompletedEvent(projectId, command.completedOn()));
 		return AggregateLifecycle.getVersion();
 	}
@@ -302,6 +311,7 @@ class Project {
 		requireReason(command.reason());
 		requireStageChangeDate("on", command.cancelledOn(), clock);
 		requireNotBeforeMoneyMoved("on", command.cancelledOn());
+		requireNotBeforeLastAchievement(command.cancelledOn());
 		AggregateLifecycle.apply(new ProjectCancelledEvent(projectId, command.cancelledOn(), command.reason(), stage));
 		return AggregateLifecycle.getVersion();
 	}
@@ -385,6 +395,13 @@ class Project {
 		}
 	}
 
+	private void requireNotBeforeLastAchievement(LocalDate date) {
+		if (lastAchievedOn != null && date.isBefore(lastAchievedOn)) {
+			throw rule("on", "the date " + date + " is before a milestone already recorded as achieved on "
+					+ lastAchievedOn);
+		}
+	}
+
 	private void requireOutsideSuspensions(String field, LocalDate date) {
 		for (Period suspension : suspensions) {
 			if (suspension.contains(date)) {
@@ -438,6 +455,9 @@ class Project {
 
 	@EventSourcingHandler
 	void on(ProjectStageChangedEvent event) {
+		if (event.to() == Stage.FINANCED) {
+			financedOn = event.changedOn();
+		}
 		enter(event.to(), event.changedOn());
 	}
 
@@ -468,6 +488,9 @@ class Project {
 	@EventSourcingHandler
 	void on(MilestoneRecordedEvent event) {
 		milestones.put(event.milestoneId(), new Milestone(event.name(), event.plannedOn(), event.achievedOn()));
+		if (event.achievedOn() != null && (lastAchievedOn == null || event.achievedOn().isAfter(lastAchievedOn))) {
+			lastAchievedOn = event.achievedOn();
+		}
 	}
 
 	@EventSourcingHandler

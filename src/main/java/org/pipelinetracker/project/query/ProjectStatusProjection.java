@@ -53,6 +53,7 @@ class ProjectStatusProjection {
 			view = json.readValue(row.document(), ProjectView.class);
 		}
 		view.apply(event, sequence, recordedAt, code -> codelists.sectorName(code).orElse(null));
+		view.usd = null; // computed when read, with the rates in force then
 		row.update(view, json.writeValueAsString(view));
 		rows.save(row);
 	}

@@ -3,6 +3,7 @@ package org.pipelinetracker.project.query;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,12 @@ public class ProjectTimeline {
 
 	private final EventStore eventStore;
 	private final Codelists codelists;
+	private final FxRates fx;
 
-	ProjectTimeline(EventStore eventStore, Codelists codelists) {
+	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx) {
 		this.eventStore = eventStore;
 		this.codelists = codelists;
+		this.fx = fx;
 	}
 
 	/** The project as it stands now. */
@@ -56,6 +59,6 @@ public class ProjectTimeline {
 					code -> codelists.sectorName(code).orElse(null));
 			exists = true;
 		}
-		return exists && view.projectId != null ? Optional.of(view) : Optional.empty();
+		return exists && view.projectId != null ? Optional.of(view.normalise(fx)) : Optional.empty();
 	}
 }

@@ -1,5 +1,8 @@
 package org.pipelinetracker.project.query;
 
+import org.pipelinetracker.fx.Conversion;
+import org.pipelinetracker.fx.FxRate;
+import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
@@ -61,10 +64,78 @@ public class ProjectView {
 	public List<MilestoneView> milestones = new ArrayList<>();
 	public Map<String, BigDecimal> committedByCurrency = new TreeMap<>();
 	public Map<String, BigDecimal> disbursedByCurrency = new TreeMap<>();
+	/** USD-normalised totals, computed when read (rates from config/fx-rates.csv); null in stored documents. */
+	public UsdSummary usd;
 	/** The aggregate version: sequence number of the last event applied (0 after the proposal). */
 	public long version = -1;
 	/** When the last event was recorded (transaction time). */
 	public Instant lastEventAt;
+
+	/**
+	 * Totals in USD, each amount converted at the latest rate on or before its own value date (commitment,
+	 * correction or disbursement date). Amounts with no usable rate are listed in their own currency, never
+	 * dropped and never taken at 1.
+	 */
+	public record UsdSummary(BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed,
+			Map<FundingSource, SourceTotals> bySource, List<FxRate> ratesUsed, List<Unconverted> unconverted) {
+	}
+
+	public record SourceTotals(BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed) {
+	}
+
+	public record Unconverted(String currency, BigDecimal committed, BigDecimal disbursed) {
+	}
+
+	/** Fills {@link #usd} from the fundings with the given rates. */
+	public ProjectView normalise(FxRates fx) {
+		Map<FundingSource, BigDecimal[]> perSource = new TreeMap<>();
+		Map<String, BigDecimal[]> missing = new TreeMap<>();
+		Map<String, FxRate> used = new TreeMap<>();
+		BigDecimal committed = BigDecimal.ZERO;
+		BigDecimal disbursed = BigDecimal.ZERO;
+		for (FundingView f : fundings) {
+			BigDecimal[] sums = perSource.computeIfAbsent(f.source, s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+			List<Object[]> flows = new ArrayList<>();
+			flows.add(new Object[] {f.originalAmount, f.committedOn, 0});
+			for (CorrectionView c : f.corrections) {
+				flows.add(new Object[] {c.newAmount().minus(c.previousAmount()), c.correctedOn(), 0});
+			}
+			for (DisbursementView d : f.disbursements) {
+				flows.add(new Object[] {d.amount(), d.disbursedOn(), 1});
+			}
+			for (Object[] flow : flows) {
+				Money money = (Money) flow[0];
+				int kind = (Integer) flow[2];
+				Conversion conversion = fx.toUsd(money.amount(), money.currency(), (LocalDate) flow[1]);
+				if (!conversion.converted()) {
+					missing.computeIfAbsent(money.currency(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[kind] =
+							missing.get(money.currency())[kind].add(money.amount());
+					continue;
+				}
+				if (!"USD".equals(money.currency())) {
+					used.put(conversion.rate().currency() + "@" + conversion.rate().date(), conversion.rate());
+				}
+				sums[kind] = sums[kind].add(conversion.usd());
+				if (kind == 0) {
+					committed = committed.add(conversion.usd());
+				}
+				else {
+					disbursed = disbursed.add(conversion.usd());
+				}
+			}
+		}
+		Map<FundingSource, SourceTotals> bySource = new TreeMap<>();
+		perSource.forEach((source, s) -> bySource.put(source, new SourceTotals(usd(s[0]), usd(s[1]), usd(s[0].subtract(s[1])))));
+		List<Unconverted> unconverted = new ArrayList<>();
+		missing.forEach((currency, s) -> unconverted.add(new Unconverted(currency, s[0], s[1])));
+		usd = new UsdSummary(usd(committed), usd(disbursed), usd(committed.subtract(disbursed)), bySource,
+				new ArrayList<>(used.values()), unconverted);
+		return this;
+	}
+
+	private static BigDecimal usd(BigDecimal amount) {
+		return amount.setScale(2, java.math.RoundingMode.HALF_EVEN);
+	}
 
 	/** A stage the project entered, and on which (effective) date. */
 	public record StageEntry(Stage stage, LocalDate since) {

@@ -1,6 +1,7 @@
 package org.pipelinetracker.project.query;
 
 import jakarta.persistence.criteria.Predicate;
+import org.pipelinetracker.fx.FxRates;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -22,10 +23,12 @@ public class ProjectViews {
 
 	private final ProjectRowRepository rows;
 	private final JsonMapper json;
+	private final FxRates fx;
 
-	ProjectViews(ProjectRowRepository rows, JsonMapper json) {
+	ProjectViews(ProjectRowRepository rows, JsonMapper json, FxRates fx) {
 		this.rows = rows;
 		this.json = json;
+		this.fx = fx;
 	}
 
 	public PageOf<ProjectSummary> list(ProjectFilter filter, int page, int size) {
@@ -44,7 +47,7 @@ public class ProjectViews {
 		};
 		Page<ProjectRow> result = rows.findAll(spec, PageRequest.of(page, size, Sort.by("projectId")));
 		List<ProjectSummary> content = result.getContent().stream()
-				.map(row -> ProjectSummary.of(json.readValue(row.document(), ProjectView.class)))
+				.map(row -> ProjectSummary.of(json.readValue(row.document(), ProjectView.class).normalise(fx)))
 				.toList();
 		return new PageOf<>(content, page, size, result.getTotalElements(), result.getTotalPages());
 	}

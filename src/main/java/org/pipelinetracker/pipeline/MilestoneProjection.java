@@ -1,0 +1,49 @@
+package org.pipelinetracker.pipeline;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.pipelinetracker.project.api.MilestoneRecordedEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.LocalDate;
+
+/**
+ * Keeps the latest plan and achievement of every milestone, for slippage and overdue queries.
+ */
+@Component
+@ProcessingGroup(MilestoneProjection.PROCESSING_GROUP)
+class MilestoneProjection {
+
+	static final String PROCESSING_GROUP = "milestones";
+
+	private final JdbcTemplate jdbc;
+
+	MilestoneProjection(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@EventHandler
+	void on(MilestoneRecordedEvent e) {
+		String projectId = e.projectId().value();
+		int updated = jdbc.update("update milestone_view set name = ?, planned_on = ?, achieved_on = ?, recorded_on = ?"
+				+ " where project_id = ? and milestone_id = ?", e.name(), date(e.plannedOn()), date(e.achievedOn()),
+				date(e.recordedOn()), projectId, e.milestoneId());
+		if (updated == 0) {
+			jdbc.update("insert into milestone_view (project_id, milestone_id, name, planned_on, achieved_on, recorded_on)"
+					+ " values (?, ?, ?, ?, ?, ?)", projectId, e.milestoneId(), e.name(), date(e.plannedOn()),
+					date(e.achievedOn()), date(e.recordedOn()));
+		}
+	}
+
+	@ResetHandler
+	void reset() {
+		jdbc.update("delete from milestone_view");
+	}
+
+	private static Date date(LocalDate date) {
+		return date == null ? null : Date.valueOf(date);
+	}
+}

@@ -1,0 +1,71 @@
+package org.pipelinetracker.pipeline;
+
+import org.pipelinetracker.pipeline.PipelineQueries.GroupBy;
+import org.pipelinetracker.pipeline.PipelineQueries.Interval;
+import org.pipelinetracker.pipeline.PipelineQueries.MilestoneLine;
+import org.pipelinetracker.pipeline.PipelineQueries.Pipeline;
+import org.pipelinetracker.pipeline.PipelineQueries.SeriesPoint;
+import org.pipelinetracker.reference.Codelists;
+import org.pipelinetracker.system.InvalidRequestException;
+import org.pipelinetracker.system.Violations;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /api/pipeline}, {@code /api/funding/timeseries} and {@code /api/milestones}.
+ */
+@RestController
+class PipelineController {
+
+	private final PipelineQueries queries;
+	private final Codelists codelists;
+	private final Clock clock;
+
+	PipelineController(PipelineQueries queries, Codelists codelists, Clock clock) {
+		this.queries = queries;
+		this.codelists = codelists;
+		this.clock = clock;
+	}
+
+	@GetMapping(path = "/api/pipeline", produces = "application/json")
+	Pipeline pipeline(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt) {
+		return queries.pipeline(asOf, knownAt);
+	}
+
+	@GetMapping(path = "/api/funding/timeseries", produces = "application/json")
+	List<SeriesPoint> timeSeries(@RequestParam(defaultValue = "MONTH") Interval interval,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(defaultValue = "NONE") GroupBy groupBy, @RequestParam(defaultValue = "USD") String currency,
+			@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt) {
+		String code = currency.trim().toUpperCase(Locale.ROOT);
+		LocalDate today = LocalDate.now(clock);
+		Violations v = new Violations();
+		v.check(codelists.isCurrency(code), "currency",
+				"'" + currency + "' is not an ISO 4217 currency; use USD for USD-normalised values");
+		LocalDate end = to != null ? to : asOf != null ? asOf : today;
+		if (from != null) {
+			v.check(!from.isAfter(end), "from", "must not be after 'to' (" + end + ")");
+		}
+		v.throwIfAny();
+		try {
+			return queries.timeSeries(interval, from, to, groupBy, code, asOf, knownAt, today);
+		}
+		catch (IllegalArgumentException tooLong) {
+			throw InvalidRequestException.of("from", "the range spans " + tooLong.getMessage()
+					+ "; choose a later 'from' or a longer interval");
+		}
+	}
+
+	@GetMapping(path = "/api/milestones", produces = "application/json")
+	List<MilestoneLine> milestones(@RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) String projectId) {
+		return queries.milestones(overdue, projectId, LocalDate.now(clock));
+	}
+}

@@ -1,0 +1,139 @@
+package org.pipelinetracker.pipeline;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.pipelinetracker.project.api.DisbursementRecordedEvent;
+import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
+import org.pipelinetracker.project.api.FundingCommittedEvent;
+import org.pipelinetracker.project.api.ImplementationStartedEvent;
+import org.pipelinetracker.project.api.ProjectCancelledEvent;
+import org.pipelinetracker.project.api.ProjectCompletedEvent;
+import org.pipelinetracker.project.api.ProjectProposedEvent;
+import org.pipelinetracker.project.api.ProjectResumedEvent;
+import org.pipelinetracker.project.api.ProjectStageChangedEvent;
+import org.pipelinetracker.project.api.ProjectSuspendedEvent;
+import org.pipelinetracker.project.api.Stage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Writes the bitemporal facts behind the pipeline and the funding time series: one row per stage change and per
+ * money movement, each with its effective date and the instant it was recorded.
+ */
+@Component
+@ProcessingGroup(PipelineProjection.PROCESSING_GROUP)
+class PipelineProjection {
+
+	static final String PROCESSING_GROUP = "pipeline";
+	static final String COMMITTED = "COMMITTED";
+	static final String DISBURSED = "DISBURSED";
+
+	private final JdbcTemplate jdbc;
+
+	PipelineProjection(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@EventHandler
+	void on(ProjectProposedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		String id = e.projectId().value();
+		if (exists("select count(*) from pipeline_project where project_id = ?", id)) {
+			return;
+		}
+		jdbc.update("insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)", id, e.title(),
+				e.sector(), e.region());
+		stage(id, seq, Stage.PROPOSED, e.proposedOn(), recordedAt);
+	}
+
+	@EventHandler
+	void on(ProjectStageChangedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		stage(e.projectId().value(), seq, e.to(), e.changedOn(), recordedAt);
+	}
+
+	@EventHandler
+	void on(ImplementationStartedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		stage(e.projectId().value(), seq, Stage.IMPLEMENTATION, e.startedOn(), recordedAt);
+	}
+
+	@EventHandler
+	void on(ProjectSuspendedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		stage(e.projectId().value(), seq, Stage.SUSPENDED, e.suspendedOn(), recordedAt);
+	}
+
+	@EventHandler
+	void on(ProjectResumedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		stage(e.projectId().value(), seq, e.resumedTo(), e.resumedOn(), recordedAt);
+	}
+
+	@EventHandler
+	void on(ProjectCompletedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		stage(e.projectId().value(), seq, Stage.COMPLETED, e.completedOn(), recordedAt);
+	}
+
+	@EventHandler
+	void on(ProjectCancelledEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		stage(e.projectId().value(), seq, Stage.CANCELLED, e.cancelledOn(), recordedAt);
+	}
+
+	@EventHandler
+	void on(FundingCommittedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		money(e.projectId().value(), seq, e.fundingId(), COMMITTED, e.source().name(), e.amount().currency(),
+				e.amount().amount(), e.committedOn(), recordedAt);
+	}
+
+	@EventHandler
+	void on(FundingCommitmentCorrectedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		money(e.projectId().value(), seq, e.fundingId(), COMMITTED, sourceOf(e.projectId().value(), e.fundingId()),
+				e.newAmount().currency(), e.newAmount().amount().subtract(e.previousAmount().amount()), e.correctedOn(),
+				recordedAt);
+	}
+
+	@EventHandler
+	void on(DisbursementRecordedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		money(e.projectId().value(), seq, e.fundingId(), DISBURSED, sourceOf(e.projectId().value(), e.fundingId()),
+				e.amount().currency(), e.amount().amount(), e.disbursedOn(), recordedAt);
+	}
+
+	@ResetHandler
+	void reset() {
+		jdbc.update("delete from pipeline_money");
+		jdbc.update("delete from pipeline_stage");
+		jdbc.update("delete from pipeline_project");
+	}
+
+	private void stage(String projectId, long seq, Stage stage, LocalDate since, Instant recordedAt) {
+		if (exists("select count(*) from pipeline_stage where project_id = ? and sequence_number = ?", projectId, seq)) {
+			return; // already applied (delivery is at least once)
+		}
+		jdbc.update("insert into pipeline_stage (project_id, sequence_number, stage, since, recorded_at) values (?, ?, ?, ?, ?)",
+				projectId, seq, stage.name(), Date.valueOf(since), java.sql.Timestamp.from(recordedAt));
+	}
+
+	private void money(String projectId, long seq, String fundingId, String kind, String source, String currency,
+			BigDecimal amount, LocalDate effectiveDate, Instant recordedAt) {
+		if (exists("select count(*) from pipeline_money where project_id = ? and sequence_number = ?", projectId, seq)) {
+			return;
+		}
+		jdbc.update("insert into pipeline_money (project_id, sequence_number, funding_id, kind, source, currency, amount,"
+				+ " effective_date, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", projectId, seq, fundingId, kind, source,
+				currency, amount, Date.valueOf(effectiveDate), java.sql.Timestamp.from(recordedAt));
+	}
+
+	private String sourceOf(String projectId, String fundingId) {
+		return jdbc.queryForObject("select min(source) from pipeline_money where project_id = ? and funding_id = ?",
+				String.class, projectId, fundingId);
+	}
+
+	private boolean exists(String sql, Object... args) {
+		Long count = jdbc.queryForObject(sql, Long.class, args);
+		return count != null && count > 0;
+	}
+}
