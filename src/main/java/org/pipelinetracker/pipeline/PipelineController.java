@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /api/pipeline}, {@code /api/funding/timeseries} and {@code /api/milestones}.
+ * {@code /api/pipeline}, {@code /api/funding/timeseries}, {@code /api/milestones} and {@code /api/alerts}.
  */
 @RestController
 class PipelineController {
@@ -61,6 +61,11 @@ class PipelineController {
 			throw InvalidRequestException.of("from", "the range spans " + tooLong.getMessage()
 					+ "; choose a later 'from' or a longer interval");
 		}
+	}
+
+	@GetMapping(path = "/api/alerts", produces = "application/json")
+	List<PipelineQueries.Alert> alerts(@RequestParam(defaultValue = "false") boolean includeResolved) {
+		return queries.alerts(includeResolved, LocalDate.now(clock));
 	}
 
 	@GetMapping(path = "/api/milestones", produces = "application/json")

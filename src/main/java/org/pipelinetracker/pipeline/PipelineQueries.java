@@ -274,6 +274,27 @@ public class PipelineQueries {
 		}, args.toArray());
 	}
 
+	// --- alerts -----------------------------------------------------------------------------------------------
+
+	public record Alert(String projectId, String projectTitle, String kind, String fundingId, LocalDate since,
+			long daysStalled, Instant raisedAt, LocalDate resolvedOn) {
+	}
+
+	public List<Alert> alerts(boolean includeResolved, LocalDate today) {
+		return jdbc.query("select a.project_id, p.title, a.kind, a.funding_id, a.since, a.raised_at, a.resolved_on"
+				+ " from alert_view a left join pipeline_project p on p.project_id = a.project_id"
+				+ (includeResolved ? "" : " where a.resolved_on is null") + " order by a.since, a.project_id",
+				(rs, i) -> {
+					LocalDate since = rs.getDate(5).toLocalDate();
+					LocalDate resolved = rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate();
+					String fundingId = rs.getString(4);
+					return new Alert(rs.getString(1), rs.getString(2), rs.getString(3),
+							fundingId == null || fundingId.isEmpty() ? null : fundingId, since,
+							ChronoUnit.DAYS.between(since, resolved != null ? resolved : today),
+							rs.getTimestamp(6).toInstant(), resolved);
+				});
+	}
+
 	// --- helpers ----------------------------------------------------------------------------------------------
 
 	static LocalDate periodStart(Interval interval, LocalDate date) {

@@ -3,6 +3,10 @@ package org.pipelinetracker.project.command;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.GenericDeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -28,6 +32,9 @@ import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
+import org.pipelinetracker.project.api.ProjectStalledEvent;
+import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.system.AuditMetadata;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.ProposeProjectCommand;
 import org.pipelinetracker.project.api.RecordDisbursementCommand;
@@ -40,6 +47,7 @@ import org.pipelinetracker.project.api.SuspendProjectCommand;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,6 +73,8 @@ import static org.pipelinetracker.project.api.CommandRejectedException.rule;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class Project {
 
+	static final String NO_FUNDING = "no-funding";
+	static final String NO_DISBURSEMENT = "no-disbursement";
 	private static final Set<Stage> ACTIVE = EnumSet.of(Stage.PROPOSED, Stage.AGREED, Stage.FINANCED, Stage.IMPLEMENTATION);
 	private static final Set<Stage> FUNDABLE = EnumSet.of(Stage.AGREED, Stage.FINANCED, Stage.IMPLEMENTATION);
 
@@ -107,7 +117,7 @@ class Project {
 	}
 
 	@CommandHandler
-	Long handle(SignAgreementCommand command, Clock clock) {
+	Long handle(SignAgreementCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
 		requireActive("sign an agreement");
 		requireEffectiveDate("signedOn", command.signedOn(), clock);
 		if (agreementIds.contains(command.agreementId())) {
@@ -123,12 +133,13 @@ class Project {
 		if (movesToAgreed) {
 			AggregateLifecycle.apply(new ProjectStageChangedEvent(projectId, Stage.PROPOSED, Stage.AGREED,
 					command.signedOn()));
+			scheduleStallCheck(deadlines, clock, NO_FUNDING, command.signedOn(), policy.noFundingDays(), null);
 		}
 		return AggregateLifecycle.getVersion();
 	}
 
 	@CommandHandler
-	Long handle(FundViaEximbankCommand command, Clock clock) {
+	Long handle(FundViaEximbankCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
 		requireFundable();
 		LoanTerms terms = command.terms() == null ? LoanTerms.NONE : command.terms();
 		if (terms.graceYears() != null && terms.maturityYears() != null && terms.graceYears() > terms.maturityYears()) {
@@ -140,11 +151,13 @@ class Project {
 				new FundingCommittedEvent(projectId, command.fundingId(), FundingSource.EXIMBANK, instrument,
 						"Export-Import Bank of Korea", command.amount(), command.committedOn(), terms,
 						instrument.iatiFinanceType(), instrument.iatiFlowType()));
+		scheduleStallCheck(deadlines, clock, NO_DISBURSEMENT, command.committedOn(), policy.noDisbursementDays(),
+				command.fundingId());
 		return AggregateLifecycle.getVersion();
 	}
 
 	@CommandHandler
-	Long handle(CommitFundingCommand command, Clock clock) {
+	Long handle(CommitFundingCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
 		requireFundable();
 		FundingSource source = command.source();
 		if (source == FundingSource.EXIMBANK) {
@@ -159,6 +172,8 @@ class Project {
 		commit(command.fundingId(), command.amount(), command.committedOn(), clock,
 				new FundingCommittedEvent(projectId, command.fundingId(), source, null, command.funder(),
 						command.amount(), command.committedOn(), LoanTerms.NONE, source.iatiFinanceType(), flowType));
+		scheduleStallCheck(deadlines, clock, NO_DISBURSEMENT, command.committedOn(), policy.noDisbursementDays(),
+				command.fundingId());
 		return AggregateLifecycle.getVersion();
 	}
 
@@ -343,6 +358,44 @@ class Project {
 		AggregateLifecycle.apply(new FundingCommitmentCorrectedEvent(projectId, command.fundingId(), funding.committed(),
 				newAmount, command.reason(), command.correctedOn()));
 		return AggregateLifecycle.getVersion();
+	}
+
+	// --- stalled projects: persisted deadlines -----------------------------------------------------------------
+
+	/**
+	 * Schedules a check {@code days} after {@code from}. A due date already past (a backdated entry) is checked at
+	 * once. The check itself decides from the state then, so nothing needs cancelling when funding arrives.
+	 */
+	private static void scheduleStallCheck(DeadlineManager deadlines, Clock clock, String name, LocalDate from, int days,
+			String fundingId) {
+		LocalDate due = from.plusDays(days);
+		Instant at = due.atStartOfDay(clock.getZone()).toInstant();
+		if (at.isBefore(clock.instant())) {
+			at = clock.instant();
+		}
+		DeadlineMessage<StallCheck> check = GenericDeadlineMessage.<StallCheck>asDeadlineMessage(name,
+				new StallCheck(due, fundingId, days), at).withMetaData(Map.of(AuditMetadata.ACTOR, "system:stall-check",
+						AuditMetadata.REASON, name + " check due " + due));
+		deadlines.schedule(at, name, check);
+	}
+
+	@DeadlineHandler(deadlineName = NO_FUNDING)
+	void noFundingDue(StallCheck check) {
+		if (stage.isTerminal() || stage == Stage.SUSPENDED || !fundings.isEmpty()) {
+			return;
+		}
+		AggregateLifecycle.apply(new ProjectStalledEvent(projectId, StallKind.NO_FUNDING, null, check.days(),
+				check.dueOn()));
+	}
+
+	@DeadlineHandler(deadlineName = NO_DISBURSEMENT)
+	void noDisbursementDue(StallCheck check) {
+		Funding funding = fundings.get(check.fundingId());
+		if (stage.isTerminal() || stage == Stage.SUSPENDED || funding == null || funding.disbursed().isPositive()) {
+			return;
+		}
+		AggregateLifecycle.apply(new ProjectStalledEvent(projectId, StallKind.NO_DISBURSEMENT, check.fundingId(),
+				check.days(), check.dueOn()));
 	}
 
 	// --- rules shared by several commands -------------------------------------------------------------------

@@ -21,6 +21,8 @@ import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
+import org.pipelinetracker.project.api.ProjectStalledEvent;
+import org.pipelinetracker.project.api.StallKind;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.Stage;
 
@@ -64,6 +66,8 @@ public class ProjectView {
 	public List<MilestoneView> milestones = new ArrayList<>();
 	public Map<String, BigDecimal> committedByCurrency = new TreeMap<>();
 	public Map<String, BigDecimal> disbursedByCurrency = new TreeMap<>();
+	/** Open stalled-project alerts (cleared by the funding or disbursement they wait for). */
+	public List<AlertView> alerts = new ArrayList<>();
 	/** USD-normalised totals, computed when read (rates from config/fx-rates.csv); null in stored documents. */
 	public UsdSummary usd;
 	/** The aggregate version: sequence number of the last event applied (0 after the proposal). */
@@ -145,6 +149,9 @@ public class ProjectView {
 			List<String> parties, String documentUrl) {
 	}
 
+	public record AlertView(StallKind kind, String fundingId, int days, LocalDate dueOn) {
+	}
+
 	public record DisbursementView(Money amount, LocalDate disbursedOn) {
 	}
 
@@ -214,11 +221,13 @@ public class ProjectView {
 			funding.financeType = e.financeType();
 			funding.flowType = e.flowType();
 			fundings.add(funding);
+			alerts.removeIf(a -> a.kind() == StallKind.NO_FUNDING);
 			committedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
 		}
 		else if (event instanceof DisbursementRecordedEvent e) {
 			FundingView funding = funding(e.fundingId());
 			funding.disbursements.add(new DisbursementView(e.amount(), e.disbursedOn()));
+			alerts.removeIf(a -> a.kind() == StallKind.NO_DISBURSEMENT && e.fundingId().equals(a.fundingId()));
 			funding.disbursed = funding.disbursed.plus(e.amount());
 			funding.undisbursed = funding.amount.minus(funding.disbursed);
 			disbursedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
@@ -240,6 +249,9 @@ public class ProjectView {
 			milestones.add(milestone);
 			milestones.sort((a, b) -> compareMilestones(a, b));
 		}
+		else if (event instanceof ProjectStalledEvent e) {
+			alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn()));
+		}
 		else if (event instanceof ImplementationStartedEvent e) {
 			enter(Stage.IMPLEMENTATION, e.startedOn());
 		}
@@ -252,9 +264,11 @@ public class ProjectView {
 			enter(e.resumedTo(), e.resumedOn());
 		}
 		else if (event instanceof ProjectCompletedEvent e) {
+			alerts.clear();
 			enter(Stage.COMPLETED, e.completedOn());
 		}
 		else if (event instanceof ProjectCancelledEvent e) {
+			alerts.clear();
 			enter(Stage.CANCELLED, e.cancelledOn());
 		}
 		version = sequence;

@@ -6,6 +6,7 @@ import static org.pipelinetracker.project.api.CommandRejectedException.Kind.INVA
 import static org.pipelinetracker.project.api.CommandRejectedException.Kind.RULE_VIOLATION;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +54,8 @@ import org.pipelinetracker.project.api.PartnerRole;
 import org.pipelinetracker.project.api.ProjectCancelledEvent;
 import org.pipelinetracker.project.api.ProjectCompletedEvent;
 import org.pipelinetracker.project.api.ProjectId;
+import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
@@ -106,6 +109,7 @@ class ProjectTest {
 	void setUp() {
 		fixture = new AggregateTestFixture<>(Project.class);
 		fixture.registerInjectableResource(CLOCK);
+		fixture.registerInjectableResource(new StallPolicy(180, 180));
 	}
 
 	// ============================================================================================================
@@ -1790,6 +1794,61 @@ class ProjectTest {
 
 	// ============================================================================================================
 	// givens: the project's history up to a stage
+
+	// ============================================================================================================
+	@Nested
+	class StalledProjects {
+
+		private final LocalDate fundingDue = AGREED_ON.plusDays(180);
+		private final LocalDate disbursementDue = COMMITTED_ON.plusDays(180);
+
+		@Test
+		void flagsABindingAgreementWithoutFundingWhenItsDeadlineFallsDue() {
+			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON))
+					.whenTimeElapses(Duration.ofSeconds(1))
+					.expectEvents(new ProjectStalledEvent(ID, StallKind.NO_FUNDING, null, 180, fundingDue));
+		}
+
+		@Test
+		void anMouSchedulesNoFundingCheck() {
+			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("MOU-1", AgreementType.MOU, AGREED_ON))
+					.whenTimeElapses(Duration.ofSeconds(1))
+					.expectNoEvents();
+		}
+
+		@Test
+		void fundingInTimeClearsTheFundingCheckButACommitmentWithoutDisbursementIsFlagged() {
+			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON),
+							edcf(EDCF_FUNDING, EDCF_AMOUNT, COMMITTED_ON))
+					.whenTimeElapses(Duration.ofSeconds(1))
+					.expectEvents(new ProjectStalledEvent(ID, StallKind.NO_DISBURSEMENT, EDCF_FUNDING, 180, disbursementDue));
+		}
+
+		@Test
+		void aDisbursedCommitmentIsNotFlagged() {
+			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON),
+							edcf(EDCF_FUNDING, EDCF_AMOUNT, COMMITTED_ON),
+							disburse(EDCF_FUNDING, usd("1000000.00"), COMMITTED_ON.plusDays(10)))
+					.whenTimeElapses(Duration.ofSeconds(1))
+					.expectNoEvents();
+		}
+
+		@Test
+		void aCancelledProjectIsNotFlagged() {
+			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON),
+							new CancelProjectCommand(ID, AGREED_ON.plusDays(5), "Withdrawn"))
+					.whenTimeElapses(Duration.ofSeconds(1))
+					.expectNoEvents();
+		}
+
+		@Test
+		void aSuspendedProjectIsNotFlagged() {
+			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON),
+							new SuspendProjectCommand(ID, AGREED_ON.plusDays(5), "Elections"))
+					.whenTimeElapses(Duration.ofSeconds(1))
+					.expectNoEvents();
+		}
+	}
 
 	private static Object[] proposed() {
 		return new Object[] {new ProjectProposedEvent(ID, "Tashkent Province Water Supply Modernisation",

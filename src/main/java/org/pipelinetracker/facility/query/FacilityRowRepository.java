@@ -1,0 +1,6 @@
+package org.pipelinetracker.facility.query;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface FacilityRowRepository extends JpaRepository<FacilityRow, String> {
+}

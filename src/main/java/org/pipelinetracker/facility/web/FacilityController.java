@@ -1,0 +1,104 @@
+package org.pipelinetracker.facility.web;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.pipelinetracker.facility.api.FacilityId;
+import org.pipelinetracker.facility.query.FacilityView;
+import org.pipelinetracker.facility.query.FacilityViews;
+import org.pipelinetracker.system.InvalidRequestException;
+import org.pipelinetracker.system.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/facilities}: open credit facilities and read how much of each is committed.
+ * <p>
+ * Reads come from the facility-usage read model, which follows the event store within milliseconds; a create
+ * answers only once the read model shows the new facility (or after {@link #READ_MODEL_WAIT}), so a client can
+ * read it straight away. Refusals ({@code CommandRejectedException}) are mapped by the project module's handler.
+ */
+@RestController
+@RequestMapping(path = "/api/facilities", produces = "application/json")
+class FacilityController {
+
+	static final String ACTOR_HEADER = "X-Actor";
+	static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
+	private static final Pattern ACTOR = Pattern.compile("[\\p{L}\\p{N} ._@-]{1,100}");
+
+	private final FacilityWriteService writes;
+	private final FacilityViews views;
+
+	FacilityController(FacilityWriteService writes, FacilityViews views) {
+		this.writes = writes;
+		this.views = views;
+	}
+
+	@PostMapping(consumes = "application/json")
+	ResponseEntity<FacilityWriteResult> create(@RequestBody CreateFacilityRequest request,
+			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+		FacilityWriteResult result = writes.create(request, actor(actor));
+		views.awaitVersion(result.facilityId(), result.version(), READ_MODEL_WAIT);
+		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(result.facilityId())
+				.toUri();
+		return ResponseEntity.created(location).body(result);
+	}
+
+	@GetMapping("/{id}")
+	FacilityView get(@PathVariable String id) {
+		if (!FacilityId.isValid(id)) {
+			throw new FacilityNotFoundException(id);
+		}
+		return views.find(id).orElseThrow(() -> new FacilityNotFoundException(id));
+	}
+
+	@GetMapping
+	List<FacilityView> list() {
+		return views.list();
+	}
+
+	@ExceptionHandler(FacilityNotFoundException.class)
+	ResponseEntity<ProblemDetail> unknownFacility(FacilityNotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
+				"Facility not found", ex.getMessage()));
+	}
+
+	@ExceptionHandler(ConcurrencyException.class)
+	ResponseEntity<ProblemDetail> concurrent(ConcurrencyException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
+				"Concurrent change", "The facility was changed by another request at the same time; nothing was "
+						+ "recorded by this one. Read it again and retry."));
+	}
+
+	/** The actor from the {@value #ACTOR_HEADER} header, or {@code anonymous}. */
+	private static String actor(String actor) {
+		if (actor == null || actor.isBlank()) {
+			return "anonymous";
+		}
+		if (!ACTOR.matcher(actor.trim()).matches()) {
+			throw InvalidRequestException.of(ACTOR_HEADER, "must be 1-100 letters, digits, spaces or '.', '_', '@', '-'");
+		}
+		return actor.trim();
+	}
+
+	/** No facility with that id (in the read model). */
+	static final class FacilityNotFoundException extends RuntimeException {
+
+		FacilityNotFoundException(String facilityId) {
+			super("There is no facility with id '" + facilityId + "'", null, false, false);
+		}
+	}
+}

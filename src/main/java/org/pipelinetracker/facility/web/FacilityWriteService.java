@@ -1,0 +1,133 @@
+package org.pipelinetracker.facility.web;
+
+import jakarta.validation.Validator;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.pipelinetracker.facility.api.CreateFacilityCommand;
+import org.pipelinetracker.facility.api.FacilityCreatedEvent;
+import org.pipelinetracker.facility.api.FacilityId;
+import org.pipelinetracker.facility.web.CreateFacilityRequest.MoneyRequest;
+import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.api.Money;
+import org.pipelinetracker.reference.Codelists;
+import org.pipelinetracker.system.AuditMetadata;
+import org.pipelinetracker.system.InvalidRequestException;
+import org.pipelinetracker.system.Violations;
+import org.springframework.stereotype.Service;
+
+import java.math.RoundingMode;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Validates a facility write completely (structure, currency, decimals, URL), turns it into a command with the
+ * audit metadata and sends it. Public so that a data loader can open facilities through the same path as HTTP.
+ */
+@Service
+public class FacilityWriteService {
+
+	private final CommandGateway commands;
+	private final EventStore eventStore;
+	private final Validator validator;
+	private final Codelists codelists;
+
+	FacilityWriteService(CommandGateway commands, EventStore eventStore, Validator validator, Codelists codelists) {
+		this.commands = commands;
+		this.eventStore = eventStore;
+		this.validator = validator;
+		this.codelists = codelists;
+	}
+
+	/** Opens a facility; {@code actor} is who records it (already checked), reason and source come from the body. */
+	public FacilityWriteResult create(CreateFacilityRequest r, String actor) {
+		if (r == null) {
+			throw InvalidRequestException.of("body", "a JSON body is required");
+		}
+		Violations v = new Violations().addAll(validator.validate(r));
+		Money limit = money(v, "limit", r.limit());
+		if (r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
+			v.add("validTo", "must not be before validFrom (" + r.validFrom() + ")");
+		}
+		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+
+		FacilityId id = FacilityId.of(r.facilityId());
+		if (eventStore.lastSequenceNumberFor(id.value()).isPresent()) {
+			throw alreadyUsed(id);
+		}
+		CreateFacilityCommand command = new CreateFacilityCommand(id, r.name().trim(), r.lender().trim(), limit,
+				r.validFrom(), r.validTo());
+		try {
+			commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+					.andMetaData(metadata(actor, r.reason(), r.sourceUrl())));
+		}
+		catch (AggregateStreamCreationException race) {
+			throw alreadyUsed(id);
+		}
+		return new FacilityWriteResult(id.value(), 0);
+	}
+
+	/** The audit metadata of a write: who, and optionally why and from which source. */
+	static Map<String, Object> metadata(String actor, String reason, String sourceUrl) {
+		Map<String, Object> meta = new HashMap<>();
+		meta.put(AuditMetadata.ACTOR, actor);
+		if (reason != null && !reason.isBlank()) {
+			meta.put(AuditMetadata.REASON, reason.trim());
+		}
+		if (sourceUrl != null && !sourceUrl.isBlank()) {
+			meta.put(AuditMetadata.SOURCE_URL, sourceUrl.trim());
+		}
+		return meta;
+	}
+
+	/** Checks currency and decimal places; returns the amount at the currency's scale, or null if invalid/absent. */
+	private Money money(Violations v, String field, MoneyRequest m) {
+		if (m == null || m.amount() == null || m.currency() == null || m.currency().isBlank()) {
+			return null;
+		}
+		String currency = m.currency().trim().toUpperCase(Locale.ROOT);
+		if (!v.check(codelists.isCurrency(currency), field + ".currency",
+				"'" + m.currency() + "' is not an active ISO 4217 currency code")) {
+			return null;
+		}
+		int digits = codelists.currencyFractionDigits(currency);
+		if (!v.check(m.amount().stripTrailingZeros().scale() <= digits, field + ".amount",
+				currency + " amounts have at most " + digits + " decimal places")) {
+			return null;
+		}
+		if (v.has(field + ".amount")) {
+			return null;
+		}
+		return new Money(m.amount().setScale(digits, RoundingMode.UNNECESSARY), currency);
+	}
+
+	private static void checkUrl(Violations v, String field, String url) {
+		if (url == null || url.isBlank()) {
+			return;
+		}
+		boolean ok;
+		try {
+			URI uri = new URI(url.trim());
+			ok = uri.isAbsolute()
+					? ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
+					: url.startsWith("/") && !url.startsWith("//");
+		}
+		catch (Exception e) {
+			ok = false;
+		}
+		v.check(ok, field, "must be an http(s) URL or a path on this server starting with '/'");
+	}
+
+	private CommandRejectedException alreadyUsed(FacilityId id) {
+		DomainEventStream stream = eventStore.readEvents(id.value());
+		boolean facility = stream.hasNext() && stream.peek().getPayload() instanceof FacilityCreatedEvent;
+		return CommandRejectedException.duplicate("facilityId", facility
+				? "a facility with id '" + id + "' already exists"
+				: "the id '" + id + "' is already used by a project; facilities and projects share one id space");
+	}
+}
