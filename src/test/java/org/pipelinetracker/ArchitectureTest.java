@@ -62,6 +62,30 @@ class ArchitectureTest {
 					"org.pipelinetracker.project.command..");
 
 	@ArchTest
+	static final ArchRule facilitiesKnowOnlyTheProjectApi = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.facility..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project.command..",
+					"org.pipelinetracker.project.query..", "org.pipelinetracker.project.web..", "org.pipelinetracker.demo..",
+					"org.pipelinetracker.pipeline..");
+
+	@ArchTest
+	static final ArchRule projectKnowsFacilitiesOnlyThroughItsPort = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.project..")
+			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.facility..");
+
+	@ArchTest
+	static final ArchRule exchangeRatesStandAlone = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.fx..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",
+					"org.pipelinetracker.facility..", "org.pipelinetracker.pipeline..", "org.pipelinetracker.demo..");
+
+	@ArchTest
+	static final ArchRule readModelsOfThePortfolioUseOnlyEvents = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.pipeline..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project.command..",
+					"org.pipelinetracker.project.query..", "org.pipelinetracker.project.web..", "org.pipelinetracker.facility..");
+
+	@ArchTest
 	static final ArchRule projectionsUseKebabCaseProcessingGroups = classes()
 			.that().areAnnotatedWith(org.axonframework.config.ProcessingGroup.class)
 			.should().haveSimpleNameEndingWith("Projection");

@@ -1,6 +1,8 @@
 package org.pipelinetracker.demo;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.pipelinetracker.facility.web.CreateFacilityRequest;
+import org.pipelinetracker.facility.web.FacilityWriteService;
 import org.pipelinetracker.project.web.AuditContext;
 import org.pipelinetracker.project.web.ProjectWriteService;
 import org.pipelinetracker.project.web.Requests;
@@ -35,13 +37,15 @@ class DemoDataLoader implements ApplicationRunner {
 	static final String ACTOR = "demo-data-loader";
 
 	private final ProjectWriteService writes;
+	private final FacilityWriteService facilities;
 	private final EventStore eventStore;
 	private final JsonMapper json;
 	private final Resource seed;
 
-	DemoDataLoader(ProjectWriteService writes, EventStore eventStore, JsonMapper json, ResourceLoader resources,
+	DemoDataLoader(ProjectWriteService writes, FacilityWriteService facilities, EventStore eventStore, JsonMapper json, ResourceLoader resources,
 			@org.springframework.beans.factory.annotation.Value("${tracker.seed.location:classpath:seed/demo-projects.json}") String location) {
 		this.writes = writes;
+		this.facilities = facilities;
 		this.eventStore = eventStore;
 		this.json = json;
 		this.seed = resources.getResource(location);
@@ -54,6 +58,16 @@ class DemoDataLoader implements ApplicationRunner {
 			root = json.readTree(in);
 		}
 		JsonNode sources = root.path("sources");
+		for (JsonNode facility : root.path("facilities")) {
+			String sourceUrl = sources.path(facility.path("source").asString()).path("url").asString(null);
+			ObjectNode body = withAudit(facility, facility.path("reason").asString(null), sourceUrl);
+			body.remove("source");
+			String facilityId = body.path("facilityId").asString();
+			if (eventStore.lastSequenceNumberFor(facilityId).isEmpty()) {
+				apply(facilityId, "facility",
+						() -> facilities.create(json.treeToValue(body, CreateFacilityRequest.class), ACTOR));
+			}
+		}
 		int total = root.path("projects").size();
 		int written = 0;
 		int skipped = 0;

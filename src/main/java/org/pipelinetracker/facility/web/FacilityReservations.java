@@ -8,6 +8,7 @@ import org.pipelinetracker.facility.api.FacilityId;
 import org.pipelinetracker.facility.api.ReleaseFacilityHeadroomCommand;
 import org.pipelinetracker.facility.api.ReserveFacilityHeadroomCommand;
 import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.api.FacilityHeadroom;
 import org.pipelinetracker.project.api.Money;
 import org.springframework.stereotype.Service;
 
@@ -25,7 +26,7 @@ import java.util.Map;
  * before it, so together they never exceed the limit.
  */
 @Service
-public class FacilityReservations {
+public class FacilityReservations implements FacilityHeadroom {
 
 	private final CommandGateway commands;
 
@@ -43,6 +44,7 @@ public class FacilityReservations {
 	 * facility's, {@code committedOn} is outside its validity or the limit would be exceeded; INVALID_INPUT for a
 	 * missing or malformed id, amount or date
 	 */
+	@Override
 	public long reserve(String facilityId, String projectId, String fundingId, Money amount, LocalDate committedOn,
 			Map<String, Object> metadata) {
 		return send(facilityId, new ReserveFacilityHeadroomCommand(id(facilityId), projectId, fundingId, amount,
@@ -55,6 +57,7 @@ public class FacilityReservations {
 	 * @throws CommandRejectedException RULE_VIOLATION if there is no such facility, the currency differs or more
 	 * would be released than is reserved for that funding
 	 */
+	@Override
 	public void release(String facilityId, String projectId, String fundingId, Money amount, String reason,
 			Map<String, Object> metadata) {
 		send(facilityId, new ReleaseFacilityHeadroomCommand(id(facilityId), projectId, fundingId, amount, reason),

@@ -5,7 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
 
 /**
- * Records a Korea Eximbank commitment (EDCF loan or export credit); needs a binding agreement.
+ * Records a Korea Eximbank commitment (EDCF loan or export credit); needs a binding agreement. It may draw on a
+ * credit facility ({@code facilityId}, optional), whose headroom the write path reserves first.
  */
-public record FundViaEximbankCommand(@TargetAggregateIdentifier ProjectId projectId, String fundingId, EximbankInstrument instrument, Money amount, LocalDate committedOn, LoanTerms terms) {
+public record FundViaEximbankCommand(@TargetAggregateIdentifier ProjectId projectId, String fundingId, EximbankInstrument instrument, Money amount, LocalDate committedOn, LoanTerms terms, String facilityId) {
 }

@@ -150,7 +150,7 @@ class Project {
 		commit(command.fundingId(), command.amount(), command.committedOn(), clock,
 				new FundingCommittedEvent(projectId, command.fundingId(), FundingSource.EXIMBANK, instrument,
 						"Export-Import Bank of Korea", command.amount(), command.committedOn(), terms,
-						instrument.iatiFinanceType(), instrument.iatiFlowType()));
+						instrument.iatiFinanceType(), instrument.iatiFlowType(), command.facilityId()));
 		scheduleStallCheck(deadlines, clock, NO_DISBURSEMENT, command.committedOn(), policy.noDisbursementDays(),
 				command.fundingId());
 		return AggregateLifecycle.getVersion();
@@ -171,7 +171,7 @@ class Project {
 		}
 		commit(command.fundingId(), command.amount(), command.committedOn(), clock,
 				new FundingCommittedEvent(projectId, command.fundingId(), source, null, command.funder(),
-						command.amount(), command.committedOn(), LoanTerms.NONE, source.iatiFinanceType(), flowType));
+						command.amount(), command.committedOn(), LoanTerms.NONE, source.iatiFinanceType(), flowType, null));
 		scheduleStallCheck(deadlines, clock, NO_DISBURSEMENT, command.committedOn(), policy.noDisbursementDays(),
 				command.fundingId());
 		return AggregateLifecycle.getVersion();

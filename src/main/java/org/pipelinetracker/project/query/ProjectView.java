@@ -177,6 +177,8 @@ public class ProjectView {
 		public String iatiTransactionType = "2";
 		public String financeType;
 		public String flowType;
+		/** The credit facility this commitment draws on, if any. */
+		public String facilityId;
 		public List<DisbursementView> disbursements = new ArrayList<>();
 		public List<CorrectionView> corrections = new ArrayList<>();
 	}
@@ -220,6 +222,7 @@ public class ProjectView {
 			funding.terms = e.terms() == null || e.terms().isEmpty() ? null : e.terms();
 			funding.financeType = e.financeType();
 			funding.flowType = e.flowType();
+			funding.facilityId = e.facilityId();
 			fundings.add(funding);
 			alerts.removeIf(a -> a.kind() == StallKind.NO_FUNDING);
 			committedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);

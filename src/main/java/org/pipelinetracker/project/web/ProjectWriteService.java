@@ -10,6 +10,7 @@ import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.api.CommitFundingCommand;
 import org.pipelinetracker.project.api.CompleteProjectCommand;
 import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
+import org.pipelinetracker.project.api.FacilityHeadroom;
 import org.pipelinetracker.project.api.FundViaEximbankCommand;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.Money;
@@ -22,6 +23,8 @@ import org.pipelinetracker.project.api.ResumeProjectCommand;
 import org.pipelinetracker.project.api.SignAgreementCommand;
 import org.pipelinetracker.project.api.StartImplementationCommand;
 import org.pipelinetracker.project.api.SuspendProjectCommand;
+import org.pipelinetracker.project.query.ProjectTimeline;
+import org.pipelinetracker.project.query.ProjectView;
 import org.pipelinetracker.project.web.Requests.Audited;
 import org.pipelinetracker.project.web.Requests.CorrectionRequest;
 import org.pipelinetracker.project.web.Requests.DisbursementRequest;
@@ -36,6 +39,7 @@ import org.pipelinetracker.project.web.Requests.StageChangeRequest;
 import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.system.InvalidRequestException;
 import org.pipelinetracker.system.Violations;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import java.math.RoundingMode;
@@ -44,6 +48,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,14 +64,18 @@ public class ProjectWriteService {
 	private final Validator validator;
 	private final Codelists codelists;
 	private final Clock clock;
+	private final ProjectTimeline timeline;
+	private final ObjectProvider<FacilityHeadroom> facilities;
 
 	ProjectWriteService(CommandGateway commands, EventStore eventStore, Validator validator, Codelists codelists,
-			Clock clock) {
+			Clock clock, ProjectTimeline timeline, ObjectProvider<FacilityHeadroom> facilities) {
 		this.commands = commands;
 		this.eventStore = eventStore;
 		this.validator = validator;
 		this.codelists = codelists;
 		this.clock = clock;
+		this.timeline = timeline;
+		this.facilities = facilities;
 	}
 
 	public WriteResult propose(ProposeProjectRequest r, AuditContext audit) {
@@ -129,8 +138,24 @@ public class ProjectWriteService {
 		}
 		checkUrl(v, "sourceUrl", r.sourceUrl());
 		v.throwIfAny();
-		return write(projectId, new FundViaEximbankCommand(id(projectId), r.fundingId(), r.instrument(), amount,
-				r.committedOn(), new LoanTerms(r.interestRate(), r.maturityYears(), r.graceYears())), audit, r);
+		String facilityId = blankToNull(r.facilityId());
+		FundViaEximbankCommand command = new FundViaEximbankCommand(id(projectId), r.fundingId(), r.instrument(), amount,
+				r.committedOn(), new LoanTerms(r.interestRate(), r.maturityYears(), r.graceYears()), facilityId);
+		if (facilityId == null) {
+			return write(projectId, command, audit, r);
+		}
+		// Reserve the facility's headroom first: two commitments racing for the last of it cannot both pass, since
+		// the facility serialises its reservations. If the project then refuses the commitment, give it back.
+		Map<String, Object> meta = audit.withReason(blankToNull(r.reason()), blankToNull(r.sourceUrl())).toMetaData();
+		FacilityHeadroom headroom = facility();
+		headroom.reserve(facilityId, projectId, r.fundingId(), amount, r.committedOn(), meta);
+		try {
+			return write(projectId, command, audit, r);
+		}
+		catch (RuntimeException refused) {
+			headroom.release(facilityId, projectId, r.fundingId(), amount, "commitment refused: " + refused.getMessage(), meta);
+			throw refused;
+		}
 	}
 
 	public WriteResult commitFunding(String projectId, FundingRequest r, AuditContext audit) {
@@ -189,11 +214,45 @@ public class ProjectWriteService {
 		Money amount = money(v, "amount", r.amount());
 		checkUrl(v, "sourceUrl", r.sourceUrl());
 		v.throwIfAny();
-		return write(projectId, new CorrectFundingCommitmentCommand(id(projectId), fundingId, amount, r.reason().trim(),
-				on(r.on())), audit, r);
+		CorrectFundingCommitmentCommand command = new CorrectFundingCommitmentCommand(id(projectId), fundingId, amount,
+				r.reason().trim(), on(r.on()));
+		ProjectView.FundingView funding = timeline.current(projectId).flatMap(p -> p.fundings.stream()
+				.filter(f -> f.fundingId.equals(fundingId)).findFirst()).orElse(null);
+		if (funding == null || funding.facilityId == null || !funding.amount.currency().equals(amount.currency())) {
+			return write(projectId, command, audit, r);
+		}
+		// a correction of a commitment that draws on a facility moves the facility's usage by the difference
+		Map<String, Object> meta = audit.withReason(blankToNull(r.reason()), blankToNull(r.sourceUrl())).toMetaData();
+		FacilityHeadroom headroom = facility();
+		Money delta = amount.minus(funding.amount);
+		if (delta.isPositive()) {
+			headroom.reserve(funding.facilityId, projectId, fundingId, delta, command.correctedOn(), meta);
+			try {
+				return write(projectId, command, audit, r);
+			}
+			catch (RuntimeException refused) {
+				headroom.release(funding.facilityId, projectId, fundingId, delta,
+						"correction refused: " + refused.getMessage(), meta);
+				throw refused;
+			}
+		}
+		WriteResult result = write(projectId, command, audit, r);
+		if (delta.amount().signum() < 0) {
+			headroom.release(funding.facilityId, projectId, fundingId, Money.zero(delta.currency()).minus(delta),
+					"commitment corrected to " + amount, meta);
+		}
+		return result;
 	}
 
 	// -------------------------------------------------------------------------------------------------------
+
+	private FacilityHeadroom facility() {
+		FacilityHeadroom headroom = facilities.getIfAvailable();
+		if (headroom == null) {
+			throw CommandRejectedException.rule("facilityId", "credit facilities are not available in this deployment");
+		}
+		return headroom;
+	}
 
 	private void validateStageChange(StageChangeRequest r) {
 		Violations v = validate(r);

@@ -82,6 +82,7 @@ public final class Requests {
 			@DecimalMax(value = "100", message = "must be between 0 and 100 (percent)") BigDecimal interestRate,
 			@Min(1) @Max(60) Integer maturityYears,
 			@Min(0) @Max(60) Integer graceYears,
+			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "must be 3-64 characters: letters, digits, '.', '_' or '-'") String facilityId,
 			@Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}

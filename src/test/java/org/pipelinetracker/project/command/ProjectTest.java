@@ -333,10 +333,10 @@ class ProjectTest {
 		void firstCommitmentMovesAgreedProjectToFinanced(EximbankInstrument instrument, String financeType,
 				String flowType) {
 			fixture.given(agreed())
-					.when(new FundViaEximbankCommand(ID, EDCF_FUNDING, instrument, EDCF_AMOUNT, COMMITTED_ON, EDCF_TERMS))
+					.when(new FundViaEximbankCommand(ID, EDCF_FUNDING, instrument, EDCF_AMOUNT, COMMITTED_ON, EDCF_TERMS, null))
 					.expectEvents(
 							new FundingCommittedEvent(ID, EDCF_FUNDING, FundingSource.EXIMBANK, instrument, EXIMBANK,
-									EDCF_AMOUNT, COMMITTED_ON, EDCF_TERMS, financeType, flowType),
+									EDCF_AMOUNT, COMMITTED_ON, EDCF_TERMS, financeType, flowType, null),
 							new ProjectStageChangedEvent(ID, Stage.AGREED, Stage.FINANCED, COMMITTED_ON));
 		}
 
@@ -344,7 +344,7 @@ class ProjectTest {
 		void commitmentMayBeDatedOnTheDayOfTheAgreement() {
 			fixture.given(agreed())
 					.when(new FundViaEximbankCommand(ID, EDCF_FUNDING, EximbankInstrument.EDCF_LOAN, EDCF_AMOUNT,
-							AGREED_ON, EDCF_TERMS))
+							AGREED_ON, EDCF_TERMS, null))
 					.expectEvents(edcfCommitted(EDCF_FUNDING, EDCF_AMOUNT, AGREED_ON),
 							new ProjectStageChangedEvent(ID, Stage.AGREED, Stage.FINANCED, AGREED_ON));
 		}
@@ -354,10 +354,10 @@ class ProjectTest {
 		void furtherCommitmentLeavesTheStageAsItIs(Stage stage) {
 			fixture.given(historyIn(stage))
 					.when(new FundViaEximbankCommand(ID, "EXIM-EC-2026-02", EximbankInstrument.EXPORT_CREDIT,
-							usd("45000000.00"), TODAY, new LoanTerms(new BigDecimal("4.25"), 8, 2)))
+							usd("45000000.00"), TODAY, new LoanTerms(new BigDecimal("4.25"), 8, 2), null))
 					.expectEvents(new FundingCommittedEvent(ID, "EXIM-EC-2026-02", FundingSource.EXIMBANK,
 							EximbankInstrument.EXPORT_CREDIT, EXIMBANK, usd("45000000.00"), TODAY,
-							new LoanTerms(new BigDecimal("4.25"), 8, 2), "421", "22"));
+							new LoanTerms(new BigDecimal("4.25"), 8, 2), "421", "22", null));
 		}
 
 		@Test
@@ -365,26 +365,26 @@ class ProjectTest {
 			LoanTerms terms = new LoanTerms(new BigDecimal("0.15"), 30, 10);
 			fixture.given(financed())
 					.when(new FundViaEximbankCommand(ID, "EDCF-UZB-2026-02", EximbankInstrument.EDCF_LOAN,
-							usd("60000000.00"), TODAY, terms))
+							usd("60000000.00"), TODAY, terms, null))
 					.expectEvents(new FundingCommittedEvent(ID, "EDCF-UZB-2026-02", FundingSource.EXIMBANK,
-							EximbankInstrument.EDCF_LOAN, EXIMBANK, usd("60000000.00"), TODAY, terms, "421", "10"));
+							EximbankInstrument.EDCF_LOAN, EXIMBANK, usd("60000000.00"), TODAY, terms, "421", "10", null));
 		}
 
 		@Test
 		void missingLoanTermsAreRecordedAsNone() {
 			fixture.given(financed())
 					.when(new FundViaEximbankCommand(ID, "EDCF-UZB-2026-02", EximbankInstrument.EDCF_LOAN,
-							usd("60000000.00"), TODAY, null))
+							usd("60000000.00"), TODAY, null, null))
 					.expectEvents(new FundingCommittedEvent(ID, "EDCF-UZB-2026-02", FundingSource.EXIMBANK,
 							EximbankInstrument.EDCF_LOAN, EXIMBANK, usd("60000000.00"), TODAY, LoanTerms.NONE, "421",
-							"10"));
+							"10", null));
 		}
 
 		@Test
 		void gracePeriodAsLongAsTheMaturityIsAccepted() {
 			fixture.given(financed())
 					.when(new FundViaEximbankCommand(ID, "EDCF-UZB-2026-02", EximbankInstrument.EDCF_LOAN,
-							usd("60000000.00"), TODAY, new LoanTerms(null, 10, 10)))
+							usd("60000000.00"), TODAY, new LoanTerms(null, 10, 10), null))
 					.expectSuccessfulHandlerExecution();
 		}
 
@@ -478,7 +478,7 @@ class ProjectTest {
 		void rejectsAGracePeriodLongerThanTheMaturity() {
 			fixture.given(agreed())
 					.when(new FundViaEximbankCommand(ID, EDCF_FUNDING, EximbankInstrument.EDCF_LOAN, EDCF_AMOUNT,
-							COMMITTED_ON, new LoanTerms(new BigDecimal("0.10"), 10, 12)))
+							COMMITTED_ON, new LoanTerms(new BigDecimal("0.10"), 10, 12), null))
 					.expectNoEvents()
 					.expectException(CommandRejectedException.class)
 					.expectException(rejection(INVALID_INPUT, "graceYears"))
@@ -504,7 +504,7 @@ class ProjectTest {
 		void theStateIsReportedBeforeInvalidLoanTerms(Stage stage, String message) {
 			fixture.given(historyIn(stage))
 					.when(new FundViaEximbankCommand(ID, "EDCF-UZB-2026-02", EximbankInstrument.EDCF_LOAN,
-							usd("60000000.00"), TODAY, new LoanTerms(new BigDecimal("0.10"), 10, 12)))
+							usd("60000000.00"), TODAY, new LoanTerms(new BigDecimal("0.10"), 10, 12), null))
 					.expectNoEvents()
 					.expectException(CommandRejectedException.class)
 					.expectException(rejection(RULE_VIOLATION, null))
@@ -524,7 +524,7 @@ class ProjectTest {
 					.expectEvents(
 							new FundingCommittedEvent(ID, "KOICA-2026-014", FundingSource.KOICA_GRANT, null,
 									"Korea International Cooperation Agency", usd("8500000.00"), COMMITTED_ON,
-									LoanTerms.NONE, "110", "10"),
+									LoanTerms.NONE, "110", "10", null),
 							new ProjectStageChangedEvent(ID, Stage.AGREED, Stage.FINANCED, COMMITTED_ON));
 		}
 
@@ -533,7 +533,7 @@ class ProjectTest {
 			fixture.given(financed())
 					.when(privateInvestment(null))
 					.expectEvents(new FundingCommittedEvent(ID, "PRIV-2026-03", FundingSource.PRIVATE_INVESTMENT,
-							null, "Doosan Enerbility", usd("35000000.00"), TODAY, LoanTerms.NONE, null, "36"));
+							null, "Doosan Enerbility", usd("35000000.00"), TODAY, LoanTerms.NONE, null, "36", null));
 		}
 
 		@Test
@@ -541,7 +541,7 @@ class ProjectTest {
 			fixture.given(financed())
 					.when(privateInvestment("30"))
 					.expectEvents(new FundingCommittedEvent(ID, "PRIV-2026-03", FundingSource.PRIVATE_INVESTMENT,
-							null, "Doosan Enerbility", usd("35000000.00"), TODAY, LoanTerms.NONE, null, "30"));
+							null, "Doosan Enerbility", usd("35000000.00"), TODAY, LoanTerms.NONE, null, "30", null));
 		}
 
 		@Test
@@ -561,7 +561,7 @@ class ProjectTest {
 							"Ministry of Economy and Finance of Uzbekistan", usd("12000000.00"), TODAY, null))
 					.expectEvents(new FundingCommittedEvent(ID, "UZB-BUDGET-2026", FundingSource.UZBEK_BUDGET, null,
 							"Ministry of Economy and Finance of Uzbekistan", usd("12000000.00"), TODAY,
-							LoanTerms.NONE, null, null));
+							LoanTerms.NONE, null, null, null));
 		}
 
 		@Test
@@ -612,7 +612,7 @@ class ProjectTest {
 					.when(koicaGrant("KOICA-2026-014", TODAY))
 					.expectEvents(new FundingCommittedEvent(ID, "KOICA-2026-014", FundingSource.KOICA_GRANT, null,
 							"Korea International Cooperation Agency", usd("8500000.00"), TODAY, LoanTerms.NONE,
-							"110", "10"));
+							"110", "10", null));
 		}
 
 		@Test
@@ -1503,7 +1503,7 @@ class ProjectTest {
 					.when(koicaGrant("KOICA-2026-014", RESUMED_ON))
 					.expectEvents(new FundingCommittedEvent(ID, "KOICA-2026-014", FundingSource.KOICA_GRANT, null,
 							"Korea International Cooperation Agency", usd("8500000.00"), RESUMED_ON, LoanTerms.NONE,
-							"110", "10"));
+							"110", "10", null));
 		}
 
 		@Test
@@ -1903,7 +1903,7 @@ class ProjectTest {
 
 	private static FundingCommittedEvent edcfCommitted(String fundingId, Money amount, LocalDate committedOn) {
 		return new FundingCommittedEvent(ID, fundingId, FundingSource.EXIMBANK, EximbankInstrument.EDCF_LOAN, EXIMBANK,
-				amount, committedOn, EDCF_TERMS, "421", "10");
+				amount, committedOn, EDCF_TERMS, "421", "10", null);
 	}
 
 	private static DisbursementRecordedEvent disbursed(String fundingId, Money amount, LocalDate disbursedOn) {
@@ -1934,7 +1934,7 @@ class ProjectTest {
 	}
 
 	private static FundViaEximbankCommand edcf(String fundingId, Money amount, LocalDate committedOn) {
-		return new FundViaEximbankCommand(ID, fundingId, EximbankInstrument.EDCF_LOAN, amount, committedOn, EDCF_TERMS);
+		return new FundViaEximbankCommand(ID, fundingId, EximbankInstrument.EDCF_LOAN, amount, committedOn, EDCF_TERMS, null);
 	}
 
 	private static CommitFundingCommand koicaGrant(String fundingId, LocalDate committedOn) {
