@@ -34,6 +34,9 @@ class AlertsApiTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.axonframework.config.EventProcessingConfiguration processing;
+
 	@Test
 	void flagsAnAgreementWithoutFundingAndClearsItWhenFundingArrives() {
 		Api api = new Api(port);
@@ -63,6 +66,16 @@ class AlertsApiTest {
 		assertThat(resolved.path("resolvedOn").asString()).isEqualTo(today.toString());
 		assertThat(resolved.path("daysStalled").asLong()).isEqualTo(ChronoUnit.DAYS.between(signedOn.plusDays(30), today));
 		assertThat(api.get("/api/projects/STALL-1").json().path("alerts").size()).isZero();
+
+		// the alerts read model rebuilds from the events to the same answer
+		String before = api.get("/api/alerts?includeResolved=true").body();
+		org.axonframework.eventhandling.StreamingEventProcessor processor = processing
+				.eventProcessor(AlertsProjection.PROCESSING_GROUP, org.axonframework.eventhandling.StreamingEventProcessor.class)
+				.orElseThrow();
+		processor.shutDown();
+		processor.resetTokens();
+		processor.start();
+		api.eventually("/api/alerts?includeResolved=true", r -> r.body().equals(before));
 
 		// the disbursement check falls due in 30 days: it waits in the database, so it survives a restart
 		List<Timestamp> pending = jdbc.queryForList(

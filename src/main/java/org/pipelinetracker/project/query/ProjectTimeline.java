@@ -7,6 +7,7 @@ import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,16 +24,36 @@ public class ProjectTimeline {
 	private final EventStore eventStore;
 	private final Codelists codelists;
 	private final FxRates fx;
+	private final ProjectRowRepository rows;
+	private final JsonMapper json;
 
-	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx) {
+	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx, ProjectRowRepository rows, JsonMapper json) {
 		this.eventStore = eventStore;
 		this.codelists = codelists;
 		this.fx = fx;
+		this.rows = rows;
+		this.json = json;
 	}
 
-	/** The project as it stands now. */
+	/**
+	 * The project as it stands now: the stored project-status view (a snapshot of the fold) plus whatever the event
+	 * stream holds after it, so a long stream is not read from the start and the latest write is always included.
+	 */
 	public Optional<ProjectView> current(String projectId) {
-		return view(projectId, null, null);
+		ProjectView view = rows.findById(projectId).map(row -> json.readValue(row.document(), ProjectView.class))
+				.orElse(null);
+		if (view == null) {
+			return view(projectId, null, null);
+		}
+		DomainEventStream tail = eventStore.readEvents(projectId, view.version + 1);
+		while (tail.hasNext()) {
+			DomainEventMessage<?> message = tail.next();
+			if (message.getPayload() instanceof ProjectEvent event) {
+				view.apply(event, message.getSequenceNumber(), message.getTimestamp(),
+						code -> codelists.sectorName(code).orElse(null));
+			}
+		}
+		return Optional.of(view.normalise(fx));
 	}
 
 	/**

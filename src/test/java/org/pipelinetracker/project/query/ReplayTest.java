@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,29 @@ class ReplayTest {
 		}
 		assertThat(after).as("the rebuilt read model, row by row and byte by byte").isEqualTo(before);
 		assertThat(processor.processingStatus().values()).noneMatch(EventTrackerStatus::isErrorState);
+	}
+
+	@Autowired
+	ProjectTimeline timeline;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void theCurrentViewFromStoredViewPlusTailEqualsTheFullFold() {
+		Api api = new Api(port);
+		assertThat(api.post("/api/projects", """
+				{"projectId":"TAIL-1","title":"Tail","sector":"21030","region":"Navoi","proposedOn":"2024-01-01"}""")
+				.status()).isEqualTo(201);
+		api.eventually("/api/projects?region=Navoiy%20Region&size=200", r -> r.body().contains("TAIL-1"));
+		// the stored view is at version 0 (or later); what follows it is read from the stream's tail
+		assertThat(api.post("/api/projects/TAIL-1/agreements", "{\"agreementId\":\"L\",\"type\":\"LOAN\",\"signedOn\":\"2024-02-01\"}")
+				.status()).isEqualTo(200);
+		assertThat(api.post("/api/projects/TAIL-1/fundings", "{\"fundingId\":\"K\",\"source\":\"KOICA_GRANT\",\"funder\":\"KOICA\","
+				+ "\"amount\":{\"amount\":\"5\",\"currency\":\"USD\"},\"committedOn\":\"2024-03-01\"}").status()).isEqualTo(200);
+		String fullFold = json.writeValueAsString(timeline.view("TAIL-1", null, null).orElseThrow());
+		assertThat(json.writeValueAsString(timeline.current("TAIL-1").orElseThrow())).isEqualTo(fullFold);
+		assertThat(fullFold).contains("\"stage\":\"FINANCED\"");
 	}
 
 	private String snapshotOfReadModel() {
