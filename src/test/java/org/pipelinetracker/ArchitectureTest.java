@@ -47,7 +47,7 @@ class ArchitectureTest {
 	static final ArchRule referenceDataStandsAlone = noClasses()
 			.that().resideInAPackage("org.pipelinetracker.reference..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",
-					"org.pipelinetracker.demo..", "org.pipelinetracker.system..");
+					"org.pipelinetracker.demo..", "org.pipelinetracker.facility..", "org.pipelinetracker.pipeline..");
 
 	@ArchTest
 	static final ArchRule systemIsInfrastructureForEveryoneAndKnowsNoModule = noClasses()

@@ -1,8 +1,12 @@
 package org.pipelinetracker.reference;
 
+import org.pipelinetracker.system.Violations;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
@@ -272,4 +276,22 @@ public final class Codelists {
                 .filter(word -> !word.isEmpty() && !OPTIONAL_REGION_WORDS.contains(word))
                 .collect(Collectors.joining());
     }
+
+	/**
+	 * Checks that {@code currency} (upper case) is an active ISO 4217 code and that {@code amount} has no more
+	 * decimals than it allows, reporting problems as {@code field.currency} / {@code field.amount}. Returns the
+	 * amount at the currency's scale, or null when it is not valid.
+	 */
+	public BigDecimal exactAmount(Violations violations, String field, BigDecimal amount, String currency) {
+		if (!violations.check(isCurrency(currency), field + ".currency",
+				"'" + currency + "' is not an active ISO 4217 currency code")) {
+			return null;
+		}
+		int digits = currencyFractionDigits(currency);
+		if (!violations.check(amount.stripTrailingZeros().scale() <= digits, field + ".amount",
+				currency + " amounts have at most " + digits + " decimal places")) {
+			return null;
+		}
+		return violations.has(field + ".amount") ? null : amount.setScale(digits, RoundingMode.UNNECESSARY);
+	}
 }

@@ -2,6 +2,9 @@ package org.pipelinetracker.system;
 
 import jakarta.validation.ConstraintViolation;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +36,24 @@ public final class Violations {
 			add(field, reason);
 		}
 		return ok;
+	}
+
+	/** An optional link must be an absolute http(s) URL or a path on this server starting with '/'. */
+	public boolean checkUrl(String field, String url) {
+		if (url == null || url.isBlank()) {
+			return true;
+		}
+		boolean ok;
+		try {
+			URI uri = new URI(url.trim());
+			ok = uri.isAbsolute()
+					? ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
+					: url.startsWith("/") && !url.startsWith("//");
+		}
+		catch (URISyntaxException e) {
+			ok = false;
+		}
+		return check(ok, field, "must be an http(s) URL or a path on this server starting with '/'");
 	}
 
 	public boolean has(String field) {

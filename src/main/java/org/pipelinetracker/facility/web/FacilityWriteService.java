@@ -18,8 +18,7 @@ import org.pipelinetracker.system.InvalidRequestException;
 import org.pipelinetracker.system.Violations;
 import org.springframework.stereotype.Service;
 
-import java.math.RoundingMode;
-import java.net.URI;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +52,7 @@ public class FacilityWriteService {
 		if (r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
 			v.add("validTo", "must not be before validFrom (" + r.validFrom() + ")");
 		}
-		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 
 		FacilityId id = FacilityId.of(r.facilityId());
@@ -91,37 +90,10 @@ public class FacilityWriteService {
 			return null;
 		}
 		String currency = m.currency().trim().toUpperCase(Locale.ROOT);
-		if (!v.check(codelists.isCurrency(currency), field + ".currency",
-				"'" + m.currency() + "' is not an active ISO 4217 currency code")) {
-			return null;
-		}
-		int digits = codelists.currencyFractionDigits(currency);
-		if (!v.check(m.amount().stripTrailingZeros().scale() <= digits, field + ".amount",
-				currency + " amounts have at most " + digits + " decimal places")) {
-			return null;
-		}
-		if (v.has(field + ".amount")) {
-			return null;
-		}
-		return new Money(m.amount().setScale(digits, RoundingMode.UNNECESSARY), currency);
+		BigDecimal amount = codelists.exactAmount(v, field, m.amount(), currency);
+		return amount == null ? null : new Money(amount, currency);
 	}
 
-	private static void checkUrl(Violations v, String field, String url) {
-		if (url == null || url.isBlank()) {
-			return;
-		}
-		boolean ok;
-		try {
-			URI uri = new URI(url.trim());
-			ok = uri.isAbsolute()
-					? ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
-					: url.startsWith("/") && !url.startsWith("//");
-		}
-		catch (Exception e) {
-			ok = false;
-		}
-		v.check(ok, field, "must be an http(s) URL or a path on this server starting with '/'");
-	}
 
 	private CommandRejectedException alreadyUsed(FacilityId id) {
 		DomainEventStream stream = eventStore.readEvents(id.value());

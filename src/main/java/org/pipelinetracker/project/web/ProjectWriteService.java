@@ -42,8 +42,7 @@ import org.pipelinetracker.system.Violations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import java.math.RoundingMode;
-import java.net.URI;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -98,7 +97,7 @@ public class ProjectWriteService {
 			}
 		}
 		Money estimatedCost = money(v, "estimatedCost", r.estimatedCost());
-		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 
 		ProjectId id = r.projectId() == null || r.projectId().isBlank() ? ProjectId.generate() : ProjectId.of(r.projectId());
@@ -122,8 +121,8 @@ public class ProjectWriteService {
 
 	public WriteResult signAgreement(String projectId, SignAgreementRequest r, AuditContext audit) {
 		Violations v = validate(r);
-		checkUrl(v, "documentUrl", r.documentUrl());
-		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.checkUrl("documentUrl", r.documentUrl());
+		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 		List<String> parties = r.parties() == null ? List.of() : r.parties().stream().map(String::trim).toList();
 		return write(projectId, new SignAgreementCommand(id(projectId), r.agreementId(), r.type(), r.signedOn(), parties,
@@ -136,7 +135,7 @@ public class ProjectWriteService {
 		if (r.graceYears() != null && r.maturityYears() != null && r.graceYears() > r.maturityYears()) {
 			v.add("graceYears", "must not be longer than maturityYears (" + r.maturityYears() + ")");
 		}
-		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 		String facilityId = blankToNull(r.facilityId());
 		FundViaEximbankCommand command = new FundViaEximbankCommand(id(projectId), r.fundingId(), r.instrument(), amount,
@@ -161,7 +160,7 @@ public class ProjectWriteService {
 	public WriteResult commitFunding(String projectId, FundingRequest r, AuditContext audit) {
 		Violations v = validate(r);
 		Money amount = money(v, "amount", r.amount());
-		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 		return write(projectId, new CommitFundingCommand(id(projectId), r.fundingId(), r.source(), r.funder().trim(),
 				amount, r.committedOn(), r.flowType()), audit, r);
@@ -170,7 +169,7 @@ public class ProjectWriteService {
 	public WriteResult recordDisbursement(String projectId, DisbursementRequest r, AuditContext audit) {
 		Violations v = validate(r);
 		Money amount = money(v, "amount", r.amount());
-		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 		return write(projectId, new RecordDisbursementCommand(id(projectId), r.fundingId(), amount, r.disbursedOn()),
 				audit, r);
@@ -178,7 +177,7 @@ public class ProjectWriteService {
 
 	public WriteResult recordMilestone(String projectId, MilestoneRequest r, AuditContext audit) {
 		Violations v = validate(r);
-		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 		return write(projectId, new RecordMilestoneCommand(id(projectId), r.milestoneId(), blankToNull(r.name()),
 				r.plannedOn(), r.achievedOn(), r.on()), audit, r);
@@ -212,7 +211,7 @@ public class ProjectWriteService {
 	public WriteResult correctCommitment(String projectId, String fundingId, CorrectionRequest r, AuditContext audit) {
 		Violations v = validate(r);
 		Money amount = money(v, "amount", r.amount());
-		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 		CorrectFundingCommitmentCommand command = new CorrectFundingCommitmentCommand(id(projectId), fundingId, amount,
 				r.reason().trim(), on(r.on()));
@@ -256,7 +255,7 @@ public class ProjectWriteService {
 
 	private void validateStageChange(StageChangeRequest r) {
 		Violations v = validate(r);
-		checkUrl(v, "sourceUrl", r.sourceUrl());
+		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 	}
 
@@ -283,37 +282,10 @@ public class ProjectWriteService {
 			return null;
 		}
 		String currency = m.currency().trim().toUpperCase(Locale.ROOT);
-		if (!v.check(codelists.isCurrency(currency), field + ".currency",
-				"'" + m.currency() + "' is not an active ISO 4217 currency code")) {
-			return null;
-		}
-		int digits = codelists.currencyFractionDigits(currency);
-		if (!v.check(m.amount().stripTrailingZeros().scale() <= digits, field + ".amount",
-				currency + " amounts have at most " + digits + " decimal places")) {
-			return null;
-		}
-		if (v.has(field + ".amount")) {
-			return null;
-		}
-		return new Money(m.amount().setScale(digits, RoundingMode.UNNECESSARY), currency);
+		BigDecimal amount = codelists.exactAmount(v, field, m.amount(), currency);
+		return amount == null ? null : new Money(amount, currency);
 	}
 
-	private static void checkUrl(Violations v, String field, String url) {
-		if (url == null || url.isBlank()) {
-			return;
-		}
-		boolean ok;
-		try {
-			URI uri = new URI(url.trim());
-			ok = uri.isAbsolute()
-					? ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
-					: url.startsWith("/") && !url.startsWith("//");
-		}
-		catch (Exception e) {
-			ok = false;
-		}
-		v.check(ok, field, "must be an http(s) URL or a path on this server starting with '/'");
-	}
 
 	private LocalDate on(LocalDate date) {
 		return date != null ? date : LocalDate.now(clock);
