@@ -3,7 +3,7 @@ package org.pipelinetracker.demo;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.pipelinetracker.facility.web.CreateFacilityRequest;
 import org.pipelinetracker.facility.web.FacilityWriteService;
-import org.pipelinetracker.project.web.AuditContext;
+import org.pipelinetracker.system.AuditContext;
 import org.pipelinetracker.project.web.ProjectWriteService;
 import org.pipelinetracker.project.web.Requests;
 import org.slf4j.Logger;

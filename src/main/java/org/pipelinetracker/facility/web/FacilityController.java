@@ -4,7 +4,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.pipelinetracker.facility.api.FacilityId;
 import org.pipelinetracker.facility.query.FacilityView;
 import org.pipelinetracker.facility.query.FacilityViews;
-import org.pipelinetracker.system.InvalidRequestException;
+import org.pipelinetracker.system.AuditContext;
 import org.pipelinetracker.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +22,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code /api/facilities}: open credit facilities and read how much of each is committed.
@@ -35,9 +34,8 @@ import java.util.regex.Pattern;
 @RequestMapping(path = "/api/facilities", produces = "application/json")
 class FacilityController {
 
-	static final String ACTOR_HEADER = "X-Actor";
+	static final String ACTOR_HEADER = AuditContext.ACTOR_HEADER;
 	static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
-	private static final Pattern ACTOR = Pattern.compile("[\\p{L}\\p{N} ._@-]{1,100}");
 
 	private final FacilityWriteService writes;
 	private final FacilityViews views;
@@ -85,13 +83,7 @@ class FacilityController {
 
 	/** The actor from the {@value #ACTOR_HEADER} header, or {@code anonymous}. */
 	private static String actor(String actor) {
-		if (actor == null || actor.isBlank()) {
-			return "anonymous";
-		}
-		if (!ACTOR.matcher(actor.trim()).matches()) {
-			throw InvalidRequestException.of(ACTOR_HEADER, "must be 1-100 letters, digits, spaces or '.', '_', '@', '-'");
-		}
-		return actor.trim();
+		return AuditContext.fromActorHeader(actor).actor();
 	}
 
 	/** No facility with that id (in the read model). */

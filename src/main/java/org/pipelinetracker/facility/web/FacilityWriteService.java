@@ -13,15 +13,13 @@ import org.pipelinetracker.facility.web.CreateFacilityRequest.MoneyRequest;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.reference.Codelists;
-import org.pipelinetracker.system.AuditMetadata;
+import org.pipelinetracker.system.AuditContext;
 import org.pipelinetracker.system.InvalidRequestException;
 import org.pipelinetracker.system.Violations;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Validates a facility write completely (structure, currency, decimals, URL), turns it into a command with the
@@ -63,25 +61,12 @@ public class FacilityWriteService {
 				r.validFrom(), r.validTo());
 		try {
 			commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-					.andMetaData(metadata(actor, r.reason(), r.sourceUrl())));
+					.andMetaData(new AuditContext(actor, r.reason(), r.sourceUrl()).toMetaData()));
 		}
 		catch (AggregateStreamCreationException race) {
 			throw alreadyUsed(id);
 		}
 		return new FacilityWriteResult(id.value(), 0);
-	}
-
-	/** The audit metadata of a write: who, and optionally why and from which source. */
-	static Map<String, Object> metadata(String actor, String reason, String sourceUrl) {
-		Map<String, Object> meta = new HashMap<>();
-		meta.put(AuditMetadata.ACTOR, actor);
-		if (reason != null && !reason.isBlank()) {
-			meta.put(AuditMetadata.REASON, reason.trim());
-		}
-		if (sourceUrl != null && !sourceUrl.isBlank()) {
-			meta.put(AuditMetadata.SOURCE_URL, sourceUrl.trim());
-		}
-		return meta;
 	}
 
 	/** Checks currency and decimal places; returns the amount at the currency's scale, or null if invalid/absent. */

@@ -16,7 +16,7 @@ import org.pipelinetracker.project.web.Requests.ProposeProjectRequest;
 import org.pipelinetracker.project.web.Requests.SignAgreementRequest;
 import org.pipelinetracker.project.web.Requests.StageChangeRequest;
 import org.pipelinetracker.reference.Codelists;
-import org.pipelinetracker.system.InvalidRequestException;
+import org.pipelinetracker.system.AuditContext;
 import org.pipelinetracker.system.Violations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 
 /**
  * {@code /api/projects}: propose projects, record what happens to them, and read where they stand.
@@ -41,8 +40,7 @@ import java.util.regex.Pattern;
 @RequestMapping(path = "/api/projects", produces = "application/json")
 class ProjectController {
 
-	static final String ACTOR_HEADER = "X-Actor";
-	private static final Pattern ACTOR = Pattern.compile("[\\p{L}\\p{N} ._@-]{1,100}");
+	static final String ACTOR_HEADER = AuditContext.ACTOR_HEADER;
 
 	private final ProjectWriteService writes;
 	private final ProjectViews views;
@@ -169,13 +167,6 @@ class ProjectController {
 	}
 
 	private static AuditContext audit(String actor) {
-		if (actor == null || actor.isBlank()) {
-			return new AuditContext("anonymous", null, null);
-		}
-		if (!ACTOR.matcher(actor.trim()).matches()) {
-			throw InvalidRequestException.of(ACTOR_HEADER,
-					"must be 1-100 letters, digits, spaces or '.', '_', '@', '-'");
-		}
-		return new AuditContext(actor.trim(), null, null);
+		return AuditContext.fromActorHeader(actor);
 	}
 }

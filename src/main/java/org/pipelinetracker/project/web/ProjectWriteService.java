@@ -37,6 +37,7 @@ import org.pipelinetracker.project.web.Requests.ProposeProjectRequest;
 import org.pipelinetracker.project.web.Requests.SignAgreementRequest;
 import org.pipelinetracker.project.web.Requests.StageChangeRequest;
 import org.pipelinetracker.reference.Codelists;
+import org.pipelinetracker.system.AuditContext;
 import org.pipelinetracker.system.InvalidRequestException;
 import org.pipelinetracker.system.Violations;
 import org.springframework.beans.factory.ObjectProvider;
