@@ -10,12 +10,14 @@ import org.pipelinetracker.project.api.ProjectCancelledEvent;
 import org.pipelinetracker.project.api.ProjectCompletedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.system.ShadowableProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Stalled-project alerts: raised by {@link ProjectStalledEvent}, resolved by the funding or disbursement they wait
@@ -23,7 +25,7 @@ import java.time.LocalDate;
  */
 @Component
 @ProcessingGroup(AlertsProjection.PROCESSING_GROUP)
-class AlertsProjection {
+class AlertsProjection implements ShadowableProjection {
 
 	static final String PROCESSING_GROUP = "alerts";
 	private static final String NONE = "";
@@ -76,5 +78,20 @@ class AlertsProjection {
 	private void resolve(String projectId, StallKind kind, String fundingId, LocalDate on) {
 		jdbc.update("update alert_view set resolved_on = ? where project_id = ? and kind = ? and funding_id = ?"
 				+ " and resolved_on is null", Date.valueOf(on), projectId, kind.name(), fundingId);
+	}
+
+	@Override
+	public String processingGroup() {
+		return PROCESSING_GROUP;
+	}
+
+	@Override
+	public List<Table> tables() {
+		return List.of(Table.of("alert_view", "project_id", "kind", "funding_id"));
+	}
+
+	@Override
+	public Object withStorage(JdbcTemplate storage) {
+		return new AlertsProjection(storage);
 	}
 }

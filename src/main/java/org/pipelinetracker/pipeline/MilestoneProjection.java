@@ -4,18 +4,20 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
+import org.pipelinetracker.system.ShadowableProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Keeps the latest plan and achievement of every milestone, for slippage and overdue queries.
  */
 @Component
 @ProcessingGroup(MilestoneProjection.PROCESSING_GROUP)
-class MilestoneProjection {
+class MilestoneProjection implements ShadowableProjection {
 
 	static final String PROCESSING_GROUP = "milestones";
 
@@ -45,5 +47,20 @@ class MilestoneProjection {
 
 	private static Date date(LocalDate date) {
 		return date == null ? null : Date.valueOf(date);
+	}
+
+	@Override
+	public String processingGroup() {
+		return PROCESSING_GROUP;
+	}
+
+	@Override
+	public List<Table> tables() {
+		return List.of(Table.of("milestone_view", "project_id", "milestone_id"));
+	}
+
+	@Override
+	public Object withStorage(JdbcTemplate storage) {
+		return new MilestoneProjection(storage);
 	}
 }

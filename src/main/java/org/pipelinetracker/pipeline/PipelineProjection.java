@@ -16,6 +16,7 @@ import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.system.ShadowableProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Writes the bitemporal facts behind the pipeline and the funding time series: one row per stage change and per
@@ -30,7 +32,7 @@ import java.time.LocalDate;
  */
 @Component
 @ProcessingGroup(PipelineProjection.PROCESSING_GROUP)
-class PipelineProjection {
+class PipelineProjection implements ShadowableProjection {
 
 	static final String PROCESSING_GROUP = "pipeline";
 	static final String COMMITTED = "COMMITTED";
@@ -135,5 +137,21 @@ class PipelineProjection {
 	private boolean exists(String sql, Object... args) {
 		Long count = jdbc.queryForObject(sql, Long.class, args);
 		return count != null && count > 0;
+	}
+
+	@Override
+	public String processingGroup() {
+		return PROCESSING_GROUP;
+	}
+
+	@Override
+	public List<Table> tables() {
+		return List.of(Table.of("pipeline_project", "project_id"), Table.of("pipeline_stage", "project_id", "sequence_number"),
+				Table.of("pipeline_money", "project_id", "sequence_number"));
+	}
+
+	@Override
+	public Object withStorage(JdbcTemplate storage) {
+		return new PipelineProjection(storage);
 	}
 }

@@ -7,7 +7,6 @@ import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,15 +23,13 @@ public class ProjectTimeline {
 	private final EventStore eventStore;
 	private final Codelists codelists;
 	private final FxRates fx;
-	private final ProjectRowRepository rows;
-	private final JsonMapper json;
+	private final ProjectViews stored;
 
-	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx, ProjectRowRepository rows, JsonMapper json) {
+	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx, ProjectViews stored) {
 		this.eventStore = eventStore;
 		this.codelists = codelists;
 		this.fx = fx;
-		this.rows = rows;
-		this.json = json;
+		this.stored = stored;
 	}
 
 	/**
@@ -40,8 +37,7 @@ public class ProjectTimeline {
 	 * stream holds after it, so a long stream is not read from the start and the latest write is always included.
 	 */
 	public Optional<ProjectView> current(String projectId) {
-		ProjectView view = rows.findById(projectId).map(row -> json.readValue(row.document(), ProjectView.class))
-				.orElse(null);
+		ProjectView view = stored.stored(projectId).orElse(null);
 		if (view == null) {
 			return view(projectId, null, null);
 		}

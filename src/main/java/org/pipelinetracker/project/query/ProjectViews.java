@@ -1,17 +1,14 @@
 package org.pipelinetracker.project.query;
 
-import jakarta.persistence.criteria.Predicate;
 import org.pipelinetracker.fx.FxRates;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers list queries from the {@code project_view} read model (eventually consistent: it follows the
@@ -21,35 +18,46 @@ import java.util.List;
 @Transactional(readOnly = true)
 public class ProjectViews {
 
-	private final ProjectRowRepository rows;
+	private final JdbcTemplate jdbc;
 	private final JsonMapper json;
 	private final FxRates fx;
 
-	ProjectViews(ProjectRowRepository rows, JsonMapper json, FxRates fx) {
-		this.rows = rows;
+	ProjectViews(JdbcTemplate jdbc, JsonMapper json, FxRates fx) {
+		this.jdbc = jdbc;
 		this.json = json;
 		this.fx = fx;
 	}
 
 	public PageOf<ProjectSummary> list(ProjectFilter filter, int page, int size) {
-		Specification<ProjectRow> spec = (root, query, cb) -> {
-			List<Predicate> where = new ArrayList<>();
-			if (filter.stage() != null) {
-				where.add(cb.equal(root.get("stage"), filter.stage()));
-			}
-			if (filter.sector() != null) {
-				where.add(cb.equal(root.get("sector"), filter.sector()));
-			}
-			if (filter.region() != null) {
-				where.add(cb.equal(root.get("region"), filter.region()));
-			}
-			return cb.and(where.toArray(Predicate[]::new));
-		};
-		Page<ProjectRow> result = rows.findAll(spec, PageRequest.of(page, size, Sort.by("projectId")));
-		List<ProjectSummary> content = result.getContent().stream()
-				.map(row -> ProjectSummary.of(json.readValue(row.document(), ProjectView.class).normalise(fx)))
-				.toList();
-		return new PageOf<>(content, page, size, result.getTotalElements(), result.getTotalPages());
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (filter.stage() != null) {
+			where.append(" and stage = ?");
+			args.add(filter.stage().name());
+		}
+		if (filter.sector() != null) {
+			where.append(" and sector = ?");
+			args.add(filter.sector());
+		}
+		if (filter.region() != null) {
+			where.append(" and region = ?");
+			args.add(filter.region());
+		}
+		Long total = jdbc.queryForObject("select count(*) from project_view" + where, Long.class, args.toArray());
+		List<Object> pageArgs = new ArrayList<>(args);
+		pageArgs.add(size);
+		pageArgs.add((long) page * size);
+		List<ProjectSummary> content = jdbc.query("select document from project_view" + where
+				+ " order by project_id limit ? offset ?",
+				(rs, i) -> ProjectSummary.of(json.readValue(rs.getString(1), ProjectView.class).normalise(fx)),
+				pageArgs.toArray());
+		long totalElements = total == null ? 0 : total;
+		return new PageOf<>(content, page, size, totalElements, (int) ((totalElements + size - 1) / size));
 	}
 
+	/** The stored view of one project (the projection's latest state), if any. */
+	Optional<ProjectView> stored(String projectId) {
+		return jdbc.query("select document from project_view where project_id = ?",
+				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class), projectId).stream().findFirst();
+	}
 }

@@ -2,6 +2,7 @@ package org.pipelinetracker.project.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.system.FieldViolation;
 import org.pipelinetracker.system.Problems;
@@ -56,8 +57,8 @@ class ProjectProblemHandler {
 		return ex.toResponse();
 	}
 
-	@ExceptionHandler(ConcurrencyException.class)
-	ResponseEntity<ProblemDetail> concurrent(ConcurrencyException ex) {
+	@ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class})
+	ResponseEntity<ProblemDetail> concurrent(RuntimeException ex) {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
 				"Concurrent change", "The project was changed by another request at the same time; nothing was "
 						+ "recorded by this one. Read it again and retry."));

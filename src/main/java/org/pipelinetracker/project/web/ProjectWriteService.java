@@ -214,13 +214,17 @@ public class ProjectWriteService {
 		Money amount = money(v, "amount", r.amount());
 		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
-		CorrectFundingCommitmentCommand command = new CorrectFundingCommitmentCommand(id(projectId), fundingId, amount,
-				r.reason().trim(), on(r.on()));
-		ProjectView.FundingView funding = timeline.current(projectId).flatMap(p -> p.fundings.stream()
-				.filter(f -> f.fundingId.equals(fundingId)).findFirst()).orElse(null);
+		ProjectView project = timeline.current(projectId).orElse(null);
+		ProjectView.FundingView funding = project == null ? null : project.fundings.stream()
+				.filter(f -> f.fundingId.equals(fundingId)).findFirst().orElse(null);
 		if (funding == null || funding.facilityId == null || !funding.amount.currency().equals(amount.currency())) {
-			return write(projectId, command, audit, r);
+			return write(projectId, new CorrectFundingCommitmentCommand(id(projectId), fundingId, amount,
+					r.reason().trim(), on(r.on()), null), audit, r);
 		}
+		// The difference moved on the facility is computed from the version read here; the command only applies to
+		// that version, so a concurrent change of the project makes it fail (409) instead of miscounting the facility.
+		CorrectFundingCommitmentCommand command = new CorrectFundingCommitmentCommand(id(projectId), fundingId, amount,
+				r.reason().trim(), on(r.on()), project.version);
 		// a correction of a commitment that draws on a facility moves the facility's usage by the difference
 		Map<String, Object> meta = audit.withReason(blankToNull(r.reason()), blankToNull(r.sourceUrl())).toMetaData();
 		FacilityHeadroom headroom = facility();

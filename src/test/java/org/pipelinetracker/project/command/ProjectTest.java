@@ -1367,7 +1367,7 @@ class ProjectTest {
 		@ValueSource(strings = {"   "})
 		void rejectsACorrectionWithoutAReason(String reason) {
 			fixture.given(financed())
-					.when(new CorrectFundingCommitmentCommand(ID, EDCF_FUNDING, usd("150000000.00"), reason, TODAY))
+					.when(new CorrectFundingCommitmentCommand(ID, EDCF_FUNDING, usd("150000000.00"), reason, TODAY, null))
 					.expectNoEvents()
 					.expectException(CommandRejectedException.class)
 					.expectException(rejection(INVALID_INPUT, "reason"))
@@ -1958,7 +1958,7 @@ class ProjectTest {
 
 	private static CorrectFundingCommitmentCommand correct(String fundingId, Money newAmount, LocalDate correctedOn) {
 		return new CorrectFundingCommitmentCommand(ID, fundingId, newAmount, "Loan agreement amended: scope reduced",
-				correctedOn);
+				correctedOn, null);
 	}
 
 	// support

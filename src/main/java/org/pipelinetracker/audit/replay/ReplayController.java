@@ -1,0 +1,42 @@
+package org.pipelinetracker.audit.replay;
+
+import org.pipelinetracker.system.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/admin/replay[?processor=]} starts a rebuild; {@code GET /api/admin/replay} shows its progress.
+ */
+@RestController
+@RequestMapping(path = "/api/admin/replay", produces = "application/json")
+class ReplayController {
+
+	private final ReplayService replays;
+
+	ReplayController(ReplayService replays) {
+		this.replays = replays;
+	}
+
+	@PostMapping
+	ResponseEntity<ReplayService.Status> start(@RequestParam(required = false) String processor) {
+		return ResponseEntity.accepted().body(replays.start(processor == null || processor.isBlank() ? null : processor.trim()));
+	}
+
+	@GetMapping
+	ReplayService.Status status() {
+		return replays.status();
+	}
+
+	@ExceptionHandler(ReplayService.AlreadyRunningException.class)
+	ResponseEntity<ProblemDetail> alreadyRunning(ReplayService.AlreadyRunningException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
+				"Replay already running", ex.getMessage()));
+	}
+}
