@@ -290,7 +290,7 @@ public class PipelineQueries {
 					String fundingId = rs.getString(4);
 					return new Alert(rs.getString(1), rs.getString(2), rs.getString(3),
 							fundingId == null || fundingId.isEmpty() ? null : fundingId, since,
-							ChronoUnit.DAYS.between(since, resolved != null ? resolved : today),
+							Math.max(0, ChronoUnit.DAYS.between(since, resolved != null ? resolved : today)),
 							rs.getTimestamp(6).toInstant(), resolved);
 				});
 	}

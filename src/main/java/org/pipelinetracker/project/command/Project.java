@@ -297,13 +297,23 @@ class Project {
 	}
 
 	@CommandHandler
-	Long handle(ResumeProjectCommand command, Clock clock) {
+	Long handle(ResumeProjectCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
 		requireNotTerminal("resume it");
 		if (stage != Stage.SUSPENDED) {
 			throw rule("only a suspended project can be resumed; project " + projectId + " is " + stage);
 		}
 		requireStageChangeDate("on", command.resumedOn(), clock);
 		AggregateLifecycle.apply(new ProjectResumedEvent(projectId, command.resumedOn(), suspendedFrom));
+		// checks that fell due during the suspension were skipped: the clock starts again from the resumption
+		if (stage == Stage.AGREED) {
+			scheduleStallCheck(deadlines, clock, NO_FUNDING, command.resumedOn(), policy.noFundingDays(), null);
+		}
+		fundings.forEach((fundingId, funding) -> {
+			if (!funding.disbursed().isPositive()) {
+				scheduleStallCheck(deadlines, clock, NO_DISBURSEMENT, command.resumedOn(), policy.noDisbursementDays(),
+						fundingId);
+			}
+		});
 		return AggregateLifecycle.getVersion();
 	}
 

@@ -1842,6 +1842,15 @@ class ProjectTest {
 		}
 
 		@Test
+		void resumingStartsTheChecksAgainFromTheResumption() {
+			LocalDate resumedOn = TODAY;
+			fixture.given(suspendedFrom(Stage.AGREED))
+					.when(new ResumeProjectCommand(ID, resumedOn))
+					.expectScheduledDeadlineWithName(
+							resumedOn.plusDays(180).atStartOfDay(CLOCK.getZone()).toInstant(), Project.NO_FUNDING);
+		}
+
+		@Test
 		void aSuspendedProjectIsNotFlagged() {
 			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON),
 							new SuspendProjectCommand(ID, AGREED_ON.plusDays(5), "Elections"))
