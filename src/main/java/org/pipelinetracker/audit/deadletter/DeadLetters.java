@@ -65,12 +65,12 @@ class DeadLetters {
 		long total = 0;
 		for (String group : groups) {
 			SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-			long size = queue.size();
+			// list first, then count: a letter parked in between must not make the count smaller than the list
+			List<DeadLetterView> listed = letters.size() < limit ? list(group, limit - letters.size()) : List.of();
+			letters.addAll(listed);
+			long size = Math.max(queue.size(), listed.size());
 			counts.add(new GroupCount(group, queue.amountOfSequences(), size));
 			total += size;
-			if (size > 0 && letters.size() < limit) {
-				letters.addAll(list(group, limit - letters.size()));
-			}
 		}
 		return new DeadLetterReport(total, letters.size() < total, counts, letters);
 	}

@@ -50,6 +50,8 @@ class ReadModelVerifierTest {
 		JsonNode clean = api.get("/api/audit/verify").json();
 		assertThat(clean.path("projectionsConsistent").asBoolean()).as(clean.toString()).isTrue();
 		assertThat(clean.path("eventsChecked").asLong()).isEqualTo(events);
+		assertThat(clean.path("chainValid").asBoolean()).isTrue();
+		assertThat(clean.path("firstBrokenIndex").isNull()).isTrue();
 		assertThat(clean.path("differences").size()).isZero();
 		assertThat(names(clean.path("projectionsChecked"))).contains("project-status", "pipeline", "milestones", "alerts");
 
