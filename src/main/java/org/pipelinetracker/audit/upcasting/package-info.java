@@ -1,0 +1,17 @@
+/**
+ * Schema evolution of stored events: one upcaster per change of an event's shape, registered as a Spring bean so
+ * Axon applies it wherever events are read (aggregate loading, event processors, the audit trail).
+ * <p>
+ * Revisions ({@code @Revision} on the event, {@code payload_revision} in {@code domain_event_entry}):
+ * <table>
+ * <caption>Event revisions</caption>
+ * <tr><th>Event</th><th>Revision</th><th>Shape</th><th>Upcaster</th></tr>
+ * <tr><td>{@code FundingCommittedEvent}</td><td>none (null)</td><td>written before the revision was introduced:
+ * without {@code facilityId} (before credit facilities), or with it (between credit facilities and the
+ * revision)</td><td>{@link org.pipelinetracker.audit.upcasting.FundingCommittedEventUpcaster}: to "2"</td></tr>
+ * <tr><td>{@code FundingCommittedEvent}</td><td>"2"</td><td>{@code facilityId} always present (null when the
+ * commitment draws on no facility)</td><td>current</td></tr>
+ * </table>
+ * Every other event has no revision and has not changed shape.
+ */
+package org.pipelinetracker.audit.upcasting;

@@ -1,0 +1,71 @@
+package org.pipelinetracker.audit.upcasting;
+
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of {@code audit/upcasting/legacy-edcf-project.json}: one project's stream exactly as the app wrote it
+ * before {@code FundingCommittedEvent} had a revision or a {@code facilityId}.
+ */
+record LegacyRows(List<Row> rows) {
+
+	static final String PROJECT_ID = "KR-UZ-LEGACY-EDCF";
+	static final int COMMITMENT = 3;
+
+	record Row(String aggregateIdentifier, long sequenceNumber, String type, String eventIdentifier, String payloadType,
+			String payloadRevision, String timeStamp, String payload, String metaData) {
+
+		GenericDomainEventEntry<byte[]> entry() {
+			return new GenericDomainEventEntry<>(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
+					payloadType, payloadRevision, payload.getBytes(StandardCharsets.UTF_8),
+					metaData.getBytes(StandardCharsets.UTF_8));
+		}
+
+		Row withPayload(String newPayload, String newRevision) {
+			return new Row(aggregateIdentifier, sequenceNumber, type, eventIdentifier, payloadType, newRevision, timeStamp,
+					newPayload, metaData);
+		}
+	}
+
+	static LegacyRows load() {
+		try (InputStream in = LegacyRows.class.getResourceAsStream("/audit/upcasting/legacy-edcf-project.json")) {
+			JsonNode doc = JsonMapper.builder().build().readTree(in);
+			List<Row> rows = new ArrayList<>();
+			for (JsonNode r : doc.path("rows")) {
+				rows.add(new Row(r.path("aggregateIdentifier").asString(), r.path("sequenceNumber").asLong(),
+						r.path("type").asString(), r.path("eventIdentifier").asString(), r.path("payloadType").asString(),
+						r.path("payloadRevision").isNull() ? null : r.path("payloadRevision").asString(),
+						r.path("timeStamp").asString(), r.path("payload").asString(), r.path("metaData").asString()));
+			}
+			return new LegacyRows(List.copyOf(rows));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	Row commitment() {
+		return rows.get(COMMITMENT);
+	}
+
+	/** Appends the rows to the event store as another node (or an older version of the app) would have. */
+	void insertInto(JdbcTemplate jdbc) {
+		for (Row row : rows) {
+			jdbc.update("insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
+					+ "event_identifier, payload_type, payload_revision, payload, meta_data, time_stamp) "
+					+ "values (next value for domain_event_entry_seq, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					row.aggregateIdentifier(), row.sequenceNumber(), row.type(), row.eventIdentifier(), row.payloadType(),
+					row.payloadRevision(), row.payload().getBytes(StandardCharsets.UTF_8),
+					row.metaData().getBytes(StandardCharsets.UTF_8), row.timeStamp());
+		}
+	}
+}
