@@ -86,6 +86,19 @@ class ArchitectureTest {
 					"org.pipelinetracker.project.query..", "org.pipelinetracker.project.web..", "org.pipelinetracker.facility..");
 
 	@ArchTest
+	static final ArchRule auditReadsOnlyPublishedLanguagesAndInfrastructure = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.audit..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project.command..",
+					"org.pipelinetracker.project.query..", "org.pipelinetracker.project.web..",
+					"org.pipelinetracker.facility.command..", "org.pipelinetracker.facility.query..",
+					"org.pipelinetracker.facility.web..", "org.pipelinetracker.pipeline..", "org.pipelinetracker.demo..");
+
+	@ArchTest
+	static final ArchRule nothingDependsOnAudit = noClasses()
+			.that().resideOutsideOfPackage("org.pipelinetracker.audit..")
+			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.audit..");
+
+	@ArchTest
 	static final ArchRule projectionsUseKebabCaseProcessingGroups = classes()
 			.that().areAnnotatedWith(org.axonframework.config.ProcessingGroup.class)
 			.should().haveSimpleNameEndingWith("Projection");
