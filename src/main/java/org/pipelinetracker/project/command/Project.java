@@ -95,6 +95,8 @@ class Project {
 	private Map<String, Funding> fundings = new HashMap<>();
 	private Map<String, Milestone> milestones = new HashMap<>();
 	private List<Period> suspensions = new ArrayList<>();
+	/** Stalls flagged and not yet cleared: NO_FUNDING, or NO_DISBURSEMENT:fundingId. */
+	private Set<String> openStalls = new HashSet<>();
 
 	Project() {
 		// required by Axon
@@ -391,7 +393,8 @@ class Project {
 
 	@DeadlineHandler(deadlineName = NO_FUNDING)
 	void noFundingDue(StallCheck check) {
-		if (stage.isTerminal() || stage == Stage.SUSPENDED || !fundings.isEmpty()) {
+		if (stage.isTerminal() || stage == Stage.SUSPENDED || !fundings.isEmpty()
+				|| openStalls.contains(StallKind.NO_FUNDING.name())) {
 			return;
 		}
 		AggregateLifecycle.apply(new ProjectStalledEvent(projectId, StallKind.NO_FUNDING, null, check.days(),
@@ -401,7 +404,8 @@ class Project {
 	@DeadlineHandler(deadlineName = NO_DISBURSEMENT)
 	void noDisbursementDue(StallCheck check) {
 		Funding funding = fundings.get(check.fundingId());
-		if (stage.isTerminal() || stage == Stage.SUSPENDED || funding == null || funding.disbursed().isPositive()) {
+		if (stage.isTerminal() || stage == Stage.SUSPENDED || funding == null || funding.disbursed().isPositive()
+				|| openStalls.contains(StallKind.NO_DISBURSEMENT + ":" + check.fundingId())) {
 			return;
 		}
 		AggregateLifecycle.apply(new ProjectStalledEvent(projectId, StallKind.NO_DISBURSEMENT, check.fundingId(),
@@ -525,13 +529,20 @@ class Project {
 	}
 
 	@EventSourcingHandler
+	void on(ProjectStalledEvent event) {
+		openStalls.add(event.kind() == StallKind.NO_FUNDING ? event.kind().name() : event.kind() + ":" + event.fundingId());
+	}
+
+	@EventSourcingHandler
 	void on(FundingCommittedEvent event) {
+		openStalls.remove(StallKind.NO_FUNDING.name());
 		fundings.put(event.fundingId(), Funding.committed(event.amount(), event.committedOn()));
 		moneyMovedOn(event.committedOn());
 	}
 
 	@EventSourcingHandler
 	void on(DisbursementRecordedEvent event) {
+		openStalls.remove(StallKind.NO_DISBURSEMENT + ":" + event.fundingId());
 		fundings.get(event.fundingId()).disburse(event.amount(), event.disbursedOn());
 		moneyMovedOn(event.disbursedOn());
 	}

@@ -1851,6 +1851,17 @@ class ProjectTest {
 		}
 
 		@Test
+		void aStallAlreadyFlaggedIsNotFlaggedAgainAfterAResumption() {
+			ProjectStalledEvent flagged = new ProjectStalledEvent(ID, StallKind.NO_FUNDING, null, 180, fundingDue);
+			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON))
+					.andGiven(flagged)
+					.andGivenCommands(new SuspendProjectCommand(ID, AGREED_ON.plusDays(5), "Elections"),
+							new ResumeProjectCommand(ID, AGREED_ON.plusDays(6)))
+					.whenTimeElapses(Duration.ofSeconds(1))
+					.expectNoEvents();
+		}
+
+		@Test
 		void aSuspendedProjectIsNotFlagged() {
 			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON),
 							new SuspendProjectCommand(ID, AGREED_ON.plusDays(5), "Elections"))
