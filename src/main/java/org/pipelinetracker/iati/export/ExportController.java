@@ -1,0 +1,151 @@
+package org.pipelinetracker.iati.export;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.pipelinetracker.fx.Conversion;
+import org.pipelinetracker.fx.FxRates;
+import org.pipelinetracker.iati.export.ExportSelection.Criteria;
+import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.query.ProjectView.FundingView;
+import org.pipelinetracker.project.query.ProjectView.Unconverted;
+import org.pipelinetracker.reference.Codelists;
+import org.pipelinetracker.system.Violations;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import javax.xml.stream.XMLStreamException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code GET /api/export/iati}, {@code /api/export/projects.csv} and {@code /api/export/transactions.csv}: every
+ * project (or those matching {@code stage}, {@code sector}, {@code region} at the cut), as effective on
+ * {@code asOf} and as recorded at {@code knownAt} (both optional). Written as a stream, one project at a time.
+ */
+@RestController
+class ExportController {
+
+	static final String CSV = "text/csv; charset=UTF-8";
+	static final String XML = "application/xml; charset=UTF-8";
+
+	static final String[] PROJECT_COLUMNS = {"project_id", "title", "sector", "sector_name", "region", "stage",
+			"iati_status", "proposed_on", "committed_usd", "disbursed_usd", "undisbursed_usd", "unconverted"};
+	static final String[] TRANSACTION_COLUMNS = {"project_id", "funding_id", "transaction_type", "kind", "value_date",
+			"amount", "currency", "amount_usd", "fx_rate", "fx_rate_date", "source", "funder"};
+
+	private final ExportSelection selection;
+	private final ReportingOrg reportingOrg;
+	private final Codelists codelists;
+	private final FxRates fx;
+	private final Clock clock;
+
+	ExportController(ExportSelection selection, ReportingOrg reportingOrg, Codelists codelists, FxRates fx, Clock clock) {
+		this.selection = selection;
+		this.reportingOrg = reportingOrg;
+		this.codelists = codelists;
+		this.fx = fx;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/export/iati")
+	void iati(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
+			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
+			@RequestParam(required = false) String region, HttpServletResponse response)
+			throws IOException, XMLStreamException {
+		Criteria criteria = criteria(asOf, knownAt, stage, sector, region);
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		UnaryOperator<String> absolute = url -> url.startsWith("/") ? base + url : url;
+		response.setContentType(XML);
+		try (IatiActivitiesWriter xml = new IatiActivitiesWriter(response.getOutputStream(), reportingOrg, absolute,
+				clock.instant())) {
+			selection.forEach(criteria, view -> {
+				try {
+					xml.write(view);
+				}
+				catch (XMLStreamException e) {
+					throw new IOException(e);
+				}
+			});
+			xml.finish();
+		}
+	}
+
+	@GetMapping("/api/export/projects.csv")
+	void projects(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
+			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
+			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+		Criteria criteria = criteria(asOf, knownAt, stage, sector, region);
+		csvResponse(response, "projects.csv");
+		try (CsvWriter csv = new CsvWriter(response.getOutputStream())) {
+			csv.row((Object[]) PROJECT_COLUMNS);
+			selection.forEach(criteria, p -> csv.row(p.projectId, p.title, p.sector, p.sectorName, p.region, p.stage,
+					p.iatiStatus, p.proposedOn, plain(p.usd.committed()), plain(p.usd.disbursed()),
+					plain(p.usd.undisbursed()), unconverted(p.usd.unconverted())));
+		}
+	}
+
+	@GetMapping("/api/export/transactions.csv")
+	void transactions(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
+			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
+			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+		Criteria criteria = criteria(asOf, knownAt, stage, sector, region);
+		csvResponse(response, "transactions.csv");
+		try (CsvWriter csv = new CsvWriter(response.getOutputStream())) {
+			csv.row((Object[]) TRANSACTION_COLUMNS);
+			selection.forEach(criteria, p -> {
+				for (FundingView f : p.fundings) {
+					for (MoneyFlow flow : MoneyFlow.of(f)) {
+						Conversion usd = fx.toUsd(flow.amount().amount(), flow.amount().currency(), flow.valueDate());
+						csv.row(p.projectId, f.fundingId, flow.kind().transactionType(), flow.kind().label(),
+								flow.valueDate(), plain(flow.amount().amount()), flow.amount().currency(),
+								usd.converted() ? plain(usd.usd()) : null,
+								usd.converted() ? plain(usd.rate().unitsPerUsd()) : null,
+								usd.converted() ? usd.rate().date() : null, f.source, f.funder);
+					}
+				}
+			});
+		}
+	}
+
+	/** Checks the filters as {@code GET /api/projects} does (400 naming each bad one); the region made canonical. */
+	private Criteria criteria(LocalDate asOf, Instant knownAt, Stage stage, String sector, String region) {
+		Violations v = new Violations();
+		String sectorCode = sector == null || sector.isBlank() ? null : sector.trim();
+		if (sectorCode != null) {
+			v.check(codelists.isSector(sectorCode), "sector", "'" + sector + "' is not an active DAC purpose code");
+		}
+		String canonicalRegion = null;
+		if (region != null && !region.isBlank()) {
+			canonicalRegion = codelists.uzbekRegion(region).orElse(null);
+			v.check(canonicalRegion != null, "region",
+					"'" + region + "' is not an Uzbek region; use one of " + codelists.uzbekRegions());
+		}
+		v.throwIfAny();
+		return new Criteria(asOf, knownAt, stage, sectorCode, canonicalRegion);
+	}
+
+	private static void csvResponse(HttpServletResponse response, String fileName) {
+		response.setContentType(CSV);
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+	}
+
+	private static String plain(BigDecimal amount) {
+		return amount == null ? null : amount.toPlainString();
+	}
+
+	/** Amounts without a usable rate, in their own currency: {@code UZS committed=1000000000 disbursed=0; …}. */
+	private static String unconverted(List<Unconverted> amounts) {
+		List<String> parts = new ArrayList<>();
+		for (Unconverted u : amounts) {
+			parts.add(u.currency() + " committed=" + plain(u.committed()) + " disbursed=" + plain(u.disbursed()));
+		}
+		return String.join("; ", parts);
+	}
+}

@@ -1,0 +1,312 @@
+package org.pipelinetracker.iati.export;
+
+import org.pipelinetracker.project.api.AgreementType;
+import org.pipelinetracker.project.api.Partner;
+import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.query.ProjectView;
+import org.pipelinetracker.project.query.ProjectView.AgreementView;
+import org.pipelinetracker.project.query.ProjectView.FundingView;
+import org.pipelinetracker.project.query.ProjectView.StageEntry;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes an IATI 2.03 {@code iati-activities} document with StAX, one activity at a time, in the element order of
+ * iati-activities-schema.xsd. Mapping of one project:
+ * <ul>
+ * <li>{@code iati-identifier}: {@code <reporting-org ref>-<projectId>}; {@code reporting-org}: ref, type, name.</li>
+ * <li>{@code title}, {@code description type="1"}: narratives in English. The schema requires a description:
+ * a project without one gets its title.</li>
+ * <li>{@code participating-org}: each partner, role = {@code PartnerRole.iatiCode()}, name as narrative, ISO
+ * country in the extension attribute {@code pt:country} (a country is no organisation identifier, so it is not
+ * put in {@code ref}). The schema requires one: a project without partners lists its funders (role 1), and one
+ * without funders either the reporting org (role 2, accountable for the record).</li>
+ * <li>{@code activity-status}: the stage's IATI status.</li>
+ * <li>{@code activity-date}: 1 planned start, 2 actual start (the first time the project entered
+ * IMPLEMENTATION), 3 planned end, 4 actual end (COMPLETED since). The schema requires one: a project with none
+ * of these gets type 1 on its proposal date, with a narrative saying so.</li>
+ * <li>{@code recipient-country UZ 100}; {@code location} named after the region; {@code sector} vocabulary 1
+ * (DAC 5-digit), 100 %.</li>
+ * <li>{@code transaction}: see {@link MoneyFlow} (type 2 commitment at the original amount, type 2 per correction
+ * with the difference and the reason, type 3 per disbursement), each with {@code ref} = funding id, the value in
+ * its original currency with its value date, the funder as {@code provider-org}, flow and finance type when
+ * known.</li>
+ * <li>{@code document-link}: each agreement with a document URL (a path on this server is made absolute), category
+ * A09 for an MOU and A11 (contract) for the binding kinds, title {@code "<TYPE> agreement <id>"}, the parties
+ * as description, the signature date as document date.</li>
+ * </ul>
+ */
+final class IatiActivitiesWriter implements AutoCloseable {
+
+	static final String VERSION = "2.03";
+	/** Namespace of this application's extension attributes (allowed by the schema's {@code anyAttribute ##other}). */
+	static final String EXTENSION_NS = "urn:pipeline-tracker:iati";
+	static final String EXTENSION_PREFIX = "pt";
+
+	private final XMLStreamWriter xml;
+	private final ReportingOrg reportingOrg;
+	private final UnaryOperator<String> absoluteUrl;
+	/** One entry per open element: whether it has child elements (so its end tag goes on its own line). */
+	private final Deque<boolean[]> open = new ArrayDeque<>();
+
+	IatiActivitiesWriter(OutputStream out, ReportingOrg reportingOrg, UnaryOperator<String> absoluteUrl,
+			Instant generatedAt) throws XMLStreamException {
+		this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+		this.reportingOrg = reportingOrg;
+		this.absoluteUrl = absoluteUrl;
+		xml.writeStartDocument("UTF-8", "1.0");
+		start("iati-activities");
+		xml.writeNamespace(EXTENSION_PREFIX, EXTENSION_NS);
+		xml.writeAttribute("version", VERSION);
+		xml.writeAttribute("generated-datetime", generatedAt.truncatedTo(ChronoUnit.SECONDS).toString());
+	}
+
+	void write(ProjectView p) throws XMLStreamException {
+		start("iati-activity");
+		if (p.lastEventAt != null) {
+			xml.writeAttribute("last-updated-datetime", p.lastEventAt.truncatedTo(ChronoUnit.MILLIS).toString());
+		}
+		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", "en");
+
+		text("iati-identifier", reportingOrg.identifierOf(p.projectId));
+		start("reporting-org");
+		xml.writeAttribute("ref", reportingOrg.ref());
+		xml.writeAttribute("type", reportingOrg.type());
+		narrative(reportingOrg.name());
+		end();
+		start("title");
+		narrative(p.title);
+		end();
+		start("description");
+		xml.writeAttribute("type", "1");
+		narrative(p.description != null && !p.description.isBlank() ? p.description : p.title);
+		end();
+		participatingOrgs(p);
+		empty("activity-status", "code", p.iatiStatus);
+		activityDates(p);
+		start("recipient-country");
+		xml.writeAttribute("code", "UZ");
+		xml.writeAttribute("percentage", "100");
+		end();
+		if (p.region != null) {
+			start("location");
+			start("name");
+			narrative(p.region);
+			end();
+			end();
+		}
+		start("sector");
+		xml.writeAttribute("vocabulary", "1");
+		xml.writeAttribute("code", p.sector);
+		xml.writeAttribute("percentage", "100");
+		end();
+		for (FundingView funding : p.fundings) {
+			for (MoneyFlow flow : MoneyFlow.of(funding)) {
+				transaction(flow);
+			}
+		}
+		for (AgreementView agreement : p.agreements) {
+			if (agreement.documentUrl() != null && !agreement.documentUrl().isBlank()) {
+				documentLink(agreement);
+			}
+		}
+		end();
+	}
+
+	private void participatingOrgs(ProjectView p) throws XMLStreamException {
+		if (!p.partners.isEmpty()) {
+			for (Partner partner : p.partners) {
+				start("participating-org");
+				xml.writeAttribute("role", partner.role().iatiCode());
+				if (partner.country() != null) {
+					xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "country", partner.country());
+				}
+				narrative(partner.name());
+				end();
+			}
+			return;
+		}
+		Set<String> funders = new LinkedHashSet<>();
+		for (FundingView f : p.fundings) {
+			if (f.funder != null && !f.funder.isBlank()) {
+				funders.add(f.funder);
+			}
+		}
+		for (String funder : funders) {
+			start("participating-org");
+			xml.writeAttribute("role", "1");
+			narrative(funder);
+			end();
+		}
+		if (funders.isEmpty()) {
+			start("participating-org");
+			xml.writeAttribute("ref", reportingOrg.ref());
+			xml.writeAttribute("type", reportingOrg.type());
+			xml.writeAttribute("role", "2");
+			narrative(reportingOrg.name());
+			end();
+		}
+	}
+
+	private void activityDates(ProjectView p) throws XMLStreamException {
+		LocalDate actualStart = sinceFirst(p, Stage.IMPLEMENTATION);
+		LocalDate actualEnd = p.stage == Stage.COMPLETED ? p.stageSince : null;
+		if (p.plannedStart == null && actualStart == null && p.plannedEnd == null && actualEnd == null) {
+			start("activity-date");
+			xml.writeAttribute("type", "1");
+			xml.writeAttribute("iso-date", p.proposedOn.toString());
+			narrative("Date of the proposal: no planned start recorded");
+			end();
+			return;
+		}
+		activityDate("1", p.plannedStart);
+		activityDate("2", actualStart);
+		activityDate("3", p.plannedEnd);
+		activityDate("4", actualEnd);
+	}
+
+	private static LocalDate sinceFirst(ProjectView p, Stage stage) {
+		return p.stageHistory.stream().filter(e -> e.stage() == stage).map(StageEntry::since).findFirst().orElse(null);
+	}
+
+	private void activityDate(String type, LocalDate date) throws XMLStreamException {
+		if (date != null) {
+			start("activity-date");
+			xml.writeAttribute("type", type);
+			xml.writeAttribute("iso-date", date.toString());
+			end();
+		}
+	}
+
+	private void transaction(MoneyFlow flow) throws XMLStreamException {
+		FundingView f = flow.funding();
+		start("transaction");
+		xml.writeAttribute("ref", f.fundingId);
+		empty("transaction-type", "code", flow.kind().transactionType());
+		empty("transaction-date", "iso-date", flow.valueDate().toString());
+		start("value");
+		xml.writeAttribute("currency", flow.amount().currency());
+		xml.writeAttribute("value-date", flow.valueDate().toString());
+		xml.writeCharacters(flow.amount().amount().toPlainString());
+		end();
+		if (flow.description() != null && !flow.description().isBlank()) {
+			start("description");
+			narrative(flow.description());
+			end();
+		}
+		if (f.funder != null && !f.funder.isBlank()) {
+			start("provider-org");
+			narrative(f.funder);
+			end();
+		}
+		if (f.flowType != null) {
+			empty("flow-type", "code", f.flowType);
+		}
+		if (f.financeType != null) {
+			empty("finance-type", "code", f.financeType);
+		}
+		end();
+	}
+
+	private void documentLink(AgreementView a) throws XMLStreamException {
+		String url = absoluteUrl.apply(a.documentUrl().trim());
+		start("document-link");
+		xml.writeAttribute("url", url);
+		xml.writeAttribute("format", format(url));
+		start("title");
+		narrative(a.type().name() + " agreement " + a.agreementId());
+		end();
+		if (a.parties() != null && !a.parties().isEmpty()) {
+			start("description");
+			narrative("Parties: " + String.join("; ", a.parties()));
+			end();
+		}
+		empty("category", "code", a.type() == AgreementType.MOU ? "A09" : "A11");
+		empty("document-date", "iso-date", a.signedOn().toString());
+		end();
+	}
+
+	/** The IANA media type, from the file extension where it tells; a web page otherwise. */
+	static String format(String url) {
+		String path = url.toLowerCase(Locale.ROOT);
+		int cut = path.indexOf('?');
+		path = cut >= 0 ? path.substring(0, cut) : path;
+		cut = path.indexOf('#');
+		path = cut >= 0 ? path.substring(0, cut) : path;
+		if (path.endsWith(".pdf")) {
+			return "application/pdf";
+		}
+		if (path.endsWith(".txt")) {
+			return "text/plain";
+		}
+		if (path.endsWith(".doc")) {
+			return "application/msword";
+		}
+		if (path.endsWith(".docx")) {
+			return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+		}
+		return "text/html";
+	}
+
+	/** Ends the document (an export with no project has an empty root, which the schema does not accept). */
+	void finish() throws XMLStreamException {
+		end();
+		xml.writeCharacters("\n");
+		xml.writeEndDocument();
+		xml.flush();
+	}
+
+	@Override
+	public void close() throws XMLStreamException {
+		xml.close();
+	}
+
+	private void narrative(String text) throws XMLStreamException {
+		start("narrative");
+		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", "en");
+		xml.writeCharacters(text);
+		end();
+	}
+
+	private void text(String element, String text) throws XMLStreamException {
+		start(element);
+		xml.writeCharacters(text);
+		end();
+	}
+
+	private void empty(String element, String attribute, String value) throws XMLStreamException {
+		start(element);
+		xml.writeAttribute(attribute, value);
+		end();
+	}
+
+	private void start(String element) throws XMLStreamException {
+		if (!open.isEmpty()) {
+			open.peek()[0] = true;
+		}
+		xml.writeCharacters("\n" + "  ".repeat(open.size()));
+		xml.writeStartElement(element);
+		open.push(new boolean[] {false});
+	}
+
+	private void end() throws XMLStreamException {
+		boolean hasChildren = open.pop()[0];
+		if (hasChildren) {
+			xml.writeCharacters("\n" + "  ".repeat(open.size()));
+		}
+		xml.writeEndElement();
+	}
+}
