@@ -1,0 +1,68 @@
+package org.pipelinetracker.iati.imports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code iati-activity} as read from the file: only what the import uses, every value as published (trimmed),
+ * nothing validated yet. Mutable while the reader fills it; one instance per activity.
+ */
+final class IatiActivity {
+
+	String identifier;
+	/** {@code last-updated-datetime} as published (may be null). */
+	String lastUpdated;
+	String defaultCurrency;
+	String defaultFinanceType;
+	String defaultFlowType;
+	String status;
+	String title;
+	String description;
+	/** activity-date type → date (the first of each type). */
+	final Map<String, LocalDate> dates = new LinkedHashMap<>();
+	final List<Sector> sectors = new ArrayList<>();
+	final List<Country> countries = new ArrayList<>();
+	final List<Org> participatingOrgs = new ArrayList<>();
+	Org reportingOrg;
+	final List<DocumentLink> documentLinks = new ArrayList<>();
+	final List<Transaction> transactions = new ArrayList<>();
+	/** Values that could not be read (bad dates and the like), reported but not fatal. */
+	final List<String> problems = new ArrayList<>();
+
+	record Sector(String vocabulary, String code, String percentage) {
+	}
+
+	record Country(String code, String percentage) {
+	}
+
+	record Org(String ref, String role, String name) {
+		String label() {
+			return name != null ? name : ref;
+		}
+	}
+
+	record DocumentLink(int index, String url, List<String> categories, LocalDate date, String title) {
+	}
+
+	/** A transaction; {@code index} is its 1-based position in the activity. */
+	static final class Transaction {
+		int index;
+		String ref;
+		String type;
+		LocalDate transactionDate;
+		LocalDate valueDate;
+		String currency;
+		String value;
+		Org provider;
+		String financeType;
+		String flowType;
+		final List<Sector> sectors = new ArrayList<>();
+
+		LocalDate date() {
+			return valueDate != null ? valueDate : transactionDate;
+		}
+	}
+}

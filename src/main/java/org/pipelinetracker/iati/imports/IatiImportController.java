@@ -1,0 +1,82 @@
+package org.pipelinetracker.iati.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.pipelinetracker.system.AuditContext;
+import org.pipelinetracker.system.InvalidRequestException;
+import org.pipelinetracker.system.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+/**
+ * {@code POST /api/import/iati}: an IATI activity file as the body ({@code application/xml}, {@code text/xml};
+ * read as a stream, never buffered whole) or as the part {@code file} of a {@code multipart/form-data} upload.
+ * Answers the {@link ImportReport}. {@code GET /api/import/iati/progress} shows the running (or last) import.
+ */
+@RestController
+@RequestMapping(path = "/api/import/iati", produces = "application/json")
+class IatiImportController {
+
+	private final IatiImporter importer;
+	private final long maxBytes;
+
+	IatiImportController(IatiImporter importer, @Value("${tracker.iati.import.max-bytes:209715200}") long maxBytes) {
+		this.importer = importer;
+		this.maxBytes = maxBytes;
+	}
+
+	@PostMapping(consumes = {"application/xml", "text/xml"})
+	ImportReport importBody(HttpServletRequest request,
+			@RequestParam(name = "fileName", required = false) String fileName,
+			@RequestHeader(name = AuditContext.ACTOR_HEADER, required = false) String actor) throws IOException {
+		AuditContext audit = AuditContext.fromActorHeader(actor);
+		long length = request.getContentLengthLong();
+		if (maxBytes > 0 && length > maxBytes) {
+			throw new IatiImporter.TooLargeException(maxBytes);
+		}
+		try (InputStream in = request.getInputStream()) {
+			return importer.importFile(in, fileName, audit, length >= 0 ? length : null, maxBytes);
+		}
+	}
+
+	@PostMapping(consumes = "multipart/form-data")
+	ImportReport importUpload(@RequestPart(name = "file", required = false) MultipartFile file,
+			@RequestHeader(name = AuditContext.ACTOR_HEADER, required = false) String actor) throws IOException {
+		AuditContext audit = AuditContext.fromActorHeader(actor);
+		if (file == null || file.isEmpty()) {
+			throw InvalidRequestException.of("file", "a non-empty part named 'file' is required");
+		}
+		if (maxBytes > 0 && file.getSize() > maxBytes) {
+			throw new IatiImporter.TooLargeException(maxBytes);
+		}
+		try (InputStream in = file.getInputStream()) {
+			return importer.importFile(in, file.getOriginalFilename(), audit, file.getSize(), maxBytes);
+		}
+	}
+
+	@GetMapping("/progress")
+	ImportProgress progress() {
+		return importer.progress();
+	}
+
+	@ExceptionHandler(IatiImporter.TooLargeException.class)
+	ResponseEntity<ProblemDetail> tooLarge(IatiImporter.TooLargeException e) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, URI.create("/problems/too-large"),
+				"File too large", e.getMessage());
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+	}
+}

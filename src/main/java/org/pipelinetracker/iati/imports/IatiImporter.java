@@ -1,0 +1,1048 @@
+package org.pipelinetracker.iati.imports;
+
+import org.pipelinetracker.project.api.AgreementType;
+import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.api.EximbankInstrument;
+import org.pipelinetracker.project.api.FundingSource;
+import org.pipelinetracker.project.api.Money;
+import org.pipelinetracker.project.api.PartnerRole;
+import org.pipelinetracker.project.api.ProjectId;
+import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.query.ProjectTimeline;
+import org.pipelinetracker.project.query.ProjectView;
+import org.pipelinetracker.project.web.ProjectWriteService;
+import org.pipelinetracker.project.web.Requests;
+import org.pipelinetracker.project.web.Requests.MoneyRequest;
+import org.pipelinetracker.project.web.WriteResult;
+import org.pipelinetracker.reference.Codelists;
+import org.pipelinetracker.system.AuditContext;
+import org.pipelinetracker.system.InvalidRequestException;
+import org.pipelinetracker.system.Violations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import javax.xml.stream.XMLStreamException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Turns IATI activities into project commands through {@link ProjectWriteService}, the same write path as the
+ * HTTP API and the demo data, so every rule of the project applies and every event carries the actor and a reason
+ * naming the file and the activity's {@code last-updated-datetime}. Each mapping decision is documented on the
+ * method that makes it; the report lists everything not recorded, and every deterministic adjustment as a note.
+ */
+@Service
+public class IatiImporter {
+
+	private static final Logger log = LoggerFactory.getLogger(IatiImporter.class);
+
+	static final String SYNTHETIC_AGREEMENT = "IATI-AGREEMENT";
+	static final String NOT_SPECIFIED_SECTOR = "99810";
+	static final String OUTSIDE_UZBEKISTAN_REGION = "Multiple regions";
+	static final String UZBEKISTAN_REGION = "Nationwide";
+	private static final Pattern ID_CHARS = Pattern.compile("[^A-Za-z0-9._-]+");
+	private static final Pattern DAC5 = Pattern.compile("\\d{5}");
+	private static final Pattern DAC3 = Pattern.compile("\\d{3}");
+	private static final Pattern COUNTRY_PREFIX = Pattern.compile("^([A-Z]{2})-[A-Za-z0-9]+-.+");
+	private static final Pattern KOICA = Pattern.compile("(?i)\\bKOICA\\b|Korea International Cooperation Agency");
+	private static final Pattern KOREA_EXIMBANK = Pattern.compile(
+			"(?i)Export-Import Bank of Korea|Korea Exim|\\bKEXIM\\b|\\bEDCF\\b|Economic Development Cooperation Fund");
+	private static final Set<String> OTHER_FLOW_TYPES = FundingSource.OTHER.allowedFlowTypes();
+
+	private final ProjectWriteService writes;
+	private final ProjectTimeline timeline;
+	private final Codelists codelists;
+	private final Clock clock;
+	private final int progressEvery;
+	private volatile ImportProgress progress = ImportProgress.IDLE;
+
+	IatiImporter(ProjectWriteService writes, ProjectTimeline timeline, Codelists codelists, Clock clock,
+			@Value("${tracker.iati.import.progress-every:100}") int progressEvery) {
+		this.writes = writes;
+		this.timeline = timeline;
+		this.codelists = codelists;
+		this.clock = clock;
+		this.progressEvery = Math.max(1, progressEvery);
+	}
+
+	/** The import running now, or the last one. */
+	public ImportProgress progress() {
+		return progress;
+	}
+
+	/**
+	 * Imports every activity of the stream. {@code totalBytes} (may be null) is only for the progress percentage;
+	 * {@code maxBytes} (0: no limit) stops reading a larger stream with {@link TooLargeException}.
+	 * A stream that is not XML, or holds no {@code iati-activity}, is refused with {@link InvalidRequestException}
+	 * when nothing was imported from it; XML that breaks after some activities is reported as a skipped entry.
+	 */
+	public ImportReport importFile(InputStream in, String fileName, AuditContext actor, Long totalBytes, long maxBytes) {
+		String file = fileName == null || fileName.isBlank() ? "upload.xml" : fileName.trim();
+		Run run = new Run(file, actor);
+		CountingStream counted = new CountingStream(in, maxBytes);
+		Instant startedAt = clock.instant();
+		progress = new ImportProgress("RUNNING", file, 0, totalBytes, totalBytes == null ? null : 0.0, 0, 0, startedAt, null);
+		IatiReader.Result result = null;
+		try {
+			result = IatiReader.read(counted, activity -> {
+				run.activitiesRead++;
+				importActivity(activity, run);
+				if (run.activitiesRead % progressEvery == 0) {
+					log.info("IATI import of {}: {} activities, {} bytes{} read, {} events appended", file,
+							run.activitiesRead, counted.count, totalBytes == null ? "" : " of " + totalBytes,
+							run.eventsAppended);
+				}
+				progress = new ImportProgress("RUNNING", file, counted.count, totalBytes, percent(counted.count, totalBytes),
+						run.activitiesRead, run.eventsAppended, startedAt, null);
+			});
+		}
+		catch (XMLStreamException e) {
+			if (counted.exceeded) {
+				progress = finished(run, counted, totalBytes, startedAt, "FAILED");
+				throw new TooLargeException(maxBytes);
+			}
+			if (run.activitiesRead == 0) {
+				progress = finished(run, counted, totalBytes, startedAt, "FAILED");
+				throw InvalidRequestException.of("body", "not a readable IATI XML file: " + xmlMessage(e));
+			}
+			run.skip(file, "the XML breaks after " + run.activitiesRead + " activities (" + xmlMessage(e)
+					+ "); the rest of the file was not read");
+		}
+		catch (RuntimeException e) {
+			progress = finished(run, counted, totalBytes, startedAt, "FAILED");
+			throw e;
+		}
+		if (result != null && run.activitiesRead == 0) {
+			progress = finished(run, counted, totalBytes, startedAt, "FAILED");
+			throw InvalidRequestException.of("body", "no iati-activity element found (root element: "
+					+ (result.rootElement == null ? "none" : "<" + result.rootElement + ">") + ")");
+		}
+		progress = finished(run, counted, totalBytes, startedAt, "DONE");
+		log.info("IATI import of {} done: {} activities read, {} imported, {} updated, {} unchanged, {} skipped, {} events appended",
+				file, run.activitiesRead, run.imported, run.updated, run.unchanged, run.skipped.size(), run.eventsAppended);
+		return new ImportReport(file, run.activitiesRead, run.imported, run.updated, run.unchanged,
+				List.copyOf(run.skipped), List.copyOf(run.notes), run.eventsAppended);
+	}
+
+	private ImportProgress finished(Run run, CountingStream counted, Long totalBytes, Instant startedAt, String state) {
+		return new ImportProgress(state, run.file, counted.count, totalBytes,
+				"DONE".equals(state) ? Double.valueOf(100.0) : percent(counted.count, totalBytes), run.activitiesRead,
+				run.eventsAppended, startedAt, clock.instant());
+	}
+
+	private static Double percent(long read, Long total) {
+		return total == null || total <= 0 ? null : Math.min(100.0, Math.round(1000.0 * read / total) / 10.0);
+	}
+
+	private static String xmlMessage(XMLStreamException e) {
+		String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+		return message.replaceAll("\\s+", " ").trim();
+	}
+
+	// --- one activity -----------------------------------------------------------------------------------------
+
+	private void importActivity(IatiActivity a, Run run) {
+		if (a.identifier == null) {
+			run.skip("activity #" + run.activitiesRead, "no iati-identifier");
+			return;
+		}
+		String projectId = projectId(a.identifier);
+		if (!projectId.equals(a.identifier)) {
+			run.note(a.identifier, "the identifier is not a valid project id ([A-Za-z0-9._-]{3,64}); imported as " + projectId);
+		}
+		a.problems.forEach(p -> run.note(a.identifier, p));
+		Activity act = new Activity(a, projectId, run);
+		try {
+			Optional<ProjectView> existing = timeline.current(projectId);
+			long before = existing.map(v -> v.version).orElse(-1L);
+			act.version = before;
+			if (existing.isEmpty() && !propose(act)) {
+				return;
+			}
+			recordAgreements(act);
+			recordCommitments(act);
+			recordDisbursements(act);
+			skipUnmodelledTransactions(act);
+			changeStage(act);
+			long appended = act.version - before;
+			run.eventsAppended += appended;
+			if (existing.isEmpty()) {
+				run.imported++;
+			}
+			else if (appended > 0) {
+				run.updated++;
+			}
+			else {
+				run.unchanged++;
+			}
+		}
+		catch (RuntimeException e) {
+			// never stop the file for one activity; the report says what went wrong
+			log.warn("IATI import of {}: activity {} failed", run.file, a.identifier, e);
+			run.skip(a.identifier, "import failed: " + e.getMessage());
+		}
+	}
+
+	/** The state of one activity's import: the activity, the project id, the audit reason and the version. */
+	private final class Activity {
+		final IatiActivity a;
+		final String projectId;
+		final Run run;
+		final String reason;
+		final LocalDate lastUpdated;
+		long version;
+		ProjectView view;
+
+		Activity(IatiActivity a, String projectId, Run run) {
+			this.a = a;
+			this.projectId = projectId;
+			this.run = run;
+			this.reason = "IATI import of " + run.file + " (last-updated " + (a.lastUpdated == null ? "not given" : a.lastUpdated) + ")";
+			this.lastUpdated = lastUpdatedDate(a.lastUpdated);
+		}
+
+		ProjectView view() {
+			if (view == null) {
+				view = timeline.current(projectId).orElseThrow();
+			}
+			return view;
+		}
+
+		/** Runs one write: true when recorded, false (reported as skipped) when refused. */
+		boolean write(String what, Supplier<WriteResult> write) {
+			try {
+				WriteResult result = write.get();
+				version = Math.max(version, result.version());
+				view = null;
+				return true;
+			}
+			catch (CommandRejectedException e) {
+				if (e.kind() == CommandRejectedException.Kind.DUPLICATE) {
+					return false; // already recorded by an earlier import
+				}
+				run.skip(what, e.getMessage());
+			}
+			catch (InvalidRequestException e) {
+				run.skip(what, e.getMessage());
+			}
+			return false;
+		}
+
+		String with(String detail) {
+			return detail == null ? reason : reason + ": " + detail;
+		}
+	}
+
+	// --- propose ----------------------------------------------------------------------------------------------
+
+	private boolean propose(Activity act) {
+		IatiActivity a = act.a;
+		if (a.title == null) {
+			act.run.skip(a.identifier, "no title: an activity without a title cannot be proposed");
+			return false;
+		}
+		List<String> notes = new ArrayList<>();
+		String sector = sector(a, notes);
+		String region = region(a, notes);
+		List<Requests.PartnerRequest> partners = partners(a, notes);
+		LocalDate proposedOn = proposedOn(act, notes);
+		LocalDate plannedStart = a.dates.get("1");
+		LocalDate plannedEnd = a.dates.get("3");
+		if (plannedStart != null && plannedEnd != null && plannedEnd.isBefore(plannedStart)) {
+			notes.add("planned end " + plannedEnd + " is before the planned start " + plannedStart + "; left out");
+			plannedEnd = null;
+		}
+		String title = a.title;
+		if (title.length() > 300) {
+			title = title.substring(0, 299) + "…";
+			notes.add("title shortened to 300 characters");
+		}
+		notes.forEach(n -> act.run.note(a.identifier, n));
+		StringBuilder description = new StringBuilder(a.description == null ? "" : a.description);
+		if (!notes.isEmpty()) {
+			description.append(description.isEmpty() ? "" : "\n\n").append("IATI import notes: ").append(String.join("; ", notes)).append('.');
+		}
+		String text = description.length() > 5000 ? description.substring(0, 4999) + "…" : description.toString();
+		Requests.ProposeProjectRequest request = new Requests.ProposeProjectRequest(act.projectId, title,
+				text.isEmpty() ? null : text, sector, region, partners, null, proposedOn, plannedStart, plannedEnd,
+				act.reason, null);
+		AuditContext audit = act.run.actor;
+		try {
+			WriteResult result = writes.propose(request, audit);
+			act.version = result.version();
+			return true;
+		}
+		catch (CommandRejectedException | InvalidRequestException e) {
+			act.run.skip(a.identifier, "not proposed: " + e.getMessage());
+			return false;
+		}
+	}
+
+	/**
+	 * The DAC 5-digit purpose code (vocabulary 1 or none) with the highest percentage, the first on a tie; else the
+	 * most frequent one on the transactions; else a DAC 3-digit category (vocabulary 2) mapped to its first active
+	 * purpose code; else 99810 "Sectors not specified". The others are listed in the notes.
+	 */
+	private String sector(IatiActivity a, List<String> notes) {
+		List<IatiActivity.Sector> dac = a.sectors.stream()
+				.filter(s -> (s.vocabulary() == null || s.vocabulary().equals("1")) && s.code() != null
+						&& DAC5.matcher(s.code()).matches() && codelists.isSector(s.code()))
+				.toList();
+		if (!dac.isEmpty()) {
+			IatiActivity.Sector best = dac.get(0);
+			for (IatiActivity.Sector s : dac) {
+				if (percentage(s.percentage()).compareTo(percentage(best.percentage())) > 0) {
+					best = s;
+				}
+			}
+			if (dac.size() > 1) {
+				IatiActivity.Sector chosen = best;
+				notes.add("sector " + best.code() + " chosen (highest percentage); also published: " + String.join(", ",
+						dac.stream().filter(s -> s != chosen).map(s -> s.code() + (s.percentage() == null ? "" : " " + s.percentage() + "%")).toList()));
+			}
+			return best.code();
+		}
+		Map<String, Integer> onTransactions = new LinkedHashMap<>();
+		for (IatiActivity.Transaction t : a.transactions) {
+			for (IatiActivity.Sector s : t.sectors) {
+				if ((s.vocabulary() == null || s.vocabulary().equals("1")) && s.code() != null && codelists.isSector(s.code())) {
+					onTransactions.merge(s.code(), 1, Integer::sum);
+				}
+			}
+		}
+		if (!onTransactions.isEmpty()) {
+			String best = null;
+			for (Map.Entry<String, Integer> e : onTransactions.entrySet()) {
+				if (best == null || e.getValue() > onTransactions.get(best)) {
+					best = e.getKey();
+				}
+			}
+			notes.add("no activity-level DAC sector; sector " + best + " is the most frequent on the transactions "
+					+ onTransactions);
+			return best;
+		}
+		for (IatiActivity.Sector s : a.sectors) {
+			if ("2".equals(s.vocabulary()) && s.code() != null && DAC3.matcher(s.code()).matches()) {
+				for (int i = 0; i < 100; i++) {
+					String code = s.code() + String.format(Locale.ROOT, "%02d", i);
+					if (codelists.isSector(code)) {
+						notes.add("no DAC 5-digit sector; DAC category " + s.code() + " mapped to its first purpose code "
+								+ code + (a.sectors.size() > 1 ? "; published sectors: " + sectorList(a.sectors) : ""));
+						return code;
+					}
+				}
+			}
+		}
+		notes.add("no usable DAC sector" + (a.sectors.isEmpty() ? "" : " (published: " + sectorList(a.sectors) + ")")
+				+ "; recorded as " + NOT_SPECIFIED_SECTOR + " Sectors not specified");
+		return NOT_SPECIFIED_SECTOR;
+	}
+
+	private static String sectorList(List<IatiActivity.Sector> sectors) {
+		return String.join(", ", sectors.stream().map(s -> "vocabulary " + (s.vocabulary() == null ? "1" : s.vocabulary())
+				+ " " + s.code() + (s.percentage() == null ? "" : " " + s.percentage() + "%")).toList());
+	}
+
+	private static BigDecimal percentage(String value) {
+		try {
+			return value == null ? BigDecimal.ZERO : new BigDecimal(value.trim());
+		}
+		catch (NumberFormatException e) {
+			return BigDecimal.ZERO;
+		}
+	}
+
+	/**
+	 * Our regions are Uzbek. An activity whose only recipient country is Uzbekistan is "Nationwide" (sub-national
+	 * locations are not mapped yet); anything else, including activities outside Uzbekistan, is "Multiple regions",
+	 * and the recipient countries are kept in the notes.
+	 */
+	private String region(IatiActivity a, List<String> notes) {
+		List<String> codes = a.countries.stream().map(IatiActivity.Country::code).filter(Objects::nonNull).toList();
+		if (codes.size() == 1 && codes.get(0).equals("UZ")) {
+			return codelists.uzbekRegion(UZBEKISTAN_REGION).orElseThrow();
+		}
+		notes.add((codes.isEmpty() ? "no recipient country" : "recipient countries " + String.join(", ",
+				a.countries.stream().map(c -> c.code() + (c.percentage() == null ? "" : " " + c.percentage() + "%")).toList()))
+				+ "; region recorded as " + OUTSIDE_UZBEKISTAN_REGION);
+		return codelists.uzbekRegion(OUTSIDE_UZBEKISTAN_REGION).orElseThrow();
+	}
+
+	/**
+	 * Participating organisations with roles 1-4. The country is the ISO 3166-1 prefix of the organisation
+	 * identifier ("GB-COH-…" → GB); organisations without one cannot be partners here and are named in the notes.
+	 */
+	private List<Requests.PartnerRequest> partners(IatiActivity a, List<String> notes) {
+		Set<String> seen = new HashSet<>();
+		List<Requests.PartnerRequest> partners = new ArrayList<>();
+		Set<String> withoutCountry = new LinkedHashSet<>();
+		for (IatiActivity.Org org : a.participatingOrgs) {
+			PartnerRole role = role(org.role());
+			String name = org.label();
+			if (role == null || name == null) {
+				continue;
+			}
+			String country = country(org.ref());
+			if (country == null) {
+				withoutCountry.add(name + " (role " + org.role() + ")");
+				continue;
+			}
+			name = name.length() > 200 ? name.substring(0, 200) : name;
+			if (seen.add(name + "|" + role) && partners.size() < 50) {
+				partners.add(new Requests.PartnerRequest(name, country, role));
+			}
+		}
+		if (!withoutCountry.isEmpty()) {
+			notes.add("participating organisations without a country in their identifier, not kept as partners: "
+					+ String.join(", ", withoutCountry));
+		}
+		return partners;
+	}
+
+	private String country(String ref) {
+		if (ref == null) {
+			return null;
+		}
+		var m = COUNTRY_PREFIX.matcher(ref.trim());
+		return m.matches() && codelists.isCountry(m.group(1)) ? m.group(1) : null;
+	}
+
+	private static PartnerRole role(String code) {
+		if (code == null) {
+			return null;
+		}
+		for (PartnerRole role : PartnerRole.values()) {
+			if (role.iatiCode().equals(code.trim())) {
+				return role;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The earliest of: planned and actual start, every transaction date, the dates of MoU and contract documents;
+	 * else the last-updated date; else today. Never in the future.
+	 */
+	private LocalDate proposedOn(Activity act, List<String> notes) {
+		IatiActivity a = act.a;
+		List<LocalDate> candidates = new ArrayList<>();
+		if (a.dates.get("1") != null) {
+			candidates.add(a.dates.get("1"));
+		}
+		if (a.dates.get("2") != null) {
+			candidates.add(a.dates.get("2"));
+		}
+		for (IatiActivity.Transaction t : a.transactions) {
+			if (t.transactionDate != null) {
+				candidates.add(t.transactionDate);
+			}
+			if (t.valueDate != null) {
+				candidates.add(t.valueDate);
+			}
+		}
+		for (IatiActivity.DocumentLink d : a.documentLinks) {
+			if (d.date() != null && agreementType(d) != null) {
+				candidates.add(d.date());
+			}
+		}
+		LocalDate today = LocalDate.now(clock);
+		LocalDate earliest = candidates.stream().min(Comparator.naturalOrder()).orElse(null);
+		if (earliest == null) {
+			earliest = act.lastUpdated != null ? act.lastUpdated : today;
+			notes.add("no activity or transaction date; proposed on " + (act.lastUpdated != null ? "the last-updated date" : "the import day"));
+		}
+		if (earliest.isAfter(today)) {
+			notes.add("earliest date " + earliest + " is in the future; proposed on " + today);
+			return today;
+		}
+		return earliest;
+	}
+
+	// --- agreements -------------------------------------------------------------------------------------------
+
+	private static AgreementType agreementType(IatiActivity.DocumentLink d) {
+		return d.categories().contains("A11") ? AgreementType.CONTRACT : d.categories().contains("A09") ? AgreementType.MOU : null;
+	}
+
+	private record PlannedAgreement(String id, AgreementType type, LocalDate signedOn, String documentUrl, String reason,
+			String what) {
+	}
+
+	/**
+	 * Document links in category A11 (contract) become CONTRACT agreements, A09 (MoU) MOU agreements, dated by their
+	 * document-date; an undated contract is dated on the first commitment (it is what the commitment was made
+	 * under). When the commitments still lack a binding agreement on or before the first one, a synthetic
+	 * {@value #SYNTHETIC_AGREEMENT} (LOAN for finance types 4xx, otherwise GRANT) is signed on the first commitment's
+	 * value date: our rule requires a binding agreement before funding.
+	 */
+	private void recordAgreements(Activity act) {
+		IatiActivity a = act.a;
+		List<Commitment> commitments = commitments(act, false);
+		LocalDate firstCommitment = commitments.stream().map(c -> c.date).min(Comparator.naturalOrder()).orElse(null);
+		List<String> parties = parties(a);
+		List<PlannedAgreement> planned = new ArrayList<>();
+		for (IatiActivity.DocumentLink d : a.documentLinks) {
+			String what = a.identifier + " document-link #" + d.index();
+			AgreementType type = agreementType(d);
+			if (type == null) {
+				if (d.url() == null && d.categories().isEmpty()) {
+					act.run.note(what, "empty document-link (no url, no category); ignored");
+				}
+				continue;
+			}
+			String code = type == AgreementType.CONTRACT ? "A11 contract" : "A09 MoU";
+			LocalDate signedOn = d.date();
+			String detail = code + " '" + (d.title() == null ? d.url() : d.title()) + "'";
+			if (signedOn == null) {
+				if (type == AgreementType.CONTRACT && firstCommitment != null) {
+					signedOn = firstCommitment;
+					detail += ", undated: dated on the first commitment (" + firstCommitment + ")";
+				}
+				else {
+					act.run.skip(what, code + " without a document-date: no date to record it on");
+					continue;
+				}
+			}
+			String url = d.url();
+			if (url != null && !new Violations().checkUrl("documentUrl", url)) {
+				act.run.note(what, "document url '" + url + "' is not an http(s) URL; recorded without it");
+				url = null;
+			}
+			planned.add(new PlannedAgreement("IATI-DOC-" + hash(d.url() == null ? "#" + d.index() : d.url(), 12), type,
+					signedOn, url, act.with(detail), what));
+		}
+		if (firstCommitment != null) {
+			boolean bound = planned.stream().anyMatch(p -> p.type().isBinding() && !p.signedOn().isAfter(firstCommitment))
+					|| act.view().agreements.stream().anyMatch(g -> g.binding() && !g.signedOn().isAfter(firstCommitment));
+			if (!bound) {
+				Commitment first = commitments.stream().filter(c -> c.date.equals(firstCommitment)).findFirst().orElseThrow();
+				AgreementType type = first.financeType != null && first.financeType.startsWith("4") ? AgreementType.LOAN : AgreementType.GRANT;
+				planned.add(new PlannedAgreement(SYNTHETIC_AGREEMENT, type, firstCommitment, null,
+						act.with(type + " agreement implied by the published commitment " + first.what
+								+ " (finance type " + (first.financeType == null ? "not given" : first.financeType) + ")"),
+						a.identifier + " agreement " + SYNTHETIC_AGREEMENT));
+			}
+		}
+		planned.sort(Comparator.comparing(PlannedAgreement::signedOn));
+		Set<String> recorded = new HashSet<>();
+		act.view().agreements.forEach(g -> recorded.add(g.agreementId()));
+		for (PlannedAgreement p : planned) {
+			if (recorded.contains(p.id())) {
+				continue;
+			}
+			act.write(p.what(), () -> writes.signAgreement(act.projectId, new Requests.SignAgreementRequest(p.id(),
+					p.type(), p.signedOn(), parties, p.documentUrl(), p.reason(), null), act.run.actor));
+		}
+	}
+
+	private static List<String> parties(IatiActivity a) {
+		Set<String> names = new LinkedHashSet<>();
+		for (IatiActivity.Org org : a.participatingOrgs) {
+			String name = org.label();
+			if (name != null && names.size() < 20) {
+				names.add(name.length() > 200 ? name.substring(0, 200) : name);
+			}
+		}
+		return List.copyOf(names);
+	}
+
+	// --- money ------------------------------------------------------------------------------------------------
+
+	/** A commitment or disbursement read from the file and checked for form; {@code what} names it in the report. */
+	private static final class Commitment {
+		IatiActivity.Transaction t;
+		String what;
+		LocalDate date;
+		Money money;
+		String provider;
+		String financeType;
+		String flowType;
+		String fundingId;
+	}
+
+	/**
+	 * The transactions of type 2 (or 3), sound in form, in date order. With {@code report}, each unsound one is
+	 * reported as skipped (done once, when the commitments or disbursements are recorded).
+	 */
+	private List<Commitment> transactions(Activity act, String type, boolean report) {
+		IatiActivity a = act.a;
+		List<Commitment> result = new ArrayList<>();
+		for (IatiActivity.Transaction t : a.transactions) {
+			if (!type.equals(t.type)) {
+				continue;
+			}
+			String what = transactionName(a, t);
+			String problem = null;
+			BigDecimal value = null;
+			String currency = t.currency != null ? t.currency : a.defaultCurrency;
+			try {
+				value = t.value == null ? null : new BigDecimal(t.value.replace(",", ""));
+			}
+			catch (NumberFormatException e) {
+				problem = "value '" + t.value + "' is not a number";
+			}
+			if (problem == null && value == null) {
+				problem = "no value";
+			}
+			else if (problem == null && value.signum() <= 0) {
+				problem = (value.signum() == 0 ? "zero value" : "negative value " + value.toPlainString()
+						+ " (a reversal or de-obligation)") + ": our commitments and disbursements are positive; not modelled";
+			}
+			else if (problem == null && t.date() == null) {
+				problem = "no value-date or transaction-date";
+			}
+			else if (problem == null && currency == null) {
+				problem = "no currency (neither on the value nor as the activity's default-currency)";
+			}
+			if (problem != null) {
+				if (report) {
+					act.run.skip(what, problem);
+				}
+				continue;
+			}
+			Commitment c = new Commitment();
+			c.t = t;
+			c.what = what;
+			c.date = t.date();
+			c.money = new Money(value, currency);
+			c.provider = provider(a, t);
+			c.financeType = t.financeType != null ? t.financeType : a.defaultFinanceType;
+			c.flowType = t.flowType != null ? t.flowType : a.defaultFlowType;
+			result.add(c);
+		}
+		result.sort(Comparator.comparing((Commitment c) -> c.date).thenComparingInt(c -> c.t.index));
+		return result;
+	}
+
+	private List<Commitment> commitments(Activity act, boolean report) {
+		List<Commitment> commitments = transactions(act, "2", report);
+		// a stable id per published commitment: from its ref when it has one (a later file may change its value:
+		// that becomes a correction), else from all its fields; an id used twice in the file falls back to the latter
+		Set<String> used = new HashSet<>();
+		for (Commitment c : commitments) {
+			String byRef = c.t.ref == null ? null : "T" + hash(c.provider + "|2|ref|" + c.t.ref, 16);
+			String byContent = "T" + hash(c.provider + "|2|" + c.date + "|" + c.money.currency() + "|"
+					+ c.money.amount().stripTrailingZeros().toPlainString() + "|" + Objects.toString(c.t.ref, ""), 16);
+			c.fundingId = byRef != null && used.add(byRef) ? byRef : byContent;
+			if (!c.fundingId.equals(byRef)) {
+				int n = 1;
+				String base = c.fundingId;
+				while (!used.add(c.fundingId)) {
+					c.fundingId = base + "-" + ++n;
+				}
+			}
+		}
+		return commitments;
+	}
+
+	private static String transactionName(IatiActivity a, IatiActivity.Transaction t) {
+		return a.identifier + " transaction #" + t.index + (t.ref == null ? "" : " (ref " + t.ref + ")");
+	}
+
+	/** Who provides the money: the transaction's provider-org, else the activity's funding organisation, else the reporting organisation. */
+	private static String provider(IatiActivity a, IatiActivity.Transaction t) {
+		if (t.provider != null) {
+			if (t.provider.name() != null) {
+				return clip(t.provider.name());
+			}
+			if (t.provider.ref() != null) {
+				return a.participatingOrgs.stream().filter(o -> t.provider.ref().equals(o.ref()) && o.name() != null)
+						.map(o -> clip(o.name())).findFirst().orElse(clip(t.provider.ref()));
+			}
+		}
+		Optional<String> funding = a.participatingOrgs.stream().filter(o -> "1".equals(o.role()) && o.label() != null)
+				.map(o -> clip(o.label())).findFirst();
+		if (funding.isPresent()) {
+			return funding.get();
+		}
+		return a.reportingOrg != null && a.reportingOrg.label() != null ? clip(a.reportingOrg.label()) : "not given";
+	}
+
+	private static String clip(String s) {
+		return s.length() > 200 ? s.substring(0, 200) : s;
+	}
+
+	/**
+	 * Type 2 → a commitment. Finance type 421 from Korea Eximbank → FundViaEximbank (EDCF_LOAN, or EXPORT_CREDIT with
+	 * flow type 22); finance type 110 from KOICA → KOICA_GRANT; anything else → OTHER with the provider as funder and
+	 * the flow type when OTHER allows it. A commitment already recorded (same id) with another amount is corrected.
+	 */
+	private void recordCommitments(Activity act) {
+		for (Commitment c : commitments(act, true)) {
+			ProjectView.FundingView existing = act.view().fundings.stream()
+					.filter(f -> f.fundingId.equals(c.fundingId)).findFirst().orElse(null);
+			MoneyRequest amount = new MoneyRequest(c.money.amount(), c.money.currency());
+			if (existing != null) {
+				if (existing.amount.currency().equals(c.money.currency())
+						&& existing.amount.amount().compareTo(c.money.amount()) != 0) {
+					LocalDate on = act.lastUpdated != null && !act.lastUpdated.isAfter(LocalDate.now(clock))
+							? act.lastUpdated : LocalDate.now(clock);
+					act.write(c.what, () -> writes.correctCommitment(act.projectId, c.fundingId,
+							new Requests.CorrectionRequest(amount, act.with("the file now publishes " + c.money
+									+ " for " + c.what + " (was " + existing.amount + ")"), on, null), act.run.actor));
+				}
+				else if (!existing.amount.currency().equals(c.money.currency())) {
+					act.run.skip(c.what, "already recorded as " + c.fundingId + " in " + existing.amount.currency()
+							+ "; the file now says " + c.money.currency() + ", which a correction cannot change");
+				}
+				continue;
+			}
+			List<String> notes = new ArrayList<>();
+			if (c.financeType != null && codelists.financeTypeName(c.financeType).isEmpty()) {
+				notes.add("finance type " + c.financeType + " is not an active code");
+			}
+			String detail = c.what + " from " + c.provider + (c.financeType == null ? "" : ", finance type " + c.financeType)
+					+ (c.flowType == null ? "" : ", flow type " + c.flowType);
+			if ("421".equals(c.financeType) && KOREA_EXIMBANK.matcher(c.provider).find()) {
+				EximbankInstrument instrument = "22".equals(c.flowType) ? EximbankInstrument.EXPORT_CREDIT : EximbankInstrument.EDCF_LOAN;
+				act.write(c.what, () -> writes.fundViaEximbank(act.projectId, new Requests.EximbankFundingRequest(
+						c.fundingId, instrument, amount, c.date, null, null, null, null, act.with(detail + notesText(notes)),
+						null), act.run.actor));
+				continue;
+			}
+			FundingSource source = "110".equals(c.financeType) && KOICA.matcher(c.provider).find()
+					? FundingSource.KOICA_GRANT : FundingSource.OTHER;
+			String flowType = null;
+			if (source == FundingSource.OTHER && c.flowType != null) {
+				if (OTHER_FLOW_TYPES.contains(c.flowType)) {
+					flowType = c.flowType;
+				}
+				else {
+					notes.add("flow type " + c.flowType + " is not recorded (allowed for OTHER: " + OTHER_FLOW_TYPES + ")");
+				}
+			}
+			String recordedFlow = flowType;
+			act.write(c.what, () -> writes.commitFunding(act.projectId, new Requests.FundingRequest(c.fundingId, source,
+					c.provider, amount, c.date, recordedFlow, act.with(detail + notesText(notes)), null), act.run.actor));
+		}
+	}
+
+	private static String notesText(List<String> notes) {
+		return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+	}
+
+	/**
+	 * Type 3 → a disbursement, against the earliest commitment of the same funder and currency, dated on or before
+	 * it, that still has room for it (first in, first out, over what this file disburses). Our disbursements carry no
+	 * id: one already recorded for the same commitment, date and amount counts as present, so a second import
+	 * appends nothing.
+	 */
+	private void recordDisbursements(Activity act) {
+		List<Commitment> disbursements = transactions(act, "3", true);
+		if (disbursements.isEmpty()) {
+			return;
+		}
+		Map<String, Integer> present = new HashMap<>();
+		Map<String, BigDecimal> allocated = new HashMap<>();
+		for (ProjectView.FundingView f : act.view().fundings) {
+			for (ProjectView.DisbursementView d : f.disbursements) {
+				present.merge(disbursementKey(f.fundingId, d.disbursedOn(), d.amount()), 1, Integer::sum);
+			}
+		}
+		List<ProjectView.FundingView> fundings = act.view().fundings;
+		for (Commitment d : disbursements) {
+			ProjectView.FundingView target = null;
+			BigDecimal room = null;
+			boolean anyCandidate = false;
+			for (ProjectView.FundingView f : fundings) {
+				if (!f.amount.currency().equals(d.money.currency()) || f.committedOn.isAfter(d.date) || !sameFunder(f, d.provider)) {
+					continue;
+				}
+				anyCandidate = true;
+				BigDecimal left = f.amount.amount().subtract(allocated.getOrDefault(f.fundingId, BigDecimal.ZERO));
+				if (left.compareTo(d.money.amount()) >= 0) {
+					target = f;
+					break;
+				}
+				room = room == null || left.compareTo(room) > 0 ? left : room;
+			}
+			if (target == null) {
+				act.run.skip(d.what, anyCandidate
+						? "disbursement of " + d.money + " on " + d.date + " exceeds what remains of every commitment from "
+								+ d.provider + " in " + d.money.currency() + " (at most " + room.toPlainString() + " left on one)"
+						: "disbursement of " + d.money + " on " + d.date + ": no commitment from " + d.provider + " in "
+								+ d.money.currency() + " dated on or before it");
+				continue;
+			}
+			String fundingId = target.fundingId;
+			allocated.merge(fundingId, d.money.amount(), BigDecimal::add);
+			String key = disbursementKey(fundingId, d.date, d.money);
+			if (present.getOrDefault(key, 0) > 0) {
+				present.merge(key, -1, Integer::sum);
+				continue;
+			}
+			boolean recorded = act.write(d.what, () -> writes.recordDisbursement(act.projectId, new Requests.DisbursementRequest(
+					fundingId, new MoneyRequest(d.money.amount(), d.money.currency()), d.date,
+					act.with(d.what + " from " + d.provider), null), act.run.actor));
+			if (!recorded) {
+				allocated.merge(fundingId, d.money.amount().negate(), BigDecimal::add);
+			}
+		}
+	}
+
+	private static boolean sameFunder(ProjectView.FundingView f, String provider) {
+		return provider.equals(f.funder) || (f.source == FundingSource.EXIMBANK && KOREA_EXIMBANK.matcher(provider).find());
+	}
+
+	private static String disbursementKey(String fundingId, LocalDate on, Money amount) {
+		return fundingId + "|" + on + "|" + amount.currency() + "|" + amount.amount().stripTrailingZeros().toPlainString();
+	}
+
+	/** Expenditure (4) and the other transaction types have no command in our domain: reported, one by one. */
+	private void skipUnmodelledTransactions(Activity act) {
+		IatiActivity a = act.a;
+		for (IatiActivity.Transaction t : a.transactions) {
+			if ("2".equals(t.type) || "3".equals(t.type)) {
+				continue;
+			}
+			String what = transactionName(a, t);
+			String value = (t.currency != null ? t.currency : Objects.toString(a.defaultCurrency, "")) + " "
+					+ Objects.toString(t.value, "?") + " on " + t.date();
+			if ("4".equals(t.type)) {
+				act.run.skip(what, "expenditure (type 4) is not modelled yet: " + value);
+			}
+			else if (t.type == null) {
+				act.run.skip(what, "no transaction-type: " + value);
+			}
+			else {
+				act.run.skip(what, "transaction type " + t.type + " ("
+						+ codelists.transactionTypeName(t.type).orElse("unknown code") + ") is not modelled: " + value);
+			}
+		}
+	}
+
+	// --- stage ------------------------------------------------------------------------------------------------
+
+	/**
+	 * The stage the activity status implies, reached after the money is recorded, each change on the latest
+	 * sensible date: never before the current stage began or the latest money movement, never in the future.
+	 * 2 → start implementation (on the actual, else planned, start); 3 and 4 → start if needed, then complete (on
+	 * the actual end, else the last-updated date); 5 → cancel and 6 → suspend (on the actual end, else the
+	 * last-updated date). Status 1 changes nothing; a project that has not reached the stage a change needs
+	 * (no commitment, so not FINANCED) is reported.
+	 */
+	private void changeStage(Activity act) {
+		IatiActivity a = act.a;
+		String status = a.status;
+		if (status == null || status.equals("1")) {
+			return;
+		}
+		String what = a.identifier + " activity-status " + status;
+		String statusName = codelists.activityStatusName(status).orElse("unknown code");
+		Stage stage = act.view().stage;
+		LocalDate start = a.dates.get("2") != null ? a.dates.get("2") : a.dates.get("1");
+		LocalDate end = a.dates.get("4") != null ? a.dates.get("4") : act.lastUpdated;
+		String reason = act.with("activity status " + status + " (" + statusName + ")");
+		switch (status) {
+			case "2", "3", "4" -> {
+				Stage target = status.equals("2") ? Stage.IMPLEMENTATION : Stage.COMPLETED;
+				if (stage == target || stage == Stage.COMPLETED || stage == Stage.CANCELLED) {
+					if (stage != target) {
+						act.run.skip(what, "status " + status + " (" + statusName + ") not applied: the project is " + stage);
+					}
+					return;
+				}
+				if (stage == Stage.SUSPENDED) {
+					act.run.skip(what, "status " + status + " (" + statusName + ") not applied: the project is SUSPENDED");
+					return;
+				}
+				if (stage == Stage.PROPOSED || stage == Stage.AGREED) {
+					act.run.skip(what, "status " + status + " (" + statusName + ") not applied: the project is " + stage
+							+ " (no commitment recorded), and only a FINANCED project can start implementation");
+					return;
+				}
+				if (stage == Stage.FINANCED && !act.write(what, () -> writes.start(act.projectId,
+						new Requests.StageChangeRequest(stageDate(act, start, false), reason, null), act.run.actor))) {
+					return;
+				}
+				if (target == Stage.COMPLETED) {
+					act.write(what, () -> writes.complete(act.projectId,
+							new Requests.StageChangeRequest(stageDate(act, end, true), reason, null), act.run.actor));
+				}
+			}
+			case "5" -> {
+				if (stage != Stage.CANCELLED) {
+					if (stage == Stage.COMPLETED) {
+						act.run.skip(what, "status 5 (" + statusName + ") not applied: the project is COMPLETED");
+						return;
+					}
+					act.write(what, () -> writes.cancel(act.projectId,
+							new Requests.StageChangeRequest(stageDate(act, end, true), reason, null), act.run.actor));
+				}
+			}
+			case "6" -> {
+				if (stage != Stage.SUSPENDED) {
+					if (stage.isTerminal()) {
+						act.run.skip(what, "status 6 (" + statusName + ") not applied: the project is " + stage);
+						return;
+					}
+					act.write(what, () -> writes.suspend(act.projectId,
+							new Requests.StageChangeRequest(stageDate(act, end, true), reason, null), act.run.actor));
+				}
+			}
+			default -> act.run.skip(what, "activity status '" + status + "' is not an IATI ActivityStatus code");
+		}
+	}
+
+	/**
+	 * The published date, moved to the start of the current stage if earlier (and, for complete, cancel and suspend,
+	 * to the latest money movement), and to today if later.
+	 */
+	private LocalDate stageDate(Activity act, LocalDate published, boolean afterMoney) {
+		ProjectView view = act.view();
+		LocalDate date = published;
+		List<LocalDate> floors = new ArrayList<>();
+		floors.add(view.stageSince);
+		for (ProjectView.FundingView f : afterMoney ? view.fundings : List.<ProjectView.FundingView>of()) {
+			floors.add(f.committedOn);
+			f.disbursements.forEach(d -> floors.add(d.disbursedOn()));
+			f.corrections.forEach(c -> floors.add(c.correctedOn()));
+		}
+		for (LocalDate floor : floors) {
+			if (floor != null && (date == null || date.isBefore(floor))) {
+				date = floor;
+			}
+		}
+		LocalDate today = LocalDate.now(clock);
+		return date == null || date.isAfter(today) ? today : date;
+	}
+
+	// --- ids, dates -------------------------------------------------------------------------------------------
+
+	/**
+	 * The project id: the iati-identifier when it is a valid id; otherwise every run of other characters becomes
+	 * '-', and an id still too short or too long becomes "IATI-" + its first characters + a hash of the identifier.
+	 */
+	static String projectId(String identifier) {
+		if (ProjectId.isValid(identifier)) {
+			return identifier;
+		}
+		String cleaned = ID_CHARS.matcher(identifier.trim()).replaceAll("-");
+		if (ProjectId.isValid(cleaned) && !cleaned.equals(identifier)) {
+			return cleaned;
+		}
+		String head = cleaned.length() > 40 ? cleaned.substring(0, 40) : cleaned;
+		return "IATI-" + head + "-" + hash(identifier, 12);
+	}
+
+	private static LocalDate lastUpdatedDate(String value) {
+		if (value == null || value.length() < 10) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.substring(0, 10));
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
+	}
+
+	static String hash(String value, int hexChars) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest).substring(0, hexChars).toUpperCase(Locale.ROOT);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	// --- run state --------------------------------------------------------------------------------------------
+
+	private static final class Run {
+		final String file;
+		final AuditContext actor;
+		final List<ImportReport.Entry> skipped = new ArrayList<>();
+		final List<ImportReport.Entry> notes = new ArrayList<>();
+		int activitiesRead;
+		int imported;
+		int updated;
+		int unchanged;
+		long eventsAppended;
+
+		Run(String file, AuditContext actor) {
+			this.file = file;
+			this.actor = new AuditContext(actor.actor(), null, null);
+		}
+
+		void skip(String identifier, String reason) {
+			skipped.add(new ImportReport.Entry(identifier, reason));
+		}
+
+		void note(String identifier, String note) {
+			notes.add(new ImportReport.Entry(identifier, note));
+		}
+	}
+
+	/** Counts the bytes read (progress) and stops reading past {@code max} bytes. */
+	private static final class CountingStream extends FilterInputStream {
+		final long max;
+		long count;
+		boolean exceeded;
+
+		CountingStream(InputStream in, long max) {
+			super(in);
+			this.max = max;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				add(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				add(n);
+			}
+			return n;
+		}
+
+		private void add(long n) throws IOException {
+			count += n;
+			if (max > 0 && count > max) {
+				exceeded = true;
+				throw new IOException("the file is larger than the import limit of " + max + " bytes");
+			}
+		}
+	}
+
+	/** The upload is larger than {@code tracker.iati.import.max-bytes}. */
+	public static final class TooLargeException extends RuntimeException {
+		TooLargeException(long max) {
+			super("the file is larger than the import limit of " + max + " bytes (tracker.iati.import.max-bytes)", null,
+					false, false);
+		}
+	}
+}

@@ -1,0 +1,317 @@
+package org.pipelinetracker.iati.imports;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Streams an IATI activity file with StAX and hands over one {@link IatiActivity} at a time, so memory does not
+ * grow with the file. Lenient on purpose: elements are matched by local name (any namespace, any extra elements
+ * and attributes), unknown elements are skipped, values are trimmed, and an unreadable date is noted on the
+ * activity instead of failing. DTDs and external entities are refused.
+ */
+final class IatiReader {
+
+	private static final XMLInputFactory FACTORY = factory();
+
+	private IatiReader() {
+	}
+
+	/** The root element's local name once reading started (for the "not an IATI file" check). */
+	static final class Result {
+		String rootElement;
+		int activities;
+	}
+
+	/** Reads every {@code iati-activity}, wherever it is nested. Malformed XML surfaces as XMLStreamException. */
+	static Result read(InputStream in, Consumer<IatiActivity> each) throws XMLStreamException {
+		Result result = new Result();
+		XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
+		try {
+			while (reader.hasNext()) {
+				if (reader.next() != XMLStreamConstants.START_ELEMENT) {
+					continue;
+				}
+				if (result.rootElement == null) {
+					result.rootElement = reader.getLocalName();
+				}
+				if (reader.getLocalName().equals("iati-activity")) {
+					IatiActivity activity = readActivity(reader);
+					result.activities++;
+					each.accept(activity);
+				}
+			}
+		}
+		finally {
+			reader.close();
+		}
+		return result;
+	}
+
+	private static IatiActivity readActivity(XMLStreamReader r) throws XMLStreamException {
+		IatiActivity a = new IatiActivity();
+		a.lastUpdated = attr(r, "last-updated-datetime");
+		a.defaultCurrency = upper(attr(r, "default-currency"));
+		while (r.hasNext()) {
+			int event = r.next();
+			if (event == XMLStreamConstants.END_ELEMENT) {
+				return a; // the end of iati-activity: every child is consumed completely below
+			}
+			if (event != XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			switch (r.getLocalName()) {
+				case "iati-identifier" -> a.identifier = text(r);
+				case "title" -> a.title = narratives(r);
+				case "description" -> {
+					String type = attr(r, "type");
+					String text = narratives(r);
+					if (a.description == null && (type == null || type.equals("1"))) {
+						a.description = text;
+					}
+				}
+				case "reporting-org" -> a.reportingOrg = org(r, null);
+				case "participating-org" -> a.participatingOrgs.add(org(r, attr(r, "role")));
+				case "activity-status" -> {
+					a.status = attr(r, "code");
+					skip(r);
+				}
+				case "activity-date" -> {
+					String type = attr(r, "type");
+					LocalDate date = date(a, "activity-date type " + type, attr(r, "iso-date"));
+					if (type != null && date != null) {
+						a.dates.putIfAbsent(type, date);
+					}
+					skip(r);
+				}
+				case "sector" -> {
+					a.sectors.add(new IatiActivity.Sector(attr(r, "vocabulary"), attr(r, "code"), attr(r, "percentage")));
+					skip(r);
+				}
+				case "recipient-country" -> {
+					a.countries.add(new IatiActivity.Country(upper(attr(r, "code")), attr(r, "percentage")));
+					skip(r);
+				}
+				case "default-finance-type" -> {
+					a.defaultFinanceType = attr(r, "code");
+					skip(r);
+				}
+				case "default-flow-type" -> {
+					a.defaultFlowType = attr(r, "code");
+					skip(r);
+				}
+				case "document-link" -> a.documentLinks.add(documentLink(a, r, a.documentLinks.size() + 1));
+				case "transaction" -> a.transactions.add(transaction(a, r, a.transactions.size() + 1));
+				default -> skip(r);
+			}
+		}
+		return a;
+	}
+
+	private static IatiActivity.DocumentLink documentLink(IatiActivity a, XMLStreamReader r, int index)
+			throws XMLStreamException {
+		String url = attr(r, "url");
+		List<String> categories = new ArrayList<>();
+		LocalDate date = null;
+		String title = null;
+		while (r.hasNext()) {
+			int event = r.next();
+			if (event == XMLStreamConstants.END_ELEMENT) {
+				break;
+			}
+			if (event != XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			switch (r.getLocalName()) {
+				case "category" -> {
+					String code = attr(r, "code");
+					if (code != null) {
+						categories.add(code.toUpperCase(Locale.ROOT));
+					}
+					skip(r);
+				}
+				case "document-date" -> {
+					date = date(a, "document-link " + index + " document-date", attr(r, "iso-date"));
+					skip(r);
+				}
+				case "title" -> title = narratives(r);
+				default -> skip(r);
+			}
+		}
+		return new IatiActivity.DocumentLink(index, url, List.copyOf(categories), date, title);
+	}
+
+	private static IatiActivity.Transaction transaction(IatiActivity a, XMLStreamReader r, int index)
+			throws XMLStreamException {
+		IatiActivity.Transaction t = new IatiActivity.Transaction();
+		t.index = index;
+		t.ref = attr(r, "ref");
+		while (r.hasNext()) {
+			int event = r.next();
+			if (event == XMLStreamConstants.END_ELEMENT) {
+				break;
+			}
+			if (event != XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			switch (r.getLocalName()) {
+				case "transaction-type" -> {
+					t.type = attr(r, "code");
+					skip(r);
+				}
+				case "transaction-date" -> {
+					t.transactionDate = date(a, "transaction " + index + " transaction-date", attr(r, "iso-date"));
+					skip(r);
+				}
+				case "value" -> {
+					t.currency = upper(attr(r, "currency"));
+					t.valueDate = date(a, "transaction " + index + " value-date", attr(r, "value-date"));
+					t.value = text(r);
+				}
+				case "provider-org" -> t.provider = org(r, null);
+				case "finance-type" -> {
+					t.financeType = attr(r, "code");
+					skip(r);
+				}
+				case "flow-type" -> {
+					t.flowType = attr(r, "code");
+					skip(r);
+				}
+				case "sector" -> {
+					t.sectors.add(new IatiActivity.Sector(attr(r, "vocabulary"), attr(r, "code"), null));
+					skip(r);
+				}
+				default -> skip(r);
+			}
+		}
+		return t;
+	}
+
+	/** An organisation element: ref attribute and its best narrative (consumes the element). */
+	private static IatiActivity.Org org(XMLStreamReader r, String role) throws XMLStreamException {
+		String ref = attr(r, "ref");
+		String name = narratives(r);
+		return new IatiActivity.Org(ref, role, name);
+	}
+
+	/**
+	 * Consumes the current element and returns its best narrative: the first without a language or in English,
+	 * else the first of any language; text directly in the element (IATI 1.x style) counts as a narrative.
+	 */
+	private static String narratives(XMLStreamReader r) throws XMLStreamException {
+		String english = null;
+		String any = null;
+		StringBuilder direct = new StringBuilder();
+		int depth = 1;
+		while (r.hasNext() && depth > 0) {
+			int event = r.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				if (depth == 1 && r.getLocalName().equals("narrative")) {
+					String lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
+					String text = collapse(r.getElementText());
+					if (!text.isEmpty()) {
+						if (english == null && (lang == null || lang.equalsIgnoreCase("en"))) {
+							english = text;
+						}
+						if (any == null) {
+							any = text;
+						}
+					}
+				}
+				else {
+					depth++;
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+			else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+				direct.append(r.getText());
+			}
+		}
+		String fallback = collapse(direct.toString());
+		return english != null ? english : any != null ? any : fallback.isEmpty() ? null : fallback;
+	}
+
+	/** The element's text content, trimmed (nested elements are skipped); consumes the element. */
+	private static String text(XMLStreamReader r) throws XMLStreamException {
+		StringBuilder text = new StringBuilder();
+		int depth = 1;
+		while (r.hasNext() && depth > 0) {
+			int event = r.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				depth++;
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+			else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+				text.append(r.getText());
+			}
+		}
+		String trimmed = text.toString().trim();
+		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	private static void skip(XMLStreamReader r) throws XMLStreamException {
+		int depth = 1;
+		while (r.hasNext() && depth > 0) {
+			int event = r.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				depth++;
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+		}
+	}
+
+	private static String attr(XMLStreamReader r, String name) {
+		for (int i = 0; i < r.getAttributeCount(); i++) {
+			if (r.getAttributeLocalName(i).equals(name)) {
+				String value = r.getAttributeValue(i).trim();
+				return value.isEmpty() ? null : value;
+			}
+		}
+		return null;
+	}
+
+	private static LocalDate date(IatiActivity a, String what, String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+		}
+		catch (DateTimeParseException e) {
+			a.problems.add(what + " '" + value + "' is not an ISO date; ignored");
+			return null;
+		}
+	}
+
+	private static String upper(String s) {
+		return s == null ? null : s.toUpperCase(Locale.ROOT);
+	}
+
+	private static String collapse(String s) {
+		return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+	}
+
+	private static XMLInputFactory factory() {
+		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+		return factory;
+	}
+}

@@ -1,0 +1,299 @@
+package org.pipelinetracker.iati.imports;
+
+import org.junit.jupiter.api.Test;
+import org.pipelinetracker.Api;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The IATI import through HTTP, on the five example files: exact counts, reasons and sums per activity,
+ * idempotency, an added disbursement in a newer copy, the event metadata and the refusals.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tracker.test.context=iati-import")
+@ActiveProfiles("test")
+class IatiImportApiTest {
+
+	private static final String ANNOTATED = "activity-standard-example-annotated.xml";
+	private static final String FCDO = "fcdo-activity.xml";
+	private static final String UNOPS = "unops-at-activity.xml";
+	private static final String USAID = "usaid-activity.xml";
+	private static final String WORLDBANK = "worldbank-activity.xml";
+
+	@LocalServerPort
+	int port;
+
+	private Api api() {
+		return new Api(port).as("iati-tester");
+	}
+
+	private JsonNode importXml(String fileName, String xml) {
+		Api.Response r = api().postRaw("/api/import/iati?fileName=" + fileName, "application/xml", xml);
+		assertThat(r.status()).as(r.toString()).isEqualTo(200);
+		return r.json();
+	}
+
+	@Test
+	void everyExampleFileImportsWithExactCountsAndSumsAndASecondImportAppendsNothing() {
+		// the annotated standard example: the activity is imported; its one transaction is incoming funds (type 1),
+		// and without a commitment the status "implementation" cannot be reached
+		JsonNode annotated = importXml(ANNOTATED, example(ANNOTATED));
+		assertCounts(annotated, 1, 1, 0, 0, 1);
+		assertThat(reasons(annotated)).containsExactly(
+				"AA-AAA-123456789-ABC123 transaction #1 (ref 1234)=transaction type 1 (Incoming Funds) is not modelled: EUR 1000 on 2012-01-01",
+				"AA-AAA-123456789-ABC123 activity-status 2=status 2 (Implementation) not applied: the project is PROPOSED (no commitment recorded), and only a FINANCED project can start implementation");
+		JsonNode p = project("AA-AAA-123456789-ABC123");
+		assertThat(p.path("title").asString()).isEqualTo("Activity title");
+		assertThat(p.path("sector").asString()).isEqualTo("11110"); // DAC category 111 → its first purpose code
+		assertThat(p.path("region").asString()).isEqualTo("Multiple regions");
+		assertThat(p.path("proposedOn").asString()).isEqualTo("2012-01-01");
+		assertThat(p.path("plannedStart").asString()).isEqualTo("2012-04-15");
+		assertThat(p.path("plannedEnd").asString()).isEqualTo("2015-12-31");
+		// the country comes from the identifier's prefix: "BB-BBB-…" and "CC-CCC-…" read as BB and CC, "AA-…" is no country
+		assertThat(p.path("partners")).hasSize(2);
+		assertThat(p.path("description").asString()).startsWith("General activity description text.")
+				.contains("IATI import notes: no DAC 5-digit sector; DAC category 111 mapped to its first purpose code 11110");
+
+		// FCDO: one disbursement without any commitment, 13 expenditures, closed without ever being financed
+		JsonNode fcdo = importXml(FCDO, example(FCDO));
+		assertCounts(fcdo, 1, 1, 0, 0, 1);
+		assertThat(fcdo.path("skipped")).hasSize(15);
+		assertThat(reasons(fcdo)).filteredOn(r -> r.contains("expenditure (type 4) is not modelled yet")).hasSize(13);
+		assertThat(reasons(fcdo)).contains("GB-1-103662-101 transaction #1 (ref 3861965)=disbursement of GBP 1232 on "
+				+ "2010-05-27: no commitment from UK - Foreign, Commonwealth and Development Office (FCDO) in GBP dated on or before it");
+		p = project("GB-1-103662-101");
+		assertThat(p.path("stage").asString()).isEqualTo("PROPOSED");
+		assertThat(p.path("sector").asString()).isEqualTo("15110");
+		assertThat(p.path("proposedOn").asString()).isEqualTo("2006-12-01");
+		assertThat(p.path("partners")).hasSize(3);
+		assertThat(sums(p, "committedByCurrency")).isEmpty();
+
+		// UNOPS (not valid against the schema: empty document-link, padded values): reported, not crashed
+		JsonNode unops = importXml(UNOPS, example(UNOPS));
+		assertCounts(unops, 3, 3, 0, 0, 3);
+		assertThat(unops.path("skipped")).hasSize(6);
+		assertThat(reasons(unops)).filteredOn(r -> r.contains("expenditure (type 4) is not modelled yet")).containsExactly(
+				"41AAA-22482-001 transaction #1 (ref 22482-001_2021_2025)=expenditure (type 4) is not modelled yet: USD 1321549 on 2021-04-01",
+				"41AAA-23652-001 transaction #1 (ref 23652-001_2022_2023)=expenditure (type 4) is not modelled yet: USD 671101 on 2022-07-01",
+				"41AAA-20543-003 transaction #1 (ref 20543-003_2016_2024)=expenditure (type 4) is not modelled yet: USD 50890905 on 2016-06-03");
+		assertThat(notes(unops)).filteredOn(n -> n.contains("empty document-link")).hasSize(3);
+		assertThat(project("41AAA-20543-003").path("sector").asString()).isEqualTo("23210");
+		assertThat(project("41AAA-20543-003").path("proposedOn").asString()).isEqualTo("2016-06-03");
+
+		// USAID: 17 positive commitments; 117 disbursements fit them first-in-first-out; 3 negative values (reversals),
+		// 8 disbursements dated before any commitment and 7 that exceed what remains are reported
+		JsonNode usaid = importXml(USAID, example(USAID));
+		assertCounts(usaid, 1, 1, 0, 0, 139);
+		assertThat(usaid.path("skipped")).hasSize(18);
+		assertThat(reasons(usaid)).filteredOn(r -> r.contains("negative value")).hasSize(3);
+		assertThat(reasons(usaid)).filteredOn(r -> r.contains("dated on or before it")).hasSize(8);
+		assertThat(reasons(usaid)).filteredOn(r -> r.contains("exceeds what remains")).hasSize(7);
+		p = project("US-GOV-1-AID-EPP-A-00-09-00001");
+		assertThat(sums(p, "committedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("7260718.00")));
+		assertThat(sums(p, "disbursedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("7125529.60")));
+		assertThat(p.path("fundings")).hasSize(17);
+		assertThat(p.path("sector").asString()).isEqualTo("41020"); // no activity sector: the most frequent on transactions
+		assertThat(p.path("stage").asString()).isEqualTo("IMPLEMENTATION");
+		assertThat(p.path("stageSince").asString()).isEqualTo("2013-06-30"); // started when first financed
+		assertThat(p.path("agreements").get(0).path("agreementId").asString()).isEqualTo("IATI-AGREEMENT");
+		assertThat(p.path("agreements").get(0).path("type").asString()).isEqualTo("GRANT"); // finance type 110
+		assertThat(p.path("agreements").get(0).path("signedOn").asString()).isEqualTo("2013-06-30");
+		assertThat(p.path("version").asLong()).isEqualTo(138);
+
+		// World Bank: finance type 410 (withdrawn) and flow type 20 are kept in the reason, the commitment is OTHER;
+		// the undated A11 contract is the binding agreement, dated on the commitment; the undated A09 MoU is reported
+		JsonNode wb = importXml(WORLDBANK, example(WORLDBANK));
+		assertCounts(wb, 1, 1, 0, 0, 9);
+		assertThat(reasons(wb)).containsExactly(
+				"44000-P175662 document-link #5=A09 MoU without a document-date: no date to record it on",
+				"44000-P175662 transaction #5=transaction type 5 (Interest Payment) is not modelled: USD -4042340 on 2022-12-31",
+				"44000-P175662 transaction #6=transaction type 5 (Interest Payment) is not modelled: USD -1660535 on 2022-06-30",
+				"44000-P175662 transaction #7=transaction type 5 (Interest Payment) is not modelled: USD -1250000 on 2021-09-30");
+		p = project("44000-P175662");
+		assertThat(sums(p, "committedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("500000000.00")));
+		assertThat(sums(p, "disbursedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("231750000.00")));
+		JsonNode funding = p.path("fundings").get(0);
+		assertThat(funding.path("source").asString()).isEqualTo("OTHER");
+		assertThat(funding.path("funder").asString()).isEqualTo("International Bank for Reconstruction and Development");
+		assertThat(funding.path("committedOn").asString()).isEqualTo("2021-06-30");
+		assertThat(funding.path("disbursements")).hasSize(3);
+		assertThat(p.path("agreements")).hasSize(1);
+		assertThat(p.path("agreements").get(0).path("type").asString()).isEqualTo("CONTRACT");
+		assertThat(p.path("agreements").get(0).path("signedOn").asString()).isEqualTo("2021-06-30");
+		assertThat(p.path("sector").asString()).isEqualTo("15119");
+		assertThat(p.path("proposedOn").asString()).isEqualTo("2021-06-10");
+		assertThat(p.path("stage").asString()).isEqualTo("IMPLEMENTATION");
+		assertThat(p.path("stageSince").asString()).isEqualTo("2021-06-30");
+
+		// every file again: nothing appended, every activity unchanged, the same skips reported
+		for (String file : List.of(ANNOTATED, FCDO, UNOPS, USAID, WORLDBANK)) {
+			JsonNode first = switch (file) {
+				case ANNOTATED -> annotated;
+				case FCDO -> fcdo;
+				case UNOPS -> unops;
+				case USAID -> usaid;
+				default -> wb;
+			};
+			JsonNode again = importXml(file, example(file));
+			int read = first.path("activitiesRead").asInt();
+			assertCounts(again, read, 0, 0, read, 0);
+			assertThat(reasons(again)).as(file).isEqualTo(reasons(first));
+		}
+		assertThat(project("US-GOV-1-AID-EPP-A-00-09-00001").path("version").asLong()).isEqualTo(138);
+	}
+
+	@Test
+	void aNewerCopyWithOneMoreDisbursementAppendsExactlyThatAsAMultipartUpload() throws Exception {
+		String original = example(WORLDBANK).replace("44000-P175662", "44000-P175662-COPY");
+		JsonNode first = importXml("wb-copy-2023.xml", original);
+		assertCounts(first, 1, 1, 0, 0, 9);
+		String added = """
+				<transaction><transaction-type code="3"/><transaction-date iso-date="2023-03-31"/>
+				<value currency="USD" value-date="2023-03-31">2500000</value>
+				<provider-org ref="44001"><narrative>International Bank for Reconstruction and Development</narrative></provider-org>
+				</transaction>
+				""";
+		String newer = original.replaceFirst("<transaction>", added + "<transaction>");
+		JsonNode second = postMultipart("wb-copy-2024.xml", newer);
+		assertCounts(second, 1, 0, 1, 0, 1);
+		JsonNode p = project("44000-P175662-COPY");
+		assertThat(sums(p, "disbursedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("234250000.00")));
+		assertThat(p.path("version").asLong()).isEqualTo(9);
+		// the new event names the newer file and the actor
+		JsonNode history = api().get("/api/projects/44000-P175662-COPY/history").json();
+		JsonNode last = history.get(history.size() - 1);
+		assertThat(last.path("type").asString()).isEqualTo("DisbursementRecordedEvent");
+		assertThat(last.path("actor").asString()).isEqualTo("iati-tester");
+		assertThat(last.path("reason").asString()).startsWith("IATI import of wb-copy-2024.xml (last-updated not given)");
+		assertThat(history.get(0).path("reason").asString()).isEqualTo("IATI import of wb-copy-2023.xml (last-updated not given)");
+		// and once more: nothing
+		assertCounts(postMultipart("wb-copy-2024.xml", newer), 1, 0, 0, 1, 0);
+	}
+
+	@Test
+	void koreanFundersMapToTheirSourcesAndAnUzbekActivityIsNationwide() {
+		String xml = """
+				<iati-activities version="2.03"><iati-activity default-currency="USD" last-updated-datetime="2024-05-01T10:00:00Z">
+				<iati-identifier>KR GOV/UZ 2024 #1</iati-identifier>
+				<title><narrative>Navoi substation</narrative></title>
+				<participating-org ref="KR-GOV-010" role="1"><narrative>Korea International Cooperation Agency (KOICA)</narrative></participating-org>
+				<participating-org role="4"><narrative>Ministry of Energy</narrative></participating-org>
+				<activity-status code="2"/>
+				<activity-date type="2" iso-date="2024-02-01"/>
+				<recipient-country code="UZ" percentage="100"/>
+				<sector code="23630" vocabulary="1" percentage="60"/><sector code="23640" percentage="40"/>
+				<transaction><transaction-type code="2"/><transaction-date iso-date="2024-01-15"/><value>1000000</value>
+				  <provider-org><narrative>Export-Import Bank of Korea</narrative></provider-org><finance-type code="421"/></transaction>
+				<transaction><transaction-type code="2"/><transaction-date iso-date="2024-01-20"/><value>300000</value>
+				  <provider-org ref="KR-GOV-010"/><finance-type code="110"/></transaction>
+				<transaction><transaction-type code="3"/><transaction-date iso-date="2024-03-01"/><value>100000</value>
+				  <provider-org ref="KR-GOV-010"/></transaction>
+				</iati-activity></iati-activities>
+				""";
+		JsonNode report = importXml("korea.xml", xml);
+		assertCounts(report, 1, 1, 0, 0, 8); // propose, LOAN + AGREED, EDCF + FINANCED, KOICA, disbursement, start
+		assertThat(reasons(report)).isEmpty();
+		assertThat(notes(report)).contains("KR GOV/UZ 2024 #1=the identifier is not a valid project id "
+				+ "([A-Za-z0-9._-]{3,64}); imported as KR-GOV-UZ-2024-1");
+		JsonNode p = project("KR-GOV-UZ-2024-1");
+		assertThat(p.path("region").asString()).isEqualTo("Nationwide");
+		assertThat(p.path("sector").asString()).isEqualTo("23630");
+		assertThat(p.path("stage").asString()).isEqualTo("IMPLEMENTATION");
+		assertThat(p.path("stageSince").asString()).isEqualTo("2024-02-01");
+		assertThat(p.path("agreements").get(0).path("type").asString()).isEqualTo("LOAN"); // finance type 421
+		assertThat(p.path("fundings").get(0).path("source").asString()).isEqualTo("EXIMBANK");
+		assertThat(p.path("fundings").get(0).path("instrument").asString()).isEqualTo("EDCF_LOAN");
+		assertThat(p.path("fundings").get(1).path("source").asString()).isEqualTo("KOICA_GRANT");
+		assertThat(p.path("fundings").get(1).path("disbursements")).hasSize(1);
+		assertThat(sums(p, "committedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("1300000.00")));
+	}
+
+	@Test
+	void aBodyThatIsNotIatiXmlIsA400Problem() {
+		Api.Response notXml = api().postRaw("/api/import/iati", "application/xml", "this is not xml");
+		assertThat(notXml.status()).isEqualTo(400);
+		assertThat(notXml.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(notXml.json().path("type").asString()).isEqualTo("/problems/invalid-request");
+		Api.Response noActivity = api().postRaw("/api/import/iati", "text/xml", "<iati-organisations/>");
+		assertThat(noActivity.status()).isEqualTo(400);
+		assertThat(noActivity.body()).contains("no iati-activity element found (root element: <iati-organisations>)");
+		assertThat(api().get("/api/import/iati/progress").status()).isEqualTo(200);
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+
+	private JsonNode postMultipart(String fileName, String xml) throws Exception {
+		String boundary = "----iati" + System.nanoTime();
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/xml\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+						URI.create("http://localhost:" + port + "/api/import/iati"))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Actor", "iati-tester")
+				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JsonMapper.builder().build().readTree(response.body());
+	}
+
+	private JsonNode project(String id) {
+		Api.Response r = api().get("/api/projects/" + id);
+		assertThat(r.status()).as(r.toString()).isEqualTo(200);
+		return r.json();
+	}
+
+	private static void assertCounts(JsonNode report, int read, int imported, int updated, int unchanged, long events) {
+		assertThat(report.path("activitiesRead").asInt()).as(report.toString()).isEqualTo(read);
+		assertThat(report.path("imported").asInt()).as("imported").isEqualTo(imported);
+		assertThat(report.path("updated").asInt()).as("updated").isEqualTo(updated);
+		assertThat(report.path("unchanged").asInt()).as("unchanged").isEqualTo(unchanged);
+		assertThat(report.path("eventsAppended").asLong()).as("eventsAppended").isEqualTo(events);
+	}
+
+	private static List<String> reasons(JsonNode report) {
+		return entries(report.path("skipped"));
+	}
+
+	private static List<String> notes(JsonNode report) {
+		return entries(report.path("notes"));
+	}
+
+	private static List<String> entries(JsonNode list) {
+		List<String> result = new ArrayList<>();
+		list.forEach(e -> result.add(e.path("identifier").asString() + "=" + e.path("reason").asString()));
+		return result;
+	}
+
+	private static Map<String, BigDecimal> sums(JsonNode project, String field) {
+		Map<String, BigDecimal> result = new TreeMap<>();
+		project.path(field).properties().forEach(e -> result.put(e.getKey(),
+				new BigDecimal(e.getValue().asString()).setScale(2)));
+		return result;
+	}
+
+	static String example(String name) {
+		try (InputStream in = IatiImportApiTest.class.getResourceAsStream("/iati/examples/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
