@@ -166,16 +166,18 @@ public class PipelineQueries {
 		LocalDate end = to != null ? to : asOf != null ? asOf : today;
 		LocalDate validCut = asOf != null && asOf.isBefore(end) ? asOf : end;
 		boolean inUsd = "USD".equals(currency);
-		String groupExpression = switch (groupBy) {
-			case NONE -> "'TOTAL'";
+		// NONE selects a constant and does not group by it: PostgreSQL refuses a constant in GROUP BY
+		String groupColumn = switch (groupBy) {
+			case NONE -> null;
 			case SOURCE -> "m.source";
 			case SECTOR -> "p.sector";
 			case PROJECT -> "m.project_id";
 		};
-		String sql = "select m.effective_date, " + groupExpression + ", m.currency, m.kind, sum(m.amount)"
+		String sql = "select m.effective_date, " + (groupColumn == null ? "'TOTAL'" : groupColumn)
+				+ ", m.currency, m.kind, sum(m.amount)"
 				+ " from pipeline_money m join pipeline_project p on p.project_id = m.project_id"
 				+ " where m.effective_date <= ? and m.recorded_at <= ?" + (inUsd ? "" : " and m.currency = ?")
-				+ " group by m.effective_date, " + groupExpression + ", m.currency, m.kind";
+				+ " group by m.effective_date, " + (groupColumn == null ? "" : groupColumn + ", ") + "m.currency, m.kind";
 		List<Object> args = new ArrayList<>(List.of(Date.valueOf(validCut),
 				Timestamp.from(knownAt == null ? END_OF_RECORDS : knownAt)));
 		if (!inUsd) {

@@ -460,7 +460,7 @@ class EventChainTest {
 	/** Takes a global index and rolls its transaction back: the sequence value is never used. */
 	private long burnAGlobalIndex() {
 		return new TransactionTemplate(transactions).execute(status -> {
-			long index = jdbc.queryForObject("select next value for domain_event_entry_seq", Long.class);
+			long index = jdbc.queryForObject("select nextval('domain_event_entry_seq')", Long.class);
 			jdbc.update("insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
 					+ "event_identifier, payload_type, payload, time_stamp) values (?, 'ROLLED-BACK', 0, 'Project', ?, "
 					+ "'java.lang.String', ?, ?)", index, UUID.randomUUID().toString(),

@@ -62,7 +62,7 @@ record LegacyRows(List<Row> rows) {
 		for (Row row : rows) {
 			jdbc.update("insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
 					+ "event_identifier, payload_type, payload_revision, payload, meta_data, time_stamp) "
-					+ "values (next value for domain_event_entry_seq, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					+ "values (nextval('domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					row.aggregateIdentifier(), row.sequenceNumber(), row.type(), row.eventIdentifier(), row.payloadType(),
 					row.payloadRevision(), row.payload().getBytes(StandardCharsets.UTF_8),
 					row.metaData().getBytes(StandardCharsets.UTF_8), row.timeStamp());
