@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and C takes them within one claim interval.
  * <p>
  * Axon without Axon Server does not balance segments by itself: the node that starts first claims all of them. The
- * test splits them as an operator would, with {@link StreamingEventProcessor#releaseSegment(int, long, TimeUnit)}.
- * Each node gets its own token owner name ({@link NodeTestConfig}), as separate JVMs would have.
+ * application's segment balancer (system.cluster) splits them: each node's fair share is segments / live nodes.
+ * Each node gets its own name ({@code tracker.node-id}), as separate JVMs would have.
  */
 class TwoNodeTest {
 
@@ -74,24 +74,20 @@ class TwoNodeTest {
 		Api a = new Api(port(nodeA)).as("node-a");
 		Api b = new Api(port(nodeB)).as("node-b");
 
-		// 1. every processor has its segments, all claimed by A (first up); A hands half of them over, as a
-		// rebalancing operator would, and B claims them
+		// 1. every processor has its segments; A (first up) claimed them all, and the segment balancer of each node
+		// (heartbeats, fair share = segments / live nodes) makes A release half of them, which B claims
 		for (String processor : PROCESSORS) {
 			awaitTrue(() -> owners(db, processor).size() == SEGMENTS, 10_000, processor + " has " + SEGMENTS + " segments");
 		}
-		EventProcessingConfiguration processingA = nodeA.getBean(EventProcessingConfiguration.class);
-		for (String processor : PROCESSORS) {
-			StreamingEventProcessor p = processingA.eventProcessor(processor, StreamingEventProcessor.class).orElseThrow();
-			for (int segment = SEGMENTS / 2; segment < SEGMENTS; segment++) {
-				p.releaseSegment(segment, 10, TimeUnit.SECONDS);
-			}
-		}
+		long splitStart = System.nanoTime();
 		for (String processor : PROCESSORS) {
 			awaitTrue(() -> {
 				Map<Integer, String> owners = owners(db, processor);
-				return owners.containsValue("A") && owners.containsValue("B") && !owners.containsValue(null);
-			}, 10_000, processor + " segments owned by both nodes");
+				return java.util.Collections.frequency(owners.values(), "A") == SEGMENTS / 2
+						&& java.util.Collections.frequency(owners.values(), "B") == SEGMENTS / 2;
+			}, 30_000, processor + " segments split evenly between both nodes");
 		}
+		System.out.println("[two-node] balancer split the segments in " + (System.nanoTime() - splitStart) / 1_000_000 + " ms");
 		System.out.println("[two-node] segments after split: " + ownersOfAll(db));
 
 		// 2. projects proposed alternately on both nodes
@@ -193,21 +189,14 @@ class TwoNodeTest {
 		System.out.println("[two-node] node A killed (pool closed, claims not released): B owned all " + SEGMENTS
 				+ " segments of all " + PROCESSORS.size() + " processors " + crashHandoverMs + " ms later");
 
-		// 7. a new node C joins, B hands half over, then B stops properly: its claims are released and C takes over
+		// 7. a new node C joins: the balancer gives it half; then B stops properly and C takes over
 		ConfigurableApplicationContext nodeC = start("C", url);
 		Api c = new Api(port(nodeC)).as("node-c");
-		EventProcessingConfiguration processingB = nodeB.getBean(EventProcessingConfiguration.class);
-		for (String processor : PROCESSORS) {
-			StreamingEventProcessor p = processingB.eventProcessor(processor, StreamingEventProcessor.class).orElseThrow();
-			for (int segment = 0; segment < SEGMENTS / 2; segment++) {
-				p.releaseSegment(segment, 10, TimeUnit.SECONDS);
-			}
-		}
 		for (String processor : PROCESSORS) {
 			awaitTrue(() -> {
 				Map<Integer, String> owners = owners(db, processor);
 				return owners.containsValue("B") && owners.containsValue("C") && !owners.containsValue(null);
-			}, 10_000, processor + " segments owned by B and C");
+			}, 30_000, processor + " segments owned by B and C");
 		}
 		writeProjects(c, PROJECTS + 4, 2, "On C");
 		b.eventually("/api/projects?size=200", r -> r.json().path("totalElements").asLong() == PROJECTS + 6);
@@ -273,6 +262,7 @@ class TwoNodeTest {
 				"--spring.jmx.enabled=false",
 				"--tracker.seed.enabled=false",
 				"--" + NodeTestConfig.NODE_ID + "=" + node,
+				"--tracker.cluster.balance-interval=1s",
 				"--axon.eventhandling.tokenstore.claim-timeout=" + CLAIM_TIMEOUT));
 		for (String processor : PROCESSORS) {
 			String prefix = "--axon.eventhandling.processors." + processor + ".";

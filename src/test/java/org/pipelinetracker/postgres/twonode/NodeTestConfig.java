@@ -2,8 +2,6 @@ package org.pipelinetracker.postgres.twonode;
 
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
 public class NodeTestConfig {
 
 	/** The property naming the node (its token owner and its counters). */
-	public static final String NODE_ID = "tracker.test.node-id";
+	public static final String NODE_ID = "tracker.node-id";
 
 	private static final Map<String, Map<String, LongAdder>> HANDLED = new ConcurrentHashMap<>();
 
@@ -37,18 +35,6 @@ public class NodeTestConfig {
 	public static long handled(String node, String processor) {
 		LongAdder adder = HANDLED.getOrDefault(node, Map.of()).get(processor);
 		return adder == null ? 0 : adder.sum();
-	}
-
-	@Bean
-	TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, EntityManagerProvider entityManagerProvider,
-			Environment environment) {
-		return JpaTokenStore.builder()
-				.entityManagerProvider(entityManagerProvider)
-				.serializer(serializer)
-				.claimTimeout(environment.getProperty("axon.eventhandling.tokenstore.claim-timeout", Duration.class,
-						Duration.ofSeconds(10)))
-				.nodeId(environment.getRequiredProperty(NODE_ID))
-				.build();
 	}
 
 	@Bean
