@@ -38,22 +38,26 @@ import java.util.function.UnaryOperator;
  * <li>{@code activity-date}: 1 planned start, 2 actual start (the first time the project entered
  * IMPLEMENTATION), 3 planned end, 4 actual end (COMPLETED since). The schema requires one: a project with none
  * of these gets type 1 on its proposal date, with a narrative saying so.</li>
- * <li>{@code recipient-country UZ 100}; {@code location} named after the region; {@code sector} vocabulary 1
+ * <li>{@code recipient-country UZ 100}; {@code location} named after the region (and the region in
+ * {@code pt:region}); {@code sector} vocabulary 1
  * (DAC 5-digit), 100 %.</li>
  * <li>{@code transaction}: see {@link MoneyFlow} (type 2 commitment at the original amount, type 2 per correction
  * with the difference and the reason, type 3 per disbursement), each with {@code ref} = funding id, the value in
  * its original currency with its value date, the funder as {@code provider-org}, flow and finance type when
- * known.</li>
+ * known; our funding source and Eximbank instrument in {@code pt:source} and {@code pt:instrument}.</li>
  * <li>{@code document-link}: each agreement with a document URL (a path on this server is made absolute), category
  * A09 for an MOU and A11 (contract) for the binding kinds, title {@code "<TYPE> agreement <id>"}, the parties
- * as description, the signature date as document date.</li>
+ * as description, the signature date as document date; the agreement's id and type in {@code pt:agreement-id} and
+ * {@code pt:agreement-type}.</li>
  * </ul>
+ * The {@code pt:} attributes let this application's importer restore a project exactly from its own export
+ * (export → import into an empty instance → export gives the same document, timestamps aside).
  */
 final class IatiActivitiesWriter implements AutoCloseable {
 
 	static final String VERSION = "2.03";
 	/** Namespace of this application's extension attributes (allowed by the schema's {@code anyAttribute ##other}). */
-	static final String EXTENSION_NS = "urn:pipeline-tracker:iati";
+	static final String EXTENSION_NS = ReportingOrg.EXTENSION_NS;
 	static final String EXTENSION_PREFIX = "pt";
 
 	private final XMLStreamWriter xml;
@@ -103,6 +107,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		end();
 		if (p.region != null) {
 			start("location");
+			xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "region", p.region);
 			start("name");
 			narrative(p.region);
 			end();
@@ -195,6 +200,12 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		FundingView f = flow.funding();
 		start("transaction");
 		xml.writeAttribute("ref", f.fundingId);
+		if (f.source != null) {
+			xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "source", f.source.name());
+		}
+		if (f.instrument != null) {
+			xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "instrument", f.instrument.name());
+		}
 		empty("transaction-type", "code", flow.kind().transactionType());
 		empty("transaction-date", "iso-date", flow.valueDate().toString());
 		start("value");
@@ -226,6 +237,8 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		start("document-link");
 		xml.writeAttribute("url", url);
 		xml.writeAttribute("format", format(url));
+		xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "agreement-id", a.agreementId());
+		xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "agreement-type", a.type().name());
 		start("title");
 		narrative(a.type().name() + " agreement " + a.agreementId());
 		end();

@@ -10,6 +10,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportingOrg {
 
+	/**
+	 * Namespace of this application's extension attributes in the export (allowed by the schema's
+	 * {@code anyAttribute namespace="##other"}), read back by the importer when it recognises its own export.
+	 */
+	public static final String EXTENSION_NS = "urn:pipeline-tracker:iati";
+
 	private final String ref;
 	private final String name;
 	private final String type;
@@ -42,5 +48,12 @@ public class ReportingOrg {
 	/** The iati-identifier of a project: {@code <ref>-<projectId>}. */
 	public String identifierOf(String projectId) {
 		return ref + "-" + projectId;
+	}
+
+	/** The project id of one of our identifiers, or null when {@code identifier} does not start with {@code "<ref>-"}. */
+	public String projectIdOf(String identifier) {
+		String prefix = ref + "-";
+		return identifier != null && identifier.startsWith(prefix) && identifier.length() > prefix.length()
+				? identifier.substring(prefix.length()) : null;
 	}
 }

@@ -19,6 +19,8 @@ final class IatiActivity {
 	String defaultFinanceType;
 	String defaultFlowType;
 	String status;
+	/** {@code pt:region} of a location (our own export). */
+	String region;
 	String title;
 	String description;
 	/** activity-date type → date (the first of each type). */
@@ -38,13 +40,16 @@ final class IatiActivity {
 	record Country(String code, String percentage) {
 	}
 
-	record Org(String ref, String role, String name) {
+	/** {@code country}: {@code pt:country} (our own export), else null. */
+	record Org(String ref, String role, String name, String country) {
 		String label() {
 			return name != null ? name : ref;
 		}
 	}
 
-	record DocumentLink(int index, String url, List<String> categories, LocalDate date, String title) {
+	/** {@code agreementId}, {@code agreementType}: {@code pt:agreement-id}, {@code pt:agreement-type} (our own export). */
+	record DocumentLink(int index, String url, List<String> categories, LocalDate date, String title,
+			String description, String agreementId, String agreementType) {
 	}
 
 	/** A transaction; {@code index} is its 1-based position in the activity. */
@@ -59,6 +64,10 @@ final class IatiActivity {
 		Org provider;
 		String financeType;
 		String flowType;
+		String description;
+		/** {@code pt:source}, {@code pt:instrument} (our own export). */
+		String source;
+		String instrument;
 		final List<Sector> sectors = new ArrayList<>();
 
 		LocalDate date() {

@@ -1,5 +1,6 @@
 package org.pipelinetracker.iati.imports;
 
+import org.pipelinetracker.iati.export.ReportingOrg;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.api.EximbankInstrument;
@@ -74,16 +75,20 @@ public class IatiImporter {
 	private static final Pattern KOREA_EXIMBANK = Pattern.compile(
 			"(?i)Export-Import Bank of Korea|Korea Exim|\\bKEXIM\\b|\\bEDCF\\b|Economic Development Cooperation Fund");
 	private static final Set<String> OTHER_FLOW_TYPES = FundingSource.OTHER.allowedFlowTypes();
+	private static final Pattern FUNDING_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+	private static final String PARTIES = "Parties: ";
 
 	private final ProjectWriteService writes;
 	private final ProjectTimeline timeline;
 	private final Codelists codelists;
 	private final Clock clock;
+	private final ReportingOrg reportingOrg;
 	private final int progressEvery;
 	private volatile ImportProgress progress = ImportProgress.IDLE;
 
 	IatiImporter(ProjectWriteService writes, ProjectTimeline timeline, Codelists codelists, Clock clock,
-			@Value("${tracker.iati.import.progress-every:100}") int progressEvery) {
+			ReportingOrg reportingOrg, @Value("${tracker.iati.import.progress-every:100}") int progressEvery) {
+		this.reportingOrg = reportingOrg;
 		this.writes = writes;
 		this.timeline = timeline;
 		this.codelists = codelists;
@@ -172,12 +177,17 @@ public class IatiImporter {
 			run.skip("activity #" + run.activitiesRead, "no iati-identifier");
 			return;
 		}
-		String projectId = projectId(a.identifier);
-		if (!projectId.equals(a.identifier)) {
+		boolean own = isOwn(a);
+		String ownId = own ? reportingOrg.projectIdOf(a.identifier) : null;
+		String projectId = ownId != null && ProjectId.isValid(ownId) ? ownId : projectId(a.identifier);
+		if (ownId != null && projectId.equals(ownId)) {
+			run.note(a.identifier, "our own export (reporting-org " + reportingOrg.ref() + "): imported as project " + projectId);
+		}
+		else if (!projectId.equals(a.identifier)) {
 			run.note(a.identifier, "the identifier is not a valid project id ([A-Za-z0-9._-]{3,64}); imported as " + projectId);
 		}
 		a.problems.forEach(p -> run.note(a.identifier, p));
-		Activity act = new Activity(a, projectId, run);
+		Activity act = new Activity(a, projectId, run, own);
 		try {
 			Optional<ProjectView> existing = timeline.current(projectId);
 			long before = existing.map(v -> v.version).orElse(-1L);
@@ -216,11 +226,14 @@ public class IatiImporter {
 		final Run run;
 		final String reason;
 		final LocalDate lastUpdated;
+		/** The activity comes from this application's own export: its {@code pt:} attributes are trusted. */
+		final boolean own;
 		long version;
 		ProjectView view;
 
-		Activity(IatiActivity a, String projectId, Run run) {
+		Activity(IatiActivity a, String projectId, Run run, boolean own) {
 			this.a = a;
+			this.own = own;
 			this.projectId = projectId;
 			this.run = run;
 			this.reason = "IATI import of " + run.file + " (last-updated " + (a.lastUpdated == null ? "not given" : a.lastUpdated) + ")";
@@ -285,7 +298,8 @@ public class IatiImporter {
 		}
 		notes.forEach(n -> act.run.note(a.identifier, n));
 		StringBuilder description = new StringBuilder(a.description == null ? "" : a.description);
-		if (!notes.isEmpty()) {
+		// our own export's description is ours verbatim; the notes stay in the report
+		if (!notes.isEmpty() && !act.own) {
 			description.append(description.isEmpty() ? "" : "\n\n").append("IATI import notes: ").append(String.join("; ", notes)).append('.');
 		}
 		String text = description.length() > 5000 ? description.substring(0, 4999) + "…" : description.toString();
@@ -384,6 +398,10 @@ public class IatiImporter {
 	 * and the recipient countries are kept in the notes.
 	 */
 	private String region(IatiActivity a, List<String> notes) {
+		Optional<String> exported = a.region == null ? Optional.empty() : codelists.uzbekRegion(a.region);
+		if (exported.isPresent()) {
+			return exported.get(); // pt:region of our own export
+		}
 		List<String> codes = a.countries.stream().map(IatiActivity.Country::code).filter(Objects::nonNull).toList();
 		if (codes.size() == 1 && codes.get(0).equals("UZ")) {
 			return codelists.uzbekRegion(UZBEKISTAN_REGION).orElseThrow();
@@ -395,8 +413,8 @@ public class IatiImporter {
 	}
 
 	/**
-	 * Participating organisations with roles 1-4. The country is the ISO 3166-1 prefix of the organisation
-	 * identifier ("GB-COH-…" → GB); organisations without one cannot be partners here and are named in the notes.
+	 * Participating organisations with roles 1-4. The country is {@code pt:country} (our own export) when it is an
+	 * ISO 3166-1 code, else the ISO 3166-1 prefix of the organisation identifier ("GB-COH-…" → GB); organisations without one cannot be partners here and are named in the notes.
 	 */
 	private List<Requests.PartnerRequest> partners(IatiActivity a, List<String> notes) {
 		Set<String> seen = new HashSet<>();
@@ -408,7 +426,7 @@ public class IatiImporter {
 			if (role == null || name == null) {
 				continue;
 			}
-			String country = country(org.ref());
+			String country = org.country() != null && codelists.isCountry(org.country()) ? org.country() : country(org.ref());
 			if (country == null) {
 				withoutCountry.add(name + " (role " + org.role() + ")");
 				continue;
@@ -486,12 +504,37 @@ public class IatiImporter {
 
 	// --- agreements -------------------------------------------------------------------------------------------
 
+	private boolean isOwn(IatiActivity a) {
+		return a.reportingOrg != null && reportingOrg.ref().equals(a.reportingOrg.ref());
+	}
+
 	private static AgreementType agreementType(IatiActivity.DocumentLink d) {
 		return d.categories().contains("A11") ? AgreementType.CONTRACT : d.categories().contains("A09") ? AgreementType.MOU : null;
 	}
 
 	private record PlannedAgreement(String id, AgreementType type, LocalDate signedOn, String documentUrl, String reason,
-			String what) {
+			String what, List<String> parties) {
+	}
+
+	/** The agreement type of {@code pt:agreement-type} (our own export), or null. */
+	private static AgreementType exportedAgreementType(IatiActivity.DocumentLink d) {
+		if (d.agreementType() == null || d.agreementId() == null || !FUNDING_ID.matcher(d.agreementId()).matches()) {
+			return null;
+		}
+		for (AgreementType type : AgreementType.values()) {
+			if (type.name().equals(d.agreementType())) {
+				return type;
+			}
+		}
+		return null;
+	}
+
+	/** The parties of our own export's document link: its description {@code "Parties: a; b"}, none without one. */
+	private static List<String> exportedParties(IatiActivity.DocumentLink d) {
+		if (d.description() == null || !d.description().startsWith(PARTIES)) {
+			return List.of();
+		}
+		return List.of(d.description().substring(PARTIES.length()).split("; "));
 	}
 
 	/**
@@ -509,7 +552,8 @@ public class IatiImporter {
 		List<PlannedAgreement> planned = new ArrayList<>();
 		for (IatiActivity.DocumentLink d : a.documentLinks) {
 			String what = a.identifier + " document-link #" + d.index();
-			AgreementType type = agreementType(d);
+			AgreementType exportedType = act.own ? exportedAgreementType(d) : null;
+			AgreementType type = exportedType != null ? exportedType : agreementType(d);
 			if (type == null) {
 				if (d.url() == null && d.categories().isEmpty()) {
 					act.run.note(what, "empty document-link (no url, no category); ignored");
@@ -534,8 +578,13 @@ public class IatiImporter {
 				act.run.note(what, "document url '" + url + "' is not an http(s) URL; recorded without it");
 				url = null;
 			}
+			if (exportedType != null) {
+				planned.add(new PlannedAgreement(d.agreementId(), type, signedOn, url,
+						act.with(type + " agreement " + d.agreementId()), what, exportedParties(d)));
+				continue;
+			}
 			planned.add(new PlannedAgreement("IATI-DOC-" + hash(d.url() == null ? "#" + d.index() : d.url(), 12), type,
-					signedOn, url, act.with(detail), what));
+					signedOn, url, act.with(detail), what, parties));
 		}
 		if (firstCommitment != null) {
 			boolean bound = planned.stream().anyMatch(p -> p.type().isBinding() && !p.signedOn().isAfter(firstCommitment))
@@ -546,7 +595,7 @@ public class IatiImporter {
 				planned.add(new PlannedAgreement(SYNTHETIC_AGREEMENT, type, firstCommitment, null,
 						act.with(type + " agreement implied by the published commitment " + first.what
 								+ " (finance type " + (first.financeType == null ? "not given" : first.financeType) + ")"),
-						a.identifier + " agreement " + SYNTHETIC_AGREEMENT));
+						a.identifier + " agreement " + SYNTHETIC_AGREEMENT, parties));
 			}
 		}
 		planned.sort(Comparator.comparing(PlannedAgreement::signedOn));
@@ -557,7 +606,7 @@ public class IatiImporter {
 				continue;
 			}
 			act.write(p.what(), () -> writes.signAgreement(act.projectId, new Requests.SignAgreementRequest(p.id(),
-					p.type(), p.signedOn(), parties, p.documentUrl(), p.reason(), null), act.run.actor));
+					p.type(), p.signedOn(), p.parties(), p.documentUrl(), p.reason(), null), act.run.actor));
 		}
 	}
 
@@ -584,11 +633,17 @@ public class IatiImporter {
 		String financeType;
 		String flowType;
 		String fundingId;
+		/** A type 2 transaction with a negative value: only a correction of a commitment with the same ref. */
+		boolean negative;
+		/** Further type 2 transactions of this commitment (same ref), in order: corrections by their value. */
+		final List<Commitment> corrections = new ArrayList<>();
 	}
 
 	/**
-	 * The transactions of type 2 (or 3), sound in form, in date order. With {@code report}, each unsound one is
-	 * reported as skipped (done once, when the commitments or disbursements are recorded).
+	 * The transactions of type 2 (or 3), sound in form, in date order (in file order for our own export, which is
+	 * the order they were recorded in). A negative type 2 value is kept (flagged): it may correct a commitment. With
+	 * {@code report}, each unsound one is reported as skipped (done once, when the commitments or disbursements are
+	 * recorded).
 	 */
 	private List<Commitment> transactions(Activity act, String type, boolean report) {
 		IatiActivity a = act.a;
@@ -610,7 +665,7 @@ public class IatiImporter {
 			if (problem == null && value == null) {
 				problem = "no value";
 			}
-			else if (problem == null && value.signum() <= 0) {
+			else if (problem == null && (value.signum() == 0 || (value.signum() < 0 && !type.equals("2")))) {
 				problem = (value.signum() == 0 ? "zero value" : "negative value " + value.toPlainString()
 						+ " (a reversal or de-obligation)") + ": our commitments and disbursements are positive; not modelled";
 			}
@@ -634,18 +689,66 @@ public class IatiImporter {
 			c.provider = provider(a, t);
 			c.financeType = t.financeType != null ? t.financeType : a.defaultFinanceType;
 			c.flowType = t.flowType != null ? t.flowType : a.defaultFlowType;
+			c.negative = value.signum() < 0;
 			result.add(c);
 		}
-		result.sort(Comparator.comparing((Commitment c) -> c.date).thenComparingInt(c -> c.t.index));
+		if (act.own) {
+			result.sort(Comparator.comparingInt(c -> c.t.index));
+		}
+		else {
+			result.sort(Comparator.comparing((Commitment c) -> c.date).thenComparingInt(c -> c.t.index));
+		}
 		return result;
 	}
 
+	/** The reason a negative type 2 value that corrects no commitment is not recorded. */
+	private static String negativeProblem(Commitment c) {
+		return "negative value " + c.money.amount().toPlainString() + " (a reversal or de-obligation) matches no"
+				+ " commitment with the same ref: our commitments and disbursements are positive; not modelled";
+	}
+
+	/**
+	 * The commitments: each type 2 transaction, except those that correct an earlier one with the same ref and
+	 * currency, which are listed on it as its corrections: in our own export every later one (the corrections it
+	 * writes, with the difference as value), in other files a negative one. A negative one that corrects nothing is
+	 * skipped. Our own export keeps its funding ids (the ref); otherwise the id is derived, see below.
+	 */
 	private List<Commitment> commitments(Activity act, boolean report) {
-		List<Commitment> commitments = transactions(act, "2", report);
+		List<Commitment> commitments = new ArrayList<>();
+		Map<String, Commitment> firstByRef = new HashMap<>();
+		for (Commitment c : transactions(act, "2", report)) {
+			Commitment corrected = c.t.ref == null ? null : firstByRef.get(c.t.ref);
+			if (corrected != null && (act.own || c.negative) && corrected.money.currency().equals(c.money.currency())) {
+				corrected.corrections.add(c);
+				continue;
+			}
+			if (c.negative) {
+				if (report) {
+					act.run.skip(c.what, negativeProblem(c));
+				}
+				continue;
+			}
+			commitments.add(c);
+			if (c.t.ref != null) {
+				firstByRef.putIfAbsent(c.t.ref, c);
+			}
+		}
+		if (act.own) {
+			Set<String> used = new HashSet<>();
+			for (Commitment c : commitments) {
+				if (c.t.ref != null && FUNDING_ID.matcher(c.t.ref).matches() && used.add(c.t.ref)) {
+					c.fundingId = c.t.ref;
+				}
+			}
+		}
 		// a stable id per published commitment: from its ref when it has one (a later file may change its value:
 		// that becomes a correction), else from all its fields; an id used twice in the file falls back to the latter
 		Set<String> used = new HashSet<>();
+		commitments.stream().filter(c -> c.fundingId != null).forEach(c -> used.add(c.fundingId));
 		for (Commitment c : commitments) {
+			if (c.fundingId != null) {
+				continue;
+			}
 			String byRef = c.t.ref == null ? null : "T" + hash(c.provider + "|2|ref|" + c.t.ref, 16);
 			String byContent = "T" + hash(c.provider + "|2|" + c.date + "|" + c.money.currency() + "|"
 					+ c.money.amount().stripTrailingZeros().toPlainString() + "|" + Objects.toString(c.t.ref, ""), 16);
@@ -691,13 +794,20 @@ public class IatiImporter {
 	/**
 	 * Type 2 → a commitment. Finance type 421 from Korea Eximbank → FundViaEximbank (EDCF_LOAN, or EXPORT_CREDIT with
 	 * flow type 22); finance type 110 from KOICA → KOICA_GRANT; anything else → OTHER with the provider as funder and
-	 * the flow type when OTHER allows it. A commitment already recorded (same id) with another amount is corrected.
+	 * the flow type when OTHER allows it. Our own export says the source ({@code pt:source}, {@code pt:instrument}):
+	 * it is recorded as it was. A commitment already recorded (same id) with another amount is corrected. The
+	 * corrections the file publishes for a commitment (see {@link #commitments}) are recorded after it, each on its
+	 * value date with its description as the reason; those already recorded (by count) are not recorded again.
 	 */
 	private void recordCommitments(Activity act) {
 		for (Commitment c : commitments(act, true)) {
 			ProjectView.FundingView existing = act.view().fundings.stream()
 					.filter(f -> f.fundingId.equals(c.fundingId)).findFirst().orElse(null);
 			MoneyRequest amount = new MoneyRequest(c.money.amount(), c.money.currency());
+			if (existing != null && !c.corrections.isEmpty()) {
+				recordCorrections(act, c, existing.corrections.size());
+				continue;
+			}
 			if (existing != null) {
 				if (existing.amount.currency().equals(c.money.currency())
 						&& existing.amount.amount().compareTo(c.money.amount()) != 0) {
@@ -719,11 +829,34 @@ public class IatiImporter {
 			}
 			String detail = c.what + " from " + c.provider + (c.financeType == null ? "" : ", finance type " + c.financeType)
 					+ (c.flowType == null ? "" : ", flow type " + c.flowType);
+			FundingSource exported = act.own ? exportedSource(c.t.source) : null;
+			if (exported != null) {
+				boolean recorded;
+				if (exported == FundingSource.EXIMBANK) {
+					EximbankInstrument instrument = exportedInstrument(c.t.instrument);
+					EximbankInstrument chosen = instrument != null ? instrument
+							: "22".equals(c.flowType) ? EximbankInstrument.EXPORT_CREDIT : EximbankInstrument.EDCF_LOAN;
+					recorded = act.write(c.what, () -> writes.fundViaEximbank(act.projectId, new Requests.EximbankFundingRequest(
+							c.fundingId, chosen, amount, c.date, null, null, null, null, act.with(detail), null),
+							act.run.actor));
+				}
+				else {
+					String flowType = c.t.flowType != null && exported.allowedFlowTypes().contains(c.t.flowType) ? c.t.flowType : null;
+					recorded = act.write(c.what, () -> writes.commitFunding(act.projectId, new Requests.FundingRequest(
+							c.fundingId, exported, c.provider, amount, c.date, flowType, act.with(detail), null), act.run.actor));
+				}
+				if (recorded) {
+					recordCorrections(act, c, 0);
+				}
+				continue;
+			}
 			if ("421".equals(c.financeType) && KOREA_EXIMBANK.matcher(c.provider).find()) {
 				EximbankInstrument instrument = "22".equals(c.flowType) ? EximbankInstrument.EXPORT_CREDIT : EximbankInstrument.EDCF_LOAN;
-				act.write(c.what, () -> writes.fundViaEximbank(act.projectId, new Requests.EximbankFundingRequest(
+				if (act.write(c.what, () -> writes.fundViaEximbank(act.projectId, new Requests.EximbankFundingRequest(
 						c.fundingId, instrument, amount, c.date, null, null, null, null, act.with(detail + notesText(notes)),
-						null), act.run.actor));
+						null), act.run.actor))) {
+					recordCorrections(act, c, 0);
+				}
 				continue;
 			}
 			FundingSource source = "110".equals(c.financeType) && KOICA.matcher(c.provider).find()
@@ -738,9 +871,58 @@ public class IatiImporter {
 				}
 			}
 			String recordedFlow = flowType;
-			act.write(c.what, () -> writes.commitFunding(act.projectId, new Requests.FundingRequest(c.fundingId, source,
-					c.provider, amount, c.date, recordedFlow, act.with(detail + notesText(notes)), null), act.run.actor));
+			if (act.write(c.what, () -> writes.commitFunding(act.projectId, new Requests.FundingRequest(c.fundingId, source,
+					c.provider, amount, c.date, recordedFlow, act.with(detail + notesText(notes)), null), act.run.actor))) {
+				recordCorrections(act, c, 0);
+			}
 		}
+	}
+
+	/**
+	 * The corrections of a recorded commitment from the {@code recorded + 1}-th on: each moves the amount in force by
+	 * its value (negative: a reduction), on its value date, with its description as the reason. The first refused
+	 * ends the series (the later ones build on it).
+	 */
+	private void recordCorrections(Activity act, Commitment c, int recorded) {
+		for (int i = recorded; i < c.corrections.size(); i++) {
+			Commitment correction = c.corrections.get(i);
+			ProjectView.FundingView funding = act.view().fundings.stream()
+					.filter(f -> f.fundingId.equals(c.fundingId)).findFirst().orElse(null);
+			if (funding == null) {
+				return;
+			}
+			BigDecimal newAmount = funding.amount.amount().add(correction.money.amount());
+			if (newAmount.signum() <= 0) {
+				act.run.skip(correction.what, "correcting " + c.fundingId + " (" + funding.amount + ") by "
+						+ correction.money.amount().toPlainString() + " leaves nothing committed; not recorded");
+				return;
+			}
+			String reason = correction.t.description != null ? correction.t.description
+					: act.with("correction of " + c.what + " by " + correction.money + " (" + correction.what + ")");
+			if (!act.write(correction.what, () -> writes.correctCommitment(act.projectId, c.fundingId,
+					new Requests.CorrectionRequest(new MoneyRequest(newAmount, funding.amount.currency()), reason,
+							correction.date, null), act.run.actor))) {
+				return;
+			}
+		}
+	}
+
+	private static FundingSource exportedSource(String name) {
+		for (FundingSource source : FundingSource.values()) {
+			if (source.name().equals(name)) {
+				return source;
+			}
+		}
+		return null;
+	}
+
+	private static EximbankInstrument exportedInstrument(String name) {
+		for (EximbankInstrument instrument : EximbankInstrument.values()) {
+			if (instrument.name().equals(name)) {
+				return instrument;
+			}
+		}
+		return null;
 	}
 
 	private static String notesText(List<String> notes) {
@@ -749,7 +931,8 @@ public class IatiImporter {
 
 	/**
 	 * Type 3 → a disbursement, against the earliest commitment of the same funder and currency, dated on or before
-	 * it, that still has room for it (first in, first out, over what this file disburses). Our disbursements carry no
+	 * it, that still has room for it (first in, first out, over what this file disburses); in our own export, the
+	 * commitment its ref names. Our disbursements carry no
 	 * id: one already recorded for the same commitment, date and amount counts as present, so a second import
 	 * appends nothing.
 	 */
@@ -765,11 +948,15 @@ public class IatiImporter {
 				present.merge(disbursementKey(f.fundingId, d.disbursedOn(), d.amount()), 1, Integer::sum);
 			}
 		}
-		List<ProjectView.FundingView> fundings = act.view().fundings;
+		List<ProjectView.FundingView> all = act.view().fundings;
 		for (Commitment d : disbursements) {
 			ProjectView.FundingView target = null;
 			BigDecimal room = null;
 			boolean anyCandidate = false;
+			// our own export names the funding in the ref
+			List<ProjectView.FundingView> named = act.own && d.t.ref != null
+					? all.stream().filter(f -> f.fundingId.equals(d.t.ref)).toList() : List.of();
+			List<ProjectView.FundingView> fundings = named.isEmpty() ? all : named;
 			for (ProjectView.FundingView f : fundings) {
 				if (!f.amount.currency().equals(d.money.currency()) || f.committedOn.isAfter(d.date) || !sameFunder(f, d.provider)) {
 					continue;

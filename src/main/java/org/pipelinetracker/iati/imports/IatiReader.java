@@ -1,5 +1,7 @@
 package org.pipelinetracker.iati.imports;
 
+import org.pipelinetracker.iati.export.ReportingOrg;
+
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -93,6 +95,12 @@ final class IatiReader {
 					}
 					skip(r);
 				}
+				case "location" -> {
+					if (a.region == null) {
+						a.region = ext(r, "region");
+					}
+					skip(r);
+				}
 				case "sector" -> {
 					a.sectors.add(new IatiActivity.Sector(attr(r, "vocabulary"), attr(r, "code"), attr(r, "percentage")));
 					skip(r);
@@ -120,6 +128,9 @@ final class IatiReader {
 	private static IatiActivity.DocumentLink documentLink(IatiActivity a, XMLStreamReader r, int index)
 			throws XMLStreamException {
 		String url = attr(r, "url");
+		String agreementId = ext(r, "agreement-id");
+		String agreementType = ext(r, "agreement-type");
+		String description = null;
 		List<String> categories = new ArrayList<>();
 		LocalDate date = null;
 		String title = null;
@@ -144,10 +155,12 @@ final class IatiReader {
 					skip(r);
 				}
 				case "title" -> title = narratives(r);
+				case "description" -> description = narratives(r);
 				default -> skip(r);
 			}
 		}
-		return new IatiActivity.DocumentLink(index, url, List.copyOf(categories), date, title);
+		return new IatiActivity.DocumentLink(index, url, List.copyOf(categories), date, title, description,
+				agreementId, agreementType);
 	}
 
 	private static IatiActivity.Transaction transaction(IatiActivity a, XMLStreamReader r, int index)
@@ -155,6 +168,8 @@ final class IatiReader {
 		IatiActivity.Transaction t = new IatiActivity.Transaction();
 		t.index = index;
 		t.ref = attr(r, "ref");
+		t.source = ext(r, "source");
+		t.instrument = ext(r, "instrument");
 		while (r.hasNext()) {
 			int event = r.next();
 			if (event == XMLStreamConstants.END_ELEMENT) {
@@ -178,6 +193,7 @@ final class IatiReader {
 					t.value = text(r);
 				}
 				case "provider-org" -> t.provider = org(r, null);
+				case "description" -> t.description = narratives(r);
 				case "finance-type" -> {
 					t.financeType = attr(r, "code");
 					skip(r);
@@ -199,8 +215,9 @@ final class IatiReader {
 	/** An organisation element: ref attribute and its best narrative (consumes the element). */
 	private static IatiActivity.Org org(XMLStreamReader r, String role) throws XMLStreamException {
 		String ref = attr(r, "ref");
+		String country = upper(ext(r, "country"));
 		String name = narratives(r);
-		return new IatiActivity.Org(ref, role, name);
+		return new IatiActivity.Org(ref, role, name, country);
 	}
 
 	/**
@@ -283,6 +300,12 @@ final class IatiReader {
 			}
 		}
 		return null;
+	}
+
+	/** An extension attribute of this application ({@link ReportingOrg#EXTENSION_NS}), trimmed; null when absent or blank. */
+	private static String ext(XMLStreamReader r, String name) {
+		String value = r.getAttributeValue(ReportingOrg.EXTENSION_NS, name);
+		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 	private static LocalDate date(IatiActivity a, String what, String value) {

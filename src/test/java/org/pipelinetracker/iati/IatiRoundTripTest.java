@@ -1,0 +1,158 @@
+package org.pipelinetracker.iati;
+
+import org.junit.jupiter.api.Test;
+import org.pipelinetracker.Api;
+import org.pipelinetracker.Api.Response;
+import org.pipelinetracker.PipelineTrackerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's round trip: a realistic scenario built through the HTTP API is exported as IATI, that document is
+ * imported into a second, empty instance (its own database), and the second instance's export is the same
+ * document byte for byte, apart from the timestamps of recording ({@code generated-datetime},
+ * {@code last-updated-datetime}). A second import of the same document changes nothing.
+ * <p>
+ * Scenario: RT-A in IMPLEMENTATION (an MOU and a binding GRANT with document URLs, a KOICA grant in UZS with a
+ * disbursement and a downward correction), RT-B COMPLETED (a LOAN with a document URL, an EDCF loan from Korea
+ * Eximbank and an Uzbek-budget commitment corrected upwards, disbursements under both, no description), RT-C
+ * PROPOSED (an MOU only); partners with roles and countries and planned start and end dates throughout.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "tracker.test.context=iati-roundtrip-a")
+@ActiveProfiles("test")
+class IatiRoundTripTest {
+
+	private static final Pattern TIMESTAMPS = Pattern.compile(" (generated-datetime|last-updated-datetime)=\"[^\"]*\"");
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void exportImportIntoAnEmptyInstanceAndExportAgainGivesTheSameDocument() {
+		Api a = new Api(port);
+		scenario(a);
+		a.eventually("/api/projects?size=50", r -> r.json().path("totalElements").asLong() == 3);
+		Response first = a.get("/api/export/iati");
+		assertThat(first.status()).as(first.toString()).isEqualTo(200);
+		String exported = first.body();
+		// the scenario is really in the document
+		assertThat(exported).contains("<iati-identifier>XM-PIPELINE-TRACKER-RT-A</iati-identifier>",
+				"pt:country=\"KR\"", "pt:source=\"EXIMBANK\"", "pt:instrument=\"EDCF_LOAN\"", "pt:source=\"KOICA_GRANT\"",
+				"pt:source=\"UZBEK_BUDGET\"", "pt:agreement-type=\"MOU\"", "pt:agreement-type=\"GRANT\"",
+				"pt:agreement-type=\"LOAN\"", "pt:region=\"Khorezm Region\"", ">-12355140000.00<", ">30000000000.00<",
+				"Grant amended, scope reduced", "\"A09\"", "\"A11\"");
+
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PipelineTrackerApplication.class).run(
+				"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:rt-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+				"--tracker.seed.enabled=false", "--spring.profiles.active=test")) {
+			Api b = new Api(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+			assertThat(b.get("/api/projects?size=50").json().path("totalElements").asLong()).isZero();
+
+			JsonNode report = importXml(b, exported);
+			assertThat(report.path("activitiesRead").asInt()).as(report.toString()).isEqualTo(3);
+			assertThat(report.path("imported").asInt()).as(report.toString()).isEqualTo(3);
+			assertThat(report.path("skipped")).as(report.toString()).isEmpty();
+			b.eventually("/api/projects?size=50", r -> r.json().path("totalElements").asLong() == 3);
+
+			JsonNode rtA = b.get("/api/projects/RT-A").json();
+			assertThat(rtA.path("stage").asString()).isEqualTo("IMPLEMENTATION");
+			assertThat(rtA.path("fundings").get(0).path("fundingId").asString()).isEqualTo("KOICA-1");
+			assertThat(rtA.path("fundings").get(0).path("corrections").get(0).path("reason").asString())
+					.isEqualTo("Grant amended, scope reduced");
+
+			Response again = b.get("/api/export/iati");
+			assertThat(again.status()).as(again.toString()).isEqualTo(200);
+			assertThat(withoutTimestamps(again.body())).isEqualTo(withoutTimestamps(exported));
+
+			// importing the same document once more appends nothing
+			JsonNode repeat = importXml(b, exported);
+			assertThat(repeat.path("unchanged").asInt()).as(repeat.toString()).isEqualTo(3);
+			assertThat(repeat.path("eventsAppended").asLong()).as(repeat.toString()).isZero();
+			assertThat(repeat.path("skipped")).as(repeat.toString()).isEmpty();
+		}
+	}
+
+	private static JsonNode importXml(Api api, String xml) {
+		Response r = api.postRaw("/api/import/iati?fileName=roundtrip.xml", "application/xml", xml);
+		assertThat(r.status()).as(r.toString()).isEqualTo(200);
+		return r.json();
+	}
+
+	static String withoutTimestamps(String xml) {
+		return TIMESTAMPS.matcher(xml).replaceAll("");
+	}
+
+	private static void scenario(Api api) {
+		// RT-A: KOICA grant in UZS, MOU then a binding grant, disbursement, start, downward correction
+		ok(api.post("/api/projects", """
+				{"projectId":"RT-A","title":"Samarkand district heating","description":"Boilers and heat networks",
+				 "sector":"23620","region":"Samarkand","proposedOn":"2025-03-01","plannedStart":"2025-06-01",
+				 "plannedEnd":"2027-12-31","partners":[{"name":"KOICA","country":"KR","role":"FUNDING"},
+				 {"name":"Ministry of Energy","country":"UZ","role":"IMPLEMENTING"},
+				 {"name":"Samarkand Teploenergo","country":"UZ","role":"EXTENDING"}]}"""));
+		ok(api.post("/api/projects/RT-A/agreements", """
+				{"agreementId":"MOU-1","type":"MOU","signedOn":"2025-03-10","parties":["KOICA","Ministry of Energy"],
+				 "documentUrl":"https://example.org/koica/mou-1.pdf"}"""));
+		ok(api.post("/api/projects/RT-A/agreements", """
+				{"agreementId":"GRANT-1","type":"GRANT","signedOn":"2025-09-15","parties":["KOICA","Ministry of Energy"],
+				 "documentUrl":"https://example.org/koica/grant-1.pdf"}"""));
+		ok(api.post("/api/projects/RT-A/fundings", """
+				{"fundingId":"KOICA-1","source":"KOICA_GRANT","funder":"KOICA",
+				 "amount":{"amount":"61775700000","currency":"UZS"},"committedOn":"2025-09-20"}"""));
+		ok(api.post("/api/projects/RT-A/disbursements", """
+				{"fundingId":"KOICA-1","amount":{"amount":"12355140000","currency":"UZS"},"disbursedOn":"2025-10-05"}"""));
+		ok(api.post("/api/projects/RT-A/start", "{\"on\":\"2025-10-10\"}"));
+		ok(api.post("/api/projects/RT-A/fundings/KOICA-1/corrections", """
+				{"amount":{"amount":"49420560000","currency":"UZS"},"reason":"Grant amended, scope reduced","on":"2025-11-01"}"""));
+
+		// RT-B: EDCF loan and Uzbek budget co-financing, disbursed, completed; no description
+		ok(api.post("/api/projects", """
+				{"projectId":"RT-B","title":"Khiva rail depot","sector":"21030","region":"Khorezm","proposedOn":"2025-01-10",
+				 "plannedStart":"2025-03-01","plannedEnd":"2025-12-31",
+				 "partners":[{"name":"Export-Import Bank of Korea","country":"KR","role":"FUNDING"},
+				 {"name":"Ministry of Economy and Finance","country":"UZ","role":"ACCOUNTABLE"},
+				 {"name":"Uzbekistan Railways","country":"UZ","role":"IMPLEMENTING"}]}"""));
+		ok(api.post("/api/projects/RT-B/agreements", """
+				{"agreementId":"EDCF-LA-1","type":"LOAN","signedOn":"2025-02-01",
+				 "parties":["Export-Import Bank of Korea","Republic of Uzbekistan"],
+				 "documentUrl":"https://example.org/edcf/loan-agreement-1.pdf"}"""));
+		ok(api.post("/api/projects/RT-B/fundings/eximbank", """
+				{"fundingId":"EDCF-1","instrument":"EDCF_LOAN","amount":{"amount":"100000000","currency":"USD"},
+				 "committedOn":"2025-03-15","interestRate":"0.1","maturityYears":40,"graceYears":10}"""));
+		ok(api.post("/api/projects/RT-B/fundings", """
+				{"fundingId":"UZB-1","source":"UZBEK_BUDGET","funder":"Ministry of Economy and Finance",
+				 "amount":{"amount":"120000000000","currency":"UZS"},"committedOn":"2025-03-20"}"""));
+		ok(api.post("/api/projects/RT-B/start", "{\"on\":\"2025-04-01\"}"));
+		ok(api.post("/api/projects/RT-B/disbursements", """
+				{"fundingId":"EDCF-1","amount":{"amount":"20000000","currency":"USD"},"disbursedOn":"2025-06-10"}"""));
+		ok(api.post("/api/projects/RT-B/disbursements", """
+				{"fundingId":"UZB-1","amount":{"amount":"30000000000","currency":"UZS"},"disbursedOn":"2025-06-20"}"""));
+		ok(api.post("/api/projects/RT-B/fundings/UZB-1/corrections", """
+				{"amount":{"amount":"150000000000","currency":"UZS"},"reason":"Budget law 2025, article 12: co-financing raised","on":"2025-07-01"}"""));
+		ok(api.post("/api/projects/RT-B/disbursements", """
+				{"fundingId":"EDCF-1","amount":{"amount":"35000000","currency":"USD"},"disbursedOn":"2025-08-05"}"""));
+		ok(api.post("/api/projects/RT-B/complete", "{\"on\":\"2025-09-30\"}"));
+
+		// RT-C: proposed only, with an MOU
+		ok(api.post("/api/projects", """
+				{"projectId":"RT-C","title":"Navoi solar park study","description":"Feasibility study for a 100 MW plant",
+				 "sector":"23230","region":"Navoi","proposedOn":"2025-05-01","plannedStart":"2026-01-01","plannedEnd":"2026-12-31",
+				 "partners":[{"name":"Korea Energy Agency","country":"KR","role":"EXTENDING"}]}"""));
+		ok(api.post("/api/projects/RT-C/agreements", """
+				{"agreementId":"MOU-C","type":"MOU","signedOn":"2025-05-20","documentUrl":"https://example.org/navoi/mou.docx"}"""));
+	}
+
+	private static void ok(Response r) {
+		assertThat(r.status()).as(r.toString()).isBetween(200, 299);
+	}
+}
