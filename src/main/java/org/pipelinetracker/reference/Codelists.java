@@ -277,21 +277,50 @@ public final class Codelists {
                 .collect(Collectors.joining());
     }
 
+	/** An amount at its currency's scale, with the currency code upper-cased. */
+	public record ExactAmount(BigDecimal amount, String currency) {
+	}
+
 	/**
-	 * Checks that {@code currency} (upper case) is an active ISO 4217 code and that {@code amount} has no more
+	 * Checks that {@code currency} is an active ISO 4217 code (any case, trimmed) and that {@code amount} has no more
 	 * decimals than it allows, reporting problems as {@code field.currency} / {@code field.amount}. Returns the
-	 * amount at the currency's scale, or null when it is not valid.
+	 * amount at the currency's scale, or null when it is absent or not valid.
 	 */
-	public BigDecimal exactAmount(Violations violations, String field, BigDecimal amount, String currency) {
-		if (!violations.check(isCurrency(currency), field + ".currency",
+	public ExactAmount exactAmount(Violations violations, String field, BigDecimal amount, String currency) {
+		if (amount == null || currency == null || currency.isBlank()) {
+			return null;
+		}
+		String code = currency.trim().toUpperCase(Locale.ROOT);
+		if (!violations.check(isCurrency(code), field + ".currency",
 				"'" + currency + "' is not an active ISO 4217 currency code")) {
 			return null;
 		}
-		int digits = currencyFractionDigits(currency);
+		int digits = currencyFractionDigits(code);
 		if (!violations.check(amount.stripTrailingZeros().scale() <= digits, field + ".amount",
-				currency + " amounts have at most " + digits + " decimal places")) {
+				code + " amounts have at most " + digits + " decimal places")) {
 			return null;
 		}
-		return violations.has(field + ".amount") ? null : amount.setScale(digits, RoundingMode.UNNECESSARY);
+		return violations.has(field + ".amount") ? null
+				: new ExactAmount(amount.setScale(digits, RoundingMode.UNNECESSARY), code);
+	}
+
+	/** An optional sector filter: the trimmed code, or null when absent; a violation when it is not an active code. */
+	public String sectorFilter(Violations violations, String field, String sector) {
+		if (sector == null || sector.isBlank()) {
+			return null;
+		}
+		String code = sector.trim();
+		violations.check(isSector(code), field, "'" + sector + "' is not an active DAC purpose code");
+		return code;
+	}
+
+	/** An optional region: its canonical name, or null when absent or unknown (then with a violation). */
+	public String regionOf(Violations violations, String field, String region) {
+		if (region == null || region.isBlank()) {
+			return null;
+		}
+		String canonical = uzbekRegion(region).orElse(null);
+		violations.check(canonical != null, field, "'" + region + "' is not an Uzbek region; use one of " + uzbekRegions());
+		return canonical;
 	}
 }

@@ -67,8 +67,9 @@ public class ReplayService {
 
 	/** Resets and restarts {@code processor} (or every projection when null). Refused while a replay runs. */
 	public synchronized Status start(String processor) {
-		if (run != null && status().state() == State.RUNNING) {
-			throw new AlreadyRunningException("a replay of " + run.label() + " is running (" + status().percent()
+		Status current = status();
+		if (current.state() == State.RUNNING) {
+			throw new AlreadyRunningException("a replay of " + current.processor() + " is running (" + current.percent()
 					+ "% done); wait for it to finish");
 		}
 		if (processor != null && !projections.contains(processor)) {

@@ -18,8 +18,6 @@ import org.pipelinetracker.system.InvalidRequestException;
 import org.pipelinetracker.system.Violations;
 import org.springframework.stereotype.Service;
 
-import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * Validates a facility write completely (structure, currency, decimals, URL), turns it into a command with the
@@ -71,12 +69,8 @@ public class FacilityWriteService {
 
 	/** Checks currency and decimal places; returns the amount at the currency's scale, or null if invalid/absent. */
 	private Money money(Violations v, String field, MoneyRequest m) {
-		if (m == null || m.amount() == null || m.currency() == null || m.currency().isBlank()) {
-			return null;
-		}
-		String currency = m.currency().trim().toUpperCase(Locale.ROOT);
-		BigDecimal amount = codelists.exactAmount(v, field, m.amount(), currency);
-		return amount == null ? null : new Money(amount, currency);
+		Codelists.ExactAmount exact = m == null ? null : codelists.exactAmount(v, field, m.amount(), m.currency());
+		return exact == null ? null : new Money(exact.amount(), exact.currency());
 	}
 
 

@@ -117,16 +117,8 @@ class ExportController {
 	/** Checks the filters as {@code GET /api/projects} does (400 naming each bad one); the region made canonical. */
 	private Criteria criteria(LocalDate asOf, Instant knownAt, Stage stage, String sector, String region) {
 		Violations v = new Violations();
-		String sectorCode = sector == null || sector.isBlank() ? null : sector.trim();
-		if (sectorCode != null) {
-			v.check(codelists.isSector(sectorCode), "sector", "'" + sector + "' is not an active DAC purpose code");
-		}
-		String canonicalRegion = null;
-		if (region != null && !region.isBlank()) {
-			canonicalRegion = codelists.uzbekRegion(region).orElse(null);
-			v.check(canonicalRegion != null, "region",
-					"'" + region + "' is not an Uzbek region; use one of " + codelists.uzbekRegions());
-		}
+		String sectorCode = codelists.sectorFilter(v, "sector", sector);
+		String canonicalRegion = codelists.regionOf(v, "region", region);
 		v.throwIfAny();
 		return new Criteria(asOf, knownAt, stage, sectorCode, canonicalRegion);
 	}

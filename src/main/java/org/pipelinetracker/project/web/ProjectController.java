@@ -148,18 +148,10 @@ class ProjectController {
 		Violations v = new Violations();
 		v.check(page >= 0, "page", "must be 0 or more");
 		v.check(size >= 1 && size <= 200, "size", "must be between 1 and 200");
-		if (sector != null && !sector.isBlank()) {
-			v.check(codelists.isSector(sector.trim()), "sector", "'" + sector + "' is not an active DAC purpose code");
-		}
-		String canonicalRegion = null;
-		if (region != null && !region.isBlank()) {
-			canonicalRegion = codelists.uzbekRegion(region).orElse(null);
-			v.check(canonicalRegion != null, "region",
-					"'" + region + "' is not an Uzbek region; use one of " + codelists.uzbekRegions());
-		}
+		String sectorCode = codelists.sectorFilter(v, "sector", sector);
+		String canonicalRegion = codelists.regionOf(v, "region", region);
 		v.throwIfAny();
-		return views.list(new ProjectFilter(stage, sector == null || sector.isBlank() ? null : sector.trim(),
-				canonicalRegion), page, size);
+		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion), page, size);
 	}
 
 	private static StageChangeRequest orEmpty(StageChangeRequest request) {

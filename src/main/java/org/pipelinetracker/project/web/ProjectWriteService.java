@@ -43,7 +43,6 @@ import org.pipelinetracker.system.Violations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -85,10 +84,7 @@ public class ProjectWriteService {
 			v.check(codelists.isSector(sector), "sector",
 					"'" + sector + "' is not an active 5-digit DAC purpose code (IATI Sector codelist)");
 		}
-		String region = r.region() == null ? null : codelists.uzbekRegion(r.region()).orElse(null);
-		if (r.region() != null && !r.region().isBlank() && region == null) {
-			v.add("region", "'" + r.region() + "' is not an Uzbek region; use one of " + codelists.uzbekRegions());
-		}
+		String region = codelists.regionOf(v, "region", r.region());
 		List<PartnerRequest> partnerRequests = r.partners() == null ? List.of() : r.partners();
 		for (int i = 0; i < partnerRequests.size(); i++) {
 			PartnerRequest p = partnerRequests.get(i);
@@ -283,12 +279,8 @@ public class ProjectWriteService {
 
 	/** Checks currency and decimal places; returns the amount at the currency's scale, or null if invalid/absent. */
 	private Money money(Violations v, String field, MoneyRequest m) {
-		if (m == null || m.amount() == null || m.currency() == null || m.currency().isBlank()) {
-			return null;
-		}
-		String currency = m.currency().trim().toUpperCase(Locale.ROOT);
-		BigDecimal amount = codelists.exactAmount(v, field, m.amount(), currency);
-		return amount == null ? null : new Money(amount, currency);
+		Codelists.ExactAmount exact = m == null ? null : codelists.exactAmount(v, field, m.amount(), m.currency());
+		return exact == null ? null : new Money(exact.amount(), exact.currency());
 	}
 
 
