@@ -2,11 +2,11 @@ package org.pipelinetracker.postgres;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.pipelinetracker.Api;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
+import org.pipelinetracker.system.SchemaMigrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +24,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Profile {@code postgres} on a real PostgreSQL (test profile {@code pg}): the schema of db/migration/postgresql
+ * Profile {@code postgres} on a real PostgreSQL (test profile {@code pg}): the schema of db/migration/common with PostgreSQL's types
  * (bytea, never oid; text; the global index one at a time), passes {@code ddl-auto=validate}, matches the H2
  * migrations column for column, and Axon writes and reads its events, metadata and tokens as plain bytes.
  */
@@ -79,7 +79,7 @@ class PostgresStorageTest {
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:mem:schema-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		h2.setUser("sa");
-		Flyway.configure().dataSource(h2).locations("classpath:db/migration/h2").load().migrate();
+		SchemaMigrations.migrateH2(h2);
 		Set<String> onH2 = columns(new JdbcTemplate(h2), "PUBLIC");
 		Set<String> onPostgres = columns(jdbc, "public");
 		assertThat(onPostgres).isNotEmpty().isEqualTo(onH2);

@@ -7,9 +7,9 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.flywaydb.core.Flyway;
 import org.pipelinetracker.system.ShadowableProjection;
 import org.pipelinetracker.system.ShadowableProjection.Table;
+import org.pipelinetracker.system.SchemaMigrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Service;
@@ -69,7 +69,7 @@ public class ReadModelVerifier {
 		DriverManagerDataSource shadowSource = new DriverManagerDataSource(url, "sa", "");
 		JdbcTemplate shadow = new JdbcTemplate(shadowSource);
 		try {
-			Flyway.configure().dataSource(shadowSource).locations("classpath:db/migration/h2").load().migrate();
+			SchemaMigrations.migrateH2(shadowSource);
 			List<AnnotationEventHandlerAdapter> handlers = projections.stream()
 					.map(p -> new AnnotationEventHandlerAdapter(p.withStorage(shadow))).toList();
 			long events = replayInto(handlers, last);

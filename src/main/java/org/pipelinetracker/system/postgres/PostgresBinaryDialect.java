@@ -11,7 +11,7 @@ import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
  * PostgreSQL with Axon's {@code @Lob byte[]} columns (event and snapshot payload and metadata, tokens, sagas,
  * dead letters) stored as {@code bytea}. Plain {@link PostgreSQLDialect} maps a BLOB to {@code oid}: a pointer to a
  * large object that is never deleted with its row, is not readable with {@code ResultSet.getBytes} and fails
- * {@code ddl-auto=validate} against the {@code bytea} columns of db/migration/postgresql. Here a BLOB is a
+ * {@code ddl-auto=validate} against the {@code bytea} columns of db/migration/common with PostgreSQL's types. Here a BLOB is a
  * {@code bytea} column, bound and read as plain bytes ({@link BinaryJdbcType}), like a {@code byte[]} without
  * {@code @Lob}. Selected by {@code spring.jpa.database-platform} in application-postgres.properties.
  */

@@ -13,6 +13,7 @@ import org.pipelinetracker.facility.api.FacilityHeadroomReservedEvent;
 import org.pipelinetracker.facility.api.FacilityId;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.system.ShadowableProjection;
+import org.pipelinetracker.system.SchemaMigrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ class FacilityUsageProjectionShadowTest {
 		JdbcDataSource dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:mem:facility-shadow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		dataSource.setUser("sa");
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
+		SchemaMigrations.migrateH2(dataSource);
 		shadow = new JdbcTemplate(dataSource);
 		JdbcTemplate live = new JdbcTemplate(new JdbcDataSource()); // never touched: withStorage must not use it
 		Object projection = new FacilityUsageProjection(live).withStorage(shadow);

@@ -12,8 +12,8 @@ create table domain_event_entry (
     event_identifier varchar(255) not null,
     payload_type varchar(255) not null,
     payload_revision varchar(255),
-    payload blob not null,
-    meta_data blob,
+    payload ${binary} not null,
+    meta_data ${binary},
     time_stamp varchar(255) not null,
     primary key (global_index),
     constraint uk_domain_event_identifier unique (event_identifier),
@@ -27,8 +27,8 @@ create table snapshot_event_entry (
     event_identifier varchar(255) not null,
     payload_type varchar(255) not null,
     payload_revision varchar(255),
-    payload blob not null,
-    meta_data blob,
+    payload ${binary} not null,
+    meta_data ${binary},
     time_stamp varchar(255) not null,
     primary key (sequence_number, aggregate_identifier, type),
     constraint uk_snapshot_event_identifier unique (event_identifier)
@@ -40,7 +40,7 @@ create table token_entry (
     owner varchar(255),
     timestamp varchar(255) not null,
     token_type varchar(255),
-    token blob,
+    token ${binary},
     primary key (segment, processor_name)
 );
 
@@ -48,7 +48,7 @@ create table saga_entry (
     saga_id varchar(255) not null,
     saga_type varchar(255),
     revision varchar(255),
-    serialized_saga blob,
+    serialized_saga ${binary},
     primary key (saga_id)
 );
 
@@ -73,19 +73,19 @@ create table dead_letter_entry (
     time_stamp varchar(255) not null,
     payload_type varchar(255) not null,
     payload_revision varchar(255),
-    payload blob not null,
-    meta_data blob,
+    payload ${binary} not null,
+    meta_data ${binary},
     type varchar(255),
     aggregate_identifier varchar(255),
     sequence_number bigint,
     token_type varchar(255),
-    token blob,
+    token ${binary},
     enqueued_at timestamp(6) with time zone not null,
     last_touched timestamp(6) with time zone,
     processing_started timestamp(6) with time zone,
     cause_type varchar(255),
     cause_message varchar(1023),
-    diagnostics blob,
+    diagnostics ${binary},
     primary key (dead_letter_id),
     constraint uk_dead_letter_sequence unique (processing_group, sequence_identifier, sequence_index)
 );
@@ -102,7 +102,7 @@ create table project_view (
     proposed_on date not null,
     version bigint not null,
     last_event_at timestamp(6) with time zone not null,
-    document clob not null,
+    document ${text} not null,
     primary key (project_id)
 );
 create index idx_project_view_stage on project_view (stage);

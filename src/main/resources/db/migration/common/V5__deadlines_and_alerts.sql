@@ -1,11 +1,8 @@
--- PostgreSQL twin of db/migration/h2/V5__deadlines_and_alerts.sql (keep the two in step): the same tables, with bytea for H2's blob
--- (never oid: see org.pipelinetracker.system.postgres.PostgresBinaryDialect) and text for clob.
-
 -- db-scheduler's table: Axon's persisted deadlines (stalled-project checks) live here, so they survive restarts.
 create table scheduled_tasks (
     task_name varchar(255) not null,
     task_instance varchar(255) not null,
-    task_data bytea,
+    task_data ${binary},
     execution_time timestamp(6) with time zone not null,
     picked boolean not null,
     picked_by varchar(255),
