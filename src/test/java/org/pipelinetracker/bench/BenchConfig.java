@@ -16,10 +16,13 @@ import java.util.List;
  * @param rawRows event rows copied for the raw insert ceiling
  * @param baseline whether to measure the default-Axon baseline
  * @param startup whether to measure startup time in a fresh JVM
+ * @param ingest whether to measure ingestion and the raw insert ceiling ({@code false}: only the N-event phases)
+ * @param oursArgs extra {@code --name=value} settings for "ours" (to measure one lever at a time), e.g.
+ * {@code -Dbench.ours.args="--tracker.aggregate-cache.size=0"}
  */
 record BenchConfig(long events, List<String> databases, int runs, int warmupSeconds, int measureSeconds, int queries,
 		int queryWarmup, int queryMaxSeconds, int rawRows, boolean baseline, boolean startup, String user,
-		String password, Path out, List<Integer> clients) {
+		String password, Path out, List<Integer> clients, boolean ingest, List<String> oursArgs) {
 
 	static BenchConfig fromSystemProperties() {
 		String db = System.getProperty("bench.db", "h2").trim().toLowerCase();
@@ -44,7 +47,15 @@ record BenchConfig(long events, List<String> databases, int runs, int warmupSeco
 				prop("bench.http.user", "admin"),
 				prop("bench.http.password", "admin-demo"),
 				Path.of(prop("bench.out", "target/bench")),
-				List.of(1, 8));
+				List.of(1, 8),
+				Boolean.parseBoolean(prop("bench.ingest", "true")),
+				prop("bench.ours.args", "").isBlank() ? List.of() : List.of(prop("bench.ours.args", "").split("\\s+")));
+	}
+
+	/** The smoke test's tiny configuration. */
+	static BenchConfig smoke(Path out) {
+		return new BenchConfig(600, List.of("h2"), 1, 1, 1, 20, 5, 5, 500, true, true, "admin", "admin-demo", out,
+				List.of(1, 8), true, List.of());
 	}
 
 	private static String prop(String name, String fallback) {

@@ -124,6 +124,8 @@ public final class Benchmark {
 		p.put("query_max_seconds", cfg.queryMaxSeconds());
 		p.put("raw_rows", cfg.rawRows());
 		p.put("http_user", cfg.user());
+		p.put("ingest", cfg.ingest());
+		p.put("ours_extra_args", cfg.oursArgs());
 		p.put("workload", "per project 9 writes (propose, sign LOAN, commit KOICA grant, fund via Eximbank on a facility"
 				+ " [reserve on Facility + commit on Project], disburse, plan milestone, disburse, achieve milestone,"
 				+ " disburse) = 12 events; a new facility every 50 projects of a client; each client its own projects");
@@ -133,6 +135,7 @@ public final class Benchmark {
 				+ " application with Axon defaults: JPA storage engine with Axon's default fetch batch, no aggregate cache,"
 				+ " no snapshots, tracking processors (1 segment, 1 thread, batch size 1) on the event store, no dead-letter"
 				+ " queue");
+		p.put("h2_url_options", Db.H2_OPTIONS);
 		p.put("durability", "H2: WRITE_DELAY=0 (each commit written to the file before the call returns); PostgreSQL:"
 				+ " synchronous_commit=on, fsync on (embedded zonky server)");
 		return p;
@@ -146,30 +149,13 @@ public final class Benchmark {
 		String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
 
 		// 1 + 2: ingestion, ours and baseline alternating
-		Db oursDb = Db.create(kind, cfg.out(), "ours");
-		Db baseDb = cfg.baseline() ? Db.create(kind, cfg.out(), "baseline") : null;
 		Map<String, List<Sample>> ours = new LinkedHashMap<>();
 		Map<String, List<Sample>> base = new LinkedHashMap<>();
-		ConfigurableApplicationContext oursCtx = start(oursDb, false);
-		ConfigurableApplicationContext baseCtx = baseDb == null ? null : start(baseDb, true);
-		try {
-			detail.put("database_version", oursDb.version(oursCtx.getBean(DataSource.class)));
-			for (int run = 0; run < cfg.runs(); run++) {
-				for (String mode : INGEST_MODES) {
-					ours.computeIfAbsent(mode, m -> new ArrayList<>())
-							.add(ingest(oursCtx, mode, "O" + runId + "R" + run + mode.replace("-", "")));
-					if (baseCtx != null) {
-						base.computeIfAbsent(mode, m -> new ArrayList<>())
-								.add(ingest(baseCtx, mode, "B" + runId + "R" + run + mode.replace("-", "")));
-					}
-				}
-			}
-			// 3: raw insert ceiling, on the rows ours wrote, in the same database
-			detail.put("raw_insert", rawInsert(kind, oursCtx.getBean(DataSource.class)));
+		if (cfg.ingest()) {
+			ingestion(kind, runId, ours, base, detail);
 		}
-		finally {
-			close(baseCtx, baseDb);
-			close(oursCtx, oursDb);
+		else {
+			detail.put("raw_insert", Map.of("rows_per_s", Double.NaN));
 		}
 		Map<String, Object> ingestDetail = new LinkedHashMap<>();
 		ingestDetail.put("ours", summarize(ours));
@@ -249,6 +235,35 @@ public final class Benchmark {
 		return out;
 	}
 
+	private void ingestion(String kind, String runId, Map<String, List<Sample>> ours, Map<String, List<Sample>> base,
+			Map<String, Object> detail) throws Exception {
+		Db oursDb = Db.create(kind, cfg.out(), "ours");
+		Db baseDb = cfg.baseline() ? Db.create(kind, cfg.out(), "baseline") : null;
+		ConfigurableApplicationContext oursCtx = null;
+		ConfigurableApplicationContext baseCtx = null;
+		try {
+			oursCtx = start(oursDb, false);
+			baseCtx = baseDb == null ? null : start(baseDb, true);
+			detail.put("database_version", oursDb.version(oursCtx.getBean(DataSource.class)));
+			for (int run = 0; run < cfg.runs(); run++) {
+				for (String mode : INGEST_MODES) {
+					ours.computeIfAbsent(mode, m -> new ArrayList<>())
+							.add(ingest(oursCtx, mode, "O" + runId + "R" + run + mode.replace("-", "")));
+					if (baseCtx != null) {
+						base.computeIfAbsent(mode, m -> new ArrayList<>())
+								.add(ingest(baseCtx, mode, "B" + runId + "R" + run + mode.replace("-", "")));
+					}
+				}
+			}
+			// 3: raw insert ceiling, on the rows ours wrote, in the same database
+			detail.put("raw_insert", rawInsert(kind, oursCtx.getBean(DataSource.class)));
+		}
+		finally {
+			close(baseCtx, baseDb);
+			close(oursCtx, oursDb);
+		}
+	}
+
 	// --- contexts -----------------------------------------------------------------------------------------------
 
 	private ConfigurableApplicationContext start(Db db, boolean baseline) {
@@ -258,6 +273,9 @@ public final class Benchmark {
 		args.add("--spring.main.banner-mode=off");
 		args.add("--logging.level.root=WARN");
 		args.add("--tracker.node-id=bench-" + (baseline ? "baseline" : "ours"));
+		if (!baseline) {
+			args.addAll(cfg.oursArgs());
+		}
 		List<String> profiles = new ArrayList<>(db.profiles());
 		if (baseline) {
 			profiles.add("bench-baseline");
@@ -703,6 +721,9 @@ public final class Benchmark {
 	/** An empty database: an H2 file (durable: WRITE_DELAY=0) or a fresh database on the embedded PostgreSQL. */
 	record Db(String kind, String name, String url, String user, String password, boolean pooled) {
 
+		/** The H2 settings of every benchmark database: durable commits (see docs/performance.md). */
+		static final String H2_OPTIONS = System.getProperty("bench.h2.options", ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
+
 		static Db create(String kind, Path out, String phase) throws IOException {
 			if ("postgres".equals(kind)) {
 				String database = EmbeddedPostgresServer.createDatabase();
@@ -716,8 +737,8 @@ public final class Benchmark {
 					Files.delete(p);
 				}
 			}
-			return new Db(kind, "h2-" + phase, "jdbc:h2:file:" + dir.resolve("h2-" + phase)
-					+ ";AUTO_SERVER=FALSE;WRITE_DELAY=0", "sa", "", false);
+			return new Db(kind, "h2-" + phase, "jdbc:h2:file:" + dir.resolve("h2-" + phase) + H2_OPTIONS, "sa", "",
+					false);
 		}
 
 		List<String> arguments() {

@@ -23,9 +23,7 @@ class BenchmarkSmokeTest {
 	@Test
 	void runsEveryPhaseAndWritesEveryRequiredKey() throws Exception {
 		Path out = Path.of("target", "bench-smoke");
-		BenchConfig cfg = new BenchConfig(600, List.of("h2"), 1, 1, 1, 20, 5, 5, 500, true, true, "admin", "admin-demo",
-				out, List.of(1, 8));
-		Benchmark.run(cfg);
+		Benchmark.run(BenchConfig.smoke(out));
 
 		JsonNode json = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
 		JsonNode h2 = json.path("h2");
