@@ -70,7 +70,8 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
-	static final List<String> INGEST_MODES = List.of("gateway-1c", "gateway-8c", "http-1c", "http-8c");
+	static final List<String> INGEST_MODES = List.of(System.getProperty("bench.modes",
+			"gateway-1c,gateway-8c,http-1c,http-8c").split(","));
 	static final List<String> QUERY_TYPES = List.of("status", "pipeline", "series", "asof");
 	private static final ZoneId ZONE = ZoneId.of("Asia/Tashkent");
 

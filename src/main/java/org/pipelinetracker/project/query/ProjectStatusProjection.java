@@ -54,70 +54,91 @@ class ProjectStatusProjection implements ShadowableProjection {
 	@EventHandler
 	void on(ProjectEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
 		String id = event.projectId().value();
-		Map<String, Row> batch = batch();
-		Row before = batch == null ? null : batch.get(id);
-		ProjectView existing;
-		boolean stored;
-		if (before != null) {
-			existing = json.readValue(before.document(), ProjectView.class);
-			stored = before.stored();
-		}
-		else {
-			List<ProjectView> rows = jdbc.query("select document from project_view where project_id = ?",
-					(rs, i) -> json.readValue(rs.getString(1), ProjectView.class), id);
-			existing = rows.isEmpty() ? null : rows.get(0);
-			stored = existing != null;
-		}
-		if (existing != null && sequence <= existing.version) {
-			return; // already applied (delivery is at least once)
-		}
-		ProjectView view;
-		if (event instanceof ProjectProposedEvent) {
-			view = new ProjectView();
-		}
-		else if (existing == null) {
-			throw new IllegalStateException("no project_view row for " + id + " at event " + sequence);
-		}
-		else {
-			view = existing;
-		}
-		view.apply(event, sequence, recordedAt, code -> codelists.sectorName(code).orElse(null));
-		view.usd = null; // computed when read, with the rates in force then
-		Row row = new Row(id, stored, view.title, view.sector, view.region, view.stage.name(),
-				Date.valueOf(view.proposedOn), view.version, java.sql.Timestamp.from(view.lastEventAt),
-				json.writeValueAsString(view));
+		Map<String, Pending> batch = batch();
 		if (batch == null) {
-			write(List.of(row));
+			Pending pending = load(id);
+			if (apply(pending, id, event, sequence, recordedAt)) {
+				write(List.of(pending));
+			}
+			return;
 		}
-		else {
-			batch.put(id, row); // written once per project when the batch commits
+		Pending pending = batch.get(id);
+		if (pending == null) {
+			pending = load(id);
+			batch.put(id, pending);
+		}
+		try {
+			if (apply(pending, id, event, sequence, recordedAt)) {
+				pending.applied.add(new Applied(event, sequence, recordedAt));
+			}
+		}
+		catch (RuntimeException | Error failed) {
+			// this event fails (and goes to the dead-letter queue): the view must be as if it never came, so it is
+			// rebuilt from the stored row and the batch's earlier events of this project
+			Pending rebuilt = load(id);
+			for (Applied a : pending.applied) {
+				apply(rebuilt, id, a.event(), a.sequence(), a.recordedAt());
+				rebuilt.applied.add(a);
+			}
+			batch.put(id, rebuilt);
+			throw failed;
 		}
 	}
 
+	/** The stored row of a project, as a view (null when there is none yet). */
+	private Pending load(String id) {
+		List<ProjectView> rows = jdbc.query("select document from project_view where project_id = ?",
+				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class), id);
+		ProjectView stored = rows.isEmpty() ? null : rows.get(0);
+		return new Pending(stored, stored != null);
+	}
+
+	/** Applies the event to the pending view; false when it was applied before (delivery is at least once). */
+	private boolean apply(Pending pending, String id, ProjectEvent event, long sequence, Instant recordedAt) {
+		if (pending.view != null && sequence <= pending.view.version) {
+			return false;
+		}
+		if (event instanceof ProjectProposedEvent) {
+			pending.view = new ProjectView();
+		}
+		else if (pending.view == null) {
+			throw new IllegalStateException("no project_view row for " + id + " at event " + sequence);
+		}
+		pending.view.apply(event, sequence, recordedAt, code -> codelists.sectorName(code).orElse(null));
+		pending.view.usd = null; // computed when read, with the rates in force then
+		pending.changed = true;
+		return true;
+	}
+
 	/**
-	 * The rows changed in the current processor batch, written when it commits: a project's several events in one
-	 * batch cost one read and one write instead of one of each per event. Null outside a unit of work (the
-	 * consistency check's shadow runs handlers one by one, each statement committing by itself).
+	 * The views changed in the current processor batch, written when it commits: a project's several events in one
+	 * batch cost one read, one JSON serialization and one write instead of one of each per event. Null outside a
+	 * unit of work (the consistency check's shadow runs handlers one by one, each statement committing by itself).
 	 */
-	private Map<String, Row> batch() {
+	private Map<String, Pending> batch() {
 		if (!batchedWrites || !CurrentUnitOfWork.isStarted()) {
 			return null;
 		}
 		UnitOfWork<?> root = CurrentUnitOfWork.get().root();
 		return root.getOrComputeResource(BATCH_RESOURCE, key -> {
-			Map<String, Row> rows = new LinkedHashMap<>();
-			root.onPrepareCommit(u -> write(rows.values()));
-			return rows;
+			Map<String, Pending> views = new LinkedHashMap<>();
+			root.onPrepareCommit(u -> write(views.values()));
+			return views;
 		});
 	}
 
-	private void write(Collection<Row> rows) {
+	private void write(Collection<Pending> views) {
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
-		for (Row r : rows) {
-			Object[] values = {r.title(), r.sector(), r.region(), r.stage(), r.proposedOn(), r.version(), r.lastEventAt(),
-					r.document(), r.projectId()};
-			(r.stored() ? updates : inserts).add(values);
+		for (Pending p : views) {
+			if (!p.changed) {
+				continue;
+			}
+			ProjectView view = p.view;
+			Object[] values = {view.title, view.sector, view.region, view.stage.name(), Date.valueOf(view.proposedOn),
+					view.version, java.sql.Timestamp.from(view.lastEventAt), json.writeValueAsString(view),
+					view.projectId};
+			(p.stored ? updates : inserts).add(values);
 		}
 		if (!inserts.isEmpty()) {
 			jdbc.batchUpdate("insert into project_view (title, sector, region, stage, proposed_on, version,"
@@ -129,9 +150,20 @@ class ProjectStatusProjection implements ShadowableProjection {
 		}
 	}
 
-	/** A project_view row as it will be written; {@code stored}: the row exists already (update, not insert). */
-	private record Row(String projectId, boolean stored, String title, String sector, String region, String stage,
-			Date proposedOn, long version, java.sql.Timestamp lastEventAt, String document) {
+	/** A project's view while a batch is handled; {@code stored}: its row exists (update, not insert). */
+	private static final class Pending {
+		ProjectView view;
+		final boolean stored;
+		boolean changed;
+		final List<Applied> applied = new ArrayList<>();
+
+		Pending(ProjectView view, boolean stored) {
+			this.view = view;
+			this.stored = stored;
+		}
+	}
+
+	private record Applied(ProjectEvent event, long sequence, Instant recordedAt) {
 	}
 
 	@ResetHandler
