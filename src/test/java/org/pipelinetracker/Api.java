@@ -163,6 +163,10 @@ public final class Api {
 			return raw.headers().firstValue(name).orElse(null);
 		}
 
+		public HttpResponse<String> raw() {
+			return raw;
+		}
+
 		public JsonNode json() {
 			if (json == null) {
 				json = JSON.readTree(raw.body());

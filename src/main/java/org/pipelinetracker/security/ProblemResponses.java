@@ -90,12 +90,17 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 			loginPage.commence(request, response, ex);
 			return;
 		}
-		if (!isBrowser(request)) {
-			response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+		if (ex instanceof InvalidBearerTokenException) {
+			response.addHeader("WWW-Authenticate",
+					"Bearer error=\"invalid_token\", error_description=\"The token is not valid\"");
 		}
-		if (bearer) {
-			response.addHeader("WWW-Authenticate", ex instanceof InvalidBearerTokenException
-					? "Bearer error=\"invalid_token\", error_description=\"The token is not valid\"" : "Bearer");
+		else {
+			if (!isBrowser(request)) {
+				response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+			}
+			if (bearer) {
+				response.addHeader("WWW-Authenticate", "Bearer");
+			}
 		}
 		String detail;
 		if (noUsers) {

@@ -19,6 +19,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -86,7 +87,9 @@ class SecurityConfig {
 			authorize.anyRequest().denyAll();
 		});
 		http.httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems));
-		http.formLogin(form -> form.loginPage("/login").permitAll());
+		// Spring Security's own sign-in page at /login (labelled fields, the CSRF token, no script) and sign-out
+		// confirmation page at GET /logout
+		http.formLogin(form -> form.permitAll());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		if (jwtDecoder != null) {
 			JwtUserConverter converter = new JwtUserConverter(properties.jwt());
@@ -95,7 +98,10 @@ class SecurityConfig {
 					.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		}
 		http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(new CsrfRequirement()));
-		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		// registered as the first default entry point (not as "the" entry point, which would switch off the generated
+		// sign-in page), so it decides for every request: 401 problem for the API, redirect to /login for pages
+		http.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE).accessDeniedHandler(problems));
 		http.requestCache(cache -> cache.requestCache(pageRequestCache()));
 		http.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
