@@ -46,6 +46,12 @@ class SecurityUnitsTest {
 			assertThat(bcrypt.matches(name + "-demo", users.users().get(i).getPassword())).as(name).isTrue();
 		}
 		assertThat(ConfiguredUsers.from(properties(false)).isEmpty()).isTrue();
+
+		// htpasswd -bnBC 10 writes $2y$ hashes
+		String htpasswd = new BCryptPasswordEncoder(BCryptPasswordEncoder.BCryptVersion.$2Y, 4).encode("from htpasswd");
+		ConfiguredUsers fromHtpasswd = ConfiguredUsers.from(properties(false,
+				new TrackerSecurityProperties.User("amina", htpasswd, List.of("AUDITOR"))));
+		assertThat(new BCryptPasswordEncoder().matches("from htpasswd", fromHtpasswd.users().get(0).getPassword())).isTrue();
 	}
 
 	@Test
