@@ -1,5 +1,6 @@
 package org.pipelinetracker.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * {@code GET /api/me}: who the caller is, for the web UI. Anonymous callers get 401, or, when public read is on,
  * {@code {"authenticated": false, "username": null, "roles": [], "publicRead": true}}.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @RestController
 class MeController {
 

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,7 +37,11 @@ import java.util.stream.Collectors;
  * When nobody can sign in (no configured users, demo users off, no JWT), the application still starts, but every
  * request that needs a user is refused with 401 and an ERROR line in the log says how to configure users. It never
  * runs open.
+ * <p>
+ * Only in a servlet web application: the command-line IATI import ({@code --spring.main.web-application-type=none})
+ * has no HTTP endpoints to protect.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TrackerSecurityProperties.class)
 class SecurityConfig {
