@@ -1150,7 +1150,7 @@ public class IatiImporter {
 	 * 2 → start implementation (on the actual, else planned, start); 3 and 4 → start if needed, then complete (on
 	 * the actual end, else the last-updated date); 5 → cancel and 6 → suspend (on the actual end, else the
 	 * last-updated date). Status 1 changes nothing; a project that has not reached the stage a change needs
-	 * (no commitment, so not FINANCED) is reported.
+	 * (no commitment or incoming funds, so not FINANCED) is reported.
 	 */
 	private void changeStage(Activity act) {
 		IatiActivity a = act.a;
