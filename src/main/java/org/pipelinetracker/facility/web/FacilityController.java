@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.pipelinetracker.facility.api.FacilityId;
 import org.pipelinetracker.facility.query.FacilityView;
 import org.pipelinetracker.facility.query.FacilityViews;
+import org.pipelinetracker.system.AfterCommit;
 import org.pipelinetracker.system.AuditContext;
 import org.pipelinetracker.system.Problems;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ class FacilityController {
 	ResponseEntity<FacilityWriteResult> create(@RequestBody CreateFacilityRequest request,
 			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
 		FacilityWriteResult result = writes.create(request, actor(actor));
-		views.awaitVersion(result.facilityId(), result.version(), READ_MODEL_WAIT);
+		AfterCommit.run(() -> views.awaitVersion(result.facilityId(), result.version(), READ_MODEL_WAIT));
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(result.facilityId())
 				.toUri();
 		return ResponseEntity.created(location).body(result);
