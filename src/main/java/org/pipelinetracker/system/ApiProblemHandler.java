@@ -106,6 +106,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return new FieldViolation("body", "a JSON body is required");
 		}
 		String field = path(jackson);
+		if (jackson instanceof InvalidFormatException invalid && invalid.getValue() instanceof LocalDate date) {
+			return new FieldViolation(field, "must be a date from " + JsonConfig.FIRST_DATE + " to " + JsonConfig.LAST_DATE
+					+ " (got '" + date + "')");
+		}
 		if (jackson instanceof InvalidFormatException invalid) {
 			return new FieldViolation(field, expectation(invalid.getTargetType(), String.valueOf(invalid.getValue())));
 		}

@@ -90,7 +90,8 @@ class IfMatchInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 		List<String> tags = new ArrayList<>();
 		Matcher m = TAG.matcher(header);
 		int at = 0;
-		while (at < header.length()) {
+		boolean more = true;
+		while (more) {
 			if (!m.find(at) || m.start() != at) {
 				throw malformed();
 			}
@@ -108,9 +109,7 @@ class IfMatchInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 				tags.add("W/" + m.group(3));
 			}
 			at = m.end();
-			if (m.group(4).isEmpty()) {
-				break;
-			}
+			more = !m.group(4).isEmpty();
 		}
 		if (tags.isEmpty() || at < header.length()) {
 			throw malformed();
