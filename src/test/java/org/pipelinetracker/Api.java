@@ -21,9 +21,18 @@ public final class Api {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String base;
 	private String actor;
+	private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
 	public Api(int port) {
 		this.base = "http://localhost:" + port;
+	}
+
+	/** A client that sends {@code name: value} with every request (e.g. Authorization). */
+	public Api withHeader(String name, String value) {
+		Api api = new Api(this.base, this.actor);
+		api.headers.putAll(this.headers);
+		api.headers.put(name, value);
+		return api;
 	}
 
 	public Api as(String actorName) {
@@ -80,6 +89,7 @@ public final class Api {
 		if (actor != null) {
 			request.header("X-Actor", actor);
 		}
+		headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
