@@ -47,7 +47,6 @@ class CrashSafetyIT {
 
 	static final int CLIENTS = 6;
 	static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(2500);
-	static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin-demo".getBytes());
 
 	private static final List<Process> PROCESSES = new CopyOnWriteArrayList<>();
 	private static EmbeddedPostgres postgres;
@@ -290,7 +289,7 @@ class CrashSafetyIT {
 	}
 
 	private static Api api(int port) {
-		return new Api(port).withHeader("Authorization", ADMIN);
+		return new Api(port); // admin (HTTP Basic)
 	}
 
 	private static Process start(String name, Path dir, int port, Map<String, String> env, List<String> args)

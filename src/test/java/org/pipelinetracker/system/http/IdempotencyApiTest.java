@@ -141,6 +141,23 @@ class IdempotencyApiTest {
 	}
 
 	@Test
+	void keysBelongToTheUserWhoSentThem() {
+		String id = id("IDEM");
+		assertThat(api().post("/api/projects", proposal(id)).status()).isEqualTo(201);
+		String key = UUID.randomUUID().toString();
+		String body = "{\"milestoneId\":\"M1\",\"name\":\"Boiler house\",\"plannedOn\":\"2025-09-30\"}";
+		Response asAdmin = api().post("/api/projects/" + id + "/milestones", body, KEY, key);
+		Response asRecorder = api().as("recorder").post("/api/projects/" + id + "/milestones",
+				body.replace("M1", "M2"), KEY, key);
+		assertThat(asAdmin.status()).isEqualTo(200);
+		assertThat(asRecorder.status()).as(asRecorder.body()).isEqualTo(200);
+		assertThat(asRecorder.header("Idempotent-Replayed")).isNull();
+		assertThat(events(id)).isEqualTo(3);
+		assertThat(jdbc.queryForList("select scope from idempotency_key where idem_key = ?", String.class, key))
+				.containsExactlyInAnyOrder("admin", "recorder");
+	}
+
+	@Test
 	void aMalformedKeyIsABadRequest() {
 		Response response = api().post("/api/projects", proposal(id("IDEM")), KEY, "x".repeat(256));
 		assertThat(response.status()).isEqualTo(400);
@@ -231,7 +248,7 @@ class IdempotencyApiTest {
 		String key = UUID.randomUUID().toString();
 		String fingerprint = fingerprint("POST", "/api/projects", body);
 		jdbc.update("insert into idempotency_key (scope, idem_key, fingerprint, state, owner, lease_until, created_at, "
-				+ "expires_at) values ('anonymous', ?, ?, 'IN_PROGRESS', 'crashed', ?, ?, ?)", key, fingerprint,
+				+ "expires_at) values ('admin', ?, ?, 'IN_PROGRESS', 'crashed', ?, ?, ?)", key, fingerprint,
 				Timestamp.from(Instant.now().plusSeconds(2)), Timestamp.from(Instant.now()),
 				Timestamp.from(Instant.now().plusSeconds(3600)));
 		Response busy = api().post("/api/projects", body, KEY, key);
@@ -249,7 +266,7 @@ class IdempotencyApiTest {
 	void expiredKeysAreDeleted() {
 		String key = UUID.randomUUID().toString();
 		jdbc.update("insert into idempotency_key (scope, idem_key, fingerprint, state, owner, lease_until, created_at, "
-				+ "expires_at, status) values ('anonymous', ?, 'f', 'COMPLETED', 'old', null, ?, ?, 201)", key,
+				+ "expires_at, status) values ('admin', ?, 'f', 'COMPLETED', 'old', null, ?, ?, 201)", key,
 				Timestamp.from(Instant.now().minusSeconds(90_000)), Timestamp.from(Instant.now().minusSeconds(3600)));
 		// an expired key is free again even before the cleanup ran
 		String id = id("IDEM");
