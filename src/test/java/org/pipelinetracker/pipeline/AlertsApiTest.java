@@ -93,6 +93,16 @@ class AlertsApiTest {
 		assertThat(alert.path("projectTitle").asString()).isEqualTo("Fergana valley irrigation");
 		assertThat(api.get("/api/projects/STALL-1").json().path("alerts").get(0).path("kind").asString())
 				.isEqualTo("NO_FUNDING");
+		JsonNode stalled = null;
+		for (JsonNode entry : api.get("/api/projects/STALL-1/history").json()) {
+			if (entry.path("type").asString().equals("ProjectStalledEvent")) {
+				stalled = entry;
+			}
+		}
+		assertThat(stalled).as("the stall is in the project's history").isNotNull();
+		assertThat(stalled.path("actor").asString()).as("written by the stall check, not by a user")
+				.isEqualTo("system:stall-check");
+		assertThat(stalled.path("reason").asString()).contains("check due " + signedOn.plusDays(30));
 
 		assertThat(api.post("/api/projects/STALL-1/fundings", """
 				{"fundingId":"KOICA-1","source":"KOICA_GRANT","funder":"KOICA","amount":{"amount":"3000000","currency":"USD"},

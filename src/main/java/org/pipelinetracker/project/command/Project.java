@@ -7,6 +7,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -494,7 +495,7 @@ class Project {
 			return;
 		}
 		AggregateLifecycle.apply(new ProjectStalledEvent(projectId, StallKind.NO_FUNDING, null, check.days(),
-				check.dueOn()));
+				check.dueOn()), stallCheckMetaData(NO_FUNDING, check));
 	}
 
 	@DeadlineHandler(deadlineName = NO_DISBURSEMENT)
@@ -505,7 +506,16 @@ class Project {
 			return;
 		}
 		AggregateLifecycle.apply(new ProjectStalledEvent(projectId, StallKind.NO_DISBURSEMENT, check.fundingId(),
-				check.days(), check.dueOn()));
+				check.days(), check.dueOn()), stallCheckMetaData(NO_DISBURSEMENT, check));
+	}
+
+	/**
+	 * The deadline's own metadata does not survive the persisted scheduler, so the event names its writer itself: the
+	 * stall check is the system, not the last user who touched the project.
+	 */
+	private static MetaData stallCheckMetaData(String name, StallCheck check) {
+		return MetaData.with(AuditMetadata.ACTOR, "system:stall-check")
+				.and(AuditMetadata.REASON, name + " check due " + check.dueOn());
 	}
 
 	// --- rules shared by several commands -------------------------------------------------------------------
