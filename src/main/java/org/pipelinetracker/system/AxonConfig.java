@@ -1,9 +1,6 @@
 package org.pipelinetracker.system;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -70,7 +67,7 @@ class AxonConfig {
 	 * {@code Facility} (one each: a project's id must never find a cached facility): the
 	 * {@code tracker.aggregate-cache.size} most recently used aggregates (0: no cache). A stale entry (another node
 	 * wrote since) can never store events: see {@link AggregateCache}; the command is then sent again
-	 * ({@link #commandGateway}).
+	 * ({@code CommandReliabilityConfig}).
 	 */
 	@Bean
 	Cache projectCache(@Value("${tracker.aggregate-cache.size:10000}") int size) {
@@ -80,20 +77,6 @@ class AxonConfig {
 	@Bean
 	Cache facilityCache(@Value("${tracker.aggregate-cache.size:10000}") int size) {
 		return size <= 0 ? NoCache.INSTANCE : new AggregateCache(Math.max(1, size / 10));
-	}
-
-	/**
-	 * Axon's command gateway, sending a command again (at most {@code tracker.commands.conflict-retries} times) when
-	 * it failed on a concurrency conflict: see {@link ConflictRetryScheduler}. 0: no retry.
-	 */
-	@Bean
-	CommandGateway commandGateway(CommandBus commandBus,
-			@Value("${tracker.commands.conflict-retries:3}") int conflictRetries) {
-		DefaultCommandGateway.Builder gateway = DefaultCommandGateway.builder().commandBus(commandBus);
-		if (conflictRetries > 0) {
-			gateway.retryScheduler(new ConflictRetryScheduler(conflictRetries));
-		}
-		return gateway.build();
 	}
 
 	/** "Today" for effective-date rules, in the zone the projects live in. */

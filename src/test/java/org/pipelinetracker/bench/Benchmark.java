@@ -271,6 +271,9 @@ public final class Benchmark {
 		List<String> args = new ArrayList<>(db.arguments());
 		args.add("--server.port=0");
 		args.add("--tracker.seed.enabled=false");
+		// the HTTP clients sign in as bench.http.user (a demo user: on for every database here, profile postgres
+		// turns them off by default)
+		args.add("--tracker.security.demo-users=true");
 		args.add("--spring.main.banner-mode=off");
 		args.add("--logging.level.root=WARN");
 		args.add("--tracker.node-id=bench-" + (baseline ? "baseline" : "ours"));
@@ -632,6 +635,7 @@ public final class Benchmark {
 		command.addAll(db.arguments());
 		command.add("--server.port=" + port);
 		command.add("--tracker.seed.enabled=false");
+		command.add("--tracker.security.demo-users=true");
 		command.add("--tracker.node-id=bench-startup");
 		if (!db.profiles().isEmpty()) {
 			command.add("--spring.profiles.active=" + String.join(",", db.profiles()));

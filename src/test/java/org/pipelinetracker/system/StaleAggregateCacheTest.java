@@ -81,7 +81,7 @@ class StaleAggregateCacheTest {
 				.profiles("test")
 				.run("--spring.datasource.url=" + url, "--server.port=0", "--tracker.node-id=" + name,
 						"--spring.main.banner-mode=off", "--tracker.aggregate-cache.size=100",
-						"--tracker.commands.conflict-retries=" + conflictRetries);
+						"--tracker.commands.max-retries=" + conflictRetries);
 		nodes.add(node);
 		return node;
 	}

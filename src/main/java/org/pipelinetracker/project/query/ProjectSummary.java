@@ -8,16 +8,20 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * One line of the project list.
+ * One line of the project list: the totals per currency (committed, disbursed, incoming funds received, expended)
+ * and in USD.
  */
 public record ProjectSummary(String projectId, String title, String sector, String sectorName, String region,
 		Stage stage, String iatiStatus, LocalDate stageSince, LocalDate proposedOn,
 		Map<String, BigDecimal> committedByCurrency, Map<String, BigDecimal> disbursedByCurrency,
-		BigDecimal committedUsd, BigDecimal disbursedUsd, boolean unconvertedAmounts, long version, Instant lastEventAt) {
+		Map<String, BigDecimal> receivedByCurrency, Map<String, BigDecimal> expendedByCurrency,
+		BigDecimal committedUsd, BigDecimal disbursedUsd, BigDecimal receivedUsd, BigDecimal expendedUsd,
+		boolean unconvertedAmounts, long version, Instant lastEventAt) {
 
 	static ProjectSummary of(ProjectView v) {
 		return new ProjectSummary(v.projectId, v.title, v.sector, v.sectorName, v.region, v.stage, v.iatiStatus,
-				v.stageSince, v.proposedOn, v.committedByCurrency, v.disbursedByCurrency, v.usd.committed(),
-				v.usd.disbursed(), !v.usd.unconverted().isEmpty(), v.version, v.lastEventAt);
+				v.stageSince, v.proposedOn, v.committedByCurrency, v.disbursedByCurrency, v.receivedByCurrency,
+				v.expendedByCurrency, v.usd.committed(), v.usd.disbursed(), v.usd.received(), v.usd.expended(),
+				!v.usd.unconverted().isEmpty(), v.version, v.lastEventAt);
 	}
 }
