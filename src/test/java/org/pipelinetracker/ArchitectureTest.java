@@ -99,6 +99,18 @@ class ArchitectureTest {
 			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.audit..");
 
 	@ArchTest
+	static final ArchRule theWebUiTalksToTheApiNotToTheModules = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.ui..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",
+					"org.pipelinetracker.facility..", "org.pipelinetracker.pipeline..", "org.pipelinetracker.audit..",
+					"org.pipelinetracker.iati..", "org.pipelinetracker.fx..", "org.pipelinetracker.demo..");
+
+	@ArchTest
+	static final ArchRule nothingDependsOnTheWebUi = noClasses()
+			.that().resideOutsideOfPackage("org.pipelinetracker.ui..")
+			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.ui..");
+
+	@ArchTest
 	static final ArchRule projectionsUseKebabCaseProcessingGroups = classes()
 			.that().areAnnotatedWith(org.axonframework.config.ProcessingGroup.class)
 			.should().haveSimpleNameEndingWith("Projection");
