@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 class ChangeStream implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeStream.class);
+	/** How many of the latest events a {@code hello} names the projects of. */
+	static final int RECENT_EVENTS = 100;
 
 	private final EventStoreChanges changes;
 	private final Set<SseEmitter> clients = ConcurrentHashMap.newKeySet();
@@ -64,8 +66,9 @@ class ChangeStream implements SmartLifecycle {
 	}
 
 	/**
-	 * A new connection: it first gets a {@code hello} event with the current head, then, when the client reconnects
-	 * after {@code lastEventId}, a {@code change} event with what it missed.
+	 * A new connection: it first gets a {@code hello} event with the current head and the projects (with versions) of
+	 * the latest {@value #RECENT_EVENTS} events, then, when the client reconnects after {@code lastEventId}, a
+	 * {@code change} event with what it missed.
 	 */
 	SseEmitter connect(Long lastEventId) {
 		if (!running) {
@@ -85,19 +88,22 @@ class ChangeStream implements SmartLifecycle {
 		});
 		emitter.onError(e -> clients.remove(emitter));
 		long head;
+		Change recent;
 		Change missed = null;
 		synchronized (pollLock) {
 			if (!changes.started()) {
 				changes.reset();
 			}
 			head = changes.head();
+			// the projects of the latest events: a page loaded from a read model a moment behind can catch up
+			recent = changes.since(Math.max(0, head - RECENT_EVENTS));
 			if (lastEventId != null && lastEventId < head) {
 				missed = changes.since(lastEventId);
 			}
 		}
 		try {
 			emitter.send(SseEmitter.event().name("hello").id(Long.toString(head)).reconnectTime(2000)
-					.data(new Change(head, java.util.List.of(), java.util.Map.of(), java.util.List.of(), false),
+					.data(new Change(head, recent.projects(), recent.versions(), recent.facilities(), false),
 							MediaType.APPLICATION_JSON));
 			if (missed != null) {
 				emitter.send(event(missed));

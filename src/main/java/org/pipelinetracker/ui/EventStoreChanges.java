@@ -103,8 +103,8 @@ class EventStoreChanges {
 			collect(row, projects, facilities);
 			max = Math.max(max, row.globalIndex());
 		}
-		return new Change(Math.max(max, head), List.copyOf(projects.keySet()), projects, List.copyOf(facilities),
-				rows.size() == batch);
+		return new Change(Math.max(max, head), List.copyOf(projects.keySet()), Map.copyOf(projects),
+				List.copyOf(facilities), rows.size() == batch);
 	}
 
 	private static void collect(Row row, Map<String, Long> projects, Set<String> facilities) {

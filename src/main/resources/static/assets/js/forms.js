@@ -94,7 +94,7 @@ function partnersField(formId, field, controls) {
   const entries = []; // {row, parts: [{key, control}]}
   let made = 0;
   const KEYS = ['name', 'country', 'role'];
-  const LABELS = { name: 'name', country: 'country', role: 'role' };
+  const LABELS = { name: 'name', country: 'country (ISO code)', role: 'role' };
   const renumber = () => {
     for (const name of [...controls.keys()]) if (name.startsWith(`${field.name}[`)) controls.delete(name);
     entries.forEach((entry, i) => {
@@ -114,7 +114,7 @@ function partnersField(formId, field, controls) {
     const row = h('div', { class: 'partner-row' });
     const defs = [
       { name: `${field.name}-new-${made}.name`, label: 'Partner name', value: values.name },
-      { name: `${field.name}-new-${made}.country`, label: 'Partner country', hint: 'ISO code, e.g. KR, UZ', value: values.country, datalist: ['KR', 'UZ'] },
+      { name: `${field.name}-new-${made}.country`, label: 'Partner country', value: values.country, datalist: ['KR', 'UZ'], placeholder: 'KR' },
       { name: `${field.name}-new-${made}.role`, label: 'Partner role', type: 'select', value: values.role || 'FUNDING', options: field.roles },
     ];
     const scratch = new Map();

@@ -2,14 +2,23 @@
 
 /**
  * Connects and keeps connected. onChange(change) gets {head, projects, versions, facilities, reload};
- * onState(state) gets 'live' | 'reconnecting' | 'offline'.
+ * onState(state) gets 'live' | 'reconnecting' | 'offline'. On each (re)connection onChange also gets the server's hello,
+ * marked initial: true, naming the projects of the latest events with their versions.
  */
 export function connectLive(onChange, onState) {
   let source = null;
   let retry = null;
   const open = () => {
     source = new EventSource('/api/stream');
-    source.addEventListener('hello', () => onState('live'));
+    source.addEventListener('hello', (event) => {
+      onState('live');
+      // the projects of the latest events: a page read from a lagging read model catches up with them
+      try {
+        onChange({ ...JSON.parse(event.data), initial: true });
+      } catch (e) {
+        console.warn('live update failed', e);
+      }
+    });
     source.addEventListener('change', (event) => {
       onState('live');
       try {

@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -50,6 +52,8 @@ final class Browser implements AutoCloseable {
 		this.profile = profile;
 		this.base = base;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		// live updates redraw parts of a page: an element found a moment ago may have been replaced
+		wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	/** A fresh browser (own temporary profile) for the app at {@code base}, e.g. {@code http://localhost:8080}. */
@@ -71,7 +75,9 @@ final class Browser implements AutoCloseable {
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1366,900", "--user-data-dir=" + profile.toAbsolutePath());
+				"--disable-sync", "--window-size=1366,900", "--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
+		options.setExperimentalOption("prefs", Map.of("download.default_directory",
+				profile.resolve("downloads").toAbsolutePath().toString(), "download.prompt_for_download", false));
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
@@ -105,6 +111,16 @@ final class Browser implements AutoCloseable {
 
 	WebElement find(String css) {
 		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	/** The text of the element, read again if a live update replaced it meanwhile. */
+	String text(String css) {
+		return wait.until(d -> d.findElement(By.cssSelector(css)).getText());
+	}
+
+	/** An attribute of the element, read again if a live update replaced it meanwhile. */
+	String attribute(String css, String name) {
+		return wait.until(d -> String.valueOf(d.findElement(By.cssSelector(css)).getAttribute(name)));
 	}
 
 	List<WebElement> all(String css) {
@@ -146,6 +162,18 @@ final class Browser implements AutoCloseable {
 			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
 			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 			return target;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The text of a file the browser downloaded (a link clicked), once it is complete. */
+	String downloaded(String fileName) {
+		Path file = profile.resolve("downloads").resolve(fileName);
+		wait.until(d -> Files.isRegularFile(file) && !Files.exists(file.resolveSibling(fileName + ".crdownload")));
+		try {
+			return Files.readString(file);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

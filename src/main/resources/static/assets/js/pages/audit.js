@@ -21,7 +21,7 @@ function verifySection(ctx) {
     clear(result).append(h('p', {}, 'Checking the chain and rebuilding every read model for comparison…'));
     try {
       const v = await get('/api/audit/verify');
-      clear(result).append(
+      clear(result).append(...[
         h('ul', { class: 'verdicts' },
           h('li', { id: 'chain-valid' }, yesNo(v.chainValid, 'Hash chain valid', `Hash chain broken${v.firstBrokenIndex !== null && v.firstBrokenIndex !== undefined ? ` at global index ${v.firstBrokenIndex}` : ''}`),
             v.chainProblem ? h('span', { class: 'muted' }, ` — ${v.chainProblem}`) : null),
@@ -29,7 +29,7 @@ function verifySection(ctx) {
           h('li', {}, `${groupDigits(v.eventsChecked)} events checked; read models: ${(v.projectionsChecked || []).join(', ')}`)),
         (v.differences || []).length ? table('Differences', [
           { label: 'Difference', value: (d) => (typeof d === 'object' ? JSON.stringify(d) : String(d)) },
-        ], v.differences) : null);
+        ], v.differences) : null].filter(Boolean));
     } catch (e) {
       clear(result).append(h('p', { class: 'notice error', role: 'alert' }, message(e)));
     } finally {
@@ -106,7 +106,7 @@ function replaySection(ctx) {
   const section = h('section', { class: 'panel', 'aria-labelledby': 'replay-heading' },
     h('h2', { id: 'replay-heading' }, 'Rebuild read models'),
     h('p', {}, 'Resets the chosen read models and replays every event into them. Queries keep answering meanwhile and say that they are rebuilding.'),
-    h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: 'replay-processor' }, 'Read model'), select),
+    h('div', { class: 'toolbar' }, h('div', { class: 'field narrow' }, h('label', { for: 'replay-processor' }, 'Read model'), select),
       h('div', { class: 'field actions' }, button)),
     h('div', { class: 'progress' }, bar, label), error);
   section.stop = () => clearTimeout(timer);
@@ -171,8 +171,8 @@ export async function render(main, ctx) {
   if (!sections.length) main.append(h('p', { class: 'notice' }, 'The audit page needs the AUDITOR or ADMIN role.'));
   main.append(...sections);
   return {
-    onChange() {
-      if (dead) dead.reload();
+    onChange(change) {
+      if (dead && !change.initial) dead.reload();
     },
     destroy() {
       if (replay) replay.stop();

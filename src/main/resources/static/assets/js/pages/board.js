@@ -130,14 +130,14 @@ export async function render(main, ctx) {
 
   // live: re-read once the list has caught up with the versions the change names
   let pending = null;
+  const caughtUp = (projects, versions) => Object.entries(versions || {}).every(([id, version]) => {
+    const p = projects.find((x) => x.projectId === id);
+    return p && p.version >= version;
+  });
   const refresh = async (change) => {
     for (let attempt = 0; attempt < 25; attempt += 1) {
       const next = await loadAll();
-      const behind = Object.entries(change.versions || {}).some(([id, version]) => {
-        const p = next.projects.find((x) => x.projectId === id);
-        return !p || p.version < version;
-      });
-      if (!behind || attempt === 24) {
+      if (caughtUp(next.projects, change.versions) || attempt === 24) {
         data = next;
         return;
       }
@@ -147,13 +147,14 @@ export async function render(main, ctx) {
   return {
     onChange(change) {
       if (!change.reload && !(change.projects || []).length) return;
+      if (!change.reload && caughtUp(data.projects, change.versions)) return;
       pending = (pending || Promise.resolve()).then(async () => {
         if (!ctx.isCurrent()) return;
         await refresh(change);
         if (!ctx.isCurrent()) return;
         fillFilters();
         draw();
-        ctx.announce('The board was updated.');
+        if (!change.initial) ctx.announce('The board was updated.');
       }).catch((e) => console.warn('board refresh', e));
     },
   };

@@ -88,7 +88,7 @@ export async function render(main, ctx) {
         const exact = periods.map((p) => value(group, p.period, key));
         datasets.push({
           type: 'bar', label: `${groupName(group, s.groupBy)} ${label}`, stack: key, exact, data: exact.map(Number),
-          backgroundColor: color + alpha, borderColor: color, borderWidth: key === 'disbursed' ? 1 : 0, yAxisID: 'y',
+          backgroundColor: color + alpha, borderColor: color, borderWidth: key === 'disbursed' ? 1 : 0, yAxisID: 'y', pointStyle: 'rect',
         });
       }
     });
@@ -96,7 +96,7 @@ export async function render(main, ctx) {
       const exact = periods.map((p) => sumDecimals(groups.map((g) => value(g, p.period, key))));
       datasets.push({
         type: 'line', label, exact, data: exact.map(Number), yAxisID: 'y2', borderColor: '#222', backgroundColor: '#222',
-        borderDash: dash, pointRadius: 2, tension: 0,
+        borderDash: dash, pointRadius: 2, tension: 0, pointStyle: 'line',
       });
     }
     const data = { labels: periods.map((p) => p.period), datasets };
@@ -117,7 +117,7 @@ export async function render(main, ctx) {
           y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'Cumulative (USD)' }, ticks: { callback: usd } },
         },
         plugins: {
-          legend: { position: 'bottom', labels: { boxWidth: 12 } },
+          legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 14 } },
           tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money(c.dataset.exact[c.dataIndex], 'USD')}` } },
         },
       },
@@ -178,6 +178,7 @@ export async function render(main, ctx) {
   let timers = [];
   return {
     onChange(change) {
+      if (change.initial) return;
       if (!change.reload && !(change.projects || []).length && !(change.facilities || []).length) return;
       // the funding read models follow the event store within milliseconds: read again shortly, then once more
       timers.forEach(clearTimeout);

@@ -142,7 +142,7 @@ function fundingsSection(p) {
     { label: 'Funding', value: (f) => f.fundingId },
     { label: 'Source', value: (f) => [sourceName(f.source), f.instrument ? ` (${f.instrument.replace('_', ' ').toLowerCase()})` : ''].join('') },
     { label: 'Funder', value: (f) => f.funder || '—' },
-    { label: 'Committed on', value: (f) => f.committedOn },
+    { label: 'Committed on', class: 'date', value: (f) => f.committedOn },
     { label: 'Committed', class: 'num', value: (f) => money(f.amount) },
     { label: 'Disbursed', class: 'num', value: (f) => money(f.disbursed) },
     { label: 'Undisbursed', class: 'num', value: (f) => money(f.undisbursed) },
@@ -155,7 +155,7 @@ function fundingsSection(p) {
   ]).sort((a, b) => a.date.localeCompare(b.date));
   if (movements.length) {
     section.append(table('Disbursements and corrections', [
-      { label: 'Date', value: (m) => m.date },
+      { label: 'Date', class: 'date', value: (m) => m.date },
       { label: 'Funding', value: (m) => m.fundingId },
       { label: 'What', value: (m) => m.kind },
       { label: 'Amount', class: 'num', value: (m) => m.amount },
@@ -195,7 +195,7 @@ async function historySection(p, asOf, knownAt) {
     { label: '#', class: 'num', value: (e) => String(e.sequence) },
     { label: 'Event', value: (e) => h('span', {}, e.type.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), after(e) ? h('span', { class: 'visually-hidden' }, ' (after the cut)') : null) },
     { label: 'Details', value: (e) => summarise(e) },
-    { label: 'Effective', value: (e) => e.effectiveDate || '—' },
+    { label: 'Effective', class: 'date', value: (e) => e.effectiveDate || '—' },
     { label: 'Recorded at', value: (e) => h('time', { datetime: e.recordedAt }, e.recordedAt) },
     { label: 'Who', value: (e) => e.actor || '—' },
     { label: 'Reason', value: (e) => e.reason || '—' },
@@ -281,7 +281,7 @@ export async function render(main, ctx) {
       p.agreements.length ? table('Agreements', [
         { label: 'Agreement', value: (a) => a.agreementId },
         { label: 'Type', value: (a) => `${a.type}${a.binding ? '' : ' (not binding)'}` },
-        { label: 'Signed on', value: (a) => a.signedOn },
+        { label: 'Signed on', class: 'date', value: (a) => a.signedOn },
         { label: 'Parties', value: (a) => (a.parties || []).join(', ') },
         { label: 'Document', value: (a) => safeLink(a.documentUrl, 'document') || '—' },
       ], p.agreements) : null,
@@ -310,8 +310,9 @@ export async function render(main, ctx) {
     onChange(change) {
       if (!(change.projects || []).includes(id) && !change.reload) return;
       if (knownAt) return; // what was known at a past instant does not change
+      if (change.initial && travelling) return;
       if (!travelling && change.versions && change.versions[id] !== undefined && change.versions[id] <= lastVersion) return;
-      draw().then(() => ctx.announce('The project was updated.')).catch((e) => console.warn('project refresh', e));
+      draw().then(() => { if (!change.initial) ctx.announce('The project was updated.'); }).catch((e) => console.warn('project refresh', e));
     },
   };
 }
