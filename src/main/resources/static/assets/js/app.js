@@ -16,12 +16,16 @@ const ROUTES = [
   { pattern: /^\/audit$/, page: audit, nav: 'audit' },
 ];
 
-/** Who is signed in. Without security (GET /api/me answers 404) everything is shown. */
+/**
+ * Who is signed in. Without security (GET /api/me answers 404) everything is shown; an anonymous visitor of a
+ * server with public read sees the pages but no forms.
+ */
 const session = {
   user: null,
-  /** true when the user has the role (ADMIN has every role); always true when nobody signs in. */
+  /** true when the user has the role (ADMIN has every role); always true when the server has no sign-in. */
   can(role) {
     if (!this.user) return true;
+    if (!this.user.authenticated) return false;
     return this.user.roles.includes('ADMIN') || this.user.roles.includes(role);
   },
 };
@@ -45,14 +49,20 @@ function navigate(path) {
 async function loadSession() {
   try {
     const me = await get('/api/me');
-    session.user = { username: me.username, roles: (me.roles || []).map((r) => String(r).replace(/^ROLE_/, '')) };
+    session.user = {
+      authenticated: me.authenticated !== false && Boolean(me.username),
+      username: me.username,
+      roles: (me.roles || []).map((r) => String(r).replace(/^ROLE_/, '')),
+    };
   } catch (e) {
     session.user = null;
     if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) console.warn('GET /api/me', e);
   }
   const area = document.getElementById('session');
   clear(area);
-  if (session.user) {
+  if (session.user && !session.user.authenticated) {
+    area.append(h('a', { href: '/login', class: 'button secondary', id: 'sign-in' }, 'Sign in'));
+  } else if (session.user) {
     area.append(h('span', { class: 'user', id: 'user-name' }, session.user.username),
       h('span', { class: 'roles' }, session.user.roles.join(', ')));
     const logout = h('form', { method: 'post', action: '/logout', class: 'logout' },

@@ -1,6 +1,6 @@
 // Every command of the API as a form definition: its fields, where it is sent and which role may send it.
 import { options } from './forms.js';
-import { today, sourceName } from './dom.js';
+import { today, sourceName, money } from './dom.js';
 
 const CURRENCIES = ['USD', 'KRW', 'UZS', 'EUR', 'JPY', 'CNY'];
 const AUDIT_FIELDS = [
@@ -23,7 +23,7 @@ function amountFields(prefix, label, currency = 'USD') {
 }
 
 function fundingChoices(project) {
-  return project.fundings.map((f) => ({ value: f.fundingId, label: `${f.fundingId} — ${sourceName(f.source)}, ${f.amount.currency} ${f.amount.amount}` }));
+  return project.fundings.map((f) => ({ value: f.fundingId, label: `${f.fundingId} — ${sourceName(f.source)}, ${money(f.amount)}` }));
 }
 
 /** The command forms of a project page, in display order. */
@@ -125,3 +125,18 @@ export function projectCommands(project) {
 function suggestedAction(stage) {
   return { FINANCED: 'start', IMPLEMENTATION: 'complete', SUSPENDED: 'resume' }[stage] || 'start';
 }
+
+/** A credit facility shared by projects (FINANCE). */
+export const FACILITY_COMMAND = {
+  key: 'facility', title: 'Create a credit facility', role: 'FINANCE', path: () => '/api/facilities',
+  description: 'A credit line with a limit that commitments of several projects draw on (Eximbank funding with a facility id).',
+  fields: [
+    { name: 'facilityId', label: 'Facility id', required: true, hint: '3-64 letters, digits, . _ -' },
+    { name: 'name', label: 'Name', required: true },
+    { name: 'lender', label: 'Lender', required: true },
+    ...amountFields('limit', 'Limit'),
+    { name: 'validFrom', label: 'Valid from', type: 'date', required: true },
+    { name: 'validTo', label: 'Valid to', type: 'date', required: true },
+    ...AUDIT_FIELDS,
+  ],
+};

@@ -237,7 +237,8 @@ function showErrors(e, controls, summary, fields) {
       control.error.textContent = control.error.textContent ? `${control.error.textContent} ${reason}` : reason;
       const label = control.field.label || field;
       const target = control.input;
-      const link = h('a', { href: '#', class: 'error-link' }, `${label}: ${reason}`);
+      // a refused command (409) explains itself once, above; the list only leads to the field
+      const link = h('a', { href: '#', class: 'error-link' }, apiError.status === 409 ? `Go to ${label}` : `${label}: ${reason}`);
       link.addEventListener('click', (ev) => {
         ev.preventDefault();
         if (target) target.focus();
@@ -248,9 +249,10 @@ function showErrors(e, controls, summary, fields) {
       items.push(h('li', {}, `${field}: ${reason}`));
     }
   }
-  const heading = apiError.fieldErrors.length > 1
-    ? `${apiError.fieldErrors.length} fields need attention`
-    : apiError.status === 403 ? 'Not allowed' : apiError.fieldErrors.length === 1 ? 'A field needs attention' : 'Not saved';
+  let heading;
+  if (apiError.status === 403) heading = 'Not allowed';
+  else if (apiError.status === 409 || !apiError.fieldErrors.length) heading = 'Not saved';
+  else heading = apiError.fieldErrors.length > 1 ? `${apiError.fieldErrors.length} fields need attention` : 'A field needs attention';
   summary.append(h('p', { class: 'summary-title' }, heading));
   if (!apiError.fieldErrors.length || apiError.status === 409) summary.append(h('p', {}, apiError.userMessage));
   if (items.length) summary.append(h('ul', {}, items));

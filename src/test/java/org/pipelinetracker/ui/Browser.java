@@ -113,9 +113,12 @@ final class Browser implements AutoCloseable {
 		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
-	/** The text of the element, read again if a live update replaced it meanwhile. */
+	/** The text of the element once it is shown, read again if a live update replaced it meanwhile. */
 	String text(String css) {
-		return wait.until(d -> d.findElement(By.cssSelector(css)).getText());
+		return wait.until(d -> {
+			WebElement element = d.findElement(By.cssSelector(css));
+			return element.isDisplayed() ? element.getText() : null;
+		});
 	}
 
 	/** An attribute of the element, read again if a live update replaced it meanwhile. */

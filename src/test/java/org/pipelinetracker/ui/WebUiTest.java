@@ -268,6 +268,17 @@ class WebUiTest {
 				.contains("USD 7,654,321.09"));
 		assertThat(browser.text(".project-status .badge")).isEqualTo("Financed");
 
+		// a rule the server enforces (never more disbursed than committed): its 409 is shown beside the amount
+		browser.find("#command-disbursement summary").click();
+		new Select(browser.find("#form-disbursement-fundingId")).selectByValue("KOICA-1");
+		browser.find("#form-disbursement-amount-amount").sendKeys("9000000.00");
+		typeDate(browser.find("#form-disbursement-disbursedOn"), "2019-06-01");
+		browser.find("#form-disbursement button[type=submit]").click();
+		assertThat(browser.text("#form-disbursement-amount-amount-error")).contains("9000000.00");
+		assertThat(browser.attribute("#form-disbursement-amount-amount", "aria-invalid")).isEqualTo("true");
+		assertThat(browser.text("#form-disbursement-summary")).contains("Not saved");
+		browser.screenshot("project-disbursement-refused");
+
 		browser.go(chart);
 		browser.wait.until(d -> browser.text("#funding-table").contains("USD 7,654,321.09"));
 		String row = browser.wait.until(d -> browser.all("#funding-table tbody tr").stream().map(WebElement::getText)
@@ -282,7 +293,18 @@ class WebUiTest {
 		assertThat(csv).startsWith("period,periodStart,periodEnd,group,groupName,currency,committed,disbursed,"
 				+ "cumulativeCommitted,cumulativeDisbursed,unconverted\r\n");
 		assertThat(csv).contains("2019,2019-01-01,2019-12-31,43082,Research/scientific institutions (43082),USD,7654321.09,0.00,7654321.09,0.00,\r\n");
-		assertThat(browser.text(".facilities")).contains("Credit facilities");
+		// a credit facility through its form: listed with its usage against the limit
+		String facility = unique("UI-FACILITY");
+		browser.find("#command-facility summary").click();
+		browser.find("#form-facility-facilityId").sendKeys(facility);
+		browser.find("#form-facility-name").sendKeys("KOICA country programme");
+		browser.find("#form-facility-lender").sendKeys("KOICA");
+		browser.find("#form-facility-limit-amount").sendKeys("500000000.00");
+		typeDate(browser.find("#form-facility-validFrom"), "2026-01-01");
+		typeDate(browser.find("#form-facility-validTo"), "2028-12-31");
+		browser.find("#form-facility button[type=submit]").click();
+		assertThat(browser.text(".facility[data-facility-id='" + facility + "']"))
+				.contains("KOICA country programme", "USD 0.00 committed of USD 500,000,000.00 (0.0 %)");
 		browser.screenshot("funding");
 	}
 

@@ -1,9 +1,11 @@
 // Funding over time: committed vs disbursed per period (stacked by source or sector), cumulative lines, the credit
 // facilities' usage against their limits, a table of the same data and its CSV.
 import { h, clear, money, sumDecimals, sourceName, table } from '../dom.js';
-import { get, query } from '../api.js';
+import { get, post, query } from '../api.js';
 import { toCsv } from '../csv.js';
 import { reference } from '../reference.js';
+import { buildForm } from '../forms.js';
+import { FACILITY_COMMAND } from '../commands.js';
 
 const PALETTE = ['#1f77b4', '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666', '#e6ab02', '#17becf'];
 
@@ -37,6 +39,19 @@ export async function render(main, ctx) {
   const tableBox = h('div', { id: 'funding-table' });
   const facilities = h('section', { class: 'facilities', 'aria-labelledby': 'facilities-heading' },
     h('h2', { id: 'facilities-heading' }, 'Credit facilities'), h('div', { id: 'facility-list' }));
+  if (ctx.session.can(FACILITY_COMMAND.role)) {
+    const form = buildForm({
+      id: 'form-facility', description: FACILITY_COMMAND.description, fields: FACILITY_COMMAND.fields,
+      submitLabel: FACILITY_COMMAND.title,
+      onSubmit: (body) => post(FACILITY_COMMAND.path(), body),
+      onSuccess: (result, f) => {
+        f.reset();
+        ctx.announce(`Facility ${result.facilityId || ''} created.`);
+        setTimeout(load, 300);
+      },
+    });
+    facilities.append(h('details', { class: 'command', id: 'command-facility' }, h('summary', {}, FACILITY_COMMAND.title), form));
+  }
   main.append(h('h1', {}, 'Funding over time'), controls, error, figure,
     h('div', { class: 'section-head' }, h('h2', { id: 'table-heading' }, 'Figures'), download), tableBox, facilities);
 

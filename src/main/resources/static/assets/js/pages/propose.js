@@ -21,7 +21,9 @@ export async function render(main, ctx) {
       { name: 'title', label: 'Title', required: true, wide: true },
       { name: 'projectId', label: 'Project id', hint: 'Optional: 3-64 letters, digits, . _ -; one is generated when empty', placeholder: 'KR-UZ-…' },
       { name: 'sector', label: 'Sector (DAC code)', required: true, hint: '5-digit DAC purpose code, e.g. 21030 (rail transport)', datalist: ref.sectors.map((s) => ({ value: s.code, label: s.name })), inputmode: 'numeric' },
-      { name: 'region', label: 'Region', required: true, type: 'select', options: options(ref.regions, (r) => r, 'Choose a region') },
+      ref.regions.length
+        ? { name: 'region', label: 'Region', required: true, type: 'select', options: options(ref.regions, (r) => r, 'Choose a region') }
+        : { name: 'region', label: 'Region', required: true, hint: 'An Uzbek region, e.g. Samarkand, Khorezm, Tashkent City' },
       { name: 'proposedOn', label: 'Proposed on', type: 'date', required: true, value: today() },
       { name: 'plannedStart', label: 'Planned start', type: 'date' },
       { name: 'plannedEnd', label: 'Planned end', type: 'date' },
