@@ -48,8 +48,8 @@ class TwoNodeChangeStreamTest {
 		String url = EmbeddedPostgresServer.jdbcUrl(database);
 		ConfigurableApplicationContext nodeA = start("A", url);
 		ConfigurableApplicationContext nodeB = start("B", url);
-		Api a = new Api(port(nodeA)).as("node-a");
-		Api b = new Api(port(nodeB)).as("node-b");
+		Api a = new Api(port(nodeA)).as("recorder");
+		Api b = new Api(port(nodeB)).as("recorder");
 
 		try (SseClient page = SseClient.connect(port(nodeA))) {
 			assertThat(page.status()).isEqualTo(200);
@@ -121,6 +121,8 @@ class TwoNodeChangeStreamTest {
 				NodeTestConfig.class).run(
 						"--server.port=0",
 						"--spring.profiles.active=test,postgres",
+						// the demo users (profile postgres turns them off; harmless where there is no security)
+						"--tracker.security.demo-users=true",
 						"--" + EmbeddedPostgresInitializer.ENABLED + "=false",
 						"--spring.datasource.url=" + url,
 						"--spring.datasource.username=" + EmbeddedPostgresServer.USER,

@@ -29,7 +29,7 @@ class ChangeStreamApiTest {
 	ChangeStream stream;
 
 	Api api() {
-		return new Api(port).as("stream-test");
+		return new Api(port).as("recorder");
 	}
 
 	String propose() {

@@ -69,9 +69,14 @@ class WebUiTest {
 		assertThat(problems).isEmpty();
 	}
 
-	/** Another user, writing through the API. */
-	Api other() {
-		return new Api(port).as("second-user");
+	/** Another user (the demo recorder), writing through the API while the browser is signed in as admin. */
+	Api recorder() {
+		return new Api(port).as("recorder");
+	}
+
+	/** The demo finance user. */
+	Api finance() {
+		return new Api(port).as("finance");
 	}
 
 	static String unique(String prefix) {
@@ -83,7 +88,7 @@ class WebUiTest {
 	}
 
 	String propose(String id, String title, String proposedOn, String sector) {
-		ok(other().post("/api/projects", """
+		ok(recorder().post("/api/projects", """
 				{"projectId":"%s","title":%s,"sector":"%s","region":"Khorezm",
 				 "partners":[{"name":"Hyundai Rotem","country":"KR","role":"IMPLEMENTING"}],
 				 "proposedOn":"%s","reason":"Browser test","sourceUrl":"https://example.org/source"}
@@ -110,14 +115,14 @@ class WebUiTest {
 		String hostile = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script> Khiva <b>depot</b>";
 		String plain = propose(unique("UI-BOARD"), hostile, "2024-01-10", "21030");
 		String financed = propose(unique("UI-BOARD"), "Tashkent–Urgench–Khiva high-speed trains", "2024-01-10", "21030");
-		ok(other().post("/api/projects/" + financed + "/agreements",
+		ok(recorder().post("/api/projects/" + financed + "/agreements",
 				"{\"agreementId\":\"LOAN-1\",\"type\":\"LOAN\",\"signedOn\":\"2024-03-01\",\"parties\":[\"MoF\",\"KEXIM\"]}"));
-		ok(other().post("/api/projects/" + financed + "/fundings/eximbank",
+		ok(finance().post("/api/projects/" + financed + "/fundings/eximbank",
 				"{\"fundingId\":\"EDCF-1\",\"instrument\":\"EDCF_LOAN\",\"amount\":{\"amount\":\"100000000.00\",\"currency\":\"USD\"},"
 						+ "\"committedOn\":\"2024-04-01\"}"));
-		ok(other().post("/api/projects/" + financed + "/milestones",
+		ok(recorder().post("/api/projects/" + financed + "/milestones",
 				"{\"milestoneId\":\"M1\",\"name\":\"Depot built\",\"plannedOn\":\"2024-06-30\"}"));
-		other().eventually("/api/milestones?overdue=true&projectId=" + financed, r -> r.json().size() == 1);
+		recorder().eventually("/api/milestones?overdue=true&projectId=" + financed, r -> r.json().size() == 1);
 
 		browser.go("/#/board");
 		String financedCard = "section[data-stage='FINANCED'] li.card[data-project-id='" + financed + "']";
@@ -246,7 +251,7 @@ class WebUiTest {
 	void recordsFundingThroughTheFormAndTheChartAndTableChange() {
 		// a sector and years no other test uses, so the figures are this test's alone
 		String id = propose(unique("UI-FUNDING"), "Research institute equipment", "2019-01-05", "43082");
-		ok(other().post("/api/projects/" + id + "/agreements",
+		ok(recorder().post("/api/projects/" + id + "/agreements",
 				"{\"agreementId\":\"GRANT-1\",\"type\":\"GRANT\",\"signedOn\":\"2019-02-01\",\"parties\":[\"KOICA\"]}"));
 		String chart = "/#/funding?interval=YEAR&groupBy=SECTOR&from=2019-01-01&to=2020-12-31";
 		browser.go(chart);
@@ -343,11 +348,11 @@ class WebUiTest {
 		browser.go("/#/projects/" + id);
 		browser.find("#project-title");
 		browser.js("window.__sameDocument = true;");
-		ok(other().post("/api/projects/" + id + "/milestones",
+		ok(recorder().post("/api/projects/" + id + "/milestones",
 				"{\"milestoneId\":\"M1\",\"name\":\"Transformer delivered\",\"plannedOn\":\"2024-09-30\",\"achievedOn\":\"2024-10-20\"}"));
 		browser.find("li.gantt-row[data-milestone-id='M1']");
 		assertThat(browser.text("li.gantt-row[data-milestone-id='M1']")).contains("Transformer delivered", "20 days late");
-		assertThat(browser.text(".history")).contains("second-user");
+		assertThat(browser.text(".history")).contains("recorder");
 		assertThat(browser.js("return window.__sameDocument === true")).isEqualTo(true);
 		browser.screenshot("project-live");
 
@@ -362,15 +367,15 @@ class WebUiTest {
 	@Test
 	void showsAProjectAsOfADateAndAsKnownAtAnInstant() throws InterruptedException {
 		String id = propose(unique("UI-TIME"), "Fergana valley roads", "2024-01-10", "21020");
-		ok(other().post("/api/projects/" + id + "/agreements",
+		ok(recorder().post("/api/projects/" + id + "/agreements",
 				"{\"agreementId\":\"LOAN-1\",\"type\":\"LOAN\",\"signedOn\":\"2024-03-01\",\"parties\":[\"MoF\"]}"));
-		ok(other().post("/api/projects/" + id + "/fundings/eximbank",
+		ok(finance().post("/api/projects/" + id + "/fundings/eximbank",
 				"{\"fundingId\":\"EDCF-1\",\"instrument\":\"EDCF_LOAN\",\"amount\":{\"amount\":\"50000000.00\",\"currency\":\"USD\"},"
 						+ "\"committedOn\":\"2024-04-01\"}"));
 		Thread.sleep(20); // the next write is recorded strictly after this instant
 		Instant knownAt = Instant.now();
 		Thread.sleep(20);
-		ok(other().post("/api/projects/" + id + "/start", "{\"on\":\"2024-06-01\"}"));
+		ok(recorder().post("/api/projects/" + id + "/start", "{\"on\":\"2024-06-01\"}"));
 
 		browser.go("/#/projects/" + id);
 		assertThat(browser.text(".project-status .badge")).isEqualTo("Implementation");
