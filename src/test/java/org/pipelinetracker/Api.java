@@ -8,31 +8,75 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * A small real-HTTP client for tests: JSON in, status + headers + parsed JSON out.
+ * <p>
+ * Every request authenticates with HTTP Basic: by default as the demo user {@code admin} (who may do everything),
+ * {@link #as(String)} as another configured user (the demo users with their {@code <name>-demo} password, the test
+ * users of application-test.properties with {@link #TEST_PASSWORD}), {@link #anonymous()} without credentials.
  */
 public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** The password of the test users in src/test/resources/application-test.properties. */
+	public static final String TEST_PASSWORD = "test-password";
+	private static final List<String> DEMO_USERS = List.of("recorder", "finance", "auditor", "admin");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String base;
-	private String actor;
+	private final String username;
+	private final String password;
+	private final Map<String, String> headers;
 
 	public Api(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, "admin", "admin-demo", Map.of());
 	}
 
-	public Api as(String actorName) {
-		return new Api(this.base, actorName);
-	}
-
-	private Api(String base, String actor) {
+	private Api(String base, String username, String password, Map<String, String> headers) {
 		this.base = base;
-		this.actor = actor;
+		this.username = username;
+		this.password = password;
+		this.headers = Map.copyOf(headers);
+	}
+
+	/** The same server, authenticated as this configured user (a demo user or a test user). */
+	public Api as(String user) {
+		return as(user, DEMO_USERS.contains(user) ? user + "-demo" : TEST_PASSWORD);
+	}
+
+	/** The same server, authenticated with this username and password. */
+	public Api as(String user, String userPassword) {
+		return new Api(base, user, userPassword, headers);
+	}
+
+	/** The same server, without credentials. */
+	public Api anonymous() {
+		return new Api(base, null, null, headers);
+	}
+
+	/** The same server and user, with one more header on every request. */
+	public Api header(String name, String value) {
+		Map<String, String> more = new LinkedHashMap<>(headers);
+		more.put(name, value);
+		return new Api(base, username, password, more);
+	}
+
+	/** The {@code Authorization} header value for HTTP Basic. */
+	public static String basic(String user, String userPassword) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + userPassword).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The base URL, e.g. {@code http://localhost:8080}. */
+	public String base() {
+		return base;
 	}
 
 	public Response get(String path) {
@@ -65,10 +109,16 @@ public final class Api {
 		return last;
 	}
 
-	private Response send(HttpRequest.Builder request) {
-		if (actor != null) {
-			request.header("X-Actor", actor);
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+	}
+
+	/** Sends any request, with this client's credentials and headers. */
+	public Response send(HttpRequest.Builder request) {
+		if (username != null) {
+			request.header("Authorization", basic(username, password));
 		}
+		headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -111,6 +161,10 @@ public final class Api {
 
 		public String header(String name) {
 			return raw.headers().firstValue(name).orElse(null);
+		}
+
+		public HttpResponse<String> raw() {
+			return raw;
 		}
 
 		public JsonNode json() {

@@ -99,6 +99,19 @@ class ArchitectureTest {
 			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.audit..");
 
 	@ArchTest
+	static final ArchRule securityStandsAloneAndKnowsNoModule = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.security..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",
+					"org.pipelinetracker.facility..", "org.pipelinetracker.pipeline..", "org.pipelinetracker.audit..",
+					"org.pipelinetracker.iati..", "org.pipelinetracker.demo..", "org.pipelinetracker.fx..",
+					"org.pipelinetracker.reference..", "org.pipelinetracker.system..");
+
+	/** Modules get the actor from {@code java.security.Principal}; only the entry point (hash-password) uses security. */
+	@ArchTest
+	static final ArchRule nothingButTheEntryPointDependsOnSecurity = noClasses()
+			.that().resideOutsideOfPackage("org.pipelinetracker.security..")
+			.and().doNotHaveFullyQualifiedName("org.pipelinetracker.PipelineTrackerApplication")
+			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.security..");
 	static final ArchRule theWebUiTalksToTheApiNotToTheModules = noClasses()
 			.that().resideInAPackage("org.pipelinetracker.ui..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",

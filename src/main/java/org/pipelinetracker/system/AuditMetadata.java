@@ -5,7 +5,7 @@ package org.pipelinetracker.system;
  */
 public final class AuditMetadata {
 
-	/** Who recorded it: the authenticated principal (or the X-Actor header until security lands). */
+	/** Who recorded it: the authenticated principal, or a system actor for writes the application makes itself. */
 	public static final String ACTOR = "actor";
 	/** Why it was recorded (optional free text). */
 	public static final String REASON = "reason";

@@ -56,6 +56,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 		settings.put("spring.datasource.username", EmbeddedPostgresServer.USER);
 		settings.put("spring.datasource.password", "");
 		settings.put("tracker.test.postgres.database", database);
+		// profile postgres turns the demo users off; the tests keep them (Api signs in as admin by default)
+		settings.put("tracker.security.demo-users", "true");
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, settings));
 		if (!environment.matchesProfiles(POSTGRES_PROFILE)) {
 			try {

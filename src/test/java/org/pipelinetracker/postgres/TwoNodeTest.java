@@ -254,6 +254,8 @@ class TwoNodeTest {
 		List<String> args = new ArrayList<>(List.of(
 				"--server.port=0",
 				"--spring.profiles.active=test,postgres",
+				// profile postgres turns the demo users off; the tests keep them (and the test users)
+				"--tracker.security.demo-users=true",
 				// not a database of its own (test profile pg): both nodes on the same one
 				"--" + EmbeddedPostgresInitializer.ENABLED + "=false",
 				"--spring.datasource.url=" + url,

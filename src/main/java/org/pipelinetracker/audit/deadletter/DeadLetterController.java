@@ -12,19 +12,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.util.List;
 
 /**
  * {@code /api/admin/dead-letters}: the events the projections could not handle, parked per processing group and
  * sequence (project) with their cause; retry a group once the cause is repaired, or evict a sequence.
  * <p>
- * Unknown groups and sequences answer 404 {@code /problems/not-found}; a bad {@code limit} 400. Until security lands
- * the actor of a retry or eviction is the {@code X-Actor} header, and is only logged.
+ * Unknown groups and sequences answer 404 {@code /problems/not-found}; a bad {@code limit} 400. The actor of a
+ * retry or eviction, the authenticated user (role ADMIN), is logged.
  */
 @RestController
 @RequestMapping(path = "/api/admin/dead-letters", produces = "application/json")
@@ -52,16 +52,15 @@ class DeadLetterController {
 
 	/** Handles the group's dead letters again; those that fail again stay, with one more attempt. */
 	@PostMapping("/{processingGroup}/retry")
-	RetryResult retry(@PathVariable String processingGroup,
-			@RequestHeader(name = AuditContext.ACTOR_HEADER, required = false) String actor) {
-		return deadLetters.retry(processingGroup, AuditContext.fromActorHeader(actor).actor());
+	RetryResult retry(@PathVariable String processingGroup, Principal principal) {
+		return deadLetters.retry(processingGroup, AuditContext.of(principal).actor());
 	}
 
 	/** Drops the dead letters of one sequence without handling them (the read model then misses those events). */
 	@DeleteMapping("/{processingGroup}/{sequenceIdentifier}")
 	EvictionResult evict(@PathVariable String processingGroup, @PathVariable String sequenceIdentifier,
-			@RequestHeader(name = AuditContext.ACTOR_HEADER, required = false) String actor) {
-		return deadLetters.evict(processingGroup, sequenceIdentifier, AuditContext.fromActorHeader(actor).actor());
+			Principal principal) {
+		return deadLetters.evict(processingGroup, sequenceIdentifier, AuditContext.of(principal).actor());
 	}
 
 	@ExceptionHandler(DeadLettersNotFoundException.class)

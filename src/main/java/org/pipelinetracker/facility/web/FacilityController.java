@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,7 +34,6 @@ import java.util.List;
 @RequestMapping(path = "/api/facilities", produces = "application/json")
 class FacilityController {
 
-	static final String ACTOR_HEADER = AuditContext.ACTOR_HEADER;
 	static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
 
 	private final FacilityWriteService writes;
@@ -46,9 +45,8 @@ class FacilityController {
 	}
 
 	@PostMapping(consumes = "application/json")
-	ResponseEntity<FacilityWriteResult> create(@RequestBody CreateFacilityRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		FacilityWriteResult result = writes.create(request, actor(actor));
+	ResponseEntity<FacilityWriteResult> create(@RequestBody CreateFacilityRequest request, Principal principal) {
+		FacilityWriteResult result = writes.create(request, AuditContext.of(principal).actor());
 		views.awaitVersion(result.facilityId(), result.version(), READ_MODEL_WAIT);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(result.facilityId())
 				.toUri();
@@ -79,11 +77,6 @@ class FacilityController {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
 				"Concurrent change", "The facility was changed by another request at the same time; nothing was "
 						+ "recorded by this one. Read it again and retry."));
-	}
-
-	/** The actor from the {@value #ACTOR_HEADER} header, or {@code anonymous}. */
-	private static String actor(String actor) {
-		return AuditContext.fromActorHeader(actor).actor();
 	}
 
 	/** No facility with that id (in the read model). */

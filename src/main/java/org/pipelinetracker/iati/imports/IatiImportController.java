@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -21,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.Principal;
 
 /**
  * {@code POST /api/import/iati}: an IATI activity file as the body ({@code application/xml}, {@code text/xml};
@@ -42,8 +42,8 @@ class IatiImportController {
 	@PostMapping(consumes = {"application/xml", "text/xml"})
 	ImportReport importBody(HttpServletRequest request,
 			@RequestParam(name = "fileName", required = false) String fileName,
-			@RequestHeader(name = AuditContext.ACTOR_HEADER, required = false) String actor) throws IOException {
-		AuditContext audit = AuditContext.fromActorHeader(actor);
+			Principal principal) throws IOException {
+		AuditContext audit = AuditContext.of(principal);
 		long length = request.getContentLengthLong();
 		if (maxBytes > 0 && length > maxBytes) {
 			throw new IatiImporter.TooLargeException(maxBytes);
@@ -55,8 +55,8 @@ class IatiImportController {
 
 	@PostMapping(consumes = "multipart/form-data")
 	ImportReport importUpload(@RequestPart(name = "file", required = false) MultipartFile file,
-			@RequestHeader(name = AuditContext.ACTOR_HEADER, required = false) String actor) throws IOException {
-		AuditContext audit = AuditContext.fromActorHeader(actor);
+			Principal principal) throws IOException {
+		AuditContext audit = AuditContext.of(principal);
 		if (file == null || file.isEmpty()) {
 			throw InvalidRequestException.of("file", "a non-empty part named 'file' is required");
 		}

@@ -60,7 +60,7 @@ class IatiImportRunner implements ApplicationRunner {
 			Path path = Path.of(file);
 			try (InputStream in = Files.newInputStream(path)) {
 				ImportReport report = importer.importFile(in, path.getFileName().toString(),
-						AuditContext.fromActorHeader(actor), Files.size(path), 0);
+						AuditContext.system(actor), Files.size(path), 0);
 				System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
 			}
 			catch (Exception e) {

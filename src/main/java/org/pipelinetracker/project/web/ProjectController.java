@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -39,8 +39,6 @@ import java.time.LocalDate;
 @RestController
 @RequestMapping(path = "/api/projects", produces = "application/json")
 class ProjectController {
-
-	static final String ACTOR_HEADER = AuditContext.ACTOR_HEADER;
 
 	private final ProjectWriteService writes;
 	private final ProjectViews views;
@@ -56,8 +54,8 @@ class ProjectController {
 
 	@PostMapping(consumes = "application/json")
 	ResponseEntity<WriteResult> propose(@RequestBody ProposeProjectRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		WriteResult result = writes.propose(request, audit(actor));
+			Principal principal) {
+		WriteResult result = writes.propose(request, audit(principal));
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(result.projectId())
 				.toUri();
 		return ResponseEntity.created(location).body(result);
@@ -65,68 +63,68 @@ class ProjectController {
 
 	@PostMapping(path = "/{id}/agreements", consumes = "application/json")
 	WriteResult signAgreement(@PathVariable String id, @RequestBody SignAgreementRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.signAgreement(id, request, audit(actor));
+			Principal principal) {
+		return writes.signAgreement(id, request, audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/fundings/eximbank", consumes = "application/json")
 	WriteResult fundViaEximbank(@PathVariable String id, @RequestBody EximbankFundingRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.fundViaEximbank(id, request, audit(actor));
+			Principal principal) {
+		return writes.fundViaEximbank(id, request, audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/fundings", consumes = "application/json")
 	WriteResult commitFunding(@PathVariable String id, @RequestBody FundingRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.commitFunding(id, request, audit(actor));
+			Principal principal) {
+		return writes.commitFunding(id, request, audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/fundings/{fundingId}/corrections", consumes = "application/json")
 	WriteResult correctCommitment(@PathVariable String id, @PathVariable String fundingId,
-			@RequestBody CorrectionRequest request, @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.correctCommitment(id, fundingId, request, audit(actor));
+			@RequestBody CorrectionRequest request, Principal principal) {
+		return writes.correctCommitment(id, fundingId, request, audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/disbursements", consumes = "application/json")
 	WriteResult recordDisbursement(@PathVariable String id, @RequestBody DisbursementRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.recordDisbursement(id, request, audit(actor));
+			Principal principal) {
+		return writes.recordDisbursement(id, request, audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/milestones", consumes = "application/json")
 	WriteResult recordMilestone(@PathVariable String id, @RequestBody MilestoneRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.recordMilestone(id, request, audit(actor));
+			Principal principal) {
+		return writes.recordMilestone(id, request, audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/start")
 	WriteResult start(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.start(id, orEmpty(request), audit(actor));
+			Principal principal) {
+		return writes.start(id, orEmpty(request), audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/suspend")
 	WriteResult suspend(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.suspend(id, orEmpty(request), audit(actor));
+			Principal principal) {
+		return writes.suspend(id, orEmpty(request), audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/resume")
 	WriteResult resume(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.resume(id, orEmpty(request), audit(actor));
+			Principal principal) {
+		return writes.resume(id, orEmpty(request), audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/complete")
 	WriteResult complete(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.complete(id, orEmpty(request), audit(actor));
+			Principal principal) {
+		return writes.complete(id, orEmpty(request), audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/cancel")
 	WriteResult cancel(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
-			@RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-		return writes.cancel(id, orEmpty(request), audit(actor));
+			Principal principal) {
+		return writes.cancel(id, orEmpty(request), audit(principal));
 	}
 
 	@GetMapping("/{id}")
@@ -158,7 +156,8 @@ class ProjectController {
 		return request != null ? request : new StageChangeRequest(null, null, null);
 	}
 
-	private static AuditContext audit(String actor) {
-		return AuditContext.fromActorHeader(actor);
+	/** The authenticated user is the actor of every write; a client-sent {@code X-Actor} header is ignored. */
+	private static AuditContext audit(Principal principal) {
+		return AuditContext.of(principal);
 	}
 }

@@ -255,7 +255,7 @@ class DeadLetterApiTest {
 	private HttpResponse<String> delete(String path) {
 		try {
 			return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-					.header("X-Actor", "ops").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+					.header("Authorization", Api.basic("ops", Api.TEST_PASSWORD)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException e) {
 			throw new AssertionError(e);

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The audit trail over a real port: one project's exact history (order, global indexes, who, why, source,
  * correlation per command, effective dates and payloads) and the search across the store with every filter, paging
- * and the 400s and 404s. The scenario is written through the API with {@code X-Actor} headers, in a context of its
+ * and the 400s and 404s. The scenario is written through the API by signed-in test users, in a context of its
  * own, so every count is exact.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tracker.test.context=history")

@@ -246,7 +246,7 @@ class IatiImportApiTest {
 				+ "\"\r\nContent-Type: application/xml\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
 		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
 						URI.create("http://localhost:" + port + "/api/import/iati"))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Actor", "iati-tester")
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", Api.basic("iati-tester", Api.TEST_PASSWORD))
 				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -237,9 +237,12 @@ class ProjectApiTest {
 		}
 
 		@Test
-		void recordsAnonymousWithoutActorHeader() {
+		void recordsTheSignedInUserAndIgnoresAnXActorHeader() {
 			String id = proposed();
-			assertThat(eventStore.readEvents(id, 0).next().getMetaData()).containsEntry("actor", "anonymous");
+			assertThat(eventStore.readEvents(id, 0).next().getMetaData()).containsEntry("actor", "admin");
+			String forged = uniqueId("FORGED");
+			expect(201, api().as("recorder").header("X-Actor", "mallory").post("/api/projects", proposal(forged)));
+			assertThat(eventStore.readEvents(forged, 0).next().getMetaData()).containsEntry("actor", "recorder");
 		}
 
 		@Test
@@ -444,9 +447,11 @@ class ProjectApiTest {
 		}
 
 		@Test
-		void badActorHeaderIsABadRequest() {
-			Response r = expect(400, api().as("<script>").post("/api/projects", proposal(uniqueId("X"))));
-			assertThat(errorFields(r)).containsExactly("X-Actor");
+		void anUnknownUserIsUnauthorizedAndNothingIsRecorded() {
+			String id = uniqueId("X");
+			Response r = expect(401, api().as("<script>").post("/api/projects", proposal(id)));
+			assertThat(r.json().path("type").asString()).isEqualTo("/problems/unauthorized");
+			assertThat(eventStore.readEvents(id, 0).hasNext()).isFalse();
 		}
 
 		@Test

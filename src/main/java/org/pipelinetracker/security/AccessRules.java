@@ -1,0 +1,151 @@
+package org.pipelinetracker.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every path of the application and who may use it, in the order they are matched (the first rule that matches a
+ * request decides). The security filter chain is built from this list, and a 403 names the roles of the rule that
+ * refused it. {@link Role#ADMIN} is added to every role rule.
+ * <p>
+ * Reads ({@link Access#READ}) need any authenticated user, or nobody when {@code tracker.security.public-read=true}.
+ * Anything under {@code /api} that no rule names is refused ({@link Access#DENY}).
+ */
+final class AccessRules {
+
+	/** What a rule requires. */
+	enum Access {
+		/** Nobody needs to sign in (login page, static assets, health). */
+		OPEN,
+		/** Any authenticated user; anonymous too when public read is on. */
+		READ,
+		/** Any authenticated user, whatever public read says. */
+		AUTHENTICATED,
+		/** A user with one of the rule's roles (or ADMIN). */
+		ROLES,
+		/** Nobody. */
+		DENY
+	}
+
+	/** One rule: method ({@code null} for any), path pattern, what it requires, and for whom. */
+	record Rule(HttpMethod method, String pattern, Access access, Set<Role> roles, RequestMatcher matcher) {
+
+		boolean matches(HttpServletRequest request) {
+			return matcher.matches(request);
+		}
+
+		/** The roles that pass, ADMIN last; empty unless {@link Access#ROLES}. */
+		List<Role> allowedRoles() {
+			if (access != Access.ROLES) {
+				return List.of();
+			}
+			List<Role> allowed = new ArrayList<>(roles);
+			allowed.remove(Role.ADMIN);
+			allowed.add(Role.ADMIN);
+			return allowed;
+		}
+
+		@Override
+		public String toString() {
+			return (method == null ? "*" : method.name()) + " " + pattern + " -> " + access
+					+ (access == Access.ROLES ? " " + allowedRoles() : "");
+		}
+	}
+
+	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+	private final List<Rule> rules;
+
+	private AccessRules(List<Rule> rules) {
+		this.rules = Collections.unmodifiableList(rules);
+	}
+
+	static AccessRules standard() {
+		Builder b = new Builder();
+		// sign-in, errors, static assets and liveness: for everyone
+		b.open(null, "/login", "/logout", "/error", "/assets/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+				"/actuator/health/**");
+
+		// auditors: a project's history, the audit trail, the chain and the consistency check
+		b.roles(HttpMethod.GET, Set.of(Role.AUDITOR), "/api/projects/*/history", "/api/audit/**");
+
+		// reads of the portfolio: any user (or anonymous with public read)
+		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/pipeline", "/api/funding/timeseries",
+				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
+				"/api/fx-rates/**", "/api/export/**", "/api/stream", "/api/me");
+
+		// recorders: proposals, agreements, milestones and stage changes
+		b.roles(HttpMethod.POST, Set.of(Role.RECORDER), "/api/projects", "/api/projects/*/agreements",
+				"/api/projects/*/milestones", "/api/projects/*/start", "/api/projects/*/suspend",
+				"/api/projects/*/resume", "/api/projects/*/complete", "/api/projects/*/cancel");
+
+		// finance: commitments (every source), corrections, disbursements, expenditure, incoming funds, facilities
+		b.roles(HttpMethod.POST, Set.of(Role.FINANCE), "/api/projects/*/fundings", "/api/projects/*/fundings/eximbank",
+				"/api/projects/*/fundings/*/corrections", "/api/projects/*/disbursements",
+				"/api/projects/*/expenditures", "/api/projects/*/incoming-funds", "/api/facilities",
+				"/api/facilities/**");
+
+		// administrators only: replay, dead letters, IATI import (reads included)
+		b.roles(null, Set.of(Role.ADMIN), "/api/admin/**", "/api/import/**");
+
+		// everything else under /api: refused
+		b.deny(null, "/api", "/api/**");
+
+		// API documentation: any user; other actuator endpoints: administrators
+		b.authenticated(null, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+		b.roles(null, Set.of(Role.ADMIN), "/actuator/**");
+
+		// the pages of the web UI: like the reads
+		b.read(null, "/**");
+		return new AccessRules(b.rules);
+	}
+
+	List<Rule> all() {
+		return rules;
+	}
+
+	/** The rule deciding this request (the first that matches). */
+	Optional<Rule> ruleFor(HttpServletRequest request) {
+		return rules.stream().filter(r -> r.matches(request)).findFirst();
+	}
+
+	private static final class Builder {
+		private final List<Rule> rules = new ArrayList<>();
+
+		void open(HttpMethod method, String... patterns) {
+			add(method, Access.OPEN, Set.of(), patterns);
+		}
+
+		void read(HttpMethod method, String... patterns) {
+			add(method, Access.READ, Set.of(), patterns);
+		}
+
+		void authenticated(HttpMethod method, String... patterns) {
+			add(method, Access.AUTHENTICATED, Set.of(), patterns);
+		}
+
+		void roles(HttpMethod method, Set<Role> roles, String... patterns) {
+			add(method, Access.ROLES, EnumSet.copyOf(roles), patterns);
+		}
+
+		void deny(HttpMethod method, String... patterns) {
+			add(method, Access.DENY, Set.of(), patterns);
+		}
+
+		private void add(HttpMethod method, Access access, Set<Role> roles, String... patterns) {
+			for (String pattern : patterns) {
+				RequestMatcher matcher = method == null ? PATHS.matcher(pattern) : PATHS.matcher(method, pattern);
+				rules.add(new Rule(method, pattern, access, Set.copyOf(roles), matcher));
+			}
+		}
+	}
+}

@@ -1,0 +1,330 @@
+package org.pipelinetracker.security;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.pipelinetracker.Api;
+import org.pipelinetracker.Api.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every write endpoint, and every read, against {anonymous, recorder, finance, auditor, admin} (the demo users):
+ * anonymous → 401, a role without the right → 403 naming the roles that would pass, and nothing recorded; the right
+ * role → the endpoint's success status, on data set up for it, or (where marked) a domain answer that proves the
+ * request got past security. Public read is off here ({@link PublicReadTest} has it on).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tracker.test.context=role-matrix")
+@ActiveProfiles("test")
+class RoleMatrixTest {
+
+	enum Who {
+		ANONYMOUS(null), RECORDER(Role.RECORDER), FINANCE(Role.FINANCE), AUDITOR(Role.AUDITOR), ADMIN(Role.ADMIN);
+
+		final Role role;
+
+		Who(Role role) {
+			this.role = role;
+		}
+	}
+
+	/** One attempt: the request, and how to count what it may have recorded (-1: nothing to count). */
+	record Attempt(String method, String path, String contentType, String body, Supplier<Long> recorded) {
+	}
+
+	/**
+	 * An endpoint: who may use it, the status they get, and how to set up a fresh attempt.
+	 *
+	 * @param success the status of an allowed attempt; {@code passesOnly} means "any status but 401 and 403"
+	 *                (a domain answer: the endpoint is not built in this branch, or there is nothing to act on)
+	 */
+	record Case(String name, Set<Role> roles, int success, boolean passesOnly, Supplier<Attempt> attempt) {
+	}
+
+	private static final String H = "application/json";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventStore eventStore;
+
+	private final List<String> table = new ArrayList<>();
+
+	Api admin() {
+		return new Api(port);
+	}
+
+	Api api(Who who) {
+		return who == Who.ANONYMOUS ? admin().anonymous() : admin().as(who.name().toLowerCase());
+	}
+
+	@Test
+	void everyWriteEndpointRefusesEveryoneButItsRolesAndAdmin() {
+		List<Case> cases = List.of(
+				onProject("propose", Role.RECORDER, 201, () -> {
+					String id = id();
+					return new Attempt("POST", "/api/projects", H, proposal(id), () -> events(id));
+				}),
+				onProject("sign agreement", Role.RECORDER, 200, () -> project(proposed(), "/agreements", LOAN)),
+				onProject("record milestone", Role.RECORDER, 200, () -> project(proposed(), "/milestones",
+						"{\"milestoneId\":\"M1\",\"name\":\"Feasibility study\",\"plannedOn\":\"2024-09-30\"}")),
+				onProject("start", Role.RECORDER, 200, () -> project(financed(), "/start", "{\"on\":\"2024-06-01\"}")),
+				onProject("suspend", Role.RECORDER, 200, () -> project(proposed(), "/suspend",
+						"{\"on\":\"2024-02-01\",\"reason\":\"Tender appeal\"}")),
+				onProject("resume", Role.RECORDER, 200, () -> project(suspended(), "/resume", "{\"on\":\"2024-03-01\"}")),
+				onProject("complete", Role.RECORDER, 200, () -> project(started(), "/complete", "{\"on\":\"2024-12-31\"}")),
+				onProject("cancel", Role.RECORDER, 200, () -> project(proposed(), "/cancel",
+						"{\"on\":\"2024-02-01\",\"reason\":\"Dropped by the ministry\"}")),
+				onProject("commit funding", Role.FINANCE, 200, () -> project(agreed(), "/fundings",
+						"{\"fundingId\":\"K1\",\"source\":\"KOICA_GRANT\",\"funder\":\"KOICA\","
+								+ "\"amount\":{\"amount\":\"5000000\",\"currency\":\"USD\"},\"committedOn\":\"2024-04-01\"}")),
+				onProject("commit Eximbank funding", Role.FINANCE, 200, () -> project(agreed(), "/fundings/eximbank", EDCF)),
+				onProject("correct a commitment", Role.FINANCE, 200, () -> project(financed(),
+						"/fundings/EDCF-1/corrections",
+						"{\"amount\":{\"amount\":\"90000000\",\"currency\":\"USD\"},\"reason\":\"Amended\",\"on\":\"2024-05-01\"}")),
+				onProject("record disbursement", Role.FINANCE, 200, () -> project(financed(), "/disbursements",
+						"{\"fundingId\":\"EDCF-1\",\"amount\":{\"amount\":\"1000000\",\"currency\":\"USD\"},"
+								+ "\"disbursedOn\":\"2024-05-01\"}")),
+				new Case("record expenditure", Set.of(Role.FINANCE), 0, true, () -> project(financed(), "/expenditures", "{}")),
+				new Case("record incoming funds", Set.of(Role.FINANCE), 0, true,
+						() -> project(financed(), "/incoming-funds", "{}")),
+				new Case("create facility", Set.of(Role.FINANCE), 201, false, () -> {
+					String id = id();
+					return new Attempt("POST", "/api/facilities", H, facility(id), () -> events(id));
+				}),
+				new Case("import IATI", Set.of(Role.ADMIN), 200, false, () -> {
+					String id = id();
+					return new Attempt("POST", "/api/import/iati", "application/xml", iati(id), () -> events(id));
+				}),
+				new Case("start replay", Set.of(Role.ADMIN), 202, false,
+						() -> new Attempt("POST", "/api/admin/replay?processor=alerts", null, null, () -> replays())),
+				new Case("retry dead letters", Set.of(Role.ADMIN), 200, false,
+						() -> new Attempt("POST", "/api/admin/dead-letters/alerts/retry", null, null, () -> -1L)),
+				// nothing is parked, so an allowed eviction is a 404 not-found: past security, nothing to evict
+				new Case("evict dead letters", Set.of(Role.ADMIN), 404, false,
+						() -> new Attempt("DELETE", "/api/admin/dead-letters/alerts/NO-SUCH-PROJECT", null, null, () -> -1L)));
+
+		for (Case c : cases) {
+			for (Who who : Who.values()) {
+				Attempt attempt = c.attempt().get();
+				long before = attempt.recorded().get();
+				Response response = send(api(who), attempt);
+				boolean allowed = who.role == Role.ADMIN || (who.role != null && c.roles().contains(who.role));
+				String label = c.name() + " (" + attempt.method() + " " + attempt.path() + ") as " + who + ": " + response;
+				table.add(String.format("%-24s %-9s -> %d", c.name(), who, response.status()));
+				if (who == Who.ANONYMOUS) {
+					assertRefused(label, response, 401, "/problems/unauthorized");
+					assertThat(response.header("WWW-Authenticate")).as(label).startsWith("Basic realm=\"pipeline-tracker\"");
+				}
+				else if (!allowed) {
+					assertRefused(label, response, 403, "/problems/forbidden");
+					List<String> required = new ArrayList<>();
+					response.json().path("requiredRoles").forEach(r -> required.add(r.asString()));
+					List<String> expected = new ArrayList<>(c.roles().stream().filter(r -> r != Role.ADMIN).map(Role::name).toList());
+					expected.add("ADMIN");
+					assertThat(required).as(label).containsExactlyElementsOf(expected);
+					assertThat(response.json().path("detail").asString()).as(label)
+							.contains("Role " + String.join(" or ", expected) + " is needed")
+							.contains("'" + who.name().toLowerCase() + "'");
+				}
+				else if (c.passesOnly()) {
+					assertThat(response.status()).as(label).isNotIn(401, 403);
+				}
+				else {
+					assertThat(response.status()).as(label).isEqualTo(c.success());
+				}
+				if (!allowed && before >= 0) {
+					assertThat(attempt.recorded().get()).as("nothing recorded by " + label).isEqualTo(before);
+				}
+				if (allowed && c.name().equals("start replay")) {
+					admin().eventually("/api/admin/replay", r -> !r.json().path("state").asString().equals("RUNNING"));
+				}
+			}
+		}
+		System.out.println("Role matrix (writes):\n" + String.join("\n", table));
+	}
+
+	@Test
+	void readsNeedAUserAndTheAuditAndAdminReadsTheirRoles() {
+		String id = financed();
+		long head = admin().as("auditor").eventually("/api/audit/head", r -> r.status() == 200
+				&& r.json().path("globalIndex").asLong() > 0).json().path("globalIndex").asLong();
+		List<String> anyUser = List.of("/api/projects", "/api/projects/" + id, "/api/pipeline",
+				"/api/funding/timeseries", "/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/EDCF-NONE",
+				"/api/fx-rates", "/api/fx-rates/convert?amount=10&currency=USD&date=2025-01-01", "/api/export/iati",
+				"/api/export/projects.csv", "/api/export/transactions.csv", "/api/me", "/v3/api-docs");
+		List<String> auditors = List.of("/api/projects/" + id + "/history", "/api/audit/events", "/api/audit/verify",
+				"/api/audit/head", "/api/audit/chain", "/api/audit/chain/" + head);
+		List<String> admins = List.of("/api/admin/replay", "/api/admin/dead-letters", "/api/import/iati/progress",
+				"/actuator/info");
+		List<String> rows = new ArrayList<>();
+		for (Who who : Who.values()) {
+			for (String path : anyUser) {
+				Response r = api(who).get(path);
+				rows.add(String.format("GET %-55s %-9s -> %d", path, who, r.status()));
+				if (who == Who.ANONYMOUS) {
+					assertRefused(path, r, 401, "/problems/unauthorized");
+				}
+				else {
+					// an unknown facility is a 404 not-found: past security
+					assertThat(r.status()).as(who + " " + path + ": " + r).isEqualTo(path.endsWith("EDCF-NONE") ? 404 : 200);
+				}
+			}
+			for (String path : auditors) {
+				Response r = api(who).get(path);
+				rows.add(String.format("GET %-55s %-9s -> %d", path, who, r.status()));
+				expectRole(who, Set.of(Role.AUDITOR), path, r);
+			}
+			for (String path : admins) {
+				Response r = api(who).get(path);
+				rows.add(String.format("GET %-55s %-9s -> %d", path, who, r.status()));
+				expectRole(who, Set.of(Role.ADMIN), path, r);
+			}
+		}
+		Response reader = admin().as("reader").get("/api/projects/" + id);
+		assertThat(reader.status()).as("a user without roles reads: " + reader).isEqualTo(200);
+		assertRefused("a user without roles writes", admin().as("reader").post("/api/projects", proposal(id())), 403,
+				"/problems/forbidden");
+		assertThat(api(Who.ANONYMOUS).get("/actuator/health").status()).isEqualTo(200);
+		System.out.println("Role matrix (reads):\n" + String.join("\n", rows));
+	}
+
+	private void expectRole(Who who, Set<Role> roles, String path, Response r) {
+		String label = who + " GET " + path + ": " + r;
+		if (who == Who.ANONYMOUS) {
+			assertRefused(label, r, 401, "/problems/unauthorized");
+		}
+		else if (who.role == Role.ADMIN || roles.contains(who.role)) {
+			assertThat(r.status()).as(label).isEqualTo(200);
+		}
+		else if (path.startsWith("/actuator")) {
+			assertThat(r.status()).as(label).isEqualTo(403);
+		}
+		else {
+			assertRefused(label, r, 403, "/problems/forbidden");
+		}
+	}
+
+	static void assertRefused(String label, Response response, int status, String type) {
+		assertThat(response.status()).as(label).isEqualTo(status);
+		assertThat(response.header("Content-Type")).as(label).startsWith("application/problem+json");
+		assertThat(response.json().path("type").asString()).as(label).isEqualTo(type);
+		assertThat(response.json().path("status").asInt()).as(label).isEqualTo(status);
+		assertThat(response.header("Location")).as("never a redirect: " + label).isNull();
+	}
+
+	// --- set-up, always as admin ------------------------------------------------------------------------------
+
+	private static Case onProject(String name, Role role, int success, Supplier<Attempt> attempt) {
+		return new Case(name, EnumSet.of(role), success, false, attempt);
+	}
+
+	private Attempt project(String id, String suffix, String body) {
+		return new Attempt("POST", "/api/projects/" + id + suffix, H, body, () -> events(id));
+	}
+
+	private Response send(Api api, Attempt attempt) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + attempt.path()));
+		HttpRequest.BodyPublisher body = attempt.body() == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(attempt.body());
+		if (attempt.contentType() != null) {
+			request.header("Content-Type", attempt.contentType());
+		}
+		return api.send(request.method(attempt.method(), body));
+	}
+
+	private long events(String aggregateId) {
+		return eventStore.readEvents(aggregateId).asStream().count();
+	}
+
+	private long replays() {
+		Response status = admin().get("/api/admin/replay");
+		String startedAt = status.json().path("startedAt").asString(null);
+		return startedAt == null ? 0 : Instant.parse(startedAt).toEpochMilli(); // a refused start leaves it as it was
+	}
+
+	static String id() {
+		return "RM-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	static String proposal(String id) {
+		return """
+				{"projectId":"%s","title":"Navoi substation","sector":"23630","region":"Navoi",
+				 "partners":[{"name":"KOICA","country":"KR","role":"FUNDING"}],"proposedOn":"2024-01-10"}
+				""".formatted(id);
+	}
+
+	private static final String LOAN = "{\"agreementId\":\"LOAN-1\",\"type\":\"LOAN\",\"signedOn\":\"2024-03-01\"}";
+	private static final String EDCF = "{\"fundingId\":\"EDCF-1\",\"instrument\":\"EDCF_LOAN\","
+			+ "\"amount\":{\"amount\":\"100000000\",\"currency\":\"USD\"},\"committedOn\":\"2024-04-01\"}";
+
+	private String write(String path, String body, int status) {
+		Response r = admin().post(path, body);
+		assertThat(r.status()).as("set-up " + path + ": " + r).isEqualTo(status);
+		return path;
+	}
+
+	String proposed() {
+		String id = id();
+		write("/api/projects", proposal(id), 201);
+		return id;
+	}
+
+	String agreed() {
+		String id = proposed();
+		write("/api/projects/" + id + "/agreements", LOAN, 200);
+		return id;
+	}
+
+	String financed() {
+		String id = agreed();
+		write("/api/projects/" + id + "/fundings/eximbank", EDCF, 200);
+		return id;
+	}
+
+	String started() {
+		String id = financed();
+		write("/api/projects/" + id + "/start", "{\"on\":\"2024-06-01\"}", 200);
+		return id;
+	}
+
+	String suspended() {
+		String id = proposed();
+		write("/api/projects/" + id + "/suspend", "{\"on\":\"2024-02-01\",\"reason\":\"Tender appeal\"}", 200);
+		return id;
+	}
+
+	static String facility(String id) {
+		return """
+				{"facilityId":"%s","name":"KOICA country programme","lender":"KOICA",
+				 "limit":{"amount":"50000000","currency":"USD"},"validFrom":"2024-01-01","validTo":"2028-12-31"}
+				""".formatted(id);
+	}
+
+	static String iati(String id) {
+		return """
+				<iati-activities version="2.03"><iati-activity default-currency="USD">
+				<iati-identifier>%s</iati-identifier>
+				<title><narrative>Imported substation</narrative></title>
+				<activity-status code="1"/>
+				<activity-date type="1" iso-date="2024-02-01"/>
+				<recipient-country code="UZ" percentage="100"/>
+				<sector code="23630" vocabulary="1"/>
+				</iati-activity></iati-activities>
+				""".formatted(id);
+	}
+}
