@@ -6,6 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -39,6 +42,18 @@ class WebUiTest {
 	int port;
 
 	Browser browser;
+
+	/** On a failure: a screenshot (target/screenshots/FAILED-*.png) and the browser's address, to see what happened. */
+	@RegisterExtension
+	final TestWatcher onFailure = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			if (browser != null) {
+				System.err.println("[web-ui] " + context.getDisplayName() + " failed at " + browser.driver.getCurrentUrl());
+				browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+			}
+		}
+	};
 
 	@BeforeAll
 	void openBrowser() {
@@ -142,7 +157,7 @@ class WebUiTest {
 		new Select(browser.find("#board-source")).selectByValue("EXIMBANK");
 		browser.wait.until(d -> browser.all("li.card[data-project-id='" + plain + "']").isEmpty());
 		assertThat(card(financed).isDisplayed()).isTrue();
-		browser.find("button.secondary").click(); // clear filters
+		browser.find("#board-clear").click();
 		WebElement search = browser.find("#board-search");
 		search.sendKeys(plain);
 		browser.wait.until(d -> browser.all("li.card[data-project-id='" + financed + "']").isEmpty());
@@ -394,5 +409,30 @@ class WebUiTest {
 		assertThat(browser.text("#time-travel-note")).contains("as known at " + knownAt);
 		assertThat(browser.text("#committed-usd")).isEqualTo("USD 50,000,000.00");
 		assertThat(browser.find("#known-at").getAttribute("value")).isNotBlank();
+	}
+
+	@Test
+	void showsOnlyWhatTheSignedInUsersRolesAllowAndSignsOut() {
+		String id = propose(unique("UI-ROLES"), "Andijan textile park", "2024-07-01", "32130");
+		try (Browser recorder = Browser.open("http://localhost:" + port)) {
+			recorder.login("recorder", "recorder-demo");
+			recorder.go("/#/projects/" + id);
+			recorder.find("#project-title");
+			assertThat(recorder.text("#session")).contains("recorder", "RECORDER");
+			// a recorder records agreements, milestones and stage changes, not money
+			recorder.find("#command-agreement");
+			recorder.find("#command-milestone");
+			recorder.find("#command-stage");
+			assertThat(recorder.all("#command-eximbank, #command-funding, #command-disbursement, #command-correction")).isEmpty();
+			// the history is for auditors: the server's 403 says so, in place of the table
+			assertThat(recorder.text("section[aria-labelledby='history-heading']")).contains("AUDITOR");
+			assertThat(recorder.all("nav a[data-nav='audit']").stream().filter(WebElement::isDisplayed).toList()).isEmpty();
+			recorder.screenshot("project-as-recorder");
+
+			recorder.find("#logout").click();
+			recorder.wait.until(d -> d.getCurrentUrl().contains("/login"));
+			recorder.go("/#/board");
+			recorder.wait.until(d -> d.getCurrentUrl().contains("/login"));
+		}
 	}
 }

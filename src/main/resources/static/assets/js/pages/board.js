@@ -65,7 +65,7 @@ export async function render(main, ctx) {
     region: h('select', { id: 'board-region' }),
     source: h('select', { id: 'board-source' }),
   };
-  const reset = h('button', { type: 'button', class: 'secondary' }, 'Clear filters');
+  const reset = h('button', { type: 'button', class: 'secondary', id: 'board-clear' }, 'Clear filters');
   const toolbar = h('form', { class: 'toolbar', role: 'search', 'aria-label': 'Filter projects' },
     h('div', { class: 'field' }, h('label', { for: 'board-search' }, 'Search'), controls.q),
     h('div', { class: 'field' }, h('label', { for: 'board-sector' }, 'Sector'), controls.sector),
