@@ -100,10 +100,12 @@ export async function render(main, ctx) {
       const inStage = shown.filter((p) => p.stage === stage);
       if (inStage.length === 0 && (stage === 'SUSPENDED' || stage === 'CANCELLED')) continue;
       const headingId = `column-${stage.toLowerCase()}`;
-      columns.append(h('section', { class: `column stage-${stage.toLowerCase()}`, 'aria-labelledby': headingId, dataset: { stage } },
+      const column = h('section', { class: `column stage-${stage.toLowerCase()}`, 'aria-labelledby': headingId, dataset: { stage } },
         h('h2', { id: headingId }, stageName(stage), ' ', h('span', { class: 'count' }, `(${inStage.length})`)),
         inStage.length ? h('ul', { class: 'cards' }, inStage.map((p) => card(p, data, now)))
-          : h('p', { class: 'empty' }, 'No projects')));
+          : h('p', { class: 'empty' }, 'No projects'));
+      column.style.setProperty('--grow', String(Math.max(1, Math.ceil(inStage.length / 5))));
+      columns.append(column);
     }
     const committed = sumDecimals(shown.map((p) => p.committedUsd));
     const disbursed = sumDecimals(shown.map((p) => p.disbursedUsd));
