@@ -126,8 +126,8 @@ class ChangeStream implements SmartLifecycle {
 			Change change;
 			synchronized (pollLock) {
 				if (clients.isEmpty()) {
-					// nobody listens: look again from the head when someone connects
-					changes.reset();
+					// nobody listens: no query; the next connection starts again from the head
+					changes.forget();
 					return;
 				}
 				change = changes.poll();

@@ -53,6 +53,12 @@ class EventStoreChanges {
 		started = true;
 	}
 
+	/** Stops following the store: nothing is read until the next {@link #reset} (or {@link #poll}, which resets). */
+	void forget() {
+		started = false;
+		gaps.clear();
+	}
+
 	boolean started() {
 		return started;
 	}

@@ -117,4 +117,17 @@ class EventStoreChangesTest {
 		assertThat(missed.versions()).isEqualTo(Map.of("P2", 1L));
 		assertThat(missed.head()).isEqualTo(3);
 	}
+
+	@Test
+	void startsAgainFromTheHeadAfterItWasToldToForget() {
+		changes.reset();
+		insert(1, "P1", 0, "Project");
+		changes.forget(); // nobody connected: nothing is followed
+		insert(2, "P2", 0, "Project");
+		assertThat(changes.started()).isFalse();
+		assertThat(changes.poll()).isNull(); // starts from head 2
+		assertThat(changes.head()).isEqualTo(2);
+		insert(3, "P3", 0, "Project");
+		assertThat(changes.poll().projects()).containsExactly("P3");
+	}
 }
