@@ -90,6 +90,17 @@ public final class Api {
 		return send(request);
 	}
 
+	/** A JSON POST with extra request headers (name, value, name, value, ...), e.g. Idempotency-Key or If-Match. */
+	public Response post(String path, String json, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request);
+	}
+
 	public Response postRaw(String path, String contentType, String body) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
 				.POST(HttpRequest.BodyPublishers.ofString(body)));

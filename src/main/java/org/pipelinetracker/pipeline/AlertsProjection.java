@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
+import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.ProjectCancelledEvent;
 import org.pipelinetracker.project.api.ProjectCompletedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
@@ -20,8 +21,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Stalled-project alerts: raised by {@link ProjectStalledEvent}, resolved by the funding or disbursement they wait
- * for, or by the project closing.
+ * Stalled-project alerts: raised by {@link ProjectStalledEvent}, resolved by the funding (a commitment or incoming
+ * funds) or disbursement they wait for, or by the project closing. Expenditure resolves nothing: it is not a
+ * disbursement.
  */
 @Component
 @ProcessingGroup(AlertsProjection.PROCESSING_GROUP)
@@ -51,6 +53,11 @@ class AlertsProjection implements ShadowableProjection {
 	@EventHandler
 	void on(FundingCommittedEvent e) {
 		resolve(e.projectId().value(), StallKind.NO_FUNDING, NONE, e.committedOn());
+	}
+
+	@EventHandler
+	void on(IncomingFundsRecordedEvent e) {
+		resolve(e.projectId().value(), StallKind.NO_FUNDING, NONE, e.receivedOn());
 	}
 
 	@EventHandler

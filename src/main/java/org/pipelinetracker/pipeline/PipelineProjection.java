@@ -29,6 +29,13 @@ import java.util.List;
 /**
  * Writes the bitemporal facts behind the pipeline and the funding time series: one row per stage change and per
  * money movement, each with its effective date and the instant it was recorded.
+ * <p>
+ * The money facts are commitments (and their corrections) and disbursements only: the pipeline and the series are
+ * "committed vs disbursed". Incoming funds ({@code IncomingFundsRecordedEvent}) and expenditure
+ * ({@code ExpenditureRecordedEvent}) write no fact: an expenditure is not a disbursement, and incoming funds are the
+ * receiving side of money some funder paid out, which counted as disbursed would count a commitment's money twice
+ * and, without one, would be disbursed against nothing. When incoming funds finance an AGREED project, the stage
+ * change they cause is an ordinary {@code ProjectStageChangedEvent}, recorded here as a stage fact.
  */
 @Component
 @ProcessingGroup(PipelineProjection.PROCESSING_GROUP)

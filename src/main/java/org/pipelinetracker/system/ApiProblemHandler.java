@@ -1,5 +1,6 @@
 package org.pipelinetracker.system;
 
+import org.pipelinetracker.system.http.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -63,11 +64,27 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
+		if (tooLarge != null) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+		}
 		return ResponseEntity.badRequest().body(Problems.invalid(List.of(describe(ex))));
+	}
+
+	/** A body that passed its declared length, or was sent without one, and ran over the limit. */
+	private static ProblemDetail tooLarge(BodyTooLargeException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE, "Request body too large",
+				ex.getMessage());
+		problem.setProperty("limit", ex.limit());
+		return problem;
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
+		if (tooLarge != null) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+		}
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected error, reference {}", reference, ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -89,6 +106,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return new FieldViolation("body", "a JSON body is required");
 		}
 		String field = path(jackson);
+		if (jackson instanceof InvalidFormatException invalid && invalid.getValue() instanceof LocalDate date) {
+			return new FieldViolation(field, "must be a date from " + JsonConfig.FIRST_DATE + " to " + JsonConfig.LAST_DATE
+					+ " (got '" + date + "')");
+		}
 		if (jackson instanceof InvalidFormatException invalid) {
 			return new FieldViolation(field, expectation(invalid.getTargetType(), String.valueOf(invalid.getValue())));
 		}

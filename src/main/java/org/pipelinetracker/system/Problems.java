@@ -16,6 +16,10 @@ public final class Problems {
 	public static final URI DUPLICATE = URI.create("/problems/duplicate");
 	public static final URI NOT_FOUND = URI.create("/problems/not-found");
 	public static final URI CONFLICT = URI.create("/problems/conflict");
+	public static final URI TOO_LARGE = URI.create("/problems/too-large");
+	public static final URI PRECONDITION_FAILED = URI.create("/problems/precondition-failed");
+	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("/problems/idempotency-key-reused");
+	public static final URI IN_PROGRESS = URI.create("/problems/in-progress");
 
 	private Problems() {
 	}

@@ -72,8 +72,8 @@ export function parseJson(text) {
   return JSON.parse(out);
 }
 
-async function send(method, path, body) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+async function send(method, path, body, extra = {}) {
+  const headers = { Accept: 'application/json, application/problem+json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') Object.assign(headers, csrfHeaders());
   let response;
@@ -87,14 +87,14 @@ async function send(method, path, body) {
   return response;
 }
 
-/** Sends a request; answers {status, data, headers}, or throws ApiError. */
-export async function request(method, path, body) {
+/** Sends a request (extra: more headers); answers {status, data, headers}, or throws ApiError. */
+export async function request(method, path, body, extra = {}) {
   const hadToken = cookie('XSRF-TOKEN') !== null;
-  let response = await send(method, path, body);
+  let response = await send(method, path, body, extra);
   if (response.status === 403 && method !== 'GET' && !hadToken) {
     // no CSRF cookie yet: a read makes the server issue one; then try once more
     await fetch('/api/me', { credentials: 'same-origin' }).catch(() => null);
-    if (cookie('XSRF-TOKEN') !== null) response = await send(method, path, body);
+    if (cookie('XSRF-TOKEN') !== null) response = await send(method, path, body, extra);
   }
   if (response.status === 401 || (response.redirected && new URL(response.url).pathname === '/login')) {
     goToLogin();
@@ -114,7 +114,7 @@ export async function request(method, path, body) {
 }
 
 export const get = async (path) => (await request('GET', path)).data;
-export const post = async (path, body) => (await request('POST', path, body)).data;
+export const post = async (path, body, extra = {}) => (await request('POST', path, body, extra)).data;
 export const del = async (path) => (await request('DELETE', path)).data;
 
 /** Query string from an object, leaving out empty values. */
@@ -128,3 +128,13 @@ export function query(params) {
 }
 
 export const enc = encodeURIComponent;
+
+/** A random UUID (also where crypto.randomUUID is missing: pages served over plain HTTP on a network address). */
+export function uuid() {
+  if (window.crypto && typeof window.crypto.randomUUID === 'function' && window.isSecureContext) return window.crypto.randomUUID();
+  const b = window.crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -85,6 +85,36 @@ export function projectCommands(project) {
       ],
     },
     {
+      key: 'incoming', title: 'Record incoming funds', role: 'FINANCE', path: () => `${base}/incoming-funds`,
+      description: 'Money the project received (IATI transaction 1), optionally under one of its commitments.',
+      fields: [
+        ...amountFields('amount', 'Amount', firstCurrency),
+        { name: 'receivedOn', label: 'Received on', type: 'date', required: true, value: today() },
+        { name: 'provider', label: 'From (provider)', required: true },
+        { name: 'receiver', label: 'To (receiver)' },
+        fundings.length
+          ? { name: 'fundingId', label: 'Under commitment', type: 'select', options: [{ value: '', label: 'None' }, ...fundings] }
+          : { name: 'fundingId', label: 'Under commitment (funding id)' },
+        { name: 'description', label: 'Description', wide: true },
+        ...AUDIT_FIELDS,
+      ],
+    },
+    {
+      key: 'expenditure', title: 'Record an expenditure', role: 'FINANCE', path: () => `${base}/expenditures`,
+      description: 'Money the project spent (IATI transaction 4), optionally from one of its commitments.',
+      fields: [
+        ...amountFields('amount', 'Amount', firstCurrency),
+        { name: 'spentOn', label: 'Spent on', type: 'date', required: true, value: today() },
+        { name: 'provider', label: 'Paid by (provider)' },
+        { name: 'receiver', label: 'Paid to (receiver)' },
+        fundings.length
+          ? { name: 'fundingId', label: 'From commitment', type: 'select', options: [{ value: '', label: 'None' }, ...fundings] }
+          : { name: 'fundingId', label: 'From commitment (funding id)' },
+        { name: 'description', label: 'Description', wide: true },
+        ...AUDIT_FIELDS,
+      ],
+    },
+    {
       key: 'correction', title: 'Correct a commitment', role: 'FINANCE',
       path: (body) => `${base}/fundings/${encodeURIComponent(body.fundingId || '')}/corrections`,
       description: 'Records the amount in force from a date; the original commitment is never edited.',

@@ -1,7 +1,7 @@
 // Forms for the API's commands: labelled fields, the server's problem+json field errors shown beside each field
 // (aria-invalid, aria-describedby) and in an aria-live summary.
 import { h, uid, clear } from './dom.js';
-import { ApiError } from './api.js';
+import { ApiError, uuid } from './api.js';
 
 /**
  * Field definition: {name: 'amount.amount' (dotted path in the JSON body; "[i]" for list items), label, type
@@ -27,18 +27,25 @@ export function buildForm({ id, title, description, fields, submitLabel, onSubmi
   const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel || 'Save');
   form.append(h('div', { class: 'form-actions' }, submit, status));
 
+  // one Idempotency-Key per intended write: kept when the answer never came (network error, 5xx) so sending again
+  // cannot record twice; a new one once the server has answered (success or refusal)
+  let idempotencyKey = null;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!idempotencyKey) idempotencyKey = uuid();
     clearErrors(controls, summary);
     status.textContent = 'Sending…';
     submit.disabled = true;
     try {
       for (const control of [...controls.values()]) if (control.prune) control.prune();
       const { body, values } = collect(form, fields);
-      const result = await onSubmit(body, values, form);
+      const result = await onSubmit(body, values, { 'Idempotency-Key': idempotencyKey });
+      idempotencyKey = null;
       status.textContent = 'Saved.';
       if (onSuccess) await onSuccess(result, form);
     } catch (e) {
+      const running = e instanceof ApiError && String(e.problem.type || '').endsWith('/in-progress');
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && !running) idempotencyKey = null;
       status.textContent = '';
       showErrors(e, controls, summary, fields);
     } finally {

@@ -23,9 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code last-updated-datetime}). A second import of the same document changes nothing.
  * <p>
  * Scenario: RT-A in IMPLEMENTATION (an MOU and a binding GRANT with document URLs, a KOICA grant in UZS with a
- * disbursement and a downward correction), RT-B COMPLETED (a LOAN with a document URL, an EDCF loan from Korea
- * Eximbank and an Uzbek-budget commitment corrected upwards, disbursements under both, no description), RT-C
- * PROPOSED (an MOU only); partners with roles and countries and planned start and end dates throughout.
+ * disbursement, incoming funds under it, an expenditure paid from no commitment and a downward correction), RT-B
+ * COMPLETED (a LOAN with a document URL, an EDCF loan from Korea Eximbank and an Uzbek-budget commitment corrected
+ * upwards, disbursements under both, incoming funds under none, an expenditure in UZS paid from the USD loan, no
+ * description), RT-C PROPOSED (an MOU and a feasibility study paid before any agreement), RT-D in IMPLEMENTATION
+ * financed first by incoming funds (AGREED → FINANCED without a commitment), then a KOICA grant with incoming funds,
+ * a disbursement and an expenditure under it; partners with roles and countries and planned start and end dates
+ * throughout.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "tracker.test.context=iati-roundtrip-a")
@@ -41,7 +45,7 @@ class IatiRoundTripTest {
 	void exportImportIntoAnEmptyInstanceAndExportAgainGivesTheSameDocument() {
 		Api a = new Api(port);
 		scenario(a);
-		a.eventually("/api/projects?size=50", r -> r.json().path("totalElements").asLong() == 3);
+		a.eventually("/api/projects?size=50", r -> r.json().path("totalElements").asLong() == 4);
 		Response first = a.get("/api/export/iati");
 		assertThat(first.status()).as(first.toString()).isEqualTo(200);
 		String exported = first.body();
@@ -50,7 +54,8 @@ class IatiRoundTripTest {
 				"pt:country=\"KR\"", "pt:source=\"EXIMBANK\"", "pt:instrument=\"EDCF_LOAN\"", "pt:source=\"KOICA_GRANT\"",
 				"pt:source=\"UZBEK_BUDGET\"", "pt:agreement-type=\"MOU\"", "pt:agreement-type=\"GRANT\"",
 				"pt:agreement-type=\"LOAN\"", "pt:region=\"Khorezm Region\"", ">-12355140000.00<", ">30000000000.00<",
-				"Grant amended, scope reduced", "\"A09\"", "\"A11\"");
+				"Grant amended, scope reduced", "\"A09\"", "\"A11\"", "<transaction-type code=\"1\"",
+				"<transaction-type code=\"4\"", "First tranche received", "Samarkand Teploenergo", "Feasibility study");
 
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PipelineTrackerApplication.class).run(
 				"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:rt-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
@@ -59,16 +64,29 @@ class IatiRoundTripTest {
 			assertThat(b.get("/api/projects?size=50").json().path("totalElements").asLong()).isZero();
 
 			JsonNode report = importXml(b, exported);
-			assertThat(report.path("activitiesRead").asInt()).as(report.toString()).isEqualTo(3);
-			assertThat(report.path("imported").asInt()).as(report.toString()).isEqualTo(3);
+			assertThat(report.path("activitiesRead").asInt()).as(report.toString()).isEqualTo(4);
+			assertThat(report.path("imported").asInt()).as(report.toString()).isEqualTo(4);
 			assertThat(report.path("skipped")).as(report.toString()).isEmpty();
-			b.eventually("/api/projects?size=50", r -> r.json().path("totalElements").asLong() == 3);
+			b.eventually("/api/projects?size=50", r -> r.json().path("totalElements").asLong() == 4);
 
 			JsonNode rtA = b.get("/api/projects/RT-A").json();
 			assertThat(rtA.path("stage").asString()).isEqualTo("IMPLEMENTATION");
 			assertThat(rtA.path("fundings").get(0).path("fundingId").asString()).isEqualTo("KOICA-1");
 			assertThat(rtA.path("fundings").get(0).path("corrections").get(0).path("reason").asString())
 					.isEqualTo("Grant amended, scope reduced");
+			assertThat(rtA.path("incomingFunds").get(0).path("fundingId").asString()).isEqualTo("KOICA-1");
+			assertThat(rtA.path("expenditures").get(0).path("receiver").asString()).isEqualTo("Samarkand Teploenergo");
+			JsonNode rtB = b.get("/api/projects/RT-B").json();
+			assertThat(rtB.path("expenditures").get(0).path("fundingId").asString()).isEqualTo("EDCF-1");
+			assertThat(rtB.path("expendedByCurrency").path("UZS").decimalValue()).isEqualByComparingTo("61775700000");
+			assertThat(rtB.path("incomingFunds").get(0).path("fundingId").isNull()).isTrue();
+			assertThat(b.get("/api/projects/RT-C").json().path("stage").asString()).isEqualTo("PROPOSED");
+			JsonNode rtD = b.get("/api/projects/RT-D").json();
+			assertThat(rtD.path("stage").asString()).isEqualTo("IMPLEMENTATION");
+			assertThat(rtD.path("stageHistory").get(2).path("stage").asString()).isEqualTo("FINANCED");
+			assertThat(rtD.path("stageHistory").get(2).path("since").asString()).isEqualTo("2025-02-20"); // the first receipt
+			assertThat(rtD.path("receivedByCurrency").path("USD").decimalValue()).isEqualByComparingTo("1250000");
+			assertThat(rtD.path("expendedByCurrency").path("USD").decimalValue()).isEqualByComparingTo("300000");
 
 			Response again = b.get("/api/export/iati");
 			assertThat(again.status()).as(again.toString()).isEqualTo(200);
@@ -76,7 +94,7 @@ class IatiRoundTripTest {
 
 			// importing the same document once more appends nothing
 			JsonNode repeat = importXml(b, exported);
-			assertThat(repeat.path("unchanged").asInt()).as(repeat.toString()).isEqualTo(3);
+			assertThat(repeat.path("unchanged").asInt()).as(repeat.toString()).isEqualTo(4);
 			assertThat(repeat.path("eventsAppended").asLong()).as(repeat.toString()).isZero();
 			assertThat(repeat.path("skipped")).as(repeat.toString()).isEmpty();
 		}
@@ -111,7 +129,13 @@ class IatiRoundTripTest {
 				 "amount":{"amount":"61775700000","currency":"UZS"},"committedOn":"2025-09-20"}"""));
 		ok(api.post("/api/projects/RT-A/disbursements", """
 				{"fundingId":"KOICA-1","amount":{"amount":"12355140000","currency":"UZS"},"disbursedOn":"2025-10-05"}"""));
+		ok(api.post("/api/projects/RT-A/incoming-funds", """
+				{"fundingId":"KOICA-1","amount":{"amount":"6177570000","currency":"UZS"},"receivedOn":"2025-10-06",
+				 "provider":"KOICA","receiver":"Ministry of Energy","description":"First tranche received"}"""));
 		ok(api.post("/api/projects/RT-A/start", "{\"on\":\"2025-10-10\"}"));
+		ok(api.post("/api/projects/RT-A/expenditures", """
+				{"amount":{"amount":"2471028000","currency":"UZS"},"spentOn":"2025-10-20","provider":"Ministry of Energy",
+				 "receiver":"Samarkand Teploenergo","description":"Boiler procurement, lot 1"}"""));
 		ok(api.post("/api/projects/RT-A/fundings/KOICA-1/corrections", """
 				{"amount":{"amount":"49420560000","currency":"UZS"},"reason":"Grant amended, scope reduced","on":"2025-11-01"}"""));
 
@@ -133,6 +157,12 @@ class IatiRoundTripTest {
 				{"fundingId":"UZB-1","source":"UZBEK_BUDGET","funder":"Ministry of Economy and Finance",
 				 "amount":{"amount":"120000000000","currency":"UZS"},"committedOn":"2025-03-20"}"""));
 		ok(api.post("/api/projects/RT-B/start", "{\"on\":\"2025-04-01\"}"));
+		ok(api.post("/api/projects/RT-B/incoming-funds", """
+				{"amount":{"amount":"5000000","currency":"USD"},"receivedOn":"2025-05-01",
+				 "provider":"Ministry of Economy and Finance","receiver":"Uzbekistan Railways"}"""));
+		ok(api.post("/api/projects/RT-B/expenditures", """
+				{"fundingId":"EDCF-1","amount":{"amount":"61775700000","currency":"UZS"},"spentOn":"2025-06-15",
+				 "receiver":"Hyundai Rotem","description":"Depot equipment, advance"}"""));
 		ok(api.post("/api/projects/RT-B/disbursements", """
 				{"fundingId":"EDCF-1","amount":{"amount":"20000000","currency":"USD"},"disbursedOn":"2025-06-10"}"""));
 		ok(api.post("/api/projects/RT-B/disbursements", """
@@ -150,6 +180,34 @@ class IatiRoundTripTest {
 				 "partners":[{"name":"Korea Energy Agency","country":"KR","role":"EXTENDING"}]}"""));
 		ok(api.post("/api/projects/RT-C/agreements", """
 				{"agreementId":"MOU-C","type":"MOU","signedOn":"2025-05-20","documentUrl":"https://example.org/navoi/mou.docx"}"""));
+		ok(api.post("/api/projects/RT-C/expenditures", """
+				{"amount":{"amount":"45000","currency":"USD"},"spentOn":"2025-06-01","provider":"Korea Energy Agency",
+				 "receiver":"Navoi regional khokimiyat","description":"Feasibility study"}"""));
+
+		// RT-D: the first money is incoming funds (AGREED → FINANCED), then a KOICA grant with funds received under it
+		ok(api.post("/api/projects", """
+				{"projectId":"RT-D","title":"Bukhara vocational college","description":"Workshops and equipment",
+				 "sector":"11330","region":"Bukhara","proposedOn":"2025-02-01","plannedStart":"2025-04-01","plannedEnd":"2026-06-30",
+				 "partners":[{"name":"KOICA","country":"KR","role":"FUNDING"},
+				 {"name":"Ministry of Higher Education","country":"UZ","role":"IMPLEMENTING"}]}"""));
+		ok(api.post("/api/projects/RT-D/agreements", """
+				{"agreementId":"GRANT-D","type":"GRANT","signedOn":"2025-02-10","parties":["KOICA","Ministry of Higher Education"],
+				 "documentUrl":"https://example.org/koica/grant-d.pdf"}"""));
+		ok(api.post("/api/projects/RT-D/incoming-funds", """
+				{"amount":{"amount":"500000","currency":"USD"},"receivedOn":"2025-02-20","provider":"KOICA",
+				 "receiver":"Ministry of Higher Education","description":"Advance"}"""));
+		ok(api.post("/api/projects/RT-D/fundings", """
+				{"fundingId":"KOICA-D","source":"KOICA_GRANT","funder":"KOICA",
+				 "amount":{"amount":"2000000","currency":"USD"},"committedOn":"2025-03-01"}"""));
+		ok(api.post("/api/projects/RT-D/disbursements", """
+				{"fundingId":"KOICA-D","amount":{"amount":"750000","currency":"USD"},"disbursedOn":"2025-03-10"}"""));
+		ok(api.post("/api/projects/RT-D/incoming-funds", """
+				{"fundingId":"KOICA-D","amount":{"amount":"750000","currency":"USD"},"receivedOn":"2025-03-10",
+				 "provider":"KOICA","receiver":"Ministry of Higher Education"}"""));
+		ok(api.post("/api/projects/RT-D/start", "{\"on\":\"2025-04-01\"}"));
+		ok(api.post("/api/projects/RT-D/expenditures", """
+				{"fundingId":"KOICA-D","amount":{"amount":"300000","currency":"USD"},"spentOn":"2025-04-15",
+				 "provider":"Ministry of Higher Education","receiver":"Bukhara construction trust","description":"Workshop fit-out"}"""));
 	}
 
 	private static void ok(Response r) {

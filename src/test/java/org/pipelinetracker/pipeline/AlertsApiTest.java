@@ -38,6 +38,42 @@ class AlertsApiTest {
 	org.axonframework.config.EventProcessingConfiguration processing;
 
 	@Test
+	void incomingFundsClearANoFundingAlertAndAnExpenditureDoesNot() {
+		Api api = new Api(port);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
+		LocalDate signedOn = today.minusDays(90);
+		assertThat(api.post("/api/projects", """
+				{"projectId":"STALL-IN","title":"Fergana clinic","sector":"12230","region":"Fergana","proposedOn":"%s"}"""
+				.formatted(today.minusDays(120))).status()).isEqualTo(201);
+		assertThat(api.post("/api/projects/STALL-IN/agreements",
+				"{\"agreementId\":\"G1\",\"type\":\"GRANT\",\"signedOn\":\"" + signedOn + "\"}").status()).isEqualTo(200);
+		api.eventually("/api/alerts", r -> r.body().contains("STALL-IN"));
+		// spending is no funding: the alert stays
+		assertThat(api.post("/api/projects/STALL-IN/expenditures",
+				"{\"amount\":{\"amount\":\"1000\",\"currency\":\"USD\"},\"spentOn\":\"" + today.minusDays(10) + "\"}")
+				.status()).isEqualTo(200);
+		assertThat(api.get("/api/projects/STALL-IN").json().path("alerts").get(0).path("kind").asString())
+				.isEqualTo("NO_FUNDING");
+		assertThat(api.post("/api/projects/STALL-IN/incoming-funds", """
+				{"amount":{"amount":"3000000","currency":"USD"},"receivedOn":"%s","provider":"KOICA"}""".formatted(today))
+				.status()).isEqualTo(200);
+		api.eventually("/api/alerts", r -> !r.body().contains("STALL-IN"));
+		JsonNode resolved = null;
+		for (JsonNode alert : api.get("/api/alerts?includeResolved=true").json()) {
+			if (alert.path("projectId").asString().equals("STALL-IN")) {
+				resolved = alert;
+			}
+		}
+		assertThat(resolved).isNotNull();
+		assertThat(resolved.path("kind").asString()).isEqualTo("NO_FUNDING");
+		assertThat(resolved.path("since").asString()).isEqualTo(signedOn.plusDays(30).toString());
+		assertThat(resolved.path("resolvedOn").asString()).isEqualTo(today.toString());
+		JsonNode project = api.get("/api/projects/STALL-IN").json();
+		assertThat(project.path("alerts")).isEmpty();
+		assertThat(project.path("stage").asString()).isEqualTo("FINANCED");
+	}
+
+	@Test
 	void flagsAnAgreementWithoutFundingAndClearsItWhenFundingArrives() {
 		Api api = new Api(port);
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
@@ -57,6 +93,16 @@ class AlertsApiTest {
 		assertThat(alert.path("projectTitle").asString()).isEqualTo("Fergana valley irrigation");
 		assertThat(api.get("/api/projects/STALL-1").json().path("alerts").get(0).path("kind").asString())
 				.isEqualTo("NO_FUNDING");
+		JsonNode stalled = null;
+		for (JsonNode entry : api.get("/api/projects/STALL-1/history").json()) {
+			if (entry.path("type").asString().equals("ProjectStalledEvent")) {
+				stalled = entry;
+			}
+		}
+		assertThat(stalled).as("the stall is in the project's history").isNotNull();
+		assertThat(stalled.path("actor").asString()).as("written by the stall check, not by a user")
+				.isEqualTo("system:stall-check");
+		assertThat(stalled.path("reason").asString()).contains("check due " + signedOn.plusDays(30));
 
 		assertThat(api.post("/api/projects/STALL-1/fundings", """
 				{"fundingId":"KOICA-1","source":"KOICA_GRANT","funder":"KOICA","amount":{"amount":"3000000","currency":"USD"},

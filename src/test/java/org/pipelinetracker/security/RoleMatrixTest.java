@@ -99,9 +99,12 @@ class RoleMatrixTest {
 				onProject("record disbursement", Role.FINANCE, 200, () -> project(financed(), "/disbursements",
 						"{\"fundingId\":\"EDCF-1\",\"amount\":{\"amount\":\"1000000\",\"currency\":\"USD\"},"
 								+ "\"disbursedOn\":\"2024-05-01\"}")),
-				new Case("record expenditure", Set.of(Role.FINANCE), 0, true, () -> project(financed(), "/expenditures", "{}")),
-				new Case("record incoming funds", Set.of(Role.FINANCE), 0, true,
-						() -> project(financed(), "/incoming-funds", "{}")),
+				onProject("record expenditure", Role.FINANCE, 200, () -> project(financed(), "/expenditures",
+						"{\"amount\":{\"amount\":\"2471028000\",\"currency\":\"UZS\"},\"spentOn\":\"2024-05-01\","
+								+ "\"provider\":\"Ministry of Energy\",\"description\":\"Boiler procurement\"}")),
+				onProject("record incoming funds", Role.FINANCE, 200, () -> project(financed(), "/incoming-funds",
+						"{\"fundingId\":\"EDCF-1\",\"amount\":{\"amount\":\"1000000\",\"currency\":\"USD\"},"
+								+ "\"receivedOn\":\"2024-05-01\",\"provider\":\"Korea Eximbank\"}")),
 				new Case("create facility", Set.of(Role.FINANCE), 201, false, () -> {
 					String id = id();
 					return new Attempt("POST", "/api/facilities", H, facility(id), () -> events(id));

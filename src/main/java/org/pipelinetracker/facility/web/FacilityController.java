@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.pipelinetracker.facility.api.FacilityId;
 import org.pipelinetracker.facility.query.FacilityView;
 import org.pipelinetracker.facility.query.FacilityViews;
+import org.pipelinetracker.system.AfterCommit;
 import org.pipelinetracker.system.AuditContext;
 import org.pipelinetracker.system.Problems;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,7 @@ class FacilityController {
 	@PostMapping(consumes = "application/json")
 	ResponseEntity<FacilityWriteResult> create(@RequestBody CreateFacilityRequest request, Principal principal) {
 		FacilityWriteResult result = writes.create(request, AuditContext.of(principal).actor());
-		views.awaitVersion(result.facilityId(), result.version(), READ_MODEL_WAIT);
+		AfterCommit.run(() -> views.awaitVersion(result.facilityId(), result.version(), READ_MODEL_WAIT));
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(result.facilityId())
 				.toUri();
 		return ResponseEntity.created(location).body(result);

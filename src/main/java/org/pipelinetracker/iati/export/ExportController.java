@@ -36,9 +36,10 @@ class ExportController {
 	static final String XML = "application/xml; charset=UTF-8";
 
 	static final String[] PROJECT_COLUMNS = {"project_id", "title", "sector", "sector_name", "region", "stage",
-			"iati_status", "proposed_on", "committed_usd", "disbursed_usd", "undisbursed_usd", "unconverted"};
+			"iati_status", "proposed_on", "committed_usd", "disbursed_usd", "undisbursed_usd", "received_usd", "expended_usd",
+			"unconverted"};
 	static final String[] TRANSACTION_COLUMNS = {"project_id", "funding_id", "transaction_type", "kind", "value_date",
-			"amount", "currency", "amount_usd", "fx_rate", "fx_rate_date", "source", "funder"};
+			"amount", "currency", "amount_usd", "fx_rate", "fx_rate_date", "source", "funder", "provider", "receiver"};
 
 	private final ExportSelection selection;
 	private final ReportingOrg reportingOrg;
@@ -87,7 +88,8 @@ class ExportController {
 			csv.row((Object[]) PROJECT_COLUMNS);
 			selection.forEach(criteria, p -> csv.row(p.projectId, p.title, p.sector, p.sectorName, p.region, p.stage,
 					p.iatiStatus, p.proposedOn, plain(p.usd.committed()), plain(p.usd.disbursed()),
-					plain(p.usd.undisbursed()), unconverted(p.usd.unconverted())));
+					plain(p.usd.undisbursed()), plain(p.usd.received()), plain(p.usd.expended()),
+					unconverted(p.usd.unconverted())));
 		}
 	}
 
@@ -100,15 +102,15 @@ class ExportController {
 		try (CsvWriter csv = new CsvWriter(response.getOutputStream())) {
 			csv.row((Object[]) TRANSACTION_COLUMNS);
 			selection.forEach(criteria, p -> {
-				for (FundingView f : p.fundings) {
-					for (MoneyFlow flow : MoneyFlow.of(f)) {
-						Conversion usd = fx.toUsd(flow.amount().amount(), flow.amount().currency(), flow.valueDate());
-						csv.row(p.projectId, f.fundingId, flow.kind().transactionType(), flow.kind().label(),
-								flow.valueDate(), plain(flow.amount().amount()), flow.amount().currency(),
-								usd.converted() ? plain(usd.usd()) : null,
-								usd.converted() ? plain(usd.rate().unitsPerUsd()) : null,
-								usd.converted() ? usd.rate().date() : null, f.source, f.funder);
-					}
+				for (MoneyFlow flow : MoneyFlow.of(p)) {
+					FundingView f = flow.funding();
+					Conversion usd = fx.toUsd(flow.amount().amount(), flow.amount().currency(), flow.valueDate());
+					csv.row(p.projectId, flow.fundingId(), flow.kind().transactionType(), flow.kind().label(),
+							flow.valueDate(), plain(flow.amount().amount()), flow.amount().currency(),
+							usd.converted() ? plain(usd.usd()) : null,
+							usd.converted() ? plain(usd.rate().unitsPerUsd()) : null,
+							usd.converted() ? usd.rate().date() : null, f == null ? null : f.source,
+							f == null ? null : f.funder, flow.provider(), flow.receiver());
 				}
 			});
 		}
@@ -132,11 +134,15 @@ class ExportController {
 		return amount == null ? null : amount.toPlainString();
 	}
 
-	/** Amounts without a usable rate, in their own currency: {@code UZS committed=1000000000 disbursed=0; …}. */
+	/**
+	 * Amounts without a usable rate, in their own currency:
+	 * {@code UZS committed=1000000000 disbursed=0 received=0 expended=0; …}.
+	 */
 	private static String unconverted(List<Unconverted> amounts) {
 		List<String> parts = new ArrayList<>();
 		for (Unconverted u : amounts) {
-			parts.add(u.currency() + " committed=" + plain(u.committed()) + " disbursed=" + plain(u.disbursed()));
+			parts.add(u.currency() + " committed=" + plain(u.committed()) + " disbursed=" + plain(u.disbursed())
+					+ " received=" + plain(u.received()) + " expended=" + plain(u.expended()));
 		}
 		return String.join("; ", parts);
 	}

@@ -44,7 +44,10 @@ import java.util.function.UnaryOperator;
  * <li>{@code transaction}: see {@link MoneyFlow} (type 2 commitment at the original amount, type 2 per correction
  * with the difference and the reason, type 3 per disbursement), each with {@code ref} = funding id, the value in
  * its original currency with its value date, the funder as {@code provider-org}, flow and finance type when
- * known; our funding source and Eximbank instrument in {@code pt:source} and {@code pt:instrument}.</li>
+ * known; our funding source and Eximbank instrument in {@code pt:source} and {@code pt:instrument}. Then type 1
+ * per incoming funds and type 4 per expenditure, in original currency with their value date, description,
+ * {@code provider-org} and {@code receiver-org} as recorded, and {@code ref} = the funding id they name, if any
+ * (no flow or finance type: they are not commitments).</li>
  * <li>{@code document-link}: each agreement with a document URL (a path on this server is made absolute), category
  * A09 for an MOU and A11 (contract) for the binding kinds, title {@code "<TYPE> agreement <id>"}, the parties
  * as description, the signature date as document date; the agreement's id and type in {@code pt:agreement-id} and
@@ -118,10 +121,8 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		xml.writeAttribute("code", p.sector);
 		xml.writeAttribute("percentage", "100");
 		end();
-		for (FundingView funding : p.fundings) {
-			for (MoneyFlow flow : MoneyFlow.of(funding)) {
-				transaction(flow);
-			}
+		for (MoneyFlow flow : MoneyFlow.of(p)) {
+			transaction(flow);
 		}
 		for (AgreementView agreement : p.agreements) {
 			if (agreement.documentUrl() != null && !agreement.documentUrl().isBlank()) {
@@ -198,12 +199,15 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	private void transaction(MoneyFlow flow) throws XMLStreamException {
 		FundingView f = flow.funding();
+		boolean ofFunding = flow.kind() != MoneyFlow.Kind.INCOMING_FUNDS && flow.kind() != MoneyFlow.Kind.EXPENDITURE;
 		start("transaction");
-		xml.writeAttribute("ref", f.fundingId);
-		if (f.source != null) {
+		if (f != null) {
+			xml.writeAttribute("ref", f.fundingId);
+		}
+		if (ofFunding && f.source != null) {
 			xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "source", f.source.name());
 		}
-		if (f.instrument != null) {
+		if (ofFunding && f.instrument != null) {
 			xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "instrument", f.instrument.name());
 		}
 		empty("transaction-type", "code", flow.kind().transactionType());
@@ -218,15 +222,20 @@ final class IatiActivitiesWriter implements AutoCloseable {
 			narrative(flow.description());
 			end();
 		}
-		if (f.funder != null && !f.funder.isBlank()) {
+		if (flow.provider() != null && !flow.provider().isBlank()) {
 			start("provider-org");
-			narrative(f.funder);
+			narrative(flow.provider());
 			end();
 		}
-		if (f.flowType != null) {
+		if (flow.receiver() != null && !flow.receiver().isBlank()) {
+			start("receiver-org");
+			narrative(flow.receiver());
+			end();
+		}
+		if (ofFunding && f.flowType != null) {
 			empty("flow-type", "code", f.flowType);
 		}
-		if (f.financeType != null) {
+		if (ofFunding && f.financeType != null) {
 			empty("finance-type", "code", f.financeType);
 		}
 		end();

@@ -62,6 +62,7 @@ final class IatiActivity {
 		String currency;
 		String value;
 		Org provider;
+		Org receiver;
 		String financeType;
 		String flowType;
 		String description;

@@ -196,8 +196,14 @@ public class IatiImporter {
 				return;
 			}
 			recordAgreements(act);
+			// incoming funds dated before the first commitment are what finances the project (AGREED → FINANCED):
+			// they go first; the others after the commitments they may be received under
+			LocalDate firstCommitment = firstDate(commitments(act, false));
+			recordIncomingFunds(act, firstCommitment, true);
 			recordCommitments(act);
 			recordDisbursements(act);
+			recordIncomingFunds(act, firstCommitment, false);
+			recordExpenditures(act);
 			skipUnmodelledTransactions(act);
 			changeStage(act);
 			long appended = act.version - before;
@@ -539,15 +545,20 @@ public class IatiImporter {
 
 	/**
 	 * Document links in category A11 (contract) become CONTRACT agreements, A09 (MoU) MOU agreements, dated by their
-	 * document-date; an undated contract is dated on the first commitment (it is what the commitment was made
-	 * under). When the commitments still lack a binding agreement on or before the first one, a synthetic
-	 * {@value #SYNTHETIC_AGREEMENT} (LOAN for finance types 4xx, otherwise GRANT) is signed on the first commitment's
-	 * value date: our rule requires a binding agreement before funding.
+	 * document-date; an undated contract is dated on the first financing, the first commitment or incoming funds (it
+	 * is what the money came under). When that financing still lacks a binding agreement on or before it, a
+	 * synthetic {@value #SYNTHETIC_AGREEMENT} (LOAN for finance types 4xx, otherwise GRANT) is signed on its value
+	 * date: our rules require a binding agreement before a commitment or incoming funds.
 	 */
 	private void recordAgreements(Activity act) {
 		IatiActivity a = act.a;
 		List<Commitment> commitments = commitments(act, false);
-		LocalDate firstCommitment = commitments.stream().map(c -> c.date).min(Comparator.naturalOrder()).orElse(null);
+		List<Commitment> incoming = transactions(act, "1", false);
+		LocalDate firstCommitment = firstDate(commitments);
+		LocalDate firstIncoming = firstDate(incoming);
+		boolean incomingFirst = firstIncoming != null && (firstCommitment == null || firstIncoming.isBefore(firstCommitment));
+		LocalDate firstFinancing = incomingFirst ? firstIncoming : firstCommitment;
+		String firstKind = incomingFirst ? "incoming funds" : "commitment";
 		List<String> parties = parties(a);
 		List<PlannedAgreement> planned = new ArrayList<>();
 		for (IatiActivity.DocumentLink d : a.documentLinks) {
@@ -564,9 +575,9 @@ public class IatiImporter {
 			LocalDate signedOn = d.date();
 			String detail = code + " '" + (d.title() == null ? d.url() : d.title()) + "'";
 			if (signedOn == null) {
-				if (type == AgreementType.CONTRACT && firstCommitment != null) {
-					signedOn = firstCommitment;
-					detail += ", undated: dated on the first commitment (" + firstCommitment + ")";
+				if (type == AgreementType.CONTRACT && firstFinancing != null) {
+					signedOn = firstFinancing;
+					detail += ", undated: dated on the first " + firstKind + " (" + firstFinancing + ")";
 				}
 				else {
 					act.run.skip(what, code + " without a document-date: no date to record it on");
@@ -586,14 +597,15 @@ public class IatiImporter {
 			planned.add(new PlannedAgreement("IATI-DOC-" + hash(d.url() == null ? "#" + d.index() : d.url(), 12), type,
 					signedOn, url, act.with(detail), what, parties));
 		}
-		if (firstCommitment != null) {
-			boolean bound = planned.stream().anyMatch(p -> p.type().isBinding() && !p.signedOn().isAfter(firstCommitment))
-					|| act.view().agreements.stream().anyMatch(g -> g.binding() && !g.signedOn().isAfter(firstCommitment));
+		if (firstFinancing != null) {
+			boolean bound = planned.stream().anyMatch(p -> p.type().isBinding() && !p.signedOn().isAfter(firstFinancing))
+					|| act.view().agreements.stream().anyMatch(g -> g.binding() && !g.signedOn().isAfter(firstFinancing));
 			if (!bound) {
-				Commitment first = commitments.stream().filter(c -> c.date.equals(firstCommitment)).findFirst().orElseThrow();
+				Commitment first = (incomingFirst ? incoming : commitments).stream()
+						.filter(c -> c.date.equals(firstFinancing)).findFirst().orElseThrow();
 				AgreementType type = first.financeType != null && first.financeType.startsWith("4") ? AgreementType.LOAN : AgreementType.GRANT;
-				planned.add(new PlannedAgreement(SYNTHETIC_AGREEMENT, type, firstCommitment, null,
-						act.with(type + " agreement implied by the published commitment " + first.what
+				planned.add(new PlannedAgreement(SYNTHETIC_AGREEMENT, type, firstFinancing, null,
+						act.with(type + " agreement implied by the published " + firstKind + " " + first.what
 								+ " (finance type " + (first.financeType == null ? "not given" : first.financeType) + ")"),
 						a.identifier + " agreement " + SYNTHETIC_AGREEMENT, parties));
 			}
@@ -623,13 +635,18 @@ public class IatiImporter {
 
 	// --- money ------------------------------------------------------------------------------------------------
 
-	/** A commitment or disbursement read from the file and checked for form; {@code what} names it in the report. */
+	/**
+	 * A transaction read from the file and checked for form (a commitment, disbursement, incoming funds or
+	 * expenditure); {@code what} names it in the report.
+	 */
 	private static final class Commitment {
 		IatiActivity.Transaction t;
 		String what;
 		LocalDate date;
 		Money money;
 		String provider;
+		/** The receiver-org's name (or ref), null when not published. */
+		String receiver;
 		String financeType;
 		String flowType;
 		String fundingId;
@@ -640,7 +657,7 @@ public class IatiImporter {
 	}
 
 	/**
-	 * The transactions of type 2 (or 3), sound in form, in date order (in file order for our own export, which is
+	 * The transactions of type 2 (or 1, 3, 4), sound in form, in date order (in file order for our own export, which is
 	 * the order they were recorded in). A negative type 2 value is kept (flagged): it may correct a commitment. With
 	 * {@code report}, each unsound one is reported as skipped (done once, when the commitments or disbursements are
 	 * recorded).
@@ -667,7 +684,8 @@ public class IatiImporter {
 			}
 			else if (problem == null && (value.signum() == 0 || (value.signum() < 0 && !type.equals("2")))) {
 				problem = (value.signum() == 0 ? "zero value" : "negative value " + value.toPlainString()
-						+ " (a reversal or de-obligation)") + ": our commitments and disbursements are positive; not modelled";
+						+ " (a reversal or de-obligation)") + ": our commitments, disbursements, incoming funds and"
+						+ " expenditures are positive; not modelled";
 			}
 			else if (problem == null && t.date() == null) {
 				problem = "no value-date or transaction-date";
@@ -687,6 +705,7 @@ public class IatiImporter {
 			c.date = t.date();
 			c.money = new Money(value, currency);
 			c.provider = provider(a, t);
+			c.receiver = orgName(a, t.receiver);
 			c.financeType = t.financeType != null ? t.financeType : a.defaultFinanceType;
 			c.flowType = t.flowType != null ? t.flowType : a.defaultFlowType;
 			c.negative = value.signum() < 0;
@@ -770,14 +789,9 @@ public class IatiImporter {
 
 	/** Who provides the money: the transaction's provider-org, else the activity's funding organisation, else the reporting organisation. */
 	private static String provider(IatiActivity a, IatiActivity.Transaction t) {
-		if (t.provider != null) {
-			if (t.provider.name() != null) {
-				return clip(t.provider.name());
-			}
-			if (t.provider.ref() != null) {
-				return a.participatingOrgs.stream().filter(o -> t.provider.ref().equals(o.ref()) && o.name() != null)
-						.map(o -> clip(o.name())).findFirst().orElse(clip(t.provider.ref()));
-			}
+		String named = orgName(a, t.provider);
+		if (named != null) {
+			return named;
 		}
 		Optional<String> funding = a.participatingOrgs.stream().filter(o -> "1".equals(o.role()) && o.label() != null)
 				.map(o -> clip(o.label())).findFirst();
@@ -785,6 +799,25 @@ public class IatiImporter {
 			return funding.get();
 		}
 		return a.reportingOrg != null && a.reportingOrg.label() != null ? clip(a.reportingOrg.label()) : "not given";
+	}
+
+	/** A provider-org's or receiver-org's name, else the name of the participating org its ref names, else its ref. */
+	private static String orgName(IatiActivity a, IatiActivity.Org org) {
+		if (org == null) {
+			return null;
+		}
+		if (org.name() != null) {
+			return clip(org.name());
+		}
+		if (org.ref() != null) {
+			return a.participatingOrgs.stream().filter(o -> org.ref().equals(o.ref()) && o.name() != null)
+					.map(o -> clip(o.name())).findFirst().orElse(clip(org.ref()));
+		}
+		return null;
+	}
+
+	private static LocalDate firstDate(List<Commitment> transactions) {
+		return transactions.stream().map(c -> c.date).min(Comparator.naturalOrder()).orElse(null);
 	}
 
 	private static String clip(String s) {
@@ -1001,20 +1034,105 @@ public class IatiImporter {
 		return fundingId + "|" + on + "|" + amount.currency() + "|" + amount.amount().stripTrailingZeros().toPlainString();
 	}
 
-	/** Expenditure (4) and the other transaction types have no command in our domain: reported, one by one. */
+	/**
+	 * Type 1 → incoming funds, in their own currency on their value date, from the provider (the transaction's
+	 * provider-org, else the activity's funding organisation, else the reporting organisation) to the receiver-org
+	 * when published, with the transaction's description. With {@code beforeFirstCommitment} only those dated before
+	 * {@code firstCommitment} (all of them when there is none), else the others: the first of the former is what moves
+	 * an AGREED project to FINANCED. Under a commitment only in our own export, whose {@code ref} names the funding.
+	 * Incoming funds carry no id: one already recorded with the same funding, date, amount and provider counts as
+	 * present, so a second import appends nothing.
+	 */
+	private void recordIncomingFunds(Activity act, LocalDate firstCommitment, boolean beforeFirstCommitment) {
+		List<Commitment> incoming = transactions(act, "1", beforeFirstCommitment).stream()
+				.filter(c -> (firstCommitment == null || c.date.isBefore(firstCommitment)) == beforeFirstCommitment)
+				.toList();
+		if (incoming.isEmpty()) {
+			return;
+		}
+		Map<String, Integer> present = new HashMap<>();
+		for (ProjectView.IncomingFundsView i : act.view().incomingFunds) {
+			present.merge(incomingKey(i.fundingId(), i.receivedOn(), i.amount(), i.provider()), 1, Integer::sum);
+		}
+		for (Commitment c : incoming) {
+			String fundingId = ownFunding(act, c);
+			String key = incomingKey(fundingId, c.date, c.money, c.provider);
+			if (present.getOrDefault(key, 0) > 0) {
+				present.merge(key, -1, Integer::sum);
+				continue;
+			}
+			String description = description(c.t.description);
+			act.write(c.what, () -> writes.recordIncomingFunds(act.projectId, new Requests.IncomingFundsRequest(
+					new MoneyRequest(c.money.amount(), c.money.currency()), c.date, fundingId, c.provider, c.receiver,
+					description, act.with(c.what + " from " + c.provider), null), act.run.actor));
+		}
+	}
+
+	/**
+	 * Type 4 → an expenditure, in its own currency on its value date, with the provider-org (who spent) and
+	 * receiver-org (who was paid) as published, if at all, and the transaction's description. Paid from a commitment
+	 * only in our own export, whose {@code ref} names the funding. One already recorded with the same funding, date
+	 * and amount counts as present.
+	 */
+	private void recordExpenditures(Activity act) {
+		List<Commitment> expenditures = transactions(act, "4", true);
+		if (expenditures.isEmpty()) {
+			return;
+		}
+		Map<String, Integer> present = new HashMap<>();
+		for (ProjectView.ExpenditureView e : act.view().expenditures) {
+			present.merge(expenditureKey(e.fundingId(), e.spentOn(), e.amount()), 1, Integer::sum);
+		}
+		IatiActivity a = act.a;
+		for (Commitment c : expenditures) {
+			String fundingId = ownFunding(act, c);
+			String key = expenditureKey(fundingId, c.date, c.money);
+			if (present.getOrDefault(key, 0) > 0) {
+				present.merge(key, -1, Integer::sum);
+				continue;
+			}
+			String provider = orgName(a, c.t.provider);
+			String description = description(c.t.description);
+			act.write(c.what, () -> writes.recordExpenditure(act.projectId, new Requests.ExpenditureRequest(
+					new MoneyRequest(c.money.amount(), c.money.currency()), c.date, fundingId, provider, c.receiver,
+					description, act.with(c.what + (provider == null ? "" : " by " + provider)
+							+ (c.receiver == null ? "" : " to " + c.receiver)), null), act.run.actor));
+		}
+	}
+
+	/** In our own export, the funding a type 1 or 4 transaction's {@code ref} names, if the project has it; else null. */
+	private static String ownFunding(Activity act, Commitment c) {
+		if (!act.own || c.t.ref == null) {
+			return null;
+		}
+		return act.view().fundings.stream().anyMatch(f -> f.fundingId.equals(c.t.ref)) ? c.t.ref : null;
+	}
+
+	private static String description(String text) {
+		return text == null || text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+	}
+
+	private static String incomingKey(String fundingId, LocalDate on, Money amount, String provider) {
+		return Objects.toString(fundingId, "") + "|" + on + "|" + amount.currency() + "|"
+				+ amount.amount().stripTrailingZeros().toPlainString() + "|" + provider;
+	}
+
+	private static String expenditureKey(String fundingId, LocalDate on, Money amount) {
+		return Objects.toString(fundingId, "") + "|" + on + "|" + amount.currency() + "|"
+				+ amount.amount().stripTrailingZeros().toPlainString();
+	}
+
+	/** The transaction types with no command in our domain (5 interest, 6 loan repayment, 7-13 …): reported, one by one. */
 	private void skipUnmodelledTransactions(Activity act) {
 		IatiActivity a = act.a;
 		for (IatiActivity.Transaction t : a.transactions) {
-			if ("2".equals(t.type) || "3".equals(t.type)) {
+			if ("1".equals(t.type) || "2".equals(t.type) || "3".equals(t.type) || "4".equals(t.type)) {
 				continue;
 			}
 			String what = transactionName(a, t);
 			String value = (t.currency != null ? t.currency : Objects.toString(a.defaultCurrency, "")) + " "
 					+ Objects.toString(t.value, "?") + " on " + t.date();
-			if ("4".equals(t.type)) {
-				act.run.skip(what, "expenditure (type 4) is not modelled yet: " + value);
-			}
-			else if (t.type == null) {
+			if (t.type == null) {
 				act.run.skip(what, "no transaction-type: " + value);
 			}
 			else {
@@ -1032,7 +1150,7 @@ public class IatiImporter {
 	 * 2 → start implementation (on the actual, else planned, start); 3 and 4 → start if needed, then complete (on
 	 * the actual end, else the last-updated date); 5 → cancel and 6 → suspend (on the actual end, else the
 	 * last-updated date). Status 1 changes nothing; a project that has not reached the stage a change needs
-	 * (no commitment, so not FINANCED) is reported.
+	 * (no commitment or incoming funds, so not FINANCED) is reported.
 	 */
 	private void changeStage(Activity act) {
 		IatiActivity a = act.a;
@@ -1061,7 +1179,7 @@ public class IatiImporter {
 				}
 				if (stage == Stage.PROPOSED || stage == Stage.AGREED) {
 					act.run.skip(what, "status " + status + " (" + statusName + ") not applied: the project is " + stage
-							+ " (no commitment recorded), and only a FINANCED project can start implementation");
+							+ " (no commitment or incoming funds recorded), and only a FINANCED project can start implementation");
 					return;
 				}
 				if (stage == Stage.FINANCED && !act.write(what, () -> writes.start(act.projectId,
@@ -1110,6 +1228,10 @@ public class IatiImporter {
 			floors.add(f.committedOn);
 			f.disbursements.forEach(d -> floors.add(d.disbursedOn()));
 			f.corrections.forEach(c -> floors.add(c.correctedOn()));
+		}
+		if (afterMoney) {
+			view.incomingFunds.forEach(i -> floors.add(i.receivedOn()));
+			view.expenditures.forEach(e -> floors.add(e.spentOn()));
 		}
 		for (LocalDate floor : floors) {
 			if (floor != null && (date == null || date.isBefore(floor))) {

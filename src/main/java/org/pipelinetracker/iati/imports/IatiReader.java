@@ -193,6 +193,7 @@ final class IatiReader {
 					t.value = text(r);
 				}
 				case "provider-org" -> t.provider = org(r, null);
+				case "receiver-org" -> t.receiver = org(r, null);
 				case "description" -> t.description = narratives(r);
 				case "finance-type" -> {
 					t.financeType = attr(r, "code");

@@ -7,6 +7,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -18,11 +19,13 @@ import org.pipelinetracker.project.api.CompleteProjectCommand;
 import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
+import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundViaEximbankCommand;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.ImplementationStartedEvent;
+import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
 import org.pipelinetracker.project.api.Money;
@@ -38,6 +41,8 @@ import org.pipelinetracker.system.AuditMetadata;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.ProposeProjectCommand;
 import org.pipelinetracker.project.api.RecordDisbursementCommand;
+import org.pipelinetracker.project.api.RecordExpenditureCommand;
+import org.pipelinetracker.project.api.RecordIncomingFundsCommand;
 import org.pipelinetracker.project.api.RecordMilestoneCommand;
 import org.pipelinetracker.project.api.ResumeProjectCommand;
 import org.pipelinetracker.project.api.SignAgreementCommand;
@@ -85,12 +90,14 @@ class Project {
 	private LocalDate stageSince;
 	private Stage suspendedFrom;
 	private LocalDate firstBindingAgreementOn;
-	/** The latest effective date of any commitment, disbursement or correction. */
+	/** The latest effective date of any commitment, disbursement, correction, incoming funds or expenditure. */
 	private LocalDate lastMoneyDate;
 	/** The date of the first commitment (AGREED → FINANCED). */
 	private LocalDate financedOn;
 	/** The latest date a milestone was achieved. */
 	private LocalDate lastAchievedOn;
+	/** Whether incoming funds have been recorded (they finance the project as a commitment does). */
+	private boolean fundsReceived;
 	private Set<String> agreementIds = new HashSet<>();
 	private Map<String, Funding> fundings = new HashMap<>();
 	private Map<String, Milestone> milestones = new HashMap<>();
@@ -227,7 +234,7 @@ class Project {
 					+ ", before funding '" + command.fundingId() + "' was committed on " + funding.committedOn());
 		}
 		requireOutsideSuspensions("disbursedOn", command.disbursedOn());
-		Money headroom = funding.headroomFrom(command.disbursedOn());
+		Money headroom = funding.disbursementHeadroomFrom(command.disbursedOn());
 		if (amount.isGreaterThan(headroom)) {
 			throw rule("amount.amount", "disbursing " + amount + " on " + command.disbursedOn()
 					+ " would bring the total disbursed under '" + command.fundingId()
@@ -236,6 +243,92 @@ class Project {
 		}
 		AggregateLifecycle.apply(new DisbursementRecordedEvent(projectId, command.fundingId(), amount,
 				command.disbursedOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	/**
+	 * Incoming funds are money received for the project: like a commitment they need a binding agreement and an
+	 * active project, are dated on or after the first binding agreement, on or after the day the project was
+	 * financed (or entered AGREED, when they are what finances it), and outside past suspensions; the first receipt
+	 * moves an AGREED project to FINANCED. Received under a commitment ({@code fundingId}), they are in its currency,
+	 * not dated before it, and capped by it as disbursements are: on no date is more received under it than was
+	 * committed then.
+	 */
+	@CommandHandler
+	Long handle(RecordIncomingFundsCommand command, Clock clock) {
+		requireActive("record incoming funds");
+		if (!FUNDABLE.contains(stage)) {
+			throw rule("incoming funds can only be recorded once a binding agreement (LOAN, GRANT, FRAMEWORK or "
+					+ "CONTRACT) is signed; project " + projectId + " is " + stage);
+		}
+		Money amount = command.amount();
+		requirePositive("amount.amount", amount);
+		if (command.provider() == null || command.provider().isBlank()) {
+			throw invalid("provider", "incoming funds need the organisation that provided them");
+		}
+		LocalDate receivedOn = command.receivedOn();
+		requireEffectiveDate("receivedOn", receivedOn, clock);
+		if (receivedOn.isBefore(firstBindingAgreementOn)) {
+			throw rule("receivedOn", "the incoming funds are dated " + receivedOn
+					+ ", before the first binding agreement was signed on " + firstBindingAgreementOn);
+		}
+		if (stage == Stage.AGREED) {
+			requireNotBeforeStageStart("receivedOn", receivedOn);
+		}
+		else if (receivedOn.isBefore(financedOn)) {
+			throw rule("receivedOn", "the incoming funds are dated " + receivedOn + ", before the project was financed on "
+					+ financedOn);
+		}
+		requireOutsideSuspensions("receivedOn", receivedOn);
+		if (command.fundingId() != null) {
+			Funding funding = requireFunding(command.fundingId());
+			if (!amount.currency().equals(funding.committed().currency())) {
+				throw rule("amount.currency", "funding '" + command.fundingId() + "' is committed in "
+						+ funding.committed().currency() + "; incoming funds in " + amount.currency()
+						+ " cannot be recorded against it");
+			}
+			if (receivedOn.isBefore(funding.committedOn())) {
+				throw rule("receivedOn", "the incoming funds are dated " + receivedOn + ", before funding '"
+						+ command.fundingId() + "' was committed on " + funding.committedOn());
+			}
+			Money headroom = funding.receiptHeadroomFrom(receivedOn);
+			if (amount.isGreaterThan(headroom)) {
+				throw rule("amount.amount", "receiving " + amount + " on " + receivedOn
+						+ " would bring the total received under '" + command.fundingId()
+						+ "' above the commitment in force (" + funding.committedAt(receivedOn) + " on that date, "
+						+ funding.committed() + " now); at most " + headroom + " remains");
+			}
+		}
+		AggregateLifecycle.apply(new IncomingFundsRecordedEvent(projectId, amount, receivedOn, command.fundingId(),
+				command.provider(), command.receiver(), command.description()));
+		if (stage == Stage.AGREED) {
+			AggregateLifecycle.apply(new ProjectStageChangedEvent(projectId, Stage.AGREED, Stage.FINANCED, receivedOn));
+		}
+		return AggregateLifecycle.getVersion();
+	}
+
+	/**
+	 * Expenditure is money the project spent: accepted in every active stage (preparation is paid for before any
+	 * agreement), dated by the date rule and outside past suspensions. Paid from a commitment ({@code fundingId}),
+	 * it is not dated before that commitment; its currency is free (a loan in USD is spent in UZS) and it draws
+	 * nothing down, since it is not a disbursement.
+	 */
+	@CommandHandler
+	Long handle(RecordExpenditureCommand command, Clock clock) {
+		requireActive("record an expenditure");
+		requirePositive("amount.amount", command.amount());
+		LocalDate spentOn = command.spentOn();
+		requireEffectiveDate("spentOn", spentOn, clock);
+		requireOutsideSuspensions("spentOn", spentOn);
+		if (command.fundingId() != null) {
+			Funding funding = requireFunding(command.fundingId());
+			if (spentOn.isBefore(funding.committedOn())) {
+				throw rule("spentOn", "the expenditure is dated " + spentOn + ", before funding '" + command.fundingId()
+						+ "' was committed on " + funding.committedOn());
+			}
+		}
+		AggregateLifecycle.apply(new ExpenditureRecordedEvent(projectId, command.amount(), spentOn, command.fundingId(),
+				command.provider(), command.receiver(), command.description()));
 		return AggregateLifecycle.getVersion();
 	}
 
@@ -360,6 +453,10 @@ class Project {
 			throw rule("amount.amount", "cannot correct '" + command.fundingId() + "' to " + newAmount + ": "
 					+ funding.disbursed() + " has already been disbursed under it");
 		}
+		if (newAmount.isLessThan(funding.received())) {
+			throw rule("amount.amount", "cannot correct '" + command.fundingId() + "' to " + newAmount + ": "
+					+ funding.received() + " has already been received under it");
+		}
 		requireEffectiveDate("on", command.correctedOn(), clock);
 		LocalDate latest = funding.latestChange();
 		if (command.correctedOn().isBefore(latest)) {
@@ -393,12 +490,12 @@ class Project {
 
 	@DeadlineHandler(deadlineName = NO_FUNDING)
 	void noFundingDue(StallCheck check) {
-		if (stage.isTerminal() || stage == Stage.SUSPENDED || !fundings.isEmpty()
+		if (stage.isTerminal() || stage == Stage.SUSPENDED || !fundings.isEmpty() || fundsReceived
 				|| openStalls.contains(StallKind.NO_FUNDING.name())) {
 			return;
 		}
 		AggregateLifecycle.apply(new ProjectStalledEvent(projectId, StallKind.NO_FUNDING, null, check.days(),
-				check.dueOn()));
+				check.dueOn()), stallCheckMetaData(NO_FUNDING, check));
 	}
 
 	@DeadlineHandler(deadlineName = NO_DISBURSEMENT)
@@ -409,7 +506,16 @@ class Project {
 			return;
 		}
 		AggregateLifecycle.apply(new ProjectStalledEvent(projectId, StallKind.NO_DISBURSEMENT, check.fundingId(),
-				check.days(), check.dueOn()));
+				check.days(), check.dueOn()), stallCheckMetaData(NO_DISBURSEMENT, check));
+	}
+
+	/**
+	 * The deadline's own metadata does not survive the persisted scheduler, so the event names its writer itself: the
+	 * stall check is the system, not the last user who touched the project.
+	 */
+	private static MetaData stallCheckMetaData(String name, StallCheck check) {
+		return MetaData.with(AuditMetadata.ACTOR, "system:stall-check")
+				.and(AuditMetadata.REASON, name + " check due " + check.dueOn());
 	}
 
 	// --- rules shared by several commands -------------------------------------------------------------------
@@ -457,8 +563,8 @@ class Project {
 
 	private void requireNotBeforeMoneyMoved(String field, LocalDate date) {
 		if (lastMoneyDate != null && date.isBefore(lastMoneyDate)) {
-			throw rule(field, "the date " + date + " is before the latest commitment, disbursement or correction"
-					+ " already recorded (" + lastMoneyDate + ")");
+			throw rule(field, "the date " + date + " is before the latest commitment, disbursement, correction,"
+					+ " incoming funds or expenditure already recorded (" + lastMoneyDate + ")");
 		}
 	}
 
@@ -473,8 +579,8 @@ class Project {
 		for (Period suspension : suspensions) {
 			if (suspension.contains(date)) {
 				throw rule(field, "the project was suspended from " + suspension.from()
-						+ (suspension.to() == null ? "" : " to " + suspension.to()) + "; nothing can be committed or"
-						+ " disbursed on " + date);
+						+ (suspension.to() == null ? "" : " to " + suspension.to()) + "; nothing can be committed,"
+						+ " disbursed, received or spent on " + date);
 			}
 		}
 	}
@@ -548,6 +654,21 @@ class Project {
 	}
 
 	@EventSourcingHandler
+	void on(IncomingFundsRecordedEvent event) {
+		openStalls.remove(StallKind.NO_FUNDING.name());
+		fundsReceived = true;
+		if (event.fundingId() != null) {
+			fundings.get(event.fundingId()).receive(event.amount(), event.receivedOn());
+		}
+		moneyMovedOn(event.receivedOn());
+	}
+
+	@EventSourcingHandler
+	void on(ExpenditureRecordedEvent event) {
+		moneyMovedOn(event.spentOn());
+	}
+
+	@EventSourcingHandler
 	void on(FundingCommitmentCorrectedEvent event) {
 		fundings.get(event.fundingId()).correct(event.newAmount(), event.correctedOn());
 		moneyMovedOn(event.correctedOn());
@@ -613,6 +734,8 @@ class Project {
 		private LocalDate committedOn;
 		private TreeMap<LocalDate, BigDecimal> schedule = new TreeMap<>();
 		private TreeMap<LocalDate, BigDecimal> disbursedPerDay = new TreeMap<>();
+		/** Incoming funds recorded under this commitment, per day. */
+		private TreeMap<LocalDate, BigDecimal> receivedPerDay = new TreeMap<>();
 
 		Funding() {
 			// for snapshots
@@ -632,6 +755,10 @@ class Project {
 
 		void disburse(Money amount, LocalDate on) {
 			disbursedPerDay.merge(on, amount.amount(), BigDecimal::add);
+		}
+
+		void receive(Money amount, LocalDate on) {
+			receivedPerDay.merge(on, amount.amount(), BigDecimal::add);
 		}
 
 		LocalDate committedOn() {
@@ -654,15 +781,29 @@ class Project {
 			return new Money(disbursedPerDay.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), currency);
 		}
 
+		Money received() {
+			return new Money(receivedPerDay.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), currency);
+		}
+
 		/** The most that can still be disbursed on {@code date} without exceeding the commitment on any later date. */
-		Money headroomFrom(LocalDate date) {
+		Money disbursementHeadroomFrom(LocalDate date) {
+			return headroomFrom(date, disbursedPerDay);
+		}
+
+		/** The most that can still be received on {@code date} without exceeding the commitment on any later date. */
+		Money receiptHeadroomFrom(LocalDate date) {
+			return headroomFrom(date, receivedPerDay);
+		}
+
+		/** The most that can be added to {@code perDay} on {@code date} with its running total never above the commitment. */
+		private Money headroomFrom(LocalDate date, TreeMap<LocalDate, BigDecimal> perDay) {
 			TreeSet<LocalDate> dates = new TreeSet<>(schedule.keySet());
-			dates.addAll(disbursedPerDay.keySet());
+			dates.addAll(perDay.keySet());
 			dates.add(date);
 			BigDecimal cumulative = BigDecimal.ZERO;
 			BigDecimal headroom = null;
 			for (LocalDate day : dates) {
-				cumulative = cumulative.add(disbursedPerDay.getOrDefault(day, BigDecimal.ZERO));
+				cumulative = cumulative.add(perDay.getOrDefault(day, BigDecimal.ZERO));
 				if (!day.isBefore(date)) {
 					BigDecimal room = schedule.floorEntry(day).getValue().subtract(cumulative);
 					headroom = headroom == null || room.compareTo(headroom) < 0 ? room : headroom;
@@ -675,12 +816,12 @@ class Project {
 		public boolean equals(Object other) {
 			return other instanceof Funding f && Objects.equals(currency, f.currency)
 					&& Objects.equals(committedOn, f.committedOn) && schedule.equals(f.schedule)
-					&& disbursedPerDay.equals(f.disbursedPerDay);
+					&& disbursedPerDay.equals(f.disbursedPerDay) && receivedPerDay.equals(f.receivedPerDay);
 		}
 
 		@Override
 		public int hashCode() {
-			return Objects.hash(currency, committedOn, schedule, disbursedPerDay);
+			return Objects.hash(currency, committedOn, schedule, disbursedPerDay, receivedPerDay);
 		}
 	}
 

@@ -7,10 +7,12 @@ import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
+import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.ImplementationStartedEvent;
+import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
 import org.pipelinetracker.project.api.Money;
@@ -66,6 +68,12 @@ public class ProjectView {
 	public List<MilestoneView> milestones = new ArrayList<>();
 	public Map<String, BigDecimal> committedByCurrency = new TreeMap<>();
 	public Map<String, BigDecimal> disbursedByCurrency = new TreeMap<>();
+	/** Money received for the project (IATI type 1), in recording order. */
+	public List<IncomingFundsView> incomingFunds = new ArrayList<>();
+	/** Money the project spent on goods and services (IATI type 4), in recording order. */
+	public List<ExpenditureView> expenditures = new ArrayList<>();
+	public Map<String, BigDecimal> receivedByCurrency = new TreeMap<>();
+	public Map<String, BigDecimal> expendedByCurrency = new TreeMap<>();
 	/** Open stalled-project alerts (cleared by the funding or disbursement they wait for). */
 	public List<AlertView> alerts = new ArrayList<>();
 	/** USD-normalised totals, computed when read (rates from config/fx-rates.csv); null in stored documents. */
@@ -77,64 +85,74 @@ public class ProjectView {
 
 	/**
 	 * Totals in USD, each amount converted at the latest rate on or before its own value date (commitment,
-	 * correction or disbursement date). Amounts with no usable rate are listed in their own currency, never
-	 * dropped and never taken at 1.
+	 * correction, disbursement, receipt or expenditure date). Amounts with no usable rate are listed in their own
+	 * currency, never dropped and never taken at 1. {@code received} (incoming funds) and {@code expended}
+	 * (expenditure) are separate from the commitments: neither changes committed, disbursed or undisbursed.
 	 */
-	public record UsdSummary(BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed,
-			Map<FundingSource, SourceTotals> bySource, List<FxRate> ratesUsed, List<Unconverted> unconverted) {
+	public record UsdSummary(BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed, BigDecimal received,
+			BigDecimal expended, Map<FundingSource, SourceTotals> bySource, List<FxRate> ratesUsed,
+			List<Unconverted> unconverted) {
 	}
 
 	public record SourceTotals(BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed) {
 	}
 
-	public record Unconverted(String currency, BigDecimal committed, BigDecimal disbursed) {
+	public record Unconverted(String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal received,
+			BigDecimal expended) {
 	}
 
-	/** Fills {@link #usd} from the fundings with the given rates. */
+	/** Fills {@link #usd} from the fundings, incoming funds and expenditures with the given rates. */
 	public ProjectView normalise(FxRates fx) {
 		Map<FundingSource, BigDecimal[]> perSource = new TreeMap<>();
 		Map<String, BigDecimal[]> missing = new TreeMap<>();
 		Map<String, FxRate> used = new TreeMap<>();
-		BigDecimal committed = BigDecimal.ZERO;
-		BigDecimal disbursed = BigDecimal.ZERO;
+		// per kind: 0 committed, 1 disbursed, 2 received, 3 expended
+		BigDecimal[] totals = zeros();
+		List<Object[]> flows = new ArrayList<>();
 		for (FundingView f : fundings) {
-			BigDecimal[] sums = perSource.computeIfAbsent(f.source, s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-			List<Object[]> flows = new ArrayList<>();
-			flows.add(new Object[] {f.originalAmount, f.committedOn, 0});
+			BigDecimal[] sums = perSource.computeIfAbsent(f.source, s -> zeros());
+			flows.add(new Object[] {f.originalAmount, f.committedOn, 0, sums});
 			for (CorrectionView c : f.corrections) {
-				flows.add(new Object[] {c.newAmount().minus(c.previousAmount()), c.correctedOn(), 0});
+				flows.add(new Object[] {c.newAmount().minus(c.previousAmount()), c.correctedOn(), 0, sums});
 			}
 			for (DisbursementView d : f.disbursements) {
-				flows.add(new Object[] {d.amount(), d.disbursedOn(), 1});
+				flows.add(new Object[] {d.amount(), d.disbursedOn(), 1, sums});
 			}
-			for (Object[] flow : flows) {
-				Money money = (Money) flow[0];
-				int kind = (Integer) flow[2];
-				Conversion conversion = fx.toUsd(money.amount(), money.currency(), (LocalDate) flow[1]);
-				if (!conversion.converted()) {
-					missing.computeIfAbsent(money.currency(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[kind] =
-							missing.get(money.currency())[kind].add(money.amount());
-					continue;
-				}
-				if (!"USD".equals(money.currency())) {
-					used.put(conversion.rate().currency() + "@" + conversion.rate().date(), conversion.rate());
-				}
+		}
+		for (IncomingFundsView i : incomingFunds) {
+			flows.add(new Object[] {i.amount(), i.receivedOn(), 2, null});
+		}
+		for (ExpenditureView e : expenditures) {
+			flows.add(new Object[] {e.amount(), e.spentOn(), 3, null});
+		}
+		for (Object[] flow : flows) {
+			Money money = (Money) flow[0];
+			int kind = (Integer) flow[2];
+			Conversion conversion = fx.toUsd(money.amount(), money.currency(), (LocalDate) flow[1]);
+			if (!conversion.converted()) {
+				BigDecimal[] amounts = missing.computeIfAbsent(money.currency(), c -> zeros());
+				amounts[kind] = amounts[kind].add(money.amount());
+				continue;
+			}
+			if (!"USD".equals(money.currency())) {
+				used.put(conversion.rate().currency() + "@" + conversion.rate().date(), conversion.rate());
+			}
+			if (flow[3] instanceof BigDecimal[] sums) {
 				sums[kind] = sums[kind].add(conversion.usd());
-				if (kind == 0) {
-					committed = committed.add(conversion.usd());
-				}
-				else {
-					disbursed = disbursed.add(conversion.usd());
-				}
 			}
+			totals[kind] = totals[kind].add(conversion.usd());
 		}
 		Map<FundingSource, SourceTotals> bySource = new TreeMap<>();
 		perSource.forEach((source, s) -> bySource.put(source, new SourceTotals(usd(s[0]), usd(s[1]), usd(s[0].subtract(s[1])))));
 		List<Unconverted> unconverted = new ArrayList<>();
-		missing.forEach((currency, s) -> unconverted.add(new Unconverted(currency, s[0], s[1])));
-		usd = new UsdSummary(usd(committed), usd(disbursed), usd(committed.subtract(disbursed)), bySource,
-				new ArrayList<>(used.values()), unconverted);
+		missing.forEach((currency, s) -> unconverted.add(new Unconverted(currency, s[0], s[1], s[2], s[3])));
+		usd = new UsdSummary(usd(totals[0]), usd(totals[1]), usd(totals[0].subtract(totals[1])), usd(totals[2]),
+				usd(totals[3]), bySource, new ArrayList<>(used.values()), unconverted);
 		return this;
+	}
+
+	private static BigDecimal[] zeros() {
+		return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
 	}
 
 	private static BigDecimal usd(BigDecimal amount) {
@@ -153,6 +171,16 @@ public class ProjectView {
 	}
 
 	public record DisbursementView(Money amount, LocalDate disbursedOn) {
+	}
+
+	/** Incoming funds (IATI type 1): from {@code provider}, under the commitment {@code fundingId} if any. */
+	public record IncomingFundsView(Money amount, LocalDate receivedOn, String fundingId, String provider,
+			String receiver, String description) {
+	}
+
+	/** An expenditure (IATI type 4): paid by {@code provider} to {@code receiver}, from {@code fundingId} if any. */
+	public record ExpenditureView(Money amount, LocalDate spentOn, String fundingId, String provider, String receiver,
+			String description) {
 	}
 
 	public record CorrectionView(Money previousAmount, Money newAmount, String reason, LocalDate correctedOn) {
@@ -234,6 +262,17 @@ public class ProjectView {
 			funding.disbursed = funding.disbursed.plus(e.amount());
 			funding.undisbursed = funding.amount.minus(funding.disbursed);
 			disbursedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
+		}
+		else if (event instanceof IncomingFundsRecordedEvent e) {
+			incomingFunds.add(new IncomingFundsView(e.amount(), e.receivedOn(), e.fundingId(), e.provider(), e.receiver(),
+					e.description()));
+			alerts.removeIf(a -> a.kind() == StallKind.NO_FUNDING);
+			receivedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
+		}
+		else if (event instanceof ExpenditureRecordedEvent e) {
+			expenditures.add(new ExpenditureView(e.amount(), e.spentOn(), e.fundingId(), e.provider(), e.receiver(),
+					e.description()));
+			expendedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
 		}
 		else if (event instanceof FundingCommitmentCorrectedEvent e) {
 			FundingView funding = funding(e.fundingId());

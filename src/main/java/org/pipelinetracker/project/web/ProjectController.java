@@ -10,7 +10,9 @@ import org.pipelinetracker.project.query.ProjectViews;
 import org.pipelinetracker.project.web.Requests.CorrectionRequest;
 import org.pipelinetracker.project.web.Requests.DisbursementRequest;
 import org.pipelinetracker.project.web.Requests.EximbankFundingRequest;
+import org.pipelinetracker.project.web.Requests.ExpenditureRequest;
 import org.pipelinetracker.project.web.Requests.FundingRequest;
+import org.pipelinetracker.project.web.Requests.IncomingFundsRequest;
 import org.pipelinetracker.project.web.Requests.MilestoneRequest;
 import org.pipelinetracker.project.web.Requests.ProposeProjectRequest;
 import org.pipelinetracker.project.web.Requests.SignAgreementRequest;
@@ -89,6 +91,18 @@ class ProjectController {
 	WriteResult recordDisbursement(@PathVariable String id, @RequestBody DisbursementRequest request,
 			Principal principal) {
 		return writes.recordDisbursement(id, request, audit(principal));
+	}
+
+	@PostMapping(path = "/{id}/incoming-funds", consumes = "application/json")
+	WriteResult recordIncomingFunds(@PathVariable String id, @RequestBody IncomingFundsRequest request,
+			Principal principal) {
+		return writes.recordIncomingFunds(id, request, audit(principal));
+	}
+
+	@PostMapping(path = "/{id}/expenditures", consumes = "application/json")
+	WriteResult recordExpenditure(@PathVariable String id, @RequestBody ExpenditureRequest request,
+			Principal principal) {
+		return writes.recordExpenditure(id, request, audit(principal));
 	}
 
 	@PostMapping(path = "/{id}/milestones", consumes = "application/json")

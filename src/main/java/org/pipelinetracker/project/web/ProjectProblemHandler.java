@@ -1,7 +1,9 @@
 package org.pipelinetracker.project.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.system.FieldViolation;
@@ -57,8 +59,27 @@ class ProjectProblemHandler {
 		return ex.toResponse();
 	}
 
+	@ExceptionHandler(IfMatchInterceptor.PreconditionFailedException.class)
+	ResponseEntity<ProblemDetail> preconditionFailed(IfMatchInterceptor.PreconditionFailedException ex) {
+		return preconditionFailed(ex.getMessage(), ex.currentVersion());
+	}
+
+	private static ResponseEntity<ProblemDetail> preconditionFailed(String detail, long currentVersion) {
+		ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, Problems.PRECONDITION_FAILED,
+				"Precondition failed", detail);
+		problem.setProperty("currentVersion", currentVersion);
+		return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag("\"" + currentVersion + "\"").body(problem);
+	}
+
 	@ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class})
-	ResponseEntity<ProblemDetail> concurrent(RuntimeException ex) {
+	ResponseEntity<ProblemDetail> concurrent(RuntimeException ex, HttpServletRequest request) {
+		if (ex instanceof ConflictingAggregateVersionException stale && request.getAttribute(IfMatchInterceptor.EXPECTED) != null) {
+			// If-Match passed the first check, but another write slipped in before this one took the project's lock
+			return preconditionFailed("Project '" + stale.getAggregateIdentifier() + "' is at version "
+					+ stale.getActualVersion() + ", not " + stale.getExpectedVersion() + " as If-Match expects; nothing "
+					+ "was recorded. Read it again (ETag \"" + stale.getActualVersion() + "\") and retry.",
+					stale.getActualVersion());
+		}
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
 				"Concurrent change", "The project was changed by another request at the same time; nothing was "
 						+ "recorded by this one. Read it again and retry."));

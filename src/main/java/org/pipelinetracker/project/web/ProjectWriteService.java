@@ -18,6 +18,8 @@ import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.ProposeProjectCommand;
 import org.pipelinetracker.project.api.RecordDisbursementCommand;
+import org.pipelinetracker.project.api.RecordExpenditureCommand;
+import org.pipelinetracker.project.api.RecordIncomingFundsCommand;
 import org.pipelinetracker.project.api.RecordMilestoneCommand;
 import org.pipelinetracker.project.api.ResumeProjectCommand;
 import org.pipelinetracker.project.api.SignAgreementCommand;
@@ -29,7 +31,9 @@ import org.pipelinetracker.project.web.Requests.Audited;
 import org.pipelinetracker.project.web.Requests.CorrectionRequest;
 import org.pipelinetracker.project.web.Requests.DisbursementRequest;
 import org.pipelinetracker.project.web.Requests.EximbankFundingRequest;
+import org.pipelinetracker.project.web.Requests.ExpenditureRequest;
 import org.pipelinetracker.project.web.Requests.FundingRequest;
+import org.pipelinetracker.project.web.Requests.IncomingFundsRequest;
 import org.pipelinetracker.project.web.Requests.MilestoneRequest;
 import org.pipelinetracker.project.web.Requests.MoneyRequest;
 import org.pipelinetracker.project.web.Requests.PartnerRequest;
@@ -170,6 +174,26 @@ public class ProjectWriteService {
 		v.throwIfAny();
 		return write(projectId, new RecordDisbursementCommand(id(projectId), r.fundingId(), amount, r.disbursedOn()),
 				audit, r);
+	}
+
+	public WriteResult recordIncomingFunds(String projectId, IncomingFundsRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		Money amount = money(v, "amount", r.amount());
+		v.checkUrl("sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		return write(projectId, new RecordIncomingFundsCommand(id(projectId), amount, r.receivedOn(),
+				blankToNull(r.fundingId()), r.provider().trim(), blankToNull(r.receiver()), blankToNull(r.description())),
+				audit, r);
+	}
+
+	public WriteResult recordExpenditure(String projectId, ExpenditureRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		Money amount = money(v, "amount", r.amount());
+		v.checkUrl("sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		return write(projectId, new RecordExpenditureCommand(id(projectId), amount, r.spentOn(),
+				blankToNull(r.fundingId()), blankToNull(r.provider()), blankToNull(r.receiver()),
+				blankToNull(r.description())), audit, r);
 	}
 
 	public WriteResult recordMilestone(String projectId, MilestoneRequest r, AuditContext audit) {

@@ -106,6 +106,30 @@ public final class Requests {
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
+	/** Incoming funds (IATI type 1): who sent them ({@code provider}) is required; {@code fundingId} links a commitment. */
+	public record IncomingFundsRequest(
+			@NotNull @Valid MoneyRequest amount,
+			@NotNull LocalDate receivedOn,
+			@Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
+			@NotBlank @Size(max = 200) String provider,
+			@Size(max = 200) String receiver,
+			@Size(max = 2000) String description,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	/** An expenditure (IATI type 4): {@code fundingId}, {@code provider}, {@code receiver} are optional. */
+	public record ExpenditureRequest(
+			@NotNull @Valid MoneyRequest amount,
+			@NotNull LocalDate spentOn,
+			@Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
+			@Size(max = 200) String provider,
+			@Size(max = 200) String receiver,
+			@Size(max = 2000) String description,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
 	public record MilestoneRequest(
 			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String milestoneId,
 			@Size(max = 300) String name,

@@ -43,7 +43,7 @@ export async function render(main, ctx) {
     const form = buildForm({
       id: 'form-facility', description: FACILITY_COMMAND.description, fields: FACILITY_COMMAND.fields,
       submitLabel: FACILITY_COMMAND.title,
-      onSubmit: (body) => post(FACILITY_COMMAND.path(), body),
+      onSubmit: (body, values, headers) => post(FACILITY_COMMAND.path(), body, headers),
       onSuccess: (result, f) => {
         f.reset();
         ctx.announce(`Facility ${result.facilityId || ''} created.`);

@@ -47,6 +47,8 @@ function moneySection(p) {
       h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Committed'), h('span', { class: 'figure-value', id: 'committed-usd' }, money(usd.committed, 'USD'))),
       h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Disbursed'), h('span', { class: 'figure-value', id: 'disbursed-usd' }, money(usd.disbursed, 'USD'))),
       h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Undisbursed'), h('span', { class: 'figure-value' }, money(usd.undisbursed, 'USD'))),
+      (p.incomingFunds || []).length ? h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Received'), h('span', { class: 'figure-value' }, money(usd.received, 'USD'))) : null,
+      (p.expenditures || []).length ? h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Spent'), h('span', { class: 'figure-value' }, money(usd.expended, 'USD'))) : null,
       h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Estimated cost'), h('span', { class: 'figure-value' }, p.estimatedCost ? money(p.estimatedCost) : '—'))),
     currencies.length ? h('p', { class: 'muted' }, 'In original currencies: ', currencies.map((c) =>
       `${money(p.committedByCurrency[c], c)} committed, ${money((p.disbursedByCurrency || {})[c] || '0', c)} disbursed`).join('; ')) : null,
@@ -134,11 +136,8 @@ function milestoneStrip(p, cutDate) {
 
 function fundingsSection(p) {
   const section = h('section', { class: 'panel', 'aria-labelledby': 'fundings-heading' }, h('h2', { id: 'fundings-heading' }, 'Fundings and disbursements'));
-  if (!p.fundings.length) {
-    section.append(h('p', { class: 'empty' }, 'No commitments recorded.'));
-    return section;
-  }
-  section.append(table('Commitments', [
+  if (!p.fundings.length) section.append(h('p', { class: 'empty' }, 'No commitments recorded.'));
+  else section.append(table('Commitments', [
     { label: 'Funding', value: (f) => f.fundingId },
     { label: 'Source', value: (f) => [sourceName(f.source), f.instrument ? ` (${f.instrument.replace('_', ' ').toLowerCase()})` : ''].join('') },
     { label: 'Funder', value: (f) => f.funder || '—' },
@@ -149,17 +148,20 @@ function fundingsSection(p) {
     { label: 'IATI', value: (f) => `transaction ${f.iatiTransactionType}${f.financeType ? `, finance ${f.financeType}` : ''}${f.flowType ? `, flow ${f.flowType}` : ''}` },
     { label: 'Facility', value: (f) => f.facilityId || '—' },
   ], p.fundings));
-  const movements = p.fundings.flatMap((f) => [
+  const movements = [...p.fundings.flatMap((f) => [
     ...f.disbursements.map((d) => ({ date: d.disbursedOn, fundingId: f.fundingId, kind: 'Disbursement', amount: money(d.amount), note: '' })),
     ...f.corrections.map((c) => ({ date: c.correctedOn, fundingId: f.fundingId, kind: 'Correction', amount: `${money(c.previousAmount)} → ${money(c.newAmount)}`, note: c.reason || '' })),
-  ]).sort((a, b) => a.date.localeCompare(b.date));
+  ]),
+    ...(p.incomingFunds || []).map((x) => ({ date: x.receivedOn, fundingId: x.fundingId || '—', kind: 'Incoming funds', amount: money(x.amount), note: [x.provider && `from ${x.provider}`, x.receiver && `to ${x.receiver}`, x.description].filter(Boolean).join('; ') })),
+    ...(p.expenditures || []).map((x) => ({ date: x.spentOn, fundingId: x.fundingId || '—', kind: 'Expenditure', amount: money(x.amount), note: [x.provider && `by ${x.provider}`, x.receiver && `to ${x.receiver}`, x.description].filter(Boolean).join('; ') })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
   if (movements.length) {
-    section.append(table('Disbursements and corrections', [
+    section.append(table('Disbursements, corrections, incoming funds and expenditures', [
       { label: 'Date', class: 'date', value: (m) => m.date },
       { label: 'Funding', value: (m) => m.fundingId },
       { label: 'What', value: (m) => m.kind },
       { label: 'Amount', class: 'num', value: (m) => m.amount },
-      { label: 'Reason', value: (m) => m.note },
+      { label: 'Note', value: (m) => m.note },
     ], movements));
   }
   return section;
@@ -214,7 +216,7 @@ function commandsSection(ctx, p, reload) {
   for (const command of commands) {
     const form = buildForm({
       id: `form-${command.key}`, description: command.description, fields: command.fields, submitLabel: command.title,
-      onSubmit: (body, values) => post(command.path(values), body),
+      onSubmit: (body, values, headers) => post(command.path(values), body, headers),
       onSuccess: async (result, form) => {
         form.reset();
         ctx.announce(`${command.title}: recorded.`);

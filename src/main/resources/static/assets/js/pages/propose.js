@@ -34,10 +34,10 @@ export async function render(main, ctx) {
       { name: 'reason', label: 'Reason', type: 'textarea', wide: true, hint: 'Why this is recorded; kept with the event.' },
       { name: 'sourceUrl', label: 'Source', type: 'url', wide: true, placeholder: 'https://' },
     ],
-    onSubmit: (body) => {
+    onSubmit: (body, values, headers) => {
       // the currency alone is no estimate
       if (body.estimatedCost && !body.estimatedCost.amount) delete body.estimatedCost;
-      return post('/api/projects', body);
+      return post('/api/projects', body, headers);
     },
     onSuccess: (result) => {
       ctx.announce(`Project ${result.projectId} proposed.`);

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The exports on a scenario built only through the API: a KOICA grant in UZS (converted at the rate of
- * 10 Sep 2025, USD 1 = 12,355.14 UZS) with a disbursement and a downward correction, a completed EDCF loan in
- * USD, Uzbek budget money in UZS dated before any rate (unconverted), and a bare proposal. The IATI document is
+ * 10 Sep 2025, USD 1 = 12,355.14 UZS) with a disbursement, incoming funds under it, an expenditure and a downward
+ * correction, a completed EDCF loan in USD, Uzbek budget money and an expenditure in UZS dated before any rate
+ * (unconverted), and a bare proposal. The IATI document is
  * validated against the IATI 2.03 schema (src/test/resources/iati/schema) and checked element by element; the
  * CSVs are compared row by row.
  */
@@ -72,6 +73,12 @@ class IatiExportApiTest {
 		ok(api.post("/api/projects/EXP-A/disbursements", """
 				{"fundingId":"KOICA-1","amount":{"amount":"12355140000","currency":"UZS"},"disbursedOn":"2025-10-05"}"""));
 		ok(api.post("/api/projects/EXP-A/start", "{\"on\":\"2025-10-10\"}"));
+		ok(api.post("/api/projects/EXP-A/incoming-funds", """
+				{"fundingId":"KOICA-1","amount":{"amount":"6177570000","currency":"UZS"},"receivedOn":"2025-10-06",
+				 "provider":"KOICA","receiver":"Ministry of Energy","description":"First tranche received"}"""));
+		ok(api.post("/api/projects/EXP-A/expenditures", """
+				{"amount":{"amount":"2471028000","currency":"UZS"},"spentOn":"2025-10-20","provider":"Ministry of Energy",
+				 "receiver":"Samarkand Teploenergo","description":"Boiler procurement, lot 1"}"""));
 		Thread.sleep(20);
 		beforeCorrection = Instant.now();
 		Thread.sleep(20);
@@ -95,6 +102,8 @@ class IatiExportApiTest {
 		ok(api.post("/api/projects/EXP-C/fundings", """
 				{"fundingId":"UZ-1","source":"UZBEK_BUDGET","funder":"Ministry of Economy and Finance",
 				 "amount":{"amount":"1000000000","currency":"UZS"},"committedOn":"2025-02-01"}"""));
+		ok(api.post("/api/projects/EXP-C/expenditures", """
+				{"amount":{"amount":"500000000","currency":"UZS"},"spentOn":"2025-03-01","provider":"Jizzakh khokimiyat"}"""));
 
 		ok(api.post("/api/projects", """
 				{"projectId":"EXP-D","title":"Navoi substation study","sector":"23620","region":"Navoi","proposedOn":"2025-12-01"}"""));
@@ -133,9 +142,11 @@ class IatiExportApiTest {
 		assertThat(texts(doc, a + "/sector/@vocabulary")).containsExactly("1");
 		assertThat(texts(doc, a + "/sector/@percentage")).containsExactly("100");
 		assertThat(transactions(doc, a)).containsExactly(
-				"KOICA-1|2|2025-09-20|UZS|2025-09-20|61775700000.00||KOICA|10|110",
-				"KOICA-1|3|2025-10-05|UZS|2025-10-05|12355140000.00||KOICA|10|110",
-				"KOICA-1|2|2025-11-01|UZS|2025-11-01|-12355140000.00|Grant amended, scope reduced|KOICA|10|110");
+				"KOICA-1|2|2025-09-20|UZS|2025-09-20|61775700000.00||KOICA||10|110",
+				"KOICA-1|3|2025-10-05|UZS|2025-10-05|12355140000.00||KOICA||10|110",
+				"KOICA-1|2|2025-11-01|UZS|2025-11-01|-12355140000.00|Grant amended, scope reduced|KOICA||10|110",
+				"KOICA-1|1|2025-10-06|UZS|2025-10-06|6177570000.00|First tranche received|KOICA|Ministry of Energy||",
+				"|4|2025-10-20|UZS|2025-10-20|2471028000.00|Boiler procurement, lot 1|Ministry of Energy|Samarkand Teploenergo||");
 		String base = "http://localhost:" + port;
 		assertThat(documentLinks(doc, a)).containsExactly(
 				base + "/sources/mou-1.txt|text/plain|MOU agreement MOU-1||A09|2025-03-10",
@@ -147,13 +158,14 @@ class IatiExportApiTest {
 		assertThat(orgs(doc, b)).containsExactly("1||Export-Import Bank of Korea");
 		assertThat(dates(doc, b)).containsExactly("2 2025-04-01", "4 2025-07-01");
 		assertThat(transactions(doc, b)).containsExactly(
-				"EDCF-1|2|2025-03-15|USD|2025-03-15|100000000.00||Export-Import Bank of Korea|10|421",
-				"EDCF-1|3|2025-06-10|USD|2025-06-10|20000000.00||Export-Import Bank of Korea|10|421");
+				"EDCF-1|2|2025-03-15|USD|2025-03-15|100000000.00||Export-Import Bank of Korea||10|421",
+				"EDCF-1|3|2025-06-10|USD|2025-06-10|20000000.00||Export-Import Bank of Korea||10|421");
 		assertThat(texts(doc, b + "/document-link")).isEmpty();
 
 		String c = "//iati-activity[iati-identifier='XM-PIPELINE-TRACKER-EXP-C']";
 		assertThat(transactions(doc, c)).containsExactly(
-				"UZ-1|2|2025-02-01|UZS|2025-02-01|1000000000.00||Ministry of Economy and Finance||");
+				"UZ-1|2|2025-02-01|UZS|2025-02-01|1000000000.00||Ministry of Economy and Finance|||",
+				"|4|2025-03-01|UZS|2025-03-01|500000000.00||Jizzakh khokimiyat|||");
 
 		String d = "//iati-activity[iati-identifier='XM-PIPELINE-TRACKER-EXP-D']";
 		// neither partners nor funders: the reporting org, accountable; no planned or actual date: the proposal
@@ -175,13 +187,13 @@ class IatiExportApiTest {
 		String a = "//iati-activity[iati-identifier='XM-PIPELINE-TRACKER-EXP-A']";
 		assertThat(texts(doc, a + "/activity-status/@code")).containsExactly("1");
 		assertThat(dates(doc, a)).containsExactly("1 2025-06-01", "3 2027-12-31");
-		assertThat(transactions(doc, a)).containsExactly("KOICA-1|2|2025-09-20|UZS|2025-09-20|61775700000.00||KOICA|10|110");
+		assertThat(transactions(doc, a)).containsExactly("KOICA-1|2|2025-09-20|UZS|2025-09-20|61775700000.00||KOICA||10|110");
 		String b = "//iati-activity[iati-identifier='XM-PIPELINE-TRACKER-EXP-B']";
 		assertThat(texts(doc, b + "/activity-status/@code")).containsExactly("4");
 
 		Document june = parse(api.get("/api/export/iati?asOf=2025-06-01").body());
 		assertThat(transactions(june, "//iati-activity[iati-identifier='XM-PIPELINE-TRACKER-EXP-B']"))
-				.containsExactly("EDCF-1|2|2025-03-15|USD|2025-03-15|100000000.00||Export-Import Bank of Korea|10|421");
+				.containsExactly("EDCF-1|2|2025-03-15|USD|2025-03-15|100000000.00||Export-Import Bank of Korea||10|421");
 		assertThat(texts(june, "//iati-activity[iati-identifier='XM-PIPELINE-TRACKER-EXP-A']/document-link/@url"))
 				.containsExactly("http://localhost:" + port + "/sources/mou-1.txt");
 	}
@@ -191,8 +203,10 @@ class IatiExportApiTest {
 		Document doc = parse(api.get("/api/export/iati?knownAt=" + beforeCorrection).body());
 		assertThat(texts(doc, "//iati-activity/iati-identifier")).containsExactly("XM-PIPELINE-TRACKER-EXP-A");
 		assertThat(transactions(doc, "//iati-activity")).containsExactly(
-				"KOICA-1|2|2025-09-20|UZS|2025-09-20|61775700000.00||KOICA|10|110",
-				"KOICA-1|3|2025-10-05|UZS|2025-10-05|12355140000.00||KOICA|10|110");
+				"KOICA-1|2|2025-09-20|UZS|2025-09-20|61775700000.00||KOICA||10|110",
+				"KOICA-1|3|2025-10-05|UZS|2025-10-05|12355140000.00||KOICA||10|110",
+				"KOICA-1|1|2025-10-06|UZS|2025-10-06|6177570000.00|First tranche received|KOICA|Ministry of Energy||",
+				"|4|2025-10-20|UZS|2025-10-20|2471028000.00|Boiler procurement, lot 1|Ministry of Energy|Samarkand Teploenergo||");
 	}
 
 	@Test
@@ -212,11 +226,11 @@ class IatiExportApiTest {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
 		assertThat(response.body()).isEqualTo(String.join("\r\n",
-				"project_id,title,sector,sector_name,region,stage,iati_status,proposed_on,committed_usd,disbursed_usd,undisbursed_usd,unconverted",
-				"EXP-A,\"Samarkand district heating, \"\"phase 1\"\"\",23620,District heating and cooling,Samarkand Region,IMPLEMENTATION,2,2025-03-01,4000000.00,1000000.00,3000000.00,",
-				"EXP-B,Khiva rail depot,21030,Rail transport,Khorezm Region,COMPLETED,4,2025-01-10,100000000.00,20000000.00,80000000.00,",
-				"EXP-C,Jizzakh waste plant,14050,Waste management/disposal,Jizzakh Region,FINANCED,1,2024-11-01,0.00,0.00,0.00,UZS committed=1000000000.00 disbursed=0",
-				"EXP-D,Navoi substation study,23620,District heating and cooling,Navoiy Region,PROPOSED,1,2025-12-01,0.00,0.00,0.00,",
+				"project_id,title,sector,sector_name,region,stage,iati_status,proposed_on,committed_usd,disbursed_usd,undisbursed_usd,received_usd,expended_usd,unconverted",
+				"EXP-A,\"Samarkand district heating, \"\"phase 1\"\"\",23620,District heating and cooling,Samarkand Region,IMPLEMENTATION,2,2025-03-01,4000000.00,1000000.00,3000000.00,500000.00,200000.00,",
+				"EXP-B,Khiva rail depot,21030,Rail transport,Khorezm Region,COMPLETED,4,2025-01-10,100000000.00,20000000.00,80000000.00,0.00,0.00,",
+				"EXP-C,Jizzakh waste plant,14050,Waste management/disposal,Jizzakh Region,FINANCED,1,2024-11-01,0.00,0.00,0.00,0.00,0.00,UZS committed=1000000000.00 disbursed=0 received=0 expended=500000000.00",
+				"EXP-D,Navoi substation study,23620,District heating and cooling,Navoiy Region,PROPOSED,1,2025-12-01,0.00,0.00,0.00,0.00,0.00,",
 				""));
 	}
 
@@ -226,19 +240,22 @@ class IatiExportApiTest {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
 		assertThat(response.body()).isEqualTo(String.join("\r\n",
-				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder",
-				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA",
-				"EXP-A,KOICA-1,3,disbursement,2025-10-05,12355140000.00,UZS,1000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA",
-				"EXP-A,KOICA-1,2,correction,2025-11-01,-12355140000.00,UZS,-1000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA",
-				"EXP-B,EDCF-1,2,commitment,2025-03-15,100000000.00,USD,100000000.00,1,2025-03-15,EXIMBANK,Export-Import Bank of Korea",
-				"EXP-B,EDCF-1,3,disbursement,2025-06-10,20000000.00,USD,20000000.00,1,2025-06-10,EXIMBANK,Export-Import Bank of Korea",
-				"EXP-C,UZ-1,2,commitment,2025-02-01,1000000000.00,UZS,,,,UZBEK_BUDGET,Ministry of Economy and Finance",
+				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder,provider,receiver",
+				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
+				"EXP-A,KOICA-1,3,disbursement,2025-10-05,12355140000.00,UZS,1000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
+				"EXP-A,KOICA-1,2,correction,2025-11-01,-12355140000.00,UZS,-1000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
+				"EXP-A,KOICA-1,1,incoming-funds,2025-10-06,6177570000.00,UZS,500000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,Ministry of Energy",
+				"EXP-A,,4,expenditure,2025-10-20,2471028000.00,UZS,200000.00,12355.14,2025-09-10,,,Ministry of Energy,Samarkand Teploenergo",
+				"EXP-B,EDCF-1,2,commitment,2025-03-15,100000000.00,USD,100000000.00,1,2025-03-15,EXIMBANK,Export-Import Bank of Korea,Export-Import Bank of Korea,",
+				"EXP-B,EDCF-1,3,disbursement,2025-06-10,20000000.00,USD,20000000.00,1,2025-06-10,EXIMBANK,Export-Import Bank of Korea,Export-Import Bank of Korea,",
+				"EXP-C,UZ-1,2,commitment,2025-02-01,1000000000.00,UZS,,,,UZBEK_BUDGET,Ministry of Economy and Finance,Ministry of Economy and Finance,",
+				"EXP-C,,4,expenditure,2025-03-01,500000000.00,UZS,,,,,,Jizzakh khokimiyat,",
 				""));
 
 		Response october = api.get("/api/export/transactions.csv?asOf=2025-10-01&sector=23620");
 		assertThat(october.body()).isEqualTo(String.join("\r\n",
-				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder",
-				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA",
+				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder,provider,receiver",
+				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
 				""));
 	}
 
@@ -326,13 +343,14 @@ class IatiExportApiTest {
 		return out;
 	}
 
-	/** ref|type|date|currency|value-date|value|description|provider|flow|finance */
+	/** ref|type|date|currency|value-date|value|description|provider|receiver|flow|finance */
 	private static List<String> transactions(Document doc, String activity) throws Exception {
 		List<String> out = new ArrayList<>();
 		for (Node t : nodes(doc, activity + "/transaction")) {
 			out.add(String.join("|", text(t, "@ref"), text(t, "transaction-type/@code"), text(t, "transaction-date/@iso-date"),
 					text(t, "value/@currency"), text(t, "value/@value-date"), text(t, "value"), text(t, "description/narrative"),
-					text(t, "provider-org/narrative"), text(t, "flow-type/@code"), text(t, "finance-type/@code")));
+					text(t, "provider-org/narrative"), text(t, "receiver-org/narrative"), text(t, "flow-type/@code"),
+					text(t, "finance-type/@code")));
 		}
 		return out;
 	}

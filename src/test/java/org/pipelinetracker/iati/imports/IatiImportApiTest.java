@@ -53,13 +53,12 @@ class IatiImportApiTest {
 
 	@Test
 	void everyExampleFileImportsWithExactCountsAndSumsAndASecondImportAppendsNothing() {
-		// the annotated standard example: the activity is imported; its one transaction is incoming funds (type 1),
-		// and without a commitment the status "implementation" cannot be reached
+		// the annotated standard example imports completely: its one transaction is incoming funds (type 1) of EUR 1000
+		// with no agreement published, so a synthetic GRANT agreement (finance type 110) is signed on their date; the
+		// funds finance the project (AGREED → FINANCED) and status 2 starts it on the actual start date
 		JsonNode annotated = importXml(ANNOTATED, example(ANNOTATED));
-		assertCounts(annotated, 1, 1, 0, 0, 1);
-		assertThat(reasons(annotated)).containsExactly(
-				"AA-AAA-123456789-ABC123 transaction #1 (ref 1234)=transaction type 1 (Incoming Funds) is not modelled: EUR 1000 on 2012-01-01",
-				"AA-AAA-123456789-ABC123 activity-status 2=status 2 (Implementation) not applied: the project is PROPOSED (no commitment recorded), and only a FINANCED project can start implementation");
+		assertCounts(annotated, 1, 1, 0, 0, 6); // propose, agreement + AGREED, incoming funds + FINANCED, start
+		assertThat(reasons(annotated)).isEmpty();
 		JsonNode p = project("AA-AAA-123456789-ABC123");
 		assertThat(p.path("title").asString()).isEqualTo("Activity title");
 		assertThat(p.path("sector").asString()).isEqualTo("11110"); // DAC category 111 → its first purpose code
@@ -71,32 +70,85 @@ class IatiImportApiTest {
 		assertThat(p.path("partners")).hasSize(2);
 		assertThat(p.path("description").asString()).startsWith("General activity description text.")
 				.contains("IATI import notes: no DAC 5-digit sector; DAC category 111 mapped to its first purpose code 11110");
+		assertThat(p.path("stage").asString()).isEqualTo("IMPLEMENTATION");
+		assertThat(p.path("stageSince").asString()).isEqualTo("2012-04-28"); // actual start (activity-date type 2)
+		assertThat(stages(p)).containsExactly("PROPOSED 2012-01-01", "AGREED 2012-01-01", "FINANCED 2012-01-01",
+				"IMPLEMENTATION 2012-04-28");
+		assertThat(p.path("agreements")).hasSize(1);
+		assertThat(p.path("agreements").get(0).path("agreementId").asString()).isEqualTo("IATI-AGREEMENT");
+		assertThat(p.path("agreements").get(0).path("type").asString()).isEqualTo("GRANT");
+		assertThat(p.path("agreements").get(0).path("signedOn").asString()).isEqualTo("2012-01-01");
+		assertThat(p.path("fundings")).isEmpty();
+		assertThat(p.path("incomingFunds")).hasSize(1);
+		JsonNode received = p.path("incomingFunds").get(0);
+		assertThat(received.path("amount").path("amount").decimalValue()).isEqualByComparingTo("1000.00");
+		assertThat(received.path("amount").path("currency").asString()).isEqualTo("EUR");
+		assertThat(received.path("receivedOn").asString()).isEqualTo("2012-01-01");
+		assertThat(received.path("provider").asString()).isEqualTo("Agency B");
+		assertThat(received.path("receiver").asString()).isEqualTo("Agency A");
+		assertThat(received.path("description").asString()).isEqualTo("Transaction description text");
+		assertThat(received.path("fundingId").isNull()).isTrue();
+		assertThat(sums(p, "receivedByCurrency")).isEqualTo(Map.of("EUR", new BigDecimal("1000.00")));
+		assertThat(sums(p, "committedByCurrency")).isEmpty();
+		assertThat(sums(p, "expendedByCurrency")).isEmpty();
+		// no EUR rate for 2012: the money is listed unconverted, not dropped
+		assertThat(p.path("usd").path("received").decimalValue()).isEqualByComparingTo("0");
+		assertThat(p.path("usd").path("unconverted").get(0).path("currency").asString()).isEqualTo("EUR");
+		assertThat(p.path("usd").path("unconverted").get(0).path("received").decimalValue()).isEqualByComparingTo("1000.00");
+		assertThat(p.path("version").asLong()).isEqualTo(5);
+		assertThat(eventTypes("AA-AAA-123456789-ABC123")).containsExactly("ProjectProposedEvent",
+				"AgreementSignedEvent", "ProjectStageChangedEvent", "IncomingFundsRecordedEvent",
+				"ProjectStageChangedEvent", "ImplementationStartedEvent");
 
-		// FCDO: one disbursement without any commitment, 13 expenditures, closed without ever being financed
+		// FCDO: one disbursement without any commitment (reported); 13 quarterly expenditures kept as such; closed
+		// without ever being financed (reported)
 		JsonNode fcdo = importXml(FCDO, example(FCDO));
-		assertCounts(fcdo, 1, 1, 0, 0, 1);
-		assertThat(fcdo.path("skipped")).hasSize(15);
-		assertThat(reasons(fcdo)).filteredOn(r -> r.contains("expenditure (type 4) is not modelled yet")).hasSize(13);
-		assertThat(reasons(fcdo)).contains("GB-1-103662-101 transaction #1 (ref 3861965)=disbursement of GBP 1232 on "
-				+ "2010-05-27: no commitment from UK - Foreign, Commonwealth and Development Office (FCDO) in GBP dated on or before it");
+		assertCounts(fcdo, 1, 1, 0, 0, 14);
+		assertThat(reasons(fcdo)).containsExactly(
+				"GB-1-103662-101 transaction #1 (ref 3861965)=disbursement of GBP 1232 on 2010-05-27: no commitment from "
+						+ "UK - Foreign, Commonwealth and Development Office (FCDO) in GBP dated on or before it",
+				"GB-1-103662-101 activity-status 4=status 4 (Closed) not applied: the project is PROPOSED (no commitment or "
+						+ "incoming funds recorded), and only a FINANCED project can start implementation");
 		p = project("GB-1-103662-101");
 		assertThat(p.path("stage").asString()).isEqualTo("PROPOSED");
 		assertThat(p.path("sector").asString()).isEqualTo("15110");
 		assertThat(p.path("proposedOn").asString()).isEqualTo("2006-12-01");
 		assertThat(p.path("partners")).hasSize(3);
 		assertThat(sums(p, "committedByCurrency")).isEmpty();
+		assertThat(sums(p, "expendedByCurrency")).isEqualTo(Map.of("GBP", new BigDecimal("2716312.00")));
+		assertThat(p.path("expenditures")).hasSize(13);
+		JsonNode firstSpend = p.path("expenditures").get(0);
+		assertThat(firstSpend.path("spentOn").asString()).isEqualTo("2007-06-30");
+		assertThat(firstSpend.path("amount").path("amount").decimalValue()).isEqualByComparingTo("74681.00");
+		assertThat(firstSpend.path("provider").asString()).isEqualTo("UK - Foreign, Commonwealth and Development Office (FCDO)");
+		assertThat(firstSpend.path("receiver").isNull()).isTrue();
+		assertThat(firstSpend.path("fundingId").isNull()).isTrue();
+		assertThat(firstSpend.path("description").asString()).isEqualTo("Aggregated spend data - Financial Year 2007 Quarter 1");
+		assertThat(p.path("expenditures").get(12).path("spentOn").asString()).isEqualTo("2010-05-11");
+		assertThat(p.path("expenditures").get(12).path("amount").path("amount").decimalValue()).isEqualByComparingTo("119750.00");
 
-		// UNOPS (not valid against the schema: empty document-link, padded values): reported, not crashed
+		// UNOPS (not valid against the schema: empty document-link, padded values): reported, not crashed; one
+		// expenditure per activity, kept; nothing finances them, so "implementation" cannot be reached
 		JsonNode unops = importXml(UNOPS, example(UNOPS));
-		assertCounts(unops, 3, 3, 0, 0, 3);
-		assertThat(unops.path("skipped")).hasSize(6);
-		assertThat(reasons(unops)).filteredOn(r -> r.contains("expenditure (type 4) is not modelled yet")).containsExactly(
-				"41AAA-22482-001 transaction #1 (ref 22482-001_2021_2025)=expenditure (type 4) is not modelled yet: USD 1321549 on 2021-04-01",
-				"41AAA-23652-001 transaction #1 (ref 23652-001_2022_2023)=expenditure (type 4) is not modelled yet: USD 671101 on 2022-07-01",
-				"41AAA-20543-003 transaction #1 (ref 20543-003_2016_2024)=expenditure (type 4) is not modelled yet: USD 50890905 on 2016-06-03");
+		assertCounts(unops, 3, 3, 0, 0, 6);
+		assertThat(reasons(unops)).containsExactly(
+				"41AAA-22482-001 activity-status 2=status 2 (Implementation) not applied: the project is PROPOSED (no "
+						+ "commitment or incoming funds recorded), and only a FINANCED project can start implementation",
+				"41AAA-23652-001 activity-status 2=status 2 (Implementation) not applied: the project is PROPOSED (no "
+						+ "commitment or incoming funds recorded), and only a FINANCED project can start implementation",
+				"41AAA-20543-003 activity-status 2=status 2 (Implementation) not applied: the project is PROPOSED (no "
+						+ "commitment or incoming funds recorded), and only a FINANCED project can start implementation");
 		assertThat(notes(unops)).filteredOn(n -> n.contains("empty document-link")).hasSize(3);
 		assertThat(project("41AAA-20543-003").path("sector").asString()).isEqualTo("23210");
 		assertThat(project("41AAA-20543-003").path("proposedOn").asString()).isEqualTo("2016-06-03");
+		assertThat(sums(project("41AAA-22482-001"), "expendedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("1321549.00")));
+		assertThat(sums(project("41AAA-23652-001"), "expendedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("671101.00")));
+		assertThat(sums(project("41AAA-20543-003"), "expendedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("50890905.00")));
+		JsonNode unopsSpend = project("41AAA-22482-001").path("expenditures").get(0);
+		assertThat(unopsSpend.path("spentOn").asString()).isEqualTo("2021-04-01");
+		assertThat(unopsSpend.path("provider").asString()).isEqualTo("United Nations Office for Project Services");
+		assertThat(unopsSpend.path("description").asString()).isEqualTo("Expenditure for the project");
+		assertThat(project("41AAA-22482-001").path("usd").path("expended").decimalValue()).isEqualByComparingTo("1321549.00");
 
 		// USAID: 17 positive commitments; 117 disbursements fit them first-in-first-out; 3 negative values (reversals),
 		// 8 disbursements dated before any commitment and 7 that exceed what remains are reported
@@ -189,6 +241,46 @@ class IatiImportApiTest {
 	}
 
 	@Test
+	void aNewerCopyWithMoreIncomingFundsAndAnExpenditureAppendsExactlyThose() {
+		String original = example(ANNOTATED).replace("AA-AAA-123456789-ABC123", "AA-AAA-123456789-NEWER");
+		assertCounts(importXml("annotated-2014.xml", original), 1, 1, 0, 0, 6);
+		String added = """
+				<transaction ref="1235"><transaction-type code="1"/><transaction-date iso-date="2013-02-01"/>
+				<value currency="EUR" value-date="2013-02-01">750.50</value>
+				<provider-org ref="BB-BBB-123456789"/><receiver-org ref="AA-AAA-123456789"/></transaction>
+				<transaction><transaction-type code="4"/><transaction-date iso-date="2013-05-01"/>
+				<value currency="EUR" value-date="2013-05-02">420</value>
+				<description><narrative>Training materials</narrative></description>
+				<receiver-org><narrative>Local printer</narrative></receiver-org></transaction>
+				""";
+		String newer = original.replace("<!--transaction ends-->", added + "<!--transaction ends-->")
+				.replace("last-updated-datetime=\"2014-09-10T07:15:37Z\"", "last-updated-datetime=\"2015-01-05T00:00:00Z\"");
+		JsonNode second = importXml("annotated-2015.xml", newer);
+		assertCounts(second, 1, 0, 1, 0, 2);
+		assertThat(reasons(second)).isEmpty();
+		JsonNode p = project("AA-AAA-123456789-NEWER");
+		assertThat(sums(p, "receivedByCurrency")).isEqualTo(Map.of("EUR", new BigDecimal("1750.50")));
+		assertThat(sums(p, "expendedByCurrency")).isEqualTo(Map.of("EUR", new BigDecimal("420.00")));
+		// the provider ref names a participating organisation: its name is recorded
+		assertThat(p.path("incomingFunds").get(1).path("provider").asString()).isEqualTo("Name of Agency B");
+		assertThat(p.path("incomingFunds").get(1).path("receiver").asString()).isEqualTo("Name of Agency A");
+		JsonNode spent = p.path("expenditures").get(0);
+		assertThat(spent.path("spentOn").asString()).isEqualTo("2013-05-02"); // the value date
+		assertThat(spent.path("provider").isNull()).isTrue();
+		assertThat(spent.path("receiver").asString()).isEqualTo("Local printer");
+		assertThat(spent.path("description").asString()).isEqualTo("Training materials");
+		assertThat(p.path("version").asLong()).isEqualTo(7);
+		JsonNode history = api().get("/api/projects/AA-AAA-123456789-NEWER/history").json();
+		assertThat(history.get(7).path("type").asString()).isEqualTo("ExpenditureRecordedEvent");
+		assertThat(history.get(7).path("actor").asString()).isEqualTo("iati-tester");
+		assertThat(history.get(7).path("reason").asString())
+				.startsWith("IATI import of annotated-2015.xml (last-updated 2015-01-05T00:00:00Z)");
+		assertThat(history.get(6).path("type").asString()).isEqualTo("IncomingFundsRecordedEvent");
+		// and again: nothing
+		assertCounts(importXml("annotated-2015.xml", newer), 1, 0, 0, 1, 0);
+	}
+
+	@Test
 	void koreanFundersMapToTheirSourcesAndAnUzbekActivityIsNationwide() {
 		String xml = """
 				<iati-activities version="2.03"><iati-activity default-currency="USD" last-updated-datetime="2024-05-01T10:00:00Z">
@@ -257,6 +349,19 @@ class IatiImportApiTest {
 		Api.Response r = api().get("/api/projects/" + id);
 		assertThat(r.status()).as(r.toString()).isEqualTo(200);
 		return r.json();
+	}
+
+	/** "STAGE since" for each entry of the stage history. */
+	private static List<String> stages(JsonNode project) {
+		List<String> result = new ArrayList<>();
+		project.path("stageHistory").forEach(e -> result.add(e.path("stage").asString() + " " + e.path("since").asString()));
+		return result;
+	}
+
+	private List<String> eventTypes(String projectId) {
+		List<String> result = new ArrayList<>();
+		api().get("/api/projects/" + projectId + "/history").json().forEach(e -> result.add(e.path("type").asString()));
+		return result;
 	}
 
 	private static void assertCounts(JsonNode report, int read, int imported, int updated, int unchanged, long events) {

@@ -41,11 +41,13 @@ import org.pipelinetracker.project.api.CompleteProjectCommand;
 import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
+import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundViaEximbankCommand;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.ImplementationStartedEvent;
+import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
 import org.pipelinetracker.project.api.Money;
@@ -62,6 +64,8 @@ import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.ProposeProjectCommand;
 import org.pipelinetracker.project.api.RecordDisbursementCommand;
+import org.pipelinetracker.project.api.RecordExpenditureCommand;
+import org.pipelinetracker.project.api.RecordIncomingFundsCommand;
 import org.pipelinetracker.project.api.RecordMilestoneCommand;
 import org.pipelinetracker.project.api.ResumeProjectCommand;
 import org.pipelinetracker.project.api.SignAgreementCommand;
@@ -813,6 +817,375 @@ class ProjectTest {
 
 	// ============================================================================================================
 	@Nested
+	class RecordIncomingFunds {
+
+		private final LocalDate receivedOn = LocalDate.of(2026, 3, 1);
+
+		@Test
+		void firstIncomingFundsMoveAnAgreedProjectToFinanced() {
+			fixture.given(agreed())
+					.when(receive(null, usd("2000000.00"), receivedOn))
+					.expectEvents(received(null, usd("2000000.00"), receivedOn),
+							new ProjectStageChangedEvent(ID, Stage.AGREED, Stage.FINANCED, receivedOn));
+		}
+
+		@Test
+		void incomingFundsMayBeReceivedOnTheDayOfTheAgreement() {
+			fixture.given(agreed())
+					.when(receive(null, usd("2000000.00"), AGREED_ON))
+					.expectEvents(received(null, usd("2000000.00"), AGREED_ON),
+							new ProjectStageChangedEvent(ID, Stage.AGREED, Stage.FINANCED, AGREED_ON));
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@EnumSource(value = Stage.class, names = {"FINANCED", "IMPLEMENTATION"})
+		void furtherIncomingFundsLeaveTheStageAsItIs(Stage stage) {
+			fixture.given(historyIn(stage))
+					.when(receive(null, Money.of("1500000000", "KRW"), TODAY))
+					.expectEvents(received(null, Money.of("1500000000", "KRW"), TODAY));
+		}
+
+		@Test
+		void incomingFundsUnderACommitmentNameIt() {
+			fixture.given(inImplementation())
+					.when(receive(EDCF_FUNDING, usd("20000000.00"), TODAY))
+					.expectEvents(received(EDCF_FUNDING, usd("20000000.00"), TODAY));
+		}
+
+		@Test
+		void receiptsUnderACommitmentAreCappedApartFromItsDisbursements() {
+			// the same money seen from both sides: each total may reach the commitment, not their sum
+			fixture.given(concat(financed(), disbursed(EDCF_FUNDING, EDCF_AMOUNT, IMPLEMENTATION_ON)))
+					.when(receive(EDCF_FUNDING, EDCF_AMOUNT, IMPLEMENTATION_ON))
+					.expectEvents(received(EDCF_FUNDING, EDCF_AMOUNT, IMPLEMENTATION_ON));
+		}
+
+		@Test
+		void rejectsMoreThanTheCommitmentTheyAreReceivedUnder() {
+			fixture.given(concat(financed(), received(EDCF_FUNDING, usd("100000000.00"), IMPLEMENTATION_ON)))
+					.when(receive(EDCF_FUNDING, usd("80000000.01"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "amount.amount"))
+					.expectExceptionMessage(containsString("above the commitment in force"))
+					.expectExceptionMessage(containsString("at most USD 80000000.00 remains"));
+		}
+
+		@Test
+		void aDownwardCorrectionLowersWhatCanStillBeReceivedUnderTheCommitment() {
+			fixture.given(concat(financed(), corrected(EDCF_AMOUNT, usd("150000000.00")),
+							received(EDCF_FUNDING, usd("100000000.00"), IMPLEMENTATION_ON)))
+					.when(receive(EDCF_FUNDING, usd("50000000.01"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "amount.amount"))
+					.expectExceptionMessage(containsString("at most USD 50000000.00 remains"));
+		}
+
+		@Test
+		void rejectedWhileProposed() {
+			fixture.given(proposed())
+					.when(receive(null, usd("2000000.00"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, null))
+					.expectExceptionMessage(containsString("incoming funds can only be recorded once a binding agreement"))
+					.expectExceptionMessage(containsString("is PROPOSED"));
+		}
+
+		@Test
+		void rejectedAfterOnlyAnMou() {
+			fixture.given(concat(proposed(), signed("MOU-2026-01", AgreementType.MOU, LocalDate.of(2026, 2, 1))))
+					.when(receive(null, usd("2000000.00"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, null))
+					.expectExceptionMessage(containsString("binding agreement"));
+		}
+
+		@Test
+		void rejectsIncomingFundsDatedBeforeTheFirstBindingAgreement() {
+			fixture.given(agreed())
+					.when(receive(null, usd("2000000.00"), AGREED_ON.minusDays(1)))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "receivedOn"))
+					.expectExceptionMessage(containsString("before the first binding agreement was signed on 2026-02-20"));
+		}
+
+		@Test
+		void rejectsIncomingFundsDatedBeforeTheProjectWasFinanced() {
+			fixture.given(financed())
+					.when(receive(null, usd("2000000.00"), COMMITTED_ON.minusDays(1)))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "receivedOn"))
+					.expectExceptionMessage(containsString("before the project was financed on 2026-03-05"));
+		}
+
+		@Test
+		void firstIncomingFundsCannotMoveTheProjectToFinancedBeforeItReenteredAgreed() {
+			LocalDate resumedOn = LocalDate.of(2026, 5, 20);
+			fixture.given(concat(suspendedFrom(Stage.AGREED), new ProjectResumedEvent(ID, resumedOn, Stage.AGREED)))
+					.when(receive(null, usd("2000000.00"), resumedOn.minusDays(1)))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "receivedOn"))
+					.expectExceptionMessage(containsString("before the project entered its current stage (AGREED)"));
+		}
+
+		@Test
+		void rejectsIncomingFundsDatedInTheFuture() {
+			fixture.given(financed())
+					.when(receive(null, usd("2000000.00"), TOMORROW))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(INVALID_INPUT, "receivedOn"))
+					.expectExceptionMessage(containsString("is in the future"));
+		}
+
+		@ParameterizedTest(name = "amount {0}")
+		@ValueSource(strings = {"0.00", "-1.00"})
+		void rejectsAnAmountThatIsNotPositive(String amount) {
+			fixture.given(financed())
+					.when(receive(null, usd(amount), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(INVALID_INPUT, "amount.amount"))
+					.expectExceptionMessage(containsString("greater than zero"));
+		}
+
+		@ParameterizedTest(name = "provider \"{0}\"")
+		@NullAndEmptySource
+		@ValueSource(strings = {"  "})
+		void rejectsIncomingFundsWithoutAProvider(String provider) {
+			fixture.given(financed())
+					.when(new RecordIncomingFundsCommand(ID, usd("2000000.00"), TODAY, null, provider, null, null))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(INVALID_INPUT, "provider"))
+					.expectExceptionMessage(containsString("need the organisation that provided them"));
+		}
+
+		@Test
+		void rejectsAnUnknownFunding() {
+			fixture.given(financed())
+					.when(receive("KOICA-2026-999", usd("1000000.00"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "fundingId"))
+					.expectExceptionMessage(containsString("has no funding 'KOICA-2026-999'"));
+		}
+
+		@Test
+		void rejectsIncomingFundsInAnotherCurrencyThanTheirCommitment() {
+			fixture.given(financed())
+					.when(receive(EDCF_FUNDING, Money.of("25000000000", "KRW"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "amount.currency"))
+					.expectExceptionMessage(containsString("is committed in USD; incoming funds in KRW cannot be recorded"));
+		}
+
+		@Test
+		void rejectsIncomingFundsUnderACommitmentDatedBeforeIt() {
+			LocalDate koicaOn = LocalDate.of(2026, 4, 10);
+			fixture.given(concat(financed(), new FundingCommittedEvent(ID, "KOICA-2026-014", FundingSource.KOICA_GRANT,
+							null, "Korea International Cooperation Agency", usd("8500000.00"), koicaOn, LoanTerms.NONE,
+							"110", "10", null)))
+					.when(receive("KOICA-2026-014", usd("1000000.00"), koicaOn.minusDays(1)))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "receivedOn"))
+					.expectExceptionMessage(containsString("before funding 'KOICA-2026-014' was committed on 2026-04-10"));
+		}
+
+		@Test
+		void refusedWhileSuspended() {
+			fixture.given(suspendedFrom(Stage.IMPLEMENTATION))
+					.when(receive(null, usd("1000000.00"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, null))
+					.expectExceptionMessage(containsString("is suspended; resume it before you record incoming funds"));
+		}
+
+		@ParameterizedTest(name = "received on {0}")
+		@ValueSource(strings = {"2026-05-04", "2026-05-19"})
+		void rejectsIncomingFundsDatedInsideAPastSuspension(LocalDate on) {
+			fixture.given(concat(suspendedFrom(Stage.IMPLEMENTATION),
+							new ProjectResumedEvent(ID, LocalDate.of(2026, 5, 20), Stage.IMPLEMENTATION)))
+					.when(receive(null, usd("1000000.00"), on))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "receivedOn"))
+					.expectExceptionMessage(containsString("nothing can be committed, disbursed, received or spent on " + on));
+		}
+
+		@Test
+		void aFirstReceiptReturnsTheVersionAfterTheStageChange() {
+			fixture.given(agreed()) // sequences 0..2
+					.when(receive(null, usd("2000000.00"), receivedOn)) // sequences 3 and 4
+					.expectResultMessagePayload(4L);
+		}
+
+		@Test
+		void aCommitmentCannotBeCorrectedBelowWhatWasReceivedUnderIt() {
+			fixture.given(concat(financed(), received(EDCF_FUNDING, usd("100000000.00"), IMPLEMENTATION_ON)))
+					.when(correct(EDCF_FUNDING, usd("99999999.99"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "amount.amount"))
+					.expectExceptionMessage(containsString("USD 100000000.00 has already been received under it"));
+		}
+
+		@Test
+		void aSuspensionCannotBeDatedBeforeTheLatestIncomingFunds() {
+			fixture.given(concat(inImplementation(), received(null, usd("1000000.00"), LocalDate.of(2026, 5, 10))))
+					.when(new SuspendProjectCommand(ID, SUSPENDED_ON, "Land acquisition dispute"))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "on"))
+					.expectExceptionMessage(containsString("incoming funds or expenditure already recorded (2026-05-10)"));
+		}
+	}
+
+	// ============================================================================================================
+	@Nested
+	class RecordExpenditure {
+
+		private final Money feasibilityStudy = Money.of("1235514000", "UZS");
+
+		@ParameterizedTest(name = "{0}")
+		@EnumSource(value = Stage.class, names = {"PROPOSED", "AGREED", "FINANCED", "IMPLEMENTATION"})
+		void recordsAnExpenditureInEveryActiveStage(Stage stage) {
+			fixture.given(historyIn(stage))
+					.when(spend(null, feasibilityStudy, TODAY))
+					.expectEvents(spent(null, feasibilityStudy, TODAY));
+		}
+
+		@Test
+		void preparationMayBePaidForBeforeAnyAgreement() {
+			fixture.given(proposed())
+					.when(spend(null, feasibilityStudy, PROPOSED_ON))
+					.expectEvents(spent(null, feasibilityStudy, PROPOSED_ON));
+		}
+
+		@Test
+		void anExpenditurePaidFromACommitmentMayBeInAnotherCurrency() {
+			fixture.given(inImplementation())
+					.when(spend(EDCF_FUNDING, feasibilityStudy, TODAY))
+					.expectEvents(spent(EDCF_FUNDING, feasibilityStudy, TODAY));
+		}
+
+		@Test
+		void anExpenditureDrawsNothingDownFromTheCommitment() {
+			fixture.given(concat(financed(), spent(EDCF_FUNDING, EDCF_AMOUNT, IMPLEMENTATION_ON)))
+					.when(disburse(EDCF_FUNDING, EDCF_AMOUNT, TODAY))
+					.expectEvents(disbursed(EDCF_FUNDING, EDCF_AMOUNT, TODAY));
+		}
+
+		@Test
+		void anExpenditureNeitherFinancesTheProjectNorChangesItsStage() {
+			fixture.given(agreed())
+					.when(spend(null, usd("5000.00"), TODAY))
+					.expectEvents(spent(null, usd("5000.00"), TODAY));
+		}
+
+		@Test
+		void rejectsAnUnknownFunding() {
+			fixture.given(financed())
+					.when(spend("KOICA-2026-999", usd("1000.00"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "fundingId"))
+					.expectExceptionMessage(containsString("has no funding 'KOICA-2026-999'"));
+		}
+
+		@Test
+		void rejectsAnExpenditureFromACommitmentDatedBeforeIt() {
+			fixture.given(financed())
+					.when(spend(EDCF_FUNDING, usd("1000.00"), COMMITTED_ON.minusDays(1)))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "spentOn"))
+					.expectExceptionMessage(containsString("before funding '" + EDCF_FUNDING + "' was committed on 2026-03-05"));
+		}
+
+		@Test
+		void rejectsAnExpenditureDatedBeforeTheProposal() {
+			fixture.given(proposed())
+					.when(spend(null, usd("1000.00"), PROPOSED_ON.minusDays(1)))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "spentOn"))
+					.expectExceptionMessage(containsString("before the project was proposed on 2026-01-12"));
+		}
+
+		@Test
+		void rejectsAnExpenditureDatedInTheFuture() {
+			fixture.given(financed())
+					.when(spend(null, usd("1000.00"), TOMORROW))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(INVALID_INPUT, "spentOn"))
+					.expectExceptionMessage(containsString("is in the future"));
+		}
+
+		@ParameterizedTest(name = "amount {0}")
+		@ValueSource(strings = {"0.00", "-1.00"})
+		void rejectsAnAmountThatIsNotPositive(String amount) {
+			fixture.given(financed())
+					.when(spend(null, usd(amount), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(INVALID_INPUT, "amount.amount"))
+					.expectExceptionMessage(containsString("greater than zero"));
+		}
+
+		@Test
+		void refusedWhileSuspended() {
+			fixture.given(suspendedFrom(Stage.PROPOSED))
+					.when(spend(null, usd("1000.00"), TODAY))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, null))
+					.expectExceptionMessage(containsString("is suspended; resume it before you record an expenditure"));
+		}
+
+		@ParameterizedTest(name = "spent on {0}")
+		@ValueSource(strings = {"2026-05-04", "2026-05-19"})
+		void rejectsAnExpenditureDatedInsideAPastSuspension(LocalDate on) {
+			fixture.given(concat(suspendedFrom(Stage.PROPOSED), new ProjectResumedEvent(ID, LocalDate.of(2026, 5, 20),
+							Stage.PROPOSED)))
+					.when(spend(null, usd("1000.00"), on))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "spentOn"))
+					.expectExceptionMessage(containsString("nothing can be committed, disbursed, received or spent on " + on));
+		}
+
+		@Test
+		void aCompletionCannotBeDatedBeforeTheLatestExpenditure() {
+			fixture.given(concat(inImplementation(), spent(null, usd("1000.00"), LocalDate.of(2026, 6, 10))))
+					.when(new CompleteProjectCommand(ID, LocalDate.of(2026, 6, 5)))
+					.expectNoEvents()
+					.expectException(CommandRejectedException.class)
+					.expectException(rejection(RULE_VIOLATION, "on"))
+					.expectExceptionMessage(containsString("incoming funds or expenditure already recorded (2026-06-10)"));
+		}
+
+		@Test
+		void aCompletionOnTheDayOfTheLatestExpenditureIsFine() {
+			LocalDate on = LocalDate.of(2026, 6, 10);
+			fixture.given(concat(inImplementation(), spent(null, usd("1000.00"), on)))
+					.when(new CompleteProjectCommand(ID, on))
+					.expectEvents(new ProjectCompletedEvent(ID, on));
+		}
+	}
+
+	// ============================================================================================================
+	@Nested
 	class RecordMilestone {
 
 		private static final String MILESTONE = "M1-DESIGN";
@@ -1286,6 +1659,8 @@ class ProjectTest {
 					edcf("EDCF-UZB-2026-02", usd("10000000.00"), TODAY),
 					koicaGrant("KOICA-2026-014", TODAY),
 					disburse(EDCF_FUNDING, usd("1000000.00"), TODAY),
+					receive(EDCF_FUNDING, usd("1000000.00"), TODAY),
+					spend(null, usd("1000.00"), TODAY),
 					milestone("M9-HANDOVER", "Handover to operator", TODAY, TODAY, null),
 					new StartImplementationCommand(ID, TODAY),
 					new SuspendProjectCommand(ID, TODAY, "Audit"),
@@ -1476,7 +1851,7 @@ class ProjectTest {
 					.expectException(CommandRejectedException.class)
 					.expectException(rejection(RULE_VIOLATION, "committedOn"))
 					.expectExceptionMessage(containsString("the project was suspended from 2026-05-04 to 2026-05-20; "
-							+ "nothing can be committed or disbursed on " + committedOn));
+							+ "nothing can be committed, disbursed, received or spent on " + committedOn));
 		}
 
 		@ParameterizedTest(name = "committed on {0}")
@@ -1532,7 +1907,7 @@ class ProjectTest {
 					.expectException(CommandRejectedException.class)
 					.expectException(rejection(RULE_VIOLATION, "disbursedOn"))
 					.expectExceptionMessage(containsString("the project was suspended from 2026-05-04 to 2026-05-20; "
-							+ "nothing can be committed or disbursed on " + disbursedOn));
+							+ "nothing can be committed, disbursed, received or spent on " + disbursedOn));
 		}
 
 		@ParameterizedTest(name = "disbursed on {0}")
@@ -1553,7 +1928,7 @@ class ProjectTest {
 					.expectException(CommandRejectedException.class)
 					.expectException(rejection(RULE_VIOLATION, "on"))
 					.expectExceptionMessage(containsString("the date 2026-05-04 is before the latest commitment, "
-							+ "disbursement or correction already recorded (2026-05-10)"));
+							+ "disbursement, correction, incoming funds or expenditure already recorded (2026-05-10)"));
 		}
 
 		@Test
@@ -1571,8 +1946,8 @@ class ProjectTest {
 					.expectNoEvents()
 					.expectException(CommandRejectedException.class)
 					.expectException(rejection(RULE_VIOLATION, "on"))
-					.expectExceptionMessage(containsString("before the latest commitment, disbursement or correction "
-							+ "already recorded (2026-06-05)"));
+					.expectExceptionMessage(containsString("before the latest commitment, disbursement, correction, "
+							+ "incoming funds or expenditure already recorded (2026-06-05)"));
 		}
 
 		@Test
@@ -1589,8 +1964,8 @@ class ProjectTest {
 					.expectNoEvents()
 					.expectException(CommandRejectedException.class)
 					.expectException(rejection(RULE_VIOLATION, "on"))
-					.expectExceptionMessage(containsString("before the latest commitment, disbursement or correction "
-							+ "already recorded (2026-05-10)"));
+					.expectExceptionMessage(containsString("before the latest commitment, disbursement, correction, "
+							+ "incoming funds or expenditure already recorded (2026-05-10)"));
 		}
 
 		@Test
@@ -1834,6 +2209,22 @@ class ProjectTest {
 		}
 
 		@Test
+		void incomingFundsInTimeClearTheFundingCheck() {
+			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON),
+							receive(null, usd("2000000.00"), COMMITTED_ON))
+					.whenTimeElapses(Duration.ofSeconds(1))
+					.expectNoEvents();
+		}
+
+		@Test
+		void anExpenditureDoesNotClearTheFundingCheck() {
+			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON),
+							spend(null, usd("5000.00"), COMMITTED_ON))
+					.whenTimeElapses(Duration.ofSeconds(1))
+					.expectEvents(new ProjectStalledEvent(ID, StallKind.NO_FUNDING, null, 180, fundingDue));
+		}
+
+		@Test
 		void aCancelledProjectIsNotFlagged() {
 			fixture.givenCommands(propose(PROPOSED_ON, null, null, null), sign("LOAN-1", AgreementType.LOAN, AGREED_ON),
 							new CancelProjectCommand(ID, AGREED_ON.plusDays(5), "Withdrawn"))
@@ -1930,6 +2321,16 @@ class ProjectTest {
 		return new DisbursementRecordedEvent(ID, fundingId, amount, disbursedOn);
 	}
 
+	private static IncomingFundsRecordedEvent received(String fundingId, Money amount, LocalDate receivedOn) {
+		return new IncomingFundsRecordedEvent(ID, amount, receivedOn, fundingId, "Korea International Cooperation Agency",
+				"Ministry of Economy and Finance of Uzbekistan", "Tranche transferred to the project account");
+	}
+
+	private static ExpenditureRecordedEvent spent(String fundingId, Money amount, LocalDate spentOn) {
+		return new ExpenditureRecordedEvent(ID, amount, spentOn, fundingId, "Tashkent Province Vodokanal",
+				"Uzsuvloyiha design institute", "Feasibility study and detailed design");
+	}
+
 	private static FundingCommitmentCorrectedEvent corrected(Money previous, Money next) {
 		return corrected(previous, next, IMPLEMENTATION_ON);
 	}
@@ -1969,6 +2370,16 @@ class ProjectTest {
 
 	private static RecordDisbursementCommand disburse(String fundingId, Money amount, LocalDate disbursedOn) {
 		return new RecordDisbursementCommand(ID, fundingId, amount, disbursedOn);
+	}
+
+	private static RecordIncomingFundsCommand receive(String fundingId, Money amount, LocalDate receivedOn) {
+		return new RecordIncomingFundsCommand(ID, amount, receivedOn, fundingId, "Korea International Cooperation Agency",
+				"Ministry of Economy and Finance of Uzbekistan", "Tranche transferred to the project account");
+	}
+
+	private static RecordExpenditureCommand spend(String fundingId, Money amount, LocalDate spentOn) {
+		return new RecordExpenditureCommand(ID, amount, spentOn, fundingId, "Tashkent Province Vodokanal",
+				"Uzsuvloyiha design institute", "Feasibility study and detailed design");
 	}
 
 	private static RecordMilestoneCommand milestone(String milestoneId, String name, LocalDate plannedOn,
