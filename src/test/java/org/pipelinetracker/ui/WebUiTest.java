@@ -288,6 +288,16 @@ class WebUiTest {
 				.contains("USD 7,654,321.09"));
 		assertThat(browser.text(".project-status .badge")).isEqualTo("Financed");
 
+		// an expenditure (IATI 4) from that commitment
+		browser.find("#command-expenditure summary").click();
+		browser.find("#form-expenditure-amount-amount").sendKeys("1000.00");
+		typeDate(browser.find("#form-expenditure-spentOn"), "2019-07-01");
+		browser.find("#form-expenditure-receiver").sendKeys("Lab supplier");
+		new Select(browser.find("#form-expenditure-fundingId")).selectByValue("KOICA-1");
+		browser.find("#form-expenditure button[type=submit]").click();
+		browser.wait.until(d -> browser.text("section[aria-labelledby='fundings-heading']").contains("Expenditure"));
+		assertThat(browser.text("section[aria-labelledby='fundings-heading']")).contains("USD 1,000.00", "to Lab supplier");
+
 		// a rule the server enforces (never more disbursed than committed): its 409 is shown beside the amount
 		browser.find("#command-disbursement summary").click();
 		new Select(browser.find("#form-disbursement-fundingId")).selectByValue("KOICA-1");
