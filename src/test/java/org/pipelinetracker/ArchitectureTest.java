@@ -112,6 +112,16 @@ class ArchitectureTest {
 			.that().resideOutsideOfPackage("org.pipelinetracker.security..")
 			.and().doNotHaveFullyQualifiedName("org.pipelinetracker.PipelineTrackerApplication")
 			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.security..");
+	static final ArchRule theWebUiTalksToTheApiNotToTheModules = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.ui..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",
+					"org.pipelinetracker.facility..", "org.pipelinetracker.pipeline..", "org.pipelinetracker.audit..",
+					"org.pipelinetracker.iati..", "org.pipelinetracker.fx..", "org.pipelinetracker.demo..");
+
+	@ArchTest
+	static final ArchRule nothingDependsOnTheWebUi = noClasses()
+			.that().resideOutsideOfPackage("org.pipelinetracker.ui..")
+			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.ui..");
 
 	@ArchTest
 	static final ArchRule projectionsUseKebabCaseProcessingGroups = classes()

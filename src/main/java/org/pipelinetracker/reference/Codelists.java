@@ -80,6 +80,11 @@ public final class Codelists {
         return lookup(sectors, code).isPresent();
     }
 
+    /** Every active 5-digit DAC purpose code and its name, by code. */
+    public java.util.SortedMap<String, String> sectors() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sectors));
+    }
+
     public Optional<String> sectorName(String code) {
         return lookup(sectors, code);
     }

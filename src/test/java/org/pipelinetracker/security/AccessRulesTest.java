@@ -26,7 +26,8 @@ class AccessRulesTest {
 	void readsOfThePortfolioAreReads() {
 		for (String path : List.of("/api/projects", "/api/projects/P-1", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/EDCF-2024-2027", "/api/fx-rates",
-				"/api/fx-rates/convert", "/api/export/iati", "/api/export/projects.csv", "/api/stream", "/api/me")) {
+				"/api/fx-rates/convert", "/api/export/iati", "/api/export/projects.csv", "/api/stream", "/api/me",
+				"/api/reference")) {
 			assertThat(decide("GET", path)).as(path).isEqualTo("READ");
 		}
 		assertThat(decide("GET", "/")).isEqualTo("READ");

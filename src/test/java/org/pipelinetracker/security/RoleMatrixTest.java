@@ -169,7 +169,7 @@ class RoleMatrixTest {
 		List<String> anyUser = List.of("/api/projects", "/api/projects/" + id, "/api/pipeline",
 				"/api/funding/timeseries", "/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/EDCF-NONE",
 				"/api/fx-rates", "/api/fx-rates/convert?amount=10&currency=USD&date=2025-01-01", "/api/export/iati",
-				"/api/export/projects.csv", "/api/export/transactions.csv", "/api/me", "/v3/api-docs");
+				"/api/export/projects.csv", "/api/export/transactions.csv", "/api/me", "/api/reference", "/v3/api-docs");
 		List<String> auditors = List.of("/api/projects/" + id + "/history", "/api/audit/events", "/api/audit/verify",
 				"/api/audit/head", "/api/audit/chain", "/api/audit/chain/" + head);
 		List<String> admins = List.of("/api/admin/replay", "/api/admin/dead-letters", "/api/import/iati/progress",

@@ -1,27 +1,35 @@
 package org.pipelinetracker.project.query;
 
+import org.pipelinetracker.project.api.FundingSource;
+import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.Stage;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One line of the project list: the totals per currency (committed, disbursed, incoming funds received, expended)
- * and in USD.
+ * and in USD, and for the web UI's board its partners and the sources funding it.
  */
 public record ProjectSummary(String projectId, String title, String sector, String sectorName, String region,
 		Stage stage, String iatiStatus, LocalDate stageSince, LocalDate proposedOn,
 		Map<String, BigDecimal> committedByCurrency, Map<String, BigDecimal> disbursedByCurrency,
 		Map<String, BigDecimal> receivedByCurrency, Map<String, BigDecimal> expendedByCurrency,
 		BigDecimal committedUsd, BigDecimal disbursedUsd, BigDecimal receivedUsd, BigDecimal expendedUsd,
-		boolean unconvertedAmounts, long version, Instant lastEventAt) {
+		boolean unconvertedAmounts, long version, Instant lastEventAt, List<Partner> partners,
+		Set<FundingSource> fundingSources) {
 
 	static ProjectSummary of(ProjectView v) {
 		return new ProjectSummary(v.projectId, v.title, v.sector, v.sectorName, v.region, v.stage, v.iatiStatus,
 				v.stageSince, v.proposedOn, v.committedByCurrency, v.disbursedByCurrency, v.receivedByCurrency,
 				v.expendedByCurrency, v.usd.committed(), v.usd.disbursed(), v.usd.received(), v.usd.expended(),
-				!v.usd.unconverted().isEmpty(), v.version, v.lastEventAt);
+				!v.usd.unconverted().isEmpty(), v.version, v.lastEventAt, v.partners,
+				v.fundings.stream().map(f -> f.source).collect(Collectors.toCollection(TreeSet::new)));
 	}
 }

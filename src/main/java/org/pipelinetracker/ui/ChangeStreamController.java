@@ -1,0 +1,51 @@
+package org.pipelinetracker.ui;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.pipelinetracker.system.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.net.URI;
+
+/**
+ * {@code GET /api/stream}: server-sent events telling open pages that something was recorded ({@code change}:
+ * {@code {"head", "projects", "versions", "facilities", "reload"}}), so they re-read what they show.
+ */
+@RestController
+class ChangeStreamController {
+
+	static final URI UNAVAILABLE = URI.create("/problems/unavailable");
+
+	private final ChangeStream stream;
+
+	ChangeStreamController(ChangeStream stream) {
+		this.stream = stream;
+	}
+
+	@GetMapping(path = "/api/stream", produces = "text/event-stream")
+	SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+			HttpServletResponse response) {
+		// nginx (docker-compose) would otherwise buffer the stream
+		response.setHeader("X-Accel-Buffering", "no");
+		response.setHeader("Cache-Control", "no-store");
+		Long last = null;
+		if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+			last = Long.parseLong(lastEventId);
+		}
+		return stream.connect(last);
+	}
+
+	@ExceptionHandler(ChangeStream.TooManyClientsException.class)
+	ResponseEntity<ProblemDetail> tooMany(ChangeStream.TooManyClientsException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+				.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "Too many live connections",
+						ex.getMessage()));
+	}
+}

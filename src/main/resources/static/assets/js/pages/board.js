@@ -1,0 +1,163 @@
+// The pipeline board: a column per stage, a card per project; filters by sector, region and funding source; search.
+import { h, clear, money, today, daysBetween, sumDecimals, STAGES, stageName, sourceName } from '../dom.js';
+import { get } from '../api.js';
+
+const FILTERS = ['q', 'sector', 'region', 'source'];
+
+async function loadAll() {
+  const projects = [];
+  for (let page = 0; ; page += 1) {
+    const result = await get(`/api/projects?size=200&page=${page}`);
+    projects.push(...result.content);
+    if (page + 1 >= result.totalPages) break;
+  }
+  const [overdue, alerts] = await Promise.all([get('/api/milestones?overdue=true'), get('/api/alerts')]);
+  const overdueBy = new Map();
+  for (const m of overdue) overdueBy.set(m.projectId, [...(overdueBy.get(m.projectId) || []), m]);
+  const stalledBy = new Map();
+  for (const a of alerts) stalledBy.set(a.projectId, [...(stalledBy.get(a.projectId) || []), a]);
+  return { projects, overdueBy, stalledBy };
+}
+
+function matches(p, filter) {
+  if (filter.sector && p.sector !== filter.sector) return false;
+  if (filter.region && p.region !== filter.region) return false;
+  if (filter.source && !(p.fundingSources || []).includes(filter.source)) return false;
+  if (filter.q) {
+    const text = [p.projectId, p.title, p.sectorName, p.region, ...(p.partners || []).map((x) => x.name)]
+      .join(' ').toLowerCase();
+    if (!filter.q.toLowerCase().split(/\s+/).every((word) => text.includes(word))) return false;
+  }
+  return true;
+}
+
+function card(p, data, now) {
+  const overdue = data.overdueBy.get(p.projectId) || [];
+  const stalled = data.stalledBy.get(p.projectId) || [];
+  const days = p.stageSince ? daysBetween(p.stageSince, now) : null;
+  const titleId = `card-${p.projectId}`;
+  const partners = (p.partners || []).map((x) => x.name).join(', ');
+  return h('li', { class: 'card', dataset: { projectId: p.projectId, stage: p.stage } },
+    h('article', { 'aria-labelledby': titleId },
+      h('h3', { id: titleId, class: 'card-title' }, h('a', { href: `#/projects/${encodeURIComponent(p.projectId)}` }, p.title)),
+      h('p', { class: 'card-meta' }, h('span', { class: 'sector', title: `DAC ${p.sector}` }, p.sectorName || p.sector), ' · ', p.region),
+      partners ? h('p', { class: 'card-partners' }, h('span', { class: 'visually-hidden' }, 'Partners: '), partners) : null,
+      h('dl', { class: 'card-figures' },
+        h('div', {}, h('dt', {}, 'Committed'), h('dd', { class: 'committed' }, money(p.committedUsd, 'USD'))),
+        h('div', {}, h('dt', {}, 'In stage'), h('dd', { class: 'days-in-stage', title: `since ${p.stageSince}` },
+          days === null ? '—' : `${days} ${days === 1 ? 'day' : 'days'}`))),
+      (overdue.length || stalled.length || p.unconvertedAmounts) ? h('p', { class: 'badges' },
+        overdue.length ? h('span', { class: 'badge overdue', title: overdue.map((m) => `${m.name || m.milestoneId}: planned ${m.plannedOn}`).join('; ') },
+          `${overdue.length} overdue ${overdue.length === 1 ? 'milestone' : 'milestones'}`) : null,
+        stalled.length ? h('span', { class: 'badge stalled', title: stalled.map((a) => `${a.kind} since ${a.since}`).join('; ') },
+          `Stalled ${Math.max(...stalled.map((a) => a.daysStalled))} days`) : null,
+        p.unconvertedAmounts ? h('span', { class: 'badge unconverted', title: 'Some amounts have no exchange rate and are not in the USD total' },
+          'Unconverted amounts') : null) : null));
+}
+
+export async function render(main, ctx) {
+  const filter = Object.fromEntries(FILTERS.map((f) => [f, ctx.query.get(f) || '']));
+  const heading = h('h1', {}, 'Pipeline board');
+  const totals = h('p', { class: 'board-totals', id: 'board-totals' });
+  const controls = {
+    q: h('input', { type: 'search', id: 'board-search', value: filter.q, placeholder: 'Title, id, partner…' }),
+    sector: h('select', { id: 'board-sector' }),
+    region: h('select', { id: 'board-region' }),
+    source: h('select', { id: 'board-source' }),
+  };
+  const reset = h('button', { type: 'button', class: 'secondary', id: 'board-clear' }, 'Clear filters');
+  const toolbar = h('form', { class: 'toolbar', role: 'search', 'aria-label': 'Filter projects' },
+    h('div', { class: 'field' }, h('label', { for: 'board-search' }, 'Search'), controls.q),
+    h('div', { class: 'field' }, h('label', { for: 'board-sector' }, 'Sector'), controls.sector),
+    h('div', { class: 'field' }, h('label', { for: 'board-region' }, 'Region'), controls.region),
+    h('div', { class: 'field' }, h('label', { for: 'board-source' }, 'Funding source'), controls.source),
+    h('div', { class: 'field actions' }, reset));
+  toolbar.addEventListener('submit', (e) => e.preventDefault());
+  const columns = h('div', { class: 'board', id: 'board' });
+  main.append(heading, totals, toolbar, columns);
+
+  let data = await loadAll();
+
+  const fillSelect = (select, values, label, empty) => {
+    const selected = filter[select.id.replace('board-', '')];
+    clear(select).append(h('option', { value: '' }, empty),
+      ...values.map(([value, text]) => h('option', { value, selected: value === selected }, label(value, text))));
+  };
+  const fillFilters = () => {
+    const sectors = new Map(data.projects.map((p) => [p.sector, p.sectorName || p.sector]));
+    fillSelect(controls.sector, [...sectors].sort((a, b) => a[1].localeCompare(b[1])), (v, t) => t, 'All sectors');
+    const regions = new Map(data.projects.map((p) => [p.region, p.region]));
+    fillSelect(controls.region, [...regions].sort(), (v) => v, 'All regions');
+    const sources = new Set(data.projects.flatMap((p) => p.fundingSources || []));
+    fillSelect(controls.source, [...sources].sort().map((s) => [s, s]), (v) => sourceName(v), 'All sources');
+  };
+
+  const draw = () => {
+    const now = today();
+    const shown = data.projects.filter((p) => matches(p, filter));
+    clear(columns);
+    for (const stage of STAGES) {
+      const inStage = shown.filter((p) => p.stage === stage);
+      if (inStage.length === 0 && (stage === 'SUSPENDED' || stage === 'CANCELLED')) continue;
+      const headingId = `column-${stage.toLowerCase()}`;
+      const column = h('section', { class: `column stage-${stage.toLowerCase()}`, 'aria-labelledby': headingId, dataset: { stage } },
+        h('h2', { id: headingId }, stageName(stage), ' ', h('span', { class: 'count' }, `(${inStage.length})`)),
+        inStage.length ? h('ul', { class: 'cards' }, inStage.map((p) => card(p, data, now)))
+          : h('p', { class: 'empty' }, 'No projects'));
+      column.style.setProperty('--grow', String(Math.max(1, Math.ceil(inStage.length / 5))));
+      columns.append(column);
+    }
+    const committed = sumDecimals(shown.map((p) => p.committedUsd));
+    const disbursed = sumDecimals(shown.map((p) => p.disbursedUsd));
+    totals.textContent = `${shown.length} of ${data.projects.length} projects shown · committed ${money(committed, 'USD')} · disbursed ${money(disbursed, 'USD')}`;
+    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
+    history.replaceState(null, '', `#/board${query ? `?${query}` : ''}`);
+  };
+
+  for (const key of FILTERS) {
+    controls[key].addEventListener(key === 'q' ? 'input' : 'change', () => {
+      filter[key] = controls[key].value.trim();
+      draw();
+    });
+  }
+  reset.addEventListener('click', () => {
+    for (const key of FILTERS) filter[key] = '';
+    controls.q.value = '';
+    fillFilters();
+    draw();
+  });
+
+  fillFilters();
+  draw();
+
+  // live: re-read once the list has caught up with the versions the change names
+  let pending = null;
+  const caughtUp = (projects, versions) => Object.entries(versions || {}).every(([id, version]) => {
+    const p = projects.find((x) => x.projectId === id);
+    return p && p.version >= version;
+  });
+  const refresh = async (change) => {
+    for (let attempt = 0; attempt < 25; attempt += 1) {
+      const next = await loadAll();
+      if (caughtUp(next.projects, change.versions) || attempt === 24) {
+        data = next;
+        return;
+      }
+      await new Promise((resolve) => { setTimeout(resolve, 40 + attempt * 40); });
+    }
+  };
+  return {
+    onChange(change) {
+      if (!change.reload && !(change.projects || []).length) return;
+      if (!change.reload && caughtUp(data.projects, change.versions)) return;
+      pending = (pending || Promise.resolve()).then(async () => {
+        if (!ctx.isCurrent()) return;
+        await refresh(change);
+        if (!ctx.isCurrent()) return;
+        fillFilters();
+        draw();
+        if (!change.initial) ctx.announce('The board was updated.');
+      }).catch((e) => console.warn('board refresh', e));
+    },
+  };
+}

@@ -1,0 +1,208 @@
+// Funding over time: committed vs disbursed per period (stacked by source or sector), cumulative lines, the credit
+// facilities' usage against their limits, a table of the same data and its CSV.
+import { h, clear, money, sumDecimals, sourceName, table } from '../dom.js';
+import { get, post, query } from '../api.js';
+import { toCsv } from '../csv.js';
+import { reference } from '../reference.js';
+import { buildForm } from '../forms.js';
+import { FACILITY_COMMAND } from '../commands.js';
+
+const PALETTE = ['#1f77b4', '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666', '#e6ab02', '#17becf'];
+
+function settingsFrom(q) {
+  return {
+    interval: ['MONTH', 'QUARTER', 'YEAR'].includes(q.get('interval')) ? q.get('interval') : 'QUARTER',
+    groupBy: ['SOURCE', 'SECTOR', 'NONE'].includes(q.get('groupBy')) ? q.get('groupBy') : 'SOURCE',
+    from: q.get('from') || '',
+    to: q.get('to') || '',
+  };
+}
+
+function select(id, label, values, selected) {
+  return h('div', { class: 'field' }, h('label', { for: id }, label),
+    h('select', { id }, values.map(([value, text]) => h('option', { value, selected: value === selected }, text))));
+}
+
+export async function render(main, ctx) {
+  const settings = settingsFrom(ctx.query);
+  const controls = h('form', { class: 'toolbar', 'aria-label': 'Chart settings' },
+    select('funding-interval', 'Interval', [['MONTH', 'Monthly'], ['QUARTER', 'Quarterly'], ['YEAR', 'Yearly']], settings.interval),
+    select('funding-group', 'Stacked by', [['SOURCE', 'Funding source'], ['SECTOR', 'Sector'], ['NONE', 'Total only']], settings.groupBy),
+    h('div', { class: 'field' }, h('label', { for: 'funding-from' }, 'From'), h('input', { type: 'date', id: 'funding-from', value: settings.from })),
+    h('div', { class: 'field' }, h('label', { for: 'funding-to' }, 'To'), h('input', { type: 'date', id: 'funding-to', value: settings.to })),
+    h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary' }, 'Show')));
+  const error = h('div', { class: 'notice error', role: 'alert', hidden: true });
+  const canvas = h('canvas', { id: 'funding-chart', role: 'img', 'aria-label': 'Committed and disbursed funding per period; the table below has the same figures' });
+  const figure = h('figure', { class: 'chart' }, h('div', { class: 'chart-box' }, canvas),
+    h('figcaption', {}, 'Bars: committed and disbursed in each period (USD), stacked. Lines: cumulative totals (right axis).'));
+  const download = h('a', { class: 'button secondary', id: 'csv-download', download: 'funding.csv', href: '#' }, 'Download CSV');
+  const tableBox = h('div', { id: 'funding-table' });
+  const facilities = h('section', { class: 'facilities', 'aria-labelledby': 'facilities-heading' },
+    h('h2', { id: 'facilities-heading' }, 'Credit facilities'), h('div', { id: 'facility-list' }));
+  if (ctx.session.can(FACILITY_COMMAND.role)) {
+    const form = buildForm({
+      id: 'form-facility', description: FACILITY_COMMAND.description, fields: FACILITY_COMMAND.fields,
+      submitLabel: FACILITY_COMMAND.title,
+      onSubmit: (body, values, headers) => post(FACILITY_COMMAND.path(), body, headers),
+      onSuccess: (result, f) => {
+        f.reset();
+        ctx.announce(`Facility ${result.facilityId || ''} created.`);
+        setTimeout(load, 300);
+      },
+    });
+    facilities.append(h('details', { class: 'command', id: 'command-facility' }, h('summary', {}, FACILITY_COMMAND.title), form));
+  }
+  main.append(h('h1', {}, 'Funding over time'), controls, error, figure,
+    h('div', { class: 'section-head' }, h('h2', { id: 'table-heading' }, 'Figures'), download), tableBox, facilities);
+
+  const ref = await reference().catch(() => ({ sectorName: new Map() }));
+  let chart = null;
+  let csvUrl = null;
+
+  const groupName = (group, groupBy) => {
+    if (groupBy === 'SOURCE') return sourceName(group);
+    if (groupBy === 'SECTOR') return ref.sectorName.get(group) ? `${ref.sectorName.get(group)} (${group})` : group;
+    return 'Total';
+  };
+
+  const load = async () => {
+    const s = {
+      interval: document.getElementById('funding-interval').value,
+      groupBy: document.getElementById('funding-group').value,
+      from: document.getElementById('funding-from').value,
+      to: document.getElementById('funding-to').value,
+    };
+    history.replaceState(null, '', `#/funding${query(s)}`);
+    let points;
+    let facilityList;
+    try {
+      [points, facilityList] = await Promise.all([get(`/api/funding/timeseries${query(s)}`), get('/api/facilities')]);
+      error.hidden = true;
+    } catch (e) {
+      error.hidden = false;
+      error.textContent = e.userMessage || e.message;
+      return;
+    }
+    if (!ctx.isCurrent()) return;
+    drawChart(points, s);
+    drawTable(points, s);
+    drawFacilities(facilityList);
+  };
+
+  const drawChart = (points, s) => {
+    const periods = [...new Map(points.map((p) => [p.period, p])).values()];
+    const groups = [...new Set(points.map((p) => p.group))];
+    const value = (group, period, key) => {
+      const point = points.find((p) => p.group === group && p.period === period);
+      return point ? point[key] : '0';
+    };
+    const datasets = [];
+    groups.forEach((group, i) => {
+      const color = PALETTE[i % PALETTE.length];
+      for (const [key, label, alpha] of [['committed', 'committed', 'ff'], ['disbursed', 'disbursed', '80']]) {
+        const exact = periods.map((p) => value(group, p.period, key));
+        datasets.push({
+          type: 'bar', label: `${groupName(group, s.groupBy)} ${label}`, stack: key, exact, data: exact.map(Number),
+          backgroundColor: color + alpha, borderColor: color, borderWidth: key === 'disbursed' ? 1 : 0, yAxisID: 'y', pointStyle: 'rect',
+        });
+      }
+    });
+    for (const [key, label, dash] of [['cumulativeCommitted', 'Cumulative committed', []], ['cumulativeDisbursed', 'Cumulative disbursed', [6, 4]]]) {
+      const exact = periods.map((p) => sumDecimals(groups.map((g) => value(g, p.period, key))));
+      datasets.push({
+        type: 'line', label, exact, data: exact.map(Number), yAxisID: 'y2', borderColor: '#222', backgroundColor: '#222',
+        borderDash: dash, pointRadius: 2, tension: 0, pointStyle: 'line',
+      });
+    }
+    const data = { labels: periods.map((p) => p.period), datasets };
+    if (typeof window.Chart !== 'function') {
+      figure.dataset.state = 'no-chart-library';
+      return;
+    }
+    const usd = (v) => `USD ${Number(v).toLocaleString('en', { notation: 'compact' })}`;
+    if (chart) chart.destroy();
+    chart = new window.Chart(canvas, {
+      data,
+      options: {
+        animation: false, responsive: true, maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false },
+        scales: {
+          x: { stacked: true },
+          y: { stacked: true, beginAtZero: true, title: { display: true, text: 'Per period (USD)' }, ticks: { callback: usd } },
+          y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'Cumulative (USD)' }, ticks: { callback: usd } },
+        },
+        plugins: {
+          legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 14 } },
+          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money(c.dataset.exact[c.dataIndex], 'USD')}` } },
+        },
+      },
+    });
+    figure.dataset.points = String(points.length);
+  };
+
+  const drawTable = (points, s) => {
+    const columns = [
+      { label: 'Period', value: (p) => p.period },
+      ...(s.groupBy === 'NONE' ? [] : [{ label: s.groupBy === 'SOURCE' ? 'Source' : 'Sector', value: (p) => groupName(p.group, s.groupBy) }]),
+      { label: 'Committed', class: 'num', value: (p) => money(p.committed, p.currency) },
+      { label: 'Disbursed', class: 'num', value: (p) => money(p.disbursed, p.currency) },
+      { label: 'Cumulative committed', class: 'num', value: (p) => money(p.cumulativeCommitted, p.currency) },
+      { label: 'Cumulative disbursed', class: 'num', value: (p) => money(p.cumulativeDisbursed, p.currency) },
+      { label: 'Not converted', value: (p) => (p.unconverted || []).map((u) => `${money(u.committed, u.currency)} committed, ${money(u.disbursed, u.currency)} disbursed`).join('; ') },
+    ];
+    clear(tableBox).append(table(`Committed and disbursed per ${s.interval.toLowerCase()}`, columns, points,
+      { rowClass: (p) => (Number(p.committed) || Number(p.disbursed) ? 'moved' : 'quiet') }));
+    const header = ['period', 'periodStart', 'periodEnd', 'group', 'groupName', 'currency', 'committed', 'disbursed',
+      'cumulativeCommitted', 'cumulativeDisbursed', 'unconverted'];
+    const rows = points.map((p) => [p.period, p.periodStart, p.periodEnd, p.group, groupName(p.group, s.groupBy), p.currency,
+      p.committed, p.disbursed, p.cumulativeCommitted, p.cumulativeDisbursed,
+      (p.unconverted || []).map((u) => `${u.currency} ${u.committed} committed, ${u.disbursed} disbursed`).join('; ')]);
+    if (csvUrl) URL.revokeObjectURL(csvUrl);
+    csvUrl = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
+    download.href = csvUrl;
+    download.download = `funding-${s.interval.toLowerCase()}-${s.groupBy.toLowerCase()}.csv`;
+  };
+
+  const drawFacilities = (list) => {
+    const box = clear(document.getElementById('facility-list'));
+    if (!list.length) {
+      box.append(h('p', {}, 'No credit facilities recorded.'));
+      return;
+    }
+    for (const f of list) {
+      const used = Number(f.committed.amount);
+      const limit = Number(f.limit.amount);
+      const percent = limit > 0 ? (100 * used) / limit : 0;
+      const barId = `facility-${f.facilityId}`;
+      box.append(h('div', { class: 'facility', dataset: { facilityId: f.facilityId } },
+        h('h3', { id: `${barId}-label` }, f.name, ' ', h('span', { class: 'muted' }, `(${f.facilityId}, ${f.lender}, ${f.validFrom} – ${f.validTo})`)),
+        h('div', { class: 'meter' }, h('progress', { id: barId, max: String(limit), value: String(used), 'aria-labelledby': `${barId}-label`, 'aria-describedby': `${barId}-text` })),
+        h('p', { id: `${barId}-text`, class: 'facility-figures' },
+          `${money(f.committed)} committed of ${money(f.limit)} (${percent.toFixed(1)} %); ${money(f.remaining)} remaining; ${f.projects.length} ${f.projects.length === 1 ? 'commitment' : 'commitments'}`)));
+    }
+  };
+
+  controls.addEventListener('submit', (e) => {
+    e.preventDefault();
+    load();
+  });
+  for (const id of ['funding-interval', 'funding-group']) document.getElementById(id).addEventListener('change', load);
+
+  await load();
+
+  let timers = [];
+  return {
+    onChange(change) {
+      if (change.initial) return;
+      if (!change.reload && !(change.projects || []).length && !(change.facilities || []).length) return;
+      // the funding read models follow the event store within milliseconds: read again shortly, then once more
+      timers.forEach(clearTimeout);
+      timers = [setTimeout(load, 300), setTimeout(load, 1500)];
+    },
+    destroy() {
+      timers.forEach(clearTimeout);
+      if (chart) chart.destroy();
+      if (csvUrl) URL.revokeObjectURL(csvUrl);
+    },
+  };
+}
