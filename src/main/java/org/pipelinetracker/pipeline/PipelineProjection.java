@@ -44,6 +44,12 @@ class PipelineProjection implements ShadowableProjection {
 	static final String PROCESSING_GROUP = "pipeline";
 	static final String COMMITTED = "COMMITTED";
 	static final String DISBURSED = "DISBURSED";
+	// typed parameters for INSERT ... SELECT (PostgreSQL does not infer a bare parameter's type from the target column)
+	private static final String VARCHAR = "cast(? as varchar(300))";
+	private static final String BIGINT = "cast(? as bigint)";
+	private static final String DATE = "cast(? as date)";
+	private static final String TIMESTAMP = "cast(? as timestamp(6) with time zone)";
+	private static final String NUMERIC = "cast(? as numeric(38, 6))";
 
 	private final JdbcTemplate jdbc;
 
@@ -54,11 +60,11 @@ class PipelineProjection implements ShadowableProjection {
 	@EventHandler
 	void on(ProjectProposedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
 		String id = e.projectId().value();
-		if (exists("select count(*) from pipeline_project where project_id = ?", id)) {
-			return;
-		}
-		jdbc.update("insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)", id, e.title(),
-				e.sector(), e.region());
+		// each insert is skipped when its row exists (delivery is at least once): one statement, not a look-up first
+		jdbc.update("insert into pipeline_project (project_id, title, sector, region) select " + VARCHAR + ", "
+				+ VARCHAR + ", " + VARCHAR + ", " + VARCHAR
+				+ " where not exists (select 1 from pipeline_project where project_id = ?)", id, e.title(), e.sector(),
+				e.region(), id);
 		stage(id, seq, Stage.PROPOSED, e.proposedOn(), recordedAt);
 	}
 
@@ -119,31 +125,25 @@ class PipelineProjection implements ShadowableProjection {
 	}
 
 	private void stage(String projectId, long seq, Stage stage, LocalDate since, Instant recordedAt) {
-		if (exists("select count(*) from pipeline_stage where project_id = ? and sequence_number = ?", projectId, seq)) {
-			return; // already applied (delivery is at least once)
-		}
-		jdbc.update("insert into pipeline_stage (project_id, sequence_number, stage, since, recorded_at) values (?, ?, ?, ?, ?)",
-				projectId, seq, stage.name(), Date.valueOf(since), java.sql.Timestamp.from(recordedAt));
+		jdbc.update("insert into pipeline_stage (project_id, sequence_number, stage, since, recorded_at) select "
+				+ VARCHAR + ", " + BIGINT + ", " + VARCHAR + ", " + DATE + ", " + TIMESTAMP
+				+ " where not exists (select 1 from pipeline_stage where project_id = ? and sequence_number = ?)",
+				projectId, seq, stage.name(), Date.valueOf(since), java.sql.Timestamp.from(recordedAt), projectId, seq);
 	}
 
 	private void money(String projectId, long seq, String fundingId, String kind, String source, String currency,
 			BigDecimal amount, LocalDate effectiveDate, Instant recordedAt) {
-		if (exists("select count(*) from pipeline_money where project_id = ? and sequence_number = ?", projectId, seq)) {
-			return;
-		}
 		jdbc.update("insert into pipeline_money (project_id, sequence_number, funding_id, kind, source, currency, amount,"
-				+ " effective_date, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", projectId, seq, fundingId, kind, source,
-				currency, amount, Date.valueOf(effectiveDate), java.sql.Timestamp.from(recordedAt));
+				+ " effective_date, recorded_at) select " + VARCHAR + ", " + BIGINT + ", " + VARCHAR + ", " + VARCHAR + ", "
+				+ VARCHAR + ", " + VARCHAR + ", " + NUMERIC + ", " + DATE + ", " + TIMESTAMP
+				+ " where not exists (select 1 from pipeline_money where project_id = ? and sequence_number = ?)",
+				projectId, seq, fundingId, kind, source, currency, amount, Date.valueOf(effectiveDate),
+				java.sql.Timestamp.from(recordedAt), projectId, seq);
 	}
 
 	private String sourceOf(String projectId, String fundingId) {
 		return jdbc.queryForObject("select min(source) from pipeline_money where project_id = ? and funding_id = ?",
 				String.class, projectId, fundingId);
-	}
-
-	private boolean exists(String sql, Object... args) {
-		Long count = jdbc.queryForObject(sql, Long.class, args);
-		return count != null && count > 0;
 	}
 
 	@Override

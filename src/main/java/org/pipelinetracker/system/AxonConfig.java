@@ -1,6 +1,8 @@
 package org.pipelinetracker.system;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -58,6 +60,23 @@ class AxonConfig {
 	SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter,
 			@Value("${tracker.snapshot.threshold:50}") int threshold) {
 		return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+	}
+
+	/**
+	 * The caches of loaded aggregates named by {@code @Aggregate(cache = ...)} on {@code Project} and
+	 * {@code Facility} (one each: a project's id must never find a cached facility): the
+	 * {@code tracker.aggregate-cache.size} most recently used aggregates (0: no cache). A stale entry (another node
+	 * wrote since) can never store events: see {@link AggregateCache}; the command is then sent again
+	 * ({@code CommandReliabilityConfig}).
+	 */
+	@Bean
+	Cache projectCache(@Value("${tracker.aggregate-cache.size:10000}") int size) {
+		return size <= 0 ? NoCache.INSTANCE : new AggregateCache(size);
+	}
+
+	@Bean
+	Cache facilityCache(@Value("${tracker.aggregate-cache.size:10000}") int size) {
+		return size <= 0 ? NoCache.INSTANCE : new AggregateCache(Math.max(1, size / 10));
 	}
 
 	/** "Today" for effective-date rules, in the zone the projects live in. */

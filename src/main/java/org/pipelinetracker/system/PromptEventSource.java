@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -31,10 +32,12 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
 
 	public static final String BEAN_NAME = "promptEventSource";
 	private static final long[] AFTER_COMMIT_WAKE_UPS_MS = {0, 5, 20, 60};
+	private static final long COALESCE_MS = 4;
 
 	private final EventStore store;
 	private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
 	private final ScheduledExecutorService waker;
+	private final AtomicLong lastSeries = new AtomicLong(System.nanoTime() - TimeUnit.SECONDS.toNanos(1));
 
 	PromptEventSource(EventStore store, @Value("${tracker.processors.wake-interval:200ms}") Duration wakeInterval) {
 		this.store = store;
@@ -55,8 +58,18 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
 		});
 	}
 
-	/** The embedded store fetches committed events on its own thread: wake again a few times until it has. */
+	/**
+	 * The embedded store fetches committed events on its own thread: wake again a few times until it has. Under load
+	 * commits come far more often than that: a series started less than {@value #COALESCE_MS} ms ago still has
+	 * wake-ups due after this commit, so no new series is scheduled (it would only wake every processor again for
+	 * the same events).
+	 */
 	private void wakeUpSoon() {
+		long now = System.nanoTime();
+		long last = lastSeries.get();
+		if (now - last < TimeUnit.MILLISECONDS.toNanos(COALESCE_MS) || !lastSeries.compareAndSet(last, now)) {
+			return;
+		}
 		for (long delay : AFTER_COMMIT_WAKE_UPS_MS) {
 			waker.schedule(this::wakeUp, delay, TimeUnit.MILLISECONDS);
 		}

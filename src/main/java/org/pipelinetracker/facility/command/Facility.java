@@ -32,7 +32,7 @@ import static org.pipelinetracker.project.api.CommandRejectedException.rule;
  * facility at a time, and the event store refuses a second append at the same sequence number, so two
  * reservations racing for the last headroom cannot both succeed.
  */
-@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "facilityCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class Facility {
 

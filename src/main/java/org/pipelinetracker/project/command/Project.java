@@ -74,7 +74,7 @@ import static org.pipelinetracker.project.api.CommandRejectedException.rule;
  * Field formats (codelists, patterns) are checked at the edge; this class guards the rules that need state:
  * stages, dates, uniqueness of ids and the money invariants.
  */
-@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class Project {
 

@@ -3,7 +3,6 @@ package org.pipelinetracker.project.web;
 import jakarta.validation.Validator;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.pipelinetracker.project.api.CancelProjectCommand;
 import org.pipelinetracker.project.api.CommandRejectedException;
@@ -63,17 +62,15 @@ import java.util.Objects;
 public class ProjectWriteService {
 
 	private final CommandGateway commands;
-	private final EventStore eventStore;
 	private final Validator validator;
 	private final Codelists codelists;
 	private final Clock clock;
 	private final ProjectTimeline timeline;
 	private final ObjectProvider<FacilityHeadroom> facilities;
 
-	ProjectWriteService(CommandGateway commands, EventStore eventStore, Validator validator, Codelists codelists,
+	ProjectWriteService(CommandGateway commands, Validator validator, Codelists codelists,
 			Clock clock, ProjectTimeline timeline, ObjectProvider<FacilityHeadroom> facilities) {
 		this.commands = commands;
-		this.eventStore = eventStore;
 		this.validator = validator;
 		this.codelists = codelists;
 		this.clock = clock;
@@ -102,9 +99,8 @@ public class ProjectWriteService {
 		v.throwIfAny();
 
 		ProjectId id = r.projectId() == null || r.projectId().isBlank() ? ProjectId.generate() : ProjectId.of(r.projectId());
-		if (eventStore.lastSequenceNumberFor(id.value()).isPresent()) {
-			throw alreadyExists(id);
-		}
+		// No look-up first: the event store's unique (aggregate, sequence) key refuses a second stream with this id
+		// (AggregateStreamCreationException below), which saves a query on every proposal.
 		List<Partner> partners = partnerRequests.stream()
 				.map(p -> new Partner(p.name().trim(), p.country().trim().toUpperCase(Locale.ROOT), p.role()))
 				.toList();

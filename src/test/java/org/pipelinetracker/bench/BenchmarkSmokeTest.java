@@ -1,0 +1,49 @@
+package org.pipelinetracker.bench;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark end to end on a tiny N with one short run (H2), so the harness cannot rot: every phase runs and
+ * results.json has every key issue 9 requires, with sane values.
+ */
+class BenchmarkSmokeTest {
+
+	static final List<String> REQUIRED = List.of("ingest_cmds_per_s_1c", "ingest_cmds_per_s_8c", "baseline_cmds_per_s_8c",
+			"raw_insert_rows_per_s", "replay_events_per_s", "raw_read_events_per_s", "status_p99_ms", "pipeline_p99_ms",
+			"series_p99_ms", "asof_p99_ms", "events", "heap_max_mb");
+
+	@Test
+	void runsEveryPhaseAndWritesEveryRequiredKey() throws Exception {
+		Path out = Path.of("target", "bench-smoke");
+		Benchmark.run(BenchConfig.smoke(out));
+
+		JsonNode json = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
+		JsonNode h2 = json.path("h2");
+		for (String key : REQUIRED) {
+			assertThat(h2.path(key).isNumber()).as(key + " in " + h2).isTrue();
+			assertThat(h2.path(key).asDouble()).as(key).isPositive();
+		}
+		assertThat(h2.path("events").asLong()).isGreaterThanOrEqualTo(600);
+		assertThat(h2.path("ingest_http_cmds_per_s_8c").asDouble()).isPositive();
+		assertThat(h2.path("startup_ms").asLong()).isPositive();
+		assertThat(h2.path("ratios").path("ingest_vs_baseline_8c").isNumber()).isTrue();
+		assertThat(h2.path("targets").isArray()).isTrue();
+		assertThat(h2.path("targets").get(0).path("met").asString()).isIn("yes", "no");
+		assertThat(h2.path("detail").path("ingest").path("ours").path("gateway-8c").path("errors").asLong())
+				.as("failed writes").isZero();
+		assertThat(h2.path("detail").path("replay").path("rows_after").path("pipeline_project").asLong())
+				.as("the replay rebuilt the pipeline of every loaded project")
+				.isEqualTo(h2.path("detail").path("load").path("projects").asLong());
+		assertThat(json.path("git_commit").asString()).isNotBlank();
+		assertThat(json.path("jvm").path("flags").isArray()).isTrue();
+		assertThat(Files.readString(out.resolve("results.csv"))).contains("h2,ingest_cmds_per_s_8c,");
+	}
+}

@@ -1,0 +1,73 @@
+package org.pipelinetracker.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The targets of issue 9, checked against one database's results: met or not, and by how much. */
+final class Targets {
+
+	private Targets() {
+	}
+
+	static List<Map<String, Object>> evaluate(String db, Map<String, Object> r, Map<String, Object> ratios) {
+		boolean h2 = "h2".equals(db);
+		long events = ((Number) r.get("events")).longValue();
+		List<Map<String, Object>> out = new ArrayList<>();
+		atLeast(out, "ingest_cmds_per_s_8c", "ingestion with 8 clients (in process)", r.get("ingest_cmds_per_s_8c"),
+				h2 ? 10_000 : 5_000, null);
+		atLeast(out, "ingest_http_cmds_per_s_8c", "ingestion with 8 clients (HTTP)", r.get("ingest_http_cmds_per_s_8c"),
+				h2 ? 10_000 : 5_000, null);
+		atLeast(out, "ratios.ingest_vs_baseline_8c", "ours / default-Axon baseline, 8 clients",
+				ratios.get("ingest_vs_baseline_8c"), 6, null);
+		atLeast(out, "ratios.ingest_events_vs_raw_insert_8c", "ingested events/s / raw insert rows/s, 8 clients",
+				ratios.get("ingest_events_vs_raw_insert_8c"), 0.25, null);
+		if (h2) {
+			atLeast(out, "replay_events_per_s", "replay of all projections", r.get("replay_events_per_s"), 100_000, null);
+		}
+		atLeast(out, "ratios.replay_vs_raw_read", "replay / raw read+deserialise ceiling", ratios.get("replay_vs_raw_read"),
+				0.5, null);
+		String at = events >= 1_000_000 ? null : "measured at " + events + " events; the target is stated for 1M";
+		atMost(out, "status_p99_ms", "project status p99", r.get("status_p99_ms"), 5, at);
+		atMost(out, "pipeline_p99_ms", "pipeline p99", r.get("pipeline_p99_ms"), 20, at);
+		atMost(out, "series_p99_ms", "time series p99", r.get("series_p99_ms"), 20, at);
+		atMost(out, "asof_p99_ms", "as-of for one project p99", r.get("asof_p99_ms"), 10, at);
+		atMost(out, "heap_max_mb", "peak heap within -Xmx512m", r.get("heap_max_mb"), 512,
+				events >= 1_000_000 ? null : "measured at " + events + " events; the target is stated for 1M");
+		return out;
+	}
+
+	private static void atLeast(List<Map<String, Object>> out, String key, String what, Object measured, double target,
+			String note) {
+		add(out, key, what, ">= " + format(target), measured, measured instanceof Number n && n.doubleValue() >= target,
+				measured instanceof Number n ? n.doubleValue() / target : null, note);
+	}
+
+	private static void atMost(List<Map<String, Object>> out, String key, String what, Object measured, double target,
+			String note) {
+		add(out, key, what, "< " + format(target), measured, measured instanceof Number n && n.doubleValue() < target,
+				measured instanceof Number n && n.doubleValue() > 0 ? target / n.doubleValue() : null, note);
+	}
+
+	private static void add(List<Map<String, Object>> out, String key, String what, String target, Object measured,
+			boolean met, Double factor, String note) {
+		Map<String, Object> t = new LinkedHashMap<>();
+		t.put("key", key);
+		t.put("what", what);
+		t.put("target", target);
+		t.put("measured", measured);
+		t.put("met", met ? "yes" : "no");
+		if (!met && factor != null) {
+			t.put("reached_percent_of_target", Math.round(factor * 1000) / 10.0);
+		}
+		if (note != null) {
+			t.put("note", note);
+		}
+		out.add(t);
+	}
+
+	private static String format(double v) {
+		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+	}
+}
