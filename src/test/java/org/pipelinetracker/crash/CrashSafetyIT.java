@@ -140,7 +140,8 @@ class CrashSafetyIT {
 			});
 		}
 		Thread.sleep(LOAD_BEFORE_KILL.toMillis());
-		long ackedBeforeKill = sent.stream().filter(s -> s.status() >= 200 && s.status() < 300).count();
+		// the clients are still adding: copy under the list's lock (toArray is synchronized, stream() is not)
+		long ackedBeforeKill = new ArrayList<>(sent).stream().filter(s -> s.status() >= 200 && s.status() < 300).count();
 		first.destroyForcibly(); // SIGKILL on Linux
 		assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(first.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
