@@ -3,11 +3,7 @@ package org.pipelinetracker.postgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pipelinetracker.Api;
-import org.pipelinetracker.PipelineTrackerApplication;
-import org.pipelinetracker.postgres.twonode.NodeTestConfig;
 import org.pipelinetracker.ui.SseClient;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -31,21 +27,16 @@ class TwoNodeChangeStreamTest {
 	static final int PROJECTS = 12;
 	static final int MILESTONES = 3;
 
-	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
-	private String database;
+	private final SharedDatabaseNodes cluster = new SharedDatabaseNodes();
 
 	@AfterEach
 	void stopNodes() {
-		nodes.forEach(ConfigurableApplicationContext::close);
-		if (database != null) {
-			EmbeddedPostgresServer.release();
-		}
+		cluster.stopAll();
 	}
 
 	@Test
 	void aPageOnOneNodeHearsOfEveryWriteMadeOnEitherNode() throws Exception {
-		database = EmbeddedPostgresServer.createDatabase();
-		String url = EmbeddedPostgresServer.jdbcUrl(database);
+		String url = cluster.createDatabase();
 		ConfigurableApplicationContext nodeA = start("A", url);
 		ConfigurableApplicationContext nodeB = start("B", url);
 		Api a = new Api(port(nodeA)).as("recorder");
@@ -112,26 +103,11 @@ class TwoNodeChangeStreamTest {
 				""".formatted(id(i), i);
 	}
 
-	private static int port(ConfigurableApplicationContext node) {
-		return ((WebServerApplicationContext) node).getWebServer().getPort();
+	private ConfigurableApplicationContext start(String node, String url) {
+		return cluster.start(node, url, List.of("--tracker.ui.stream.poll-interval=200ms"));
 	}
 
-	private ConfigurableApplicationContext start(String node, String url) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineTrackerApplication.class,
-				NodeTestConfig.class).run(
-						"--server.port=0",
-						"--spring.profiles.active=test,postgres",
-						// the demo users (profile postgres turns them off; harmless where there is no security)
-						"--tracker.security.demo-users=true",
-						"--" + EmbeddedPostgresInitializer.ENABLED + "=false",
-						"--spring.datasource.url=" + url,
-						"--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-						"--spring.datasource.password=",
-						"--spring.jmx.enabled=false",
-						"--tracker.seed.enabled=false",
-						"--" + NodeTestConfig.NODE_ID + "=" + node,
-						"--tracker.ui.stream.poll-interval=200ms");
-		nodes.add(context);
-		return context;
+	private static int port(ConfigurableApplicationContext node) {
+		return SharedDatabaseNodes.port(node);
 	}
 }

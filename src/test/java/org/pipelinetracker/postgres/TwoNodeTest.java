@@ -5,11 +5,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pipelinetracker.Api;
-import org.pipelinetracker.Api.Response;
-import org.pipelinetracker.PipelineTrackerApplication;
 import org.pipelinetracker.postgres.twonode.NodeTestConfig;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.pipelinetracker.Api.Response;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,22 +49,17 @@ class TwoNodeTest {
 	static final String CLAIM_TIMEOUT = "10s";
 	static final long CLAIM_INTERVAL_MS = 1000;
 
-	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
-	private String database;
+	private final SharedDatabaseNodes cluster = new SharedDatabaseNodes();
 
 	@AfterEach
 	void stopNodes() {
-		nodes.forEach(ConfigurableApplicationContext::close);
-		if (database != null) {
-			EmbeddedPostgresServer.release();
-		}
+		cluster.stopAll();
 	}
 
 	@Test
 	void twoNodesShareTheWorkLoseNothingAndTakeOverFromEachOther() throws Exception {
-		database = EmbeddedPostgresServer.createDatabase();
-		String url = EmbeddedPostgresServer.jdbcUrl(database);
-		JdbcTemplate db = new JdbcTemplate(EmbeddedPostgresServer.server().getDatabase(EmbeddedPostgresServer.USER, database));
+		String url = cluster.createDatabase();
+		JdbcTemplate db = new JdbcTemplate(EmbeddedPostgresServer.server().getDatabase(EmbeddedPostgresServer.USER, cluster.database()));
 
 		ConfigurableApplicationContext nodeA = start("A", url);
 		ConfigurableApplicationContext nodeB = start("B", url);
@@ -182,7 +174,7 @@ class TwoNodeTest {
 		long crash = System.nanoTime();
 		nodeA.getBean(com.zaxxer.hikari.HikariDataSource.class).close();
 		nodeA.close();
-		nodes.remove(nodeA);
+		cluster.stopped(nodeA);
 		long crashHandoverMs = awaitAllOwnedBy(db, "B", 30_000, crash);
 		writeProjects(b, PROJECTS, 4, "After A died");
 		b.eventually("/api/pipeline", r -> !r.body().equals(pipelineBefore));
@@ -202,7 +194,7 @@ class TwoNodeTest {
 		b.eventually("/api/projects?size=200", r -> r.json().path("totalElements").asLong() == PROJECTS + 6);
 		long stop = System.nanoTime();
 		nodeB.close();
-		nodes.remove(nodeB);
+		cluster.stopped(nodeB);
 		long stoppedMs = (System.nanoTime() - stop) / 1_000_000;
 		long stopHandoverMs = awaitAllOwnedBy(db, "C", 10_000, stop);
 		writeProjects(c, PROJECTS + 6, 2, "After B stopped");
@@ -252,18 +244,6 @@ class TwoNodeTest {
 
 	private ConfigurableApplicationContext start(String node, String url) {
 		List<String> args = new ArrayList<>(List.of(
-				"--server.port=0",
-				"--spring.profiles.active=test,postgres",
-				// profile postgres turns the demo users off; the tests keep them (and the test users)
-				"--tracker.security.demo-users=true",
-				// not a database of its own (test profile pg): both nodes on the same one
-				"--" + EmbeddedPostgresInitializer.ENABLED + "=false",
-				"--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-				"--spring.datasource.password=",
-				"--spring.jmx.enabled=false",
-				"--tracker.seed.enabled=false",
-				"--" + NodeTestConfig.NODE_ID + "=" + node,
 				"--tracker.cluster.balance-interval=1s",
 				"--axon.eventhandling.tokenstore.claim-timeout=" + CLAIM_TIMEOUT));
 		for (String processor : PROCESSORS) {
@@ -272,10 +252,7 @@ class TwoNodeTest {
 			args.add(prefix + "thread-count=" + SEGMENTS);
 			args.add(prefix + "token-claim-interval=" + CLAIM_INTERVAL_MS);
 		}
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineTrackerApplication.class,
-				NodeTestConfig.class).run(args.toArray(String[]::new));
-		nodes.add(context);
-		return context;
+		return cluster.start(node, url, args);
 	}
 
 	private static String project(int i) {
@@ -283,7 +260,7 @@ class TwoNodeTest {
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+		return SharedDatabaseNodes.port(context);
 	}
 
 	private static long eventCount(JdbcTemplate db) {
