@@ -1,7 +1,12 @@
 package org.pipelinetracker.system;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
@@ -9,6 +14,7 @@ import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +51,29 @@ class CommandReliabilityConfig {
 				.retryScheduler(new ConcurrencyOnly(retries))
 				.dispatchInterceptors(List.of(ExpectedVersion.dispatchInterceptor()))
 				.build();
+	}
+
+	/**
+	 * The command bus: Axon's {@link SimpleCommandBus} with group commit ({@link GroupCommitCommandBus}): commands sent
+	 * at the same time by several callers share one transaction and one durable commit. {@code
+	 * tracker.commands.group-commit.max-batch=1} turns grouping off (every command in its caller's thread, as Axon's
+	 * default bus does).
+	 */
+	@Bean(destroyMethod = "shutDown")
+	@Qualifier("localSegment")
+	GroupCommitCommandBus commandBus(TransactionManager transactionManager,
+			org.axonframework.config.Configuration axon,
+			DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+			@Value("${tracker.commands.group-commit.max-batch:64}") int maxBatch,
+			@Value("${tracker.commands.group-commit.workers:1}") int workers) {
+		SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
+				.transactionManager(transactionManager)
+				.duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+				.spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+				.messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"));
+		GroupCommitCommandBus bus = new GroupCommitCommandBus(builder, transactionManager, maxBatch, workers);
+		bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+		return bus;
 	}
 
 	/** Axon's aggregates resolve a command's target (and expected version) with this. */
