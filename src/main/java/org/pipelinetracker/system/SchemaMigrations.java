@@ -8,12 +8,14 @@ import java.util.Map;
 /**
  * The one set of Flyway migrations ({@value #LOCATION}) for every database: column types that differ are
  * placeholders, {@code ${binary}} and {@code ${text}} (spring.flyway.placeholders.*: blob/clob on H2, bytea/text
- * on PostgreSQL).
+ * on PostgreSQL), and since V10 {@code ${binary_inline}} / {@code ${text_inline}} (varbinary/character varying on
+ * H2, bytea/text on PostgreSQL).
  */
 public final class SchemaMigrations {
 
 	public static final String LOCATION = "classpath:db/migration/common";
-	public static final Map<String, String> H2_TYPES = Map.of("binary", "blob", "text", "clob");
+	public static final Map<String, String> H2_TYPES = Map.of("binary", "blob", "text", "clob",
+			"binary_inline", "varbinary", "text_inline", "character varying");
 
 	private SchemaMigrations() {
 	}

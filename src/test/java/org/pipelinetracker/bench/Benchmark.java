@@ -417,7 +417,8 @@ public final class Benchmark {
 	private Map<String, Object> rawInsert(String kind, DataSource ds) throws SQLException {
 		List<EventRows.Row> rows = EventRows.read(ds, cfg.rawRows());
 		List<Double> rates = new ArrayList<>();
-		String binary = "postgres".equals(kind) ? "bytea" : "blob";
+		// the types of domain_event_entry's payload columns since migration V10 (bytea / varbinary, in the row)
+		String binary = "postgres".equals(kind) ? "bytea" : "varbinary";
 		for (int run = 0; run < cfg.runs(); run++) {
 			try (Connection c = ds.getConnection()) {
 				try (Statement s = c.createStatement()) {
