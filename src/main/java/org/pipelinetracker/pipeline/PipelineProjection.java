@@ -9,7 +9,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.pipelinetracker.fx.Conversion;
 import org.pipelinetracker.fx.FxRates;
-import org.pipelinetracker.pipeline.PipelineSummary.Deltas;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
@@ -30,8 +29,13 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes the bitemporal facts behind the pipeline and the funding time series: one row per stage change and per
@@ -45,11 +49,12 @@ import java.util.function.Consumer;
  * change they cause is an ordinary {@code ProjectStageChangedEvent}, recorded here as a stage fact.
  * <p>
  * It also keeps the default pipeline answer aggregated ({@link PipelineSummary}): per project its current stage and
- * running USD totals ({@code pipeline_summary_project}, written at once: a project's events are all in one segment,
- * in order), and the deltas to the shared stage, sector, source and unconverted lines, collected per batch and added
- * when the batch commits. A money group (project, funding, source, currency, kind, value date: what the full
- * computation converts) changes the USD totals by its converted sum after the fact minus its converted sum before,
- * so the summary rounds exactly as the full computation does.
+ * running USD totals ({@code pipeline_summary_project}; a project's events all go to one segment, in order), and
+ * the deltas to the shared stage, sector, source and unconverted lines. Both are collected per processor batch in
+ * memory ({@link Batch}) and written when the batch commits: project rows in one batched statement each for inserts
+ * and updates, lines as deltas in key order. A money group (project, funding, source, currency, kind, value date:
+ * what the full computation converts as one amount) changes the USD totals by its converted sum after the fact
+ * minus its converted sum before, so the summary rounds exactly as the full computation does.
  */
 @Component
 @ProcessingGroup(PipelineProjection.PROCESSING_GROUP)
@@ -70,7 +75,7 @@ class PipelineProjection implements ShadowableProjection {
 	private final JdbcTemplate jdbc;
 	private final FxRates fx;
 	private final PipelineSummary summary;
-	private final String batchResource = PipelineProjection.class.getName() + ".summary@"
+	private final String batchResource = PipelineProjection.class.getName() + ".batch@"
 			+ Integer.toHexString(System.identityHashCode(this));
 
 	PipelineProjection(JdbcTemplate jdbc, FxRates fx) {
@@ -82,21 +87,16 @@ class PipelineProjection implements ShadowableProjection {
 	@EventHandler
 	void on(ProjectProposedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
 		String id = e.projectId().value();
+		Batch batch = batch();
 		// each insert is skipped when its row exists (delivery is at least once): one statement, not a look-up first
 		jdbc.update("insert into pipeline_project (project_id, title, sector, region) select " + VARCHAR + ", "
 				+ VARCHAR + ", " + VARCHAR + ", " + VARCHAR
 				+ " where not exists (select 1 from pipeline_project where project_id = ?)", id, e.title(), e.sector(),
 				e.region(), id);
 		if (stage(id, seq, Stage.PROPOSED, e.proposedOn(), recordedAt)) {
-			jdbc.update("insert into pipeline_summary_project (project_id, stage, sector, committed_usd, disbursed_usd)"
-					+ " select " + VARCHAR + ", " + VARCHAR + ", " + VARCHAR + ", 0, 0"
-					+ " where not exists (select 1 from pipeline_summary_project where project_id = ?)", id,
-					Stage.PROPOSED.name(), e.sector(), id);
-			summarise(d -> {
-				d.line(PipelineSummary.STAGE, Stage.PROPOSED.name()).projects++;
-				d.line(PipelineSummary.SECTOR, e.sector()).projects++;
-			});
+			batch.proposed(id, e.sector());
 		}
+		batch.done();
 	}
 
 	@EventHandler
@@ -137,15 +137,16 @@ class PipelineProjection implements ShadowableProjection {
 
 	@EventHandler
 	void on(FundingCommitmentCorrectedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		money(e.projectId().value(), seq, e.fundingId(), COMMITTED, sourceOf(e.projectId().value(), e.fundingId()),
-				e.newAmount().currency(), e.newAmount().amount().subtract(e.previousAmount().amount()), e.correctedOn(),
-				recordedAt);
+		String id = e.projectId().value();
+		money(id, seq, e.fundingId(), COMMITTED, batch().sourceOf(id, e.fundingId()), e.newAmount().currency(),
+				e.newAmount().amount().subtract(e.previousAmount().amount()), e.correctedOn(), recordedAt);
 	}
 
 	@EventHandler
 	void on(DisbursementRecordedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		money(e.projectId().value(), seq, e.fundingId(), DISBURSED, sourceOf(e.projectId().value(), e.fundingId()),
-				e.amount().currency(), e.amount().amount(), e.disbursedOn(), recordedAt);
+		String id = e.projectId().value();
+		money(id, seq, e.fundingId(), DISBURSED, batch().sourceOf(id, e.fundingId()), e.amount().currency(),
+				e.amount().amount(), e.disbursedOn(), recordedAt);
 	}
 
 	@ResetHandler
@@ -157,51 +158,29 @@ class PipelineProjection implements ShadowableProjection {
 	}
 
 	private void changeStage(String projectId, long seq, Stage stage, LocalDate since, Instant recordedAt) {
-		if (!stage(projectId, seq, stage, since, recordedAt)) {
-			return;
+		Batch batch = batch();
+		if (stage(projectId, seq, stage, since, recordedAt)) {
+			batch.stageChanged(projectId, stage);
 		}
-		List<ProjectTotals> rows = jdbc.query("select stage, committed_usd, disbursed_usd from pipeline_summary_project"
-				+ " where project_id = ?", (rs, i) -> new ProjectTotals(Stage.valueOf(rs.getString(1)), null,
-						rs.getBigDecimal(2), rs.getBigDecimal(3)), projectId);
-		if (rows.isEmpty() || rows.get(0).stage() == stage) {
-			return; // no summary row: proposed before the summary existed (the summary is UNBUILT until a replay)
-		}
-		ProjectTotals before = rows.get(0);
-		jdbc.update("update pipeline_summary_project set stage = ? where project_id = ?", stage.name(), projectId);
-		summarise(d -> {
-			PipelineSummary.Delta from = d.line(PipelineSummary.STAGE, before.stage().name());
-			from.projects--;
-			from.committed = from.committed.subtract(before.committed());
-			from.disbursed = from.disbursed.subtract(before.disbursed());
-			PipelineSummary.Delta to = d.line(PipelineSummary.STAGE, stage.name());
-			to.projects++;
-			to.committed = to.committed.add(before.committed());
-			to.disbursed = to.disbursed.add(before.disbursed());
-		});
+		batch.done();
 	}
 
-	/** A project's summary row: current stage, sector and USD totals. */
-	private record ProjectTotals(Stage stage, String sector, BigDecimal committed, BigDecimal disbursed) {
-	}
-
-	/**
-	 * Adds to the summary lines: in a processor batch, to the batch's deltas (added to the lines when it commits);
-	 * outside one (the consistency check's shadow), at once. Called last in a handler, after every statement that
-	 * could fail, so an event that goes to the dead-letter queue leaves no delta behind.
-	 */
-	private void summarise(Consumer<Deltas> change) {
-		if (!CurrentUnitOfWork.isStarted()) {
-			Deltas deltas = new Deltas();
-			change.accept(deltas);
-			summary.apply(deltas);
-			return;
+	private void money(String projectId, long seq, String fundingId, String kind, String source, String currency,
+			BigDecimal amount, LocalDate effectiveDate, Instant recordedAt) {
+		Batch batch = batch();
+		// read before the fact is written (from the batch when it has them): the money group's sum, whether the
+		// funding has a commitment already, the project's summary row
+		GroupKey group = new GroupKey(projectId, fundingId, source, currency, kind, effectiveDate);
+		Optional<ProjectRow> project = batch.project(projectId);
+		BigDecimal groupBefore = project.isPresent() ? batch.groupSum(group) : BigDecimal.ZERO;
+		boolean firstCommitment = project.isPresent() && COMMITTED.equals(kind)
+				&& !batch.hasCommitment(projectId, fundingId, source);
+		if (insertMoney(projectId, seq, fundingId, kind, source, currency, amount, effectiveDate, recordedAt)) {
+			batch.sources.put(projectId + '/' + fundingId, source);
+			// no summary row: proposed before the summary existed (the summary is UNBUILT until a replay)
+			project.ifPresent(row -> batch.moneyRecorded(row, group, groupBefore, amount, firstCommitment));
 		}
-		UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-		change.accept(root.getOrComputeResource(batchResource, key -> {
-			Deltas deltas = new Deltas();
-			root.onPrepareCommit(u -> summary.apply(deltas));
-			return deltas;
-		}));
+		batch.done();
 	}
 
 	/** Writes a stage fact; false when it was written before (delivery is at least once). */
@@ -210,53 +189,6 @@ class PipelineProjection implements ShadowableProjection {
 				+ VARCHAR + ", " + BIGINT + ", " + VARCHAR + ", " + DATE + ", " + TIMESTAMP
 				+ " where not exists (select 1 from pipeline_stage where project_id = ? and sequence_number = ?)",
 				projectId, seq, stage.name(), Date.valueOf(since), java.sql.Timestamp.from(recordedAt), projectId, seq);
-	}
-
-	private void money(String projectId, long seq, String fundingId, String kind, String source, String currency,
-			BigDecimal amount, LocalDate effectiveDate, Instant recordedAt) {
-		boolean commitment = COMMITTED.equals(kind);
-		// before the fact: the project's stage and sector, its money group's sum, and whether the funding has a
-		// commitment already (then it counts as a funding of its source)
-		List<Object[]> before = jdbc.query("select s.stage, s.sector, (select coalesce(sum(case when m.kind = ? and"
-				+ " m.currency = ? and m.effective_date = ? then m.amount end), 0) from pipeline_money m where"
-				+ " m.project_id = s.project_id and m.funding_id = ? and m.source = ?), (select count(*) from"
-				+ " pipeline_money m where m.project_id = s.project_id and m.funding_id = ? and m.source = ? and"
-				+ " m.kind = '" + COMMITTED + "') from pipeline_summary_project s where s.project_id = ?",
-				(rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)}, kind,
-				currency, Date.valueOf(effectiveDate), fundingId, source, fundingId, source, projectId);
-		if (!insertMoney(projectId, seq, fundingId, kind, source, currency, amount, effectiveDate, recordedAt)
-				|| before.isEmpty()) {
-			return; // written before, or no summary row (proposed before the summary existed: UNBUILT until a replay)
-		}
-		Stage stage = Stage.valueOf((String) before.get(0)[0]);
-		String sector = (String) before.get(0)[1];
-		BigDecimal groupBefore = (BigDecimal) before.get(0)[2];
-		boolean firstCommitment = commitment && (Long) before.get(0)[3] == 0;
-		BigDecimal stored = amount.scale() > AMOUNT_SCALE ? amount.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP) : amount;
-		Conversion after = fx.toUsd(groupBefore.add(stored), currency, effectiveDate);
-		BigDecimal usd = after.converted() ? after.usd().subtract(fx.toUsd(groupBefore, currency, effectiveDate).usd())
-				: BigDecimal.ZERO;
-		if (usd.signum() != 0) {
-			jdbc.update("update pipeline_summary_project set " + (commitment ? "committed_usd = committed_usd + ?"
-					: "disbursed_usd = disbursed_usd + ?") + " where project_id = ?", usd, projectId);
-		}
-		summarise(d -> {
-			PipelineSummary.Delta sourceLine = d.line(PipelineSummary.SOURCE, source);
-			sourceLine.facts++;
-			if (firstCommitment) {
-				sourceLine.fundings++;
-			}
-			if (after.converted()) {
-				sourceLine.add(commitment, usd);
-				d.line(PipelineSummary.STAGE, stage.name()).add(commitment, usd);
-				d.line(PipelineSummary.SECTOR, sector).add(commitment, usd);
-			}
-			else {
-				PipelineSummary.Delta unconverted = d.line(PipelineSummary.UNCONVERTED, currency);
-				unconverted.facts++;
-				unconverted.add(commitment, stored);
-			}
-		});
 	}
 
 	/** Writes a money fact; false when it was written before (delivery is at least once). */
@@ -270,9 +202,193 @@ class PipelineProjection implements ShadowableProjection {
 				java.sql.Timestamp.from(recordedAt), projectId, seq);
 	}
 
-	private String sourceOf(String projectId, String fundingId) {
-		return jdbc.queryForObject("select min(source) from pipeline_money where project_id = ? and funding_id = ?",
-				String.class, projectId, fundingId);
+	/**
+	 * The current processor batch's state, written when it commits; outside a unit of work (the consistency
+	 * check's shadow runs handlers one by one, each statement committing by itself) a fresh one per event, written
+	 * when the handler is done.
+	 */
+	private Batch batch() {
+		if (!CurrentUnitOfWork.isStarted()) {
+			return new Batch(true);
+		}
+		UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+		return root.getOrComputeResource(batchResource, key -> {
+			Batch batch = new Batch(false);
+			root.onPrepareCommit(u -> batch.write());
+			return batch;
+		});
+	}
+
+	/** A money group: the amounts the full computation sums and converts as one. */
+	private record GroupKey(String projectId, String fundingId, String source, String currency, String kind,
+			LocalDate effectiveDate) {
+	}
+
+	/** A project's summary row while a batch is handled; {@code stored}: the row exists (update, not insert). */
+	private static final class ProjectRow {
+		final String projectId;
+		final String sector;
+		final boolean stored;
+		Stage stage;
+		BigDecimal committed;
+		BigDecimal disbursed;
+		boolean changed;
+
+		ProjectRow(String projectId, Stage stage, String sector, BigDecimal committed, BigDecimal disbursed,
+				boolean stored) {
+			this.projectId = projectId;
+			this.stage = stage;
+			this.sector = sector;
+			this.committed = committed;
+			this.disbursed = disbursed;
+			this.stored = stored;
+		}
+	}
+
+	/**
+	 * What a batch has read and changed: project rows, money group sums, which fundings have a commitment, each
+	 * funding's source, and the deltas to the summary lines. Everything is changed only after the event's fact was
+	 * written (its last statement), so an event that fails and goes to the dead-letter queue leaves nothing behind
+	 * here. A project proposed in this batch has nothing stored yet: its sums are known without a look-up.
+	 */
+	private final class Batch {
+		final boolean writeEachEvent;
+		final Map<String, Optional<ProjectRow>> projects = new HashMap<>();
+		final Map<GroupKey, BigDecimal> groups = new HashMap<>();
+		final Map<String, Boolean> commitments = new HashMap<>();
+		final Map<String, String> sources = new HashMap<>();
+		final Set<String> proposedHere = new HashSet<>();
+		final PipelineSummary.Deltas deltas = new PipelineSummary.Deltas();
+
+		Batch(boolean writeEachEvent) {
+			this.writeEachEvent = writeEachEvent;
+		}
+
+		/** At the end of a handler: outside a processor batch, write now. */
+		void done() {
+			if (writeEachEvent) {
+				write();
+			}
+		}
+
+		Optional<ProjectRow> project(String projectId) {
+			return projects.computeIfAbsent(projectId, id -> jdbc.query("select stage, sector, committed_usd,"
+					+ " disbursed_usd from pipeline_summary_project where project_id = ?", (rs, i) -> new ProjectRow(id,
+							Stage.valueOf(rs.getString(1)), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+							true), id).stream().findFirst());
+		}
+
+		BigDecimal groupSum(GroupKey key) {
+			if (proposedHere.contains(key.projectId())) {
+				return groups.getOrDefault(key, BigDecimal.ZERO);
+			}
+			return groups.computeIfAbsent(key, k -> jdbc.queryForObject("select coalesce(sum(amount), 0)"
+					+ " from pipeline_money where project_id = ? and funding_id = ? and source = ? and currency = ?"
+					+ " and kind = ? and effective_date = ?", BigDecimal.class, k.projectId(), k.fundingId(), k.source(),
+					k.currency(), k.kind(), Date.valueOf(k.effectiveDate())));
+		}
+
+		boolean hasCommitment(String projectId, String fundingId, String source) {
+			String key = projectId + '/' + fundingId + '/' + source;
+			if (proposedHere.contains(projectId)) {
+				return commitments.getOrDefault(key, false);
+			}
+			return commitments.computeIfAbsent(key, k -> 0 < jdbc.queryForObject("select count(*) from pipeline_money"
+					+ " where project_id = ? and funding_id = ? and source = ? and kind = '" + COMMITTED + "'",
+					Long.class, projectId, fundingId, source));
+		}
+
+		String sourceOf(String projectId, String fundingId) {
+			String known = sources.get(projectId + '/' + fundingId);
+			return known != null ? known : jdbc.queryForObject("select min(source) from pipeline_money"
+					+ " where project_id = ? and funding_id = ?", String.class, projectId, fundingId);
+		}
+
+		void proposed(String projectId, String sector) {
+			ProjectRow row = new ProjectRow(projectId, Stage.PROPOSED, sector, BigDecimal.ZERO, BigDecimal.ZERO, false);
+			row.changed = true;
+			projects.put(projectId, Optional.of(row));
+			proposedHere.add(projectId);
+			deltas.line(PipelineSummary.STAGE, Stage.PROPOSED.name()).projects++;
+			deltas.line(PipelineSummary.SECTOR, sector).projects++;
+		}
+
+		/** Moves the project, its count and its money, from its stage's line to the new stage's. */
+		void stageChanged(String projectId, Stage stage) {
+			Optional<ProjectRow> found = project(projectId);
+			if (found.isEmpty() || found.get().stage == stage) {
+				return; // no summary row: proposed before the summary existed (UNBUILT until a replay)
+			}
+			ProjectRow row = found.get();
+			PipelineSummary.Delta from = deltas.line(PipelineSummary.STAGE, row.stage.name());
+			from.projects--;
+			from.committed = from.committed.subtract(row.committed);
+			from.disbursed = from.disbursed.subtract(row.disbursed);
+			PipelineSummary.Delta to = deltas.line(PipelineSummary.STAGE, stage.name());
+			to.projects++;
+			to.committed = to.committed.add(row.committed);
+			to.disbursed = to.disbursed.add(row.disbursed);
+			row.stage = stage;
+			row.changed = true;
+		}
+
+		void moneyRecorded(ProjectRow row, GroupKey group, BigDecimal groupBefore, BigDecimal amount,
+				boolean firstCommitment) {
+			boolean commitment = COMMITTED.equals(group.kind());
+			BigDecimal stored = amount.scale() > AMOUNT_SCALE ? amount.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP)
+					: amount;
+			BigDecimal groupAfter = groupBefore.add(stored);
+			groups.put(group, groupAfter);
+			if (commitment) {
+				commitments.put(group.projectId() + '/' + group.fundingId() + '/' + group.source(), true);
+			}
+			PipelineSummary.Delta sourceLine = deltas.line(PipelineSummary.SOURCE, group.source());
+			sourceLine.facts++;
+			if (firstCommitment) {
+				sourceLine.fundings++;
+			}
+			Conversion after = fx.toUsd(groupAfter, group.currency(), group.effectiveDate());
+			if (!after.converted()) {
+				PipelineSummary.Delta unconverted = deltas.line(PipelineSummary.UNCONVERTED, group.currency());
+				unconverted.facts++;
+				unconverted.add(commitment, stored);
+				return;
+			}
+			BigDecimal usd = after.usd().subtract(fx.toUsd(groupBefore, group.currency(), group.effectiveDate()).usd());
+			sourceLine.add(commitment, usd);
+			deltas.line(PipelineSummary.STAGE, row.stage.name()).add(commitment, usd);
+			deltas.line(PipelineSummary.SECTOR, row.sector).add(commitment, usd);
+			if (commitment) {
+				row.committed = row.committed.add(usd);
+			}
+			else {
+				row.disbursed = row.disbursed.add(usd);
+			}
+			row.changed = true;
+		}
+
+		/** Writes the changed project rows, then adds the deltas to the lines. */
+		void write() {
+			List<Object[]> inserts = new ArrayList<>();
+			List<Object[]> updates = new ArrayList<>();
+			for (Optional<ProjectRow> found : projects.values()) {
+				if (found.isEmpty() || !found.get().changed) {
+					continue;
+				}
+				ProjectRow row = found.get();
+				(row.stored ? updates : inserts).add(new Object[] {row.stage.name(), row.sector, row.committed,
+						row.disbursed, row.projectId});
+			}
+			if (!inserts.isEmpty()) {
+				jdbc.batchUpdate("insert into pipeline_summary_project (stage, sector, committed_usd, disbursed_usd,"
+						+ " project_id) values (?, ?, ?, ?, ?)", inserts);
+			}
+			if (!updates.isEmpty()) {
+				jdbc.batchUpdate("update pipeline_summary_project set stage = ?, sector = ?, committed_usd = ?,"
+						+ " disbursed_usd = ? where project_id = ?", updates);
+			}
+			summary.apply(deltas);
+		}
 	}
 
 	@Override
