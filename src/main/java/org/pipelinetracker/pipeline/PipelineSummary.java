@@ -33,7 +33,7 @@ final class PipelineSummary {
 	static final String UNCONVERTED = "UNCONVERTED";
 	/** {@code pipeline_summary_state.rates} when batches were converted with different rates. */
 	static final String MIXED = "MIXED";
-	/** {@code pipeline_summary_state.rates} when V9 found facts projected before the summary existed. */
+	/** {@code pipeline_summary_state.rates} when V11 found facts projected before the summary existed. */
 	static final String UNBUILT = "UNBUILT";
 	private static final String DUPLICATE_KEY = "23505";
 

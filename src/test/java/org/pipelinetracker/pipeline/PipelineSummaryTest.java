@@ -40,14 +40,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pipeline summary (the default {@code GET /api/pipeline} kept aggregated by the projection) against the full
- * computation from the facts, on a mix written by 8 clients at once (so the 4 segments add to the shared lines
- * concurrently): every stage including suspend/resume back and forth and cancel, commitments in UZS after the rate
+ * computation from the facts, on a mix written by 8 clients at once with 4 segments on the pipeline processor (so
+ * segments add to the shared lines concurrently): every stage including suspend/resume back and forth and cancel, commitments in UZS after the rate
  * date, EUR, and in UZS before any rate and JPY (no rate: unconverted), corrections up and down (one on its
  * commitment's day, so the money group is converted as a whole), disbursements. Runs on H2 and, in the postgres
  * execution, on PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "tracker.test.context=pipeline-summary")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"tracker.test.context=pipeline-summary",
+		// 4 segments on H2 too (the H2 default is 1): segments add to the shared lines concurrently
+		"axon.eventhandling.processors.pipeline.initial-segment-count=4",
+		"axon.eventhandling.processors.pipeline.thread-count=4"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
