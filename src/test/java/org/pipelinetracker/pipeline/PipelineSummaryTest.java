@@ -187,6 +187,7 @@ class PipelineSummaryTest {
 	@Test
 	@Order(1)
 	void summaryAnswersExactlyWhatTheFullComputationAnswers() {
+		assertThat(pipelineProcessor().processingStatus()).as("segments of the pipeline processor").hasSize(4);
 		Pipeline summarised = queries.summarised();
 		Pipeline computed = queries.computed(null, null);
 		assertThat(summarised).as("the summary is used").isNotNull();
@@ -281,9 +282,12 @@ class PipelineSummaryTest {
 		assertThat(queries.summarised()).isEqualTo(before).isEqualTo(queries.computed(null, null));
 	}
 
+	private StreamingEventProcessor pipelineProcessor() {
+		return processing.eventProcessor(PipelineProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+	}
+
 	private void replayPipeline() {
-		StreamingEventProcessor processor = processing.eventProcessor(PipelineProjection.PROCESSING_GROUP,
-				StreamingEventProcessor.class).orElseThrow();
+		StreamingEventProcessor processor = pipelineProcessor();
 		processor.shutDown();
 		processor.resetTokens();
 		processor.start();
