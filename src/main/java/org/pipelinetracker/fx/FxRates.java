@@ -15,10 +15,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -47,6 +50,7 @@ public class FxRates {
 	private final Map<String, NavigableMap<LocalDate, FxRate>> byCurrency;
 	private final List<FxRate> all;
 	private final String origin;
+	private final String fingerprint;
 
 	/**
 	 * Loads {@code ratesFile}, or the classpath copy if it does not exist.
@@ -77,6 +81,7 @@ public class FxRates {
 		this.all = rates.stream()
 				.sorted(Comparator.comparing(FxRate::currency).thenComparing(FxRate::date))
 				.toList();
+		this.fingerprint = fingerprintOf(all);
 	}
 
 	/**
@@ -112,6 +117,29 @@ public class FxRates {
 	/** Every rate loaded, by currency and then date. */
 	public List<FxRate> all() {
 		return all;
+	}
+
+	/**
+	 * A SHA-256 (hex) of every rate's currency, date and value: equal fingerprints convert every amount on every
+	 * date alike. Read models that store USD figures record it, to notice when the rates they used are replaced.
+	 * The sources' names and the scale a value is written with ({@code 1.50} or {@code 1.5}) do not count.
+	 */
+	public String fingerprint() {
+		return fingerprint;
+	}
+
+	private static String fingerprintOf(List<FxRate> rates) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			for (FxRate rate : rates) {
+				sha.update((rate.currency() + ',' + rate.date() + ',' + rate.unitsPerUsd().stripTrailingZeros().toPlainString()
+						+ '\n').getBytes(StandardCharsets.UTF_8));
+			}
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is not available", e);
+		}
 	}
 
 	/** Where the rates were loaded from: the file's path as configured, or {@code classpath:fx/fx-rates.csv}. */

@@ -91,7 +91,86 @@ public class PipelineQueries {
 
 	// --- pipeline ---------------------------------------------------------------------------------------------
 
+	/**
+	 * The pipeline at a valid-time and a transaction-time cut. Without either cut (the latest stage of every
+	 * project, all money recorded) the answer is read from the summary the projection keeps aggregated, unless it
+	 * was converted with other rates than the current ones (or is not built yet): then, like every cut, it is
+	 * computed from the facts.
+	 */
 	public Pipeline pipeline(LocalDate asOf, Instant knownAt) {
+		if (asOf == null && knownAt == null) {
+			Pipeline summarised = summarised();
+			if (summarised != null) {
+				return summarised;
+			}
+		}
+		return computed(asOf, knownAt);
+	}
+
+	/**
+	 * The default pipeline from {@code pipeline_summary_line}: a few dozen rows. Null when its USD figures were
+	 * converted with rates other than the current ones (a new rates file), with several sets of rates, or when the
+	 * summary has not been built (facts projected before it existed).
+	 */
+	Pipeline summarised() {
+		PipelineSummary.Stored stored = PipelineSummary.read(jdbc);
+		if (stored.rates() != null && !stored.rates().equals(fx.fingerprint())) {
+			return null;
+		}
+		Map<Stage, PipelineSummary.StoredLine> stageLines = new HashMap<>();
+		Map<String, PipelineSummary.StoredLine> sectorLines = new TreeMap<>();
+		Map<String, PipelineSummary.StoredLine> sourceLines = new TreeMap<>();
+		Map<String, PipelineSummary.StoredLine> unconvertedLines = new TreeMap<>();
+		for (PipelineSummary.StoredLine line : stored.lines()) {
+			switch (line.dimension()) {
+				case PipelineSummary.STAGE -> stageLines.put(Stage.valueOf(line.lineKey()), line);
+				case PipelineSummary.SECTOR -> {
+					if (line.projects() > 0) {
+						sectorLines.put(line.lineKey(), line);
+					}
+				}
+				case PipelineSummary.SOURCE -> {
+					if (line.facts() > 0) {
+						sourceLines.put(line.lineKey(), line);
+					}
+				}
+				case PipelineSummary.UNCONVERTED -> {
+					if (line.facts() > 0) {
+						unconvertedLines.put(line.lineKey(), line);
+					}
+				}
+				default -> throw new IllegalStateException("unknown pipeline summary line " + line.dimension());
+			}
+		}
+		long projects = 0;
+		BigDecimal committed = BigDecimal.ZERO;
+		BigDecimal disbursed = BigDecimal.ZERO;
+		List<StageLine> stages = new ArrayList<>();
+		for (Stage stage : Stage.values()) {
+			PipelineSummary.StoredLine line = stageLines.get(stage);
+			long count = line == null ? 0 : line.projects();
+			BigDecimal c = line == null ? BigDecimal.ZERO : line.committed();
+			BigDecimal d = line == null ? BigDecimal.ZERO : line.disbursed();
+			projects += count;
+			committed = committed.add(c);
+			disbursed = disbursed.add(d);
+			stages.add(new StageLine(stage, stage.iatiStatus(), count, usd(c), usd(d)));
+		}
+		List<SectorLine> sectors = new ArrayList<>();
+		sectorLines.forEach((sector, l) -> sectors.add(new SectorLine(sector, codelists.sectorName(sector).orElse(null),
+				l.projects(), usd(l.committed()), usd(l.disbursed()))));
+		List<SourceLine> sources = new ArrayList<>();
+		sourceLines.forEach((source, l) -> sources.add(new SourceLine(source, l.fundings(), usd(l.committed()),
+				usd(l.disbursed()))));
+		List<Unconverted> unconverted = new ArrayList<>();
+		unconvertedLines.forEach((currency, l) -> unconverted.add(new Unconverted(currency, l.committed(),
+				l.disbursed())));
+		return new Pipeline(null, null, projects, usd(committed), usd(disbursed), usd(committed.subtract(disbursed)),
+				stages, sectors, sources, scaled(unconverted));
+	}
+
+	/** The pipeline computed from the facts: every project's stage at the cuts, every money group converted. */
+	Pipeline computed(LocalDate asOf, Instant knownAt) {
 		Date validCut = Date.valueOf(asOf == null ? END_OF_TIME : asOf);
 		Timestamp recordCut = Timestamp.from(knownAt == null ? END_OF_RECORDS : knownAt);
 

@@ -1,0 +1,54 @@
+package org.pipelinetracker.pipeline;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.pipelinetracker.system.SchemaMigrations;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * V11 creates the summary empty: on a database whose pipeline facts were projected before it existed, the summary
+ * is marked UNBUILT, so the default pipeline is computed from the facts until the processor is replayed; on a fresh
+ * database nothing is summarised yet (rates null) and the projection fills it from the first event.
+ */
+class PipelineSummaryMigrationTest {
+
+	@Test
+	void upgradingADatabaseWithProjectedFactsMarksTheSummaryUnbuilt() {
+		JdbcTemplate db = database();
+		migrate(db, "10");
+		db.update("insert into pipeline_project (project_id, title, sector, region) values ('OLD-1', 'Old', '21030', 'Navoi')");
+		migrate(db, null);
+		assertThat(db.queryForObject("select rates from pipeline_summary_state where id = 1", String.class))
+				.isEqualTo(PipelineSummary.UNBUILT);
+		assertThat(db.queryForObject("select count(*) from pipeline_summary_line", Long.class)).isZero();
+		db.execute("shutdown");
+	}
+
+	@Test
+	void aFreshDatabaseStartsWithNothingSummarised() {
+		JdbcTemplate db = database();
+		migrate(db, null);
+		assertThat(db.queryForObject("select count(*) from pipeline_summary_state where id = 1 and rates is null",
+				Long.class)).isEqualTo(1);
+		db.execute("shutdown");
+	}
+
+	private static JdbcTemplate database() {
+		return new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:summary-migration-" + UUID.randomUUID()
+				+ ";DB_CLOSE_DELAY=-1", "sa", ""));
+	}
+
+	private static void migrate(JdbcTemplate db, String target) {
+		var config = Flyway.configure().dataSource(db.getDataSource()).locations(SchemaMigrations.LOCATION)
+				.placeholders(SchemaMigrations.H2_TYPES);
+		if (target != null) {
+			config.target(target);
+		}
+		config.load().migrate();
+	}
+}
