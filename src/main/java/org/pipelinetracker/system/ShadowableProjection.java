@@ -3,6 +3,7 @@ package org.pipelinetracker.system;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A projection that can be rebuilt into other storage, so the consistency check can replay the event store into a
@@ -18,6 +19,14 @@ public interface ShadowableProjection {
 
 	/** A fresh instance of this projection that writes to {@code storage} instead of the live database. */
 	Object withStorage(JdbcTemplate storage);
+
+	/**
+	 * Why the live read model should be rebuilt now (e.g. it was written by an older version, or with other
+	 * reference data), or empty when it is fine. Asked once at start-up; a reason starts a replay of this projection.
+	 */
+	default Optional<String> rebuildReason() {
+		return Optional.empty();
+	}
 
 	/** A table and the columns of its primary key. */
 	record Table(String name, List<String> keyColumns) {
