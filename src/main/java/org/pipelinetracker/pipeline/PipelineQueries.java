@@ -254,7 +254,9 @@ public class PipelineQueries {
 		};
 		String sql = "select m.effective_date, " + (groupColumn == null ? "'TOTAL'" : groupColumn)
 				+ ", m.currency, m.kind, sum(m.amount)"
-				+ " from pipeline_money m join pipeline_project p on p.project_id = m.project_id"
+				// the project's row is joined only for its sector (PostgreSQL otherwise joins every fact first)
+				+ " from pipeline_money m" + (groupBy == GroupBy.SECTOR
+						? " join pipeline_project p on p.project_id = m.project_id" : "")
 				+ " where m.effective_date <= ? and m.recorded_at <= ?" + (inUsd ? "" : " and m.currency = ?")
 				+ " group by m.effective_date, " + (groupColumn == null ? "" : groupColumn + ", ") + "m.currency, m.kind";
 		List<Object> args = new ArrayList<>(List.of(Date.valueOf(validCut),
