@@ -65,12 +65,16 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
 
 	@Override
 	protected <C, R> void doDispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
-		if (maxBatch == 1 || !running || CurrentUnitOfWork.isStarted()
-				|| TransactionSynchronizationManager.isActualTransactionActive() || workers.contains(Thread.currentThread())) {
-			super.doDispatch(command, callback);
-			return;
+		if (maxBatch > 1 && !CurrentUnitOfWork.isStarted() && !TransactionSynchronizationManager.isActualTransactionActive()
+				&& !workers.contains(Thread.currentThread())) {
+			synchronized (queue) { // so that nothing is queued after shutDown() has taken the queue's last commands
+				if (running) {
+					queue.add(new Pending<>(command, callback));
+					return;
+				}
+			}
 		}
-		queue.add(new Pending<>(command, callback));
+		super.doDispatch(command, callback);
 	}
 
 	/** Commands handled in groups of more than one, the number of such groups, and of groups handled one by one. */
@@ -78,9 +82,23 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
 		return new long[] {groupedCommands.get(), groups.get(), fallbacks.get()};
 	}
 
+	/**
+	 * Stops taking commands into groups: the workers finish the group they hold and stop (they are not interrupted:
+	 * an interrupt during file I/O closes H2's file channel), and commands still queued are handled one by one here.
+	 */
 	void shutDown() {
-		running = false;
-		workers.forEach(Thread::interrupt);
+		synchronized (queue) {
+			running = false;
+		}
+		for (Thread worker : workers) {
+			try {
+				worker.join(TimeUnit.SECONDS.toMillis(30));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 		List<Pending<?, ?>> left = new ArrayList<>();
 		queue.drainTo(left);
 		left.forEach(Pending::handleAlone);
@@ -90,7 +108,7 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
 		List<Pending<?, ?>> group = new ArrayList<>(maxBatch);
 		while (running) {
 			try {
-				Pending<?, ?> first = queue.poll(1, TimeUnit.SECONDS);
+				Pending<?, ?> first = queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
