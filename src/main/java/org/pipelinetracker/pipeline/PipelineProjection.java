@@ -411,11 +411,11 @@ class PipelineProjection implements ShadowableProjection {
 	/** The summary was never built (facts projected before V11), or its USD figures used other exchange rates. */
 	@Override
 	public Optional<String> rebuildReason() {
-		String rates = PipelineSummary.read(jdbc).rates();
+		String rates = PipelineSummary.rates(jdbc);
 		if (PipelineSummary.UNBUILT.equals(rates)) {
 			return Optional.of("the pipeline summary has not been built (facts projected before it existed)");
 		}
-		if (rates != null && !rates.equals(fx.fingerprint())) {
+		if (!PipelineSummary.convertedWith(rates, fx.fingerprint())) {
 			return Optional.of("the pipeline summary was converted to USD with other exchange rates");
 		}
 		return Optional.empty();

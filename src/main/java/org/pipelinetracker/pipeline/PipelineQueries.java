@@ -114,7 +114,7 @@ public class PipelineQueries {
 	 */
 	Pipeline summarised() {
 		PipelineSummary.Stored stored = PipelineSummary.read(jdbc);
-		if (stored.rates() != null && !stored.rates().equals(fx.fingerprint())) {
+		if (!PipelineSummary.convertedWith(stored.rates(), fx.fingerprint())) {
 			return null;
 		}
 		Map<Stage, PipelineSummary.StoredLine> stageLines = new HashMap<>();

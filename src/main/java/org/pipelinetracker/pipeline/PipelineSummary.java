@@ -192,6 +192,11 @@ final class PipelineSummary {
 	record Stored(List<StoredLine> lines, String rates) {
 	}
 
+	/** Whether lines stored with {@code rates} hold USD converted with the rates of {@code fingerprint} (or nothing). */
+	static boolean convertedWith(String rates, String fingerprint) {
+		return rates == null || rates.equals(fingerprint);
+	}
+
 	record StoredLine(String dimension, String lineKey, long projects, long fundings, long facts, BigDecimal committed,
 			BigDecimal disbursed) {
 	}
@@ -204,8 +209,13 @@ final class PipelineSummary {
 		List<StoredLine> lines = jdbc.query("select dimension, line_key, projects, fundings, facts, committed, disbursed"
 				+ " from pipeline_summary_line", (rs, i) -> new StoredLine(rs.getString(1), rs.getString(2),
 						rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6), rs.getBigDecimal(7)));
+		return new Stored(lines, rates(jdbc));
+	}
+
+	/** The rates fingerprint the lines were converted with: null (nothing yet), a fingerprint, MIXED or UNBUILT. */
+	static String rates(JdbcTemplate jdbc) {
 		List<String> rates = jdbc.query("select rates from pipeline_summary_state where id = 1",
 				(rs, i) -> rs.getString(1));
-		return new Stored(lines, rates.isEmpty() ? UNBUILT : rates.get(0));
+		return rates.isEmpty() ? UNBUILT : rates.get(0);
 	}
 }
