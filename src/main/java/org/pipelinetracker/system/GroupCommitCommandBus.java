@@ -44,9 +44,7 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
 	private final int maxBatch;
 	private final BlockingQueue<Pending<?, ?>> queue = new LinkedBlockingQueue<>();
 	private final List<Thread> workers = new ArrayList<>();
-	private final AtomicLong groups = new AtomicLong();
 	private final AtomicLong groupedCommands = new AtomicLong();
-	private final AtomicLong fallbacks = new AtomicLong();
 	private volatile boolean running = true;
 
 	GroupCommitCommandBus(Builder builder, TransactionManager transactionManager, int maxBatch, int workerCount) {
@@ -77,9 +75,9 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
 		super.doDispatch(command, callback);
 	}
 
-	/** Commands handled in groups of more than one, the number of such groups, and of groups handled one by one. */
-	long[] statistics() {
-		return new long[] {groupedCommands.get(), groups.get(), fallbacks.get()};
+	/** Commands stored in groups of more than one (a group handled one by one after a refusal does not count). */
+	long groupedCommands() {
+		return groupedCommands.get();
 	}
 
 	/**
@@ -164,12 +162,10 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
 			outer.rollback(new IllegalStateException("a command of the group was refused"));
 		}
 		if (committed) {
-			groups.incrementAndGet();
 			groupedCommands.addAndGet(group.size());
 			group.forEach(Pending::answer);
 		}
 		else {
-			fallbacks.incrementAndGet();
 			group.forEach(Pending::handleAlone);
 		}
 	}
