@@ -303,6 +303,8 @@ class ApiFuzzTest {
 					.isEqualTo(text.trim());
 		}
 		assertThat(ids).hasSizeGreaterThan(texts.size() / 2);
+		// the exports read the project list, which follows the event store asynchronously
+		api.eventually("/api/export/projects.csv?sector=23630", r -> ids.stream().allMatch(r.body()::contains));
 
 		// IATI XML: well-formed, the titles come back verbatim, no raw markup from the text
 		HttpResponse<byte[]> xml = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
