@@ -20,8 +20,10 @@ class PromptEventSourceTest {
 
 	private static final Duration WINDOW = Duration.ofMillis(400);
 
+	// each stream reads the storage itself (no shared producer thread): what a stream has is there when published
 	private final EmbeddedEventStore store = EmbeddedEventStore.builder()
 			.storageEngine(new InMemoryEventStorageEngine())
+			.optimizeEventConsumption(false)
 			.build();
 	private final PromptEventSource source = new PromptEventSource(store, Duration.ofMinutes(1), WINDOW);
 	private final List<Long> wakeUps = new CopyOnWriteArrayList<>();
@@ -45,6 +47,7 @@ class PromptEventSourceTest {
 
 		store.publish(GenericEventMessage.asEventMessage("second"));
 		store.publish(GenericEventMessage.asEventMessage("third"));
+		assertThat(stream.peek()).as("the store has them").isPresent();
 		assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).as("written right after a round: held").isFalse();
 
 		long windowEnd = roundEnded + WINDOW.toNanos();
