@@ -24,7 +24,8 @@ class ArchitectureTest {
 			.that().resideInAPackage("org.pipelinetracker.project.api..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project.command..",
 					"org.pipelinetracker.project.query..", "org.pipelinetracker.project.web..", "org.pipelinetracker.demo..",
-					"org.pipelinetracker.reference..", "org.pipelinetracker.system..");
+					"org.pipelinetracker.reference..", "org.pipelinetracker.messaging..", "org.pipelinetracker.storage..",
+					"org.pipelinetracker.http..");
 
 	@ArchTest
 	static final ArchRule theAggregateIsReachedOnlyThroughCommands = noClasses()
@@ -50,8 +51,9 @@ class ArchitectureTest {
 					"org.pipelinetracker.demo..", "org.pipelinetracker.facility..", "org.pipelinetracker.pipeline..");
 
 	@ArchTest
-	static final ArchRule systemIsInfrastructureForEveryoneAndKnowsNoModule = noClasses()
-			.that().resideInAPackage("org.pipelinetracker.system..")
+	static final ArchRule infrastructureIsForEveryoneAndKnowsNoModule = noClasses()
+			.that().resideInAnyPackage("org.pipelinetracker.kernel..", "org.pipelinetracker.messaging..",
+					"org.pipelinetracker.storage..", "org.pipelinetracker.http..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",
 					"org.pipelinetracker.demo..", "org.pipelinetracker.reference..");
 
@@ -104,7 +106,8 @@ class ArchitectureTest {
 			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",
 					"org.pipelinetracker.facility..", "org.pipelinetracker.pipeline..", "org.pipelinetracker.audit..",
 					"org.pipelinetracker.iati..", "org.pipelinetracker.demo..", "org.pipelinetracker.fx..",
-					"org.pipelinetracker.reference..", "org.pipelinetracker.system..");
+					"org.pipelinetracker.reference..", "org.pipelinetracker.kernel..", "org.pipelinetracker.messaging..",
+					"org.pipelinetracker.storage..", "org.pipelinetracker.http..");
 
 	/** Modules get the actor from {@code java.security.Principal}; only the entry point (hash-password) uses security. */
 	@ArchTest
@@ -112,6 +115,8 @@ class ArchitectureTest {
 			.that().resideOutsideOfPackage("org.pipelinetracker.security..")
 			.and().doNotHaveFullyQualifiedName("org.pipelinetracker.PipelineTrackerApplication")
 			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.security..");
+
+	@ArchTest
 	static final ArchRule theWebUiTalksToTheApiNotToTheModules = noClasses()
 			.that().resideInAPackage("org.pipelinetracker.ui..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project..",

@@ -1,11 +1,11 @@
 package org.pipelinetracker.demo;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.pipelinetracker.facility.web.CreateFacilityRequest;
-import org.pipelinetracker.facility.web.FacilityWriteService;
-import org.pipelinetracker.system.AuditContext;
-import org.pipelinetracker.project.web.ProjectWriteService;
-import org.pipelinetracker.project.web.Requests;
+import org.pipelinetracker.facility.app.CreateFacilityRequest;
+import org.pipelinetracker.facility.app.FacilityWriteService;
+import org.pipelinetracker.kernel.AuditContext;
+import org.pipelinetracker.project.app.ProjectWriteService;
+import org.pipelinetracker.project.app.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

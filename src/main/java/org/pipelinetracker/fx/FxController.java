@@ -1,6 +1,6 @@
 package org.pipelinetracker.fx;
 
-import org.pipelinetracker.system.Violations;
+import org.pipelinetracker.kernel.Violations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

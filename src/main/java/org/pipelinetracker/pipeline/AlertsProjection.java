@@ -11,7 +11,7 @@ import org.pipelinetracker.project.api.ProjectCancelledEvent;
 import org.pipelinetracker.project.api.ProjectCompletedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
-import org.pipelinetracker.system.ShadowableProjection;
+import org.pipelinetracker.kernel.ShadowableProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
-import org.pipelinetracker.system.ShadowableProjection;
+import org.pipelinetracker.kernel.ShadowableProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package org.pipelinetracker.reference;
 
-import org.pipelinetracker.system.Violations;
+import org.pipelinetracker.kernel.Violations;
 
 import java.io.IOException;
 import java.io.InputStream;

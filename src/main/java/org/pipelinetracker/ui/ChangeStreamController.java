@@ -1,7 +1,7 @@
 package org.pipelinetracker.ui;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.pipelinetracker.system.Problems;
+import org.pipelinetracker.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

@@ -1,14 +1,14 @@
 package org.pipelinetracker.bench;
 
-import org.pipelinetracker.facility.web.CreateFacilityRequest;
-import org.pipelinetracker.facility.web.FacilityWriteService;
+import org.pipelinetracker.facility.app.CreateFacilityRequest;
+import org.pipelinetracker.facility.app.FacilityWriteService;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.PartnerRole;
-import org.pipelinetracker.project.web.ProjectWriteService;
-import org.pipelinetracker.project.web.Requests;
-import org.pipelinetracker.system.AuditContext;
+import org.pipelinetracker.project.app.ProjectWriteService;
+import org.pipelinetracker.project.app.Requests;
+import org.pipelinetracker.kernel.AuditContext;
 
 import java.math.BigDecimal;
 import java.net.URI;

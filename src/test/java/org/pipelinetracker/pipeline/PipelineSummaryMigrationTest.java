@@ -2,7 +2,7 @@ package org.pipelinetracker.pipeline;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.pipelinetracker.system.SchemaMigrations;
+import org.pipelinetracker.storage.SchemaMigrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 

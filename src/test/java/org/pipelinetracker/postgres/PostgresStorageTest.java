@@ -6,7 +6,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.pipelinetracker.Api;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
-import org.pipelinetracker.system.SchemaMigrations;
+import org.pipelinetracker.storage.SchemaMigrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,6 +1,6 @@
 package org.pipelinetracker.audit.chain;
 
-import org.pipelinetracker.system.Problems;
+import org.pipelinetracker.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

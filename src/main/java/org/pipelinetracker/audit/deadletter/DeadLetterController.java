@@ -1,9 +1,9 @@
 package org.pipelinetracker.audit.deadletter;
 
 import org.pipelinetracker.audit.deadletter.DeadLetters.DeadLettersNotFoundException;
-import org.pipelinetracker.system.AuditContext;
-import org.pipelinetracker.system.InvalidRequestException;
-import org.pipelinetracker.system.Problems;
+import org.pipelinetracker.kernel.AuditContext;
+import org.pipelinetracker.kernel.InvalidRequestException;
+import org.pipelinetracker.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

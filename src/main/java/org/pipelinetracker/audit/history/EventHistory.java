@@ -15,7 +15,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.pipelinetracker.project.api.ProjectEvent;
-import org.pipelinetracker.system.AuditMetadata;
+import org.pipelinetracker.kernel.AuditMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package org.pipelinetracker.audit.history;
 
-import org.pipelinetracker.system.Problems;
-import org.pipelinetracker.system.Violations;
+import org.pipelinetracker.http.Problems;
+import org.pipelinetracker.kernel.Violations;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package org.pipelinetracker.audit.replay;
 
-import org.pipelinetracker.system.ShadowableProjection;
+import org.pipelinetracker.kernel.ShadowableProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

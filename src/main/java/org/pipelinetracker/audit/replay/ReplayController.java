@@ -1,6 +1,6 @@
 package org.pipelinetracker.audit.replay;
 
-import org.pipelinetracker.system.Problems;
+import org.pipelinetracker.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

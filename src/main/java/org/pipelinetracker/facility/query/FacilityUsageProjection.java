@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.pipelinetracker.facility.api.FacilityCreatedEvent;
 import org.pipelinetracker.facility.api.FacilityHeadroomReleasedEvent;
 import org.pipelinetracker.facility.api.FacilityHeadroomReservedEvent;
-import org.pipelinetracker.system.ShadowableProjection;
+import org.pipelinetracker.kernel.ShadowableProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,12 +1,15 @@
 package org.pipelinetracker.facility.web;
 
+import org.pipelinetracker.facility.app.CreateFacilityRequest;
+import org.pipelinetracker.facility.app.FacilityWriteResult;
+import org.pipelinetracker.facility.app.FacilityWriteService;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.pipelinetracker.facility.api.FacilityId;
 import org.pipelinetracker.facility.query.FacilityView;
 import org.pipelinetracker.facility.query.FacilityViews;
-import org.pipelinetracker.system.AfterCommit;
-import org.pipelinetracker.system.AuditContext;
-import org.pipelinetracker.system.Problems;
+import org.pipelinetracker.storage.AfterCommit;
+import org.pipelinetracker.kernel.AuditContext;
+import org.pipelinetracker.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,4 @@
 /**
- * HTTP API of the facility module ({@code /api/facilities}), and {@link org.pipelinetracker.facility.web.FacilityReservations},
- * the door the project write path uses to reserve and release a facility's headroom.
+ * HTTP API of the facility module ({@code /api/facilities}): controllers and the mapping of requests and answers.
  */
 package org.pipelinetracker.facility.web;

@@ -8,7 +8,7 @@ import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.query.ProjectView.FundingView;
 import org.pipelinetracker.project.query.ProjectView.Unconverted;
 import org.pipelinetracker.reference.Codelists;
-import org.pipelinetracker.system.Violations;
+import org.pipelinetracker.kernel.Violations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,9 +1,9 @@
 package org.pipelinetracker.iati.imports;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.pipelinetracker.system.AuditContext;
-import org.pipelinetracker.system.InvalidRequestException;
-import org.pipelinetracker.system.Problems;
+import org.pipelinetracker.kernel.AuditContext;
+import org.pipelinetracker.kernel.InvalidRequestException;
+import org.pipelinetracker.http.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

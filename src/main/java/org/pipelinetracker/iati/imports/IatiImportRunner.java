@@ -1,6 +1,6 @@
 package org.pipelinetracker.iati.imports;
 
-import org.pipelinetracker.system.AuditContext;
+import org.pipelinetracker.kernel.AuditContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

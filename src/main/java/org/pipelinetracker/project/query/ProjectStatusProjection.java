@@ -10,7 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.reference.Codelists;
-import org.pipelinetracker.system.ShadowableProjection;
+import org.pipelinetracker.kernel.ShadowableProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,5 +1,6 @@
 package org.pipelinetracker.project.web;
 
+import org.pipelinetracker.project.app.WriteResult;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;

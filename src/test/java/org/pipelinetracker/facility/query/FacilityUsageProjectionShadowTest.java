@@ -12,8 +12,8 @@ import org.pipelinetracker.facility.api.FacilityHeadroomReleasedEvent;
 import org.pipelinetracker.facility.api.FacilityHeadroomReservedEvent;
 import org.pipelinetracker.facility.api.FacilityId;
 import org.pipelinetracker.project.api.Money;
-import org.pipelinetracker.system.ShadowableProjection;
-import org.pipelinetracker.system.SchemaMigrations;
+import org.pipelinetracker.kernel.ShadowableProjection;
+import org.pipelinetracker.storage.SchemaMigrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package org.pipelinetracker.facility.web;
 
+import org.pipelinetracker.facility.app.FacilityReservations;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,7 @@ import org.pipelinetracker.Api.Response;
 import org.pipelinetracker.facility.api.FacilityHeadroomReservedEvent;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.api.Money;
-import org.pipelinetracker.system.AuditMetadata;
+import org.pipelinetracker.kernel.AuditMetadata;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,5 +1,8 @@
 package org.pipelinetracker.facility.web;
 
+import org.pipelinetracker.facility.app.CreateFacilityRequest;
+import org.pipelinetracker.facility.app.FacilityReservations;
+import org.pipelinetracker.facility.app.FacilityWriteService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,7 +10,7 @@ import org.pipelinetracker.facility.query.FacilityView;
 import org.pipelinetracker.facility.query.FacilityViews;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.api.Money;
-import org.pipelinetracker.system.AuditMetadata;
+import org.pipelinetracker.kernel.AuditMetadata;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;

@@ -1,0 +1,5 @@
+/**
+ * The credit facilities' use cases: creating a facility, and the reservation process that reserves a commitment's
+ * headroom on its facility before the commitment is recorded and releases it when the commitment is refused.
+ */
+package org.pipelinetracker.facility.app;

@@ -1,7 +1,0 @@
-package org.pipelinetracker.facility.web;
-
-/**
- * What a facility write answers: the facility and its version after the write.
- */
-public record FacilityWriteResult(String facilityId, long version) {
-}

@@ -1,0 +1,5 @@
+/**
+ * HTTP reliability: request body limits (413), Idempotency-Key (a keyed write and its stored answer are committed in
+ * one database transaction), and the server-side retry of writes that lost a race to another node.
+ */
+package org.pipelinetracker.http.reliability;

@@ -1,0 +1,38 @@
+package org.pipelinetracker.kernel;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A projection that can be rebuilt into other storage, so the consistency check can replay the event store into a
+ * shadow database with the very same handler code and compare the result, table by table, with the live one.
+ */
+public interface ShadowableProjection {
+
+	/** The processing group of the live projection. */
+	String processingGroup();
+
+	/** The tables it writes, each with the columns that order its rows uniquely (its primary key). */
+	List<Table> tables();
+
+	/** A fresh instance of this projection that writes to {@code storage} instead of the live database. */
+	Object withStorage(JdbcTemplate storage);
+
+	/**
+	 * Why the live read model should be rebuilt now (e.g. it was written by an older version, or with other
+	 * reference data), or empty when it is fine. Asked once at start-up; a reason starts a replay of this projection.
+	 */
+	default Optional<String> rebuildReason() {
+		return Optional.empty();
+	}
+
+	/** A table and the columns of its primary key. */
+	record Table(String name, List<String> keyColumns) {
+
+		public static Table of(String name, String... keyColumns) {
+			return new Table(name, List.of(keyColumns));
+		}
+	}
+}

@@ -1,0 +1,7 @@
+/**
+ * The shared kernel every module speaks: who wrote what, why and from which source ({@link
+ * org.pipelinetracker.kernel.AuditContext}, the metadata keys of every command and event), the validation of a
+ * request with every bad field named ({@link org.pipelinetracker.kernel.Violations}), and the contract of a read model
+ * that can be rebuilt into shadow tables ({@link org.pipelinetracker.kernel.ShadowableProjection}).
+ */
+package org.pipelinetracker.kernel;

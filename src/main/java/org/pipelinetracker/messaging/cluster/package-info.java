@@ -1,0 +1,5 @@
+/**
+ * Several nodes on one database: each node's name as token owner, heartbeats, and a fair share of every
+ * projection's token segments.
+ */
+package org.pipelinetracker.messaging.cluster;

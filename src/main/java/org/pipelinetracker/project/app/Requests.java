@@ -1,0 +1,154 @@
+package org.pipelinetracker.project.app;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.pipelinetracker.project.api.AgreementType;
+import org.pipelinetracker.project.api.EximbankInstrument;
+import org.pipelinetracker.project.api.FundingSource;
+import org.pipelinetracker.project.api.PartnerRole;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The JSON bodies of every write. Each accepts an optional {@code reason} and {@code sourceUrl}, which are
+ * recorded in the events' metadata with the actor.
+ */
+public final class Requests {
+
+	static final String ID = "[A-Za-z0-9._-]{1,64}";
+	static final String ID_MESSAGE = "must be 1-64 characters: letters, digits, '.', '_' or '-'";
+	static final String MAX_AMOUNT = "1000000000000000";
+
+	private Requests() {
+	}
+
+	/** Common audit fields of every write. */
+	public interface Audited {
+		String reason();
+
+		String sourceUrl();
+	}
+
+	public record MoneyRequest(
+			@NotNull @Positive @DecimalMax(value = MAX_AMOUNT, message = "must not exceed 10^15") BigDecimal amount,
+			@NotBlank String currency) {
+	}
+
+	public record PartnerRequest(@NotBlank @Size(max = 200) String name, @NotBlank String country,
+			@NotNull PartnerRole role) {
+	}
+
+	public record ProposeProjectRequest(
+			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "must be 3-64 characters: letters, digits, '.', '_' or '-'") String projectId,
+			@NotBlank @Size(max = 300) String title,
+			@Size(max = 5000) String description,
+			@NotBlank String sector,
+			@NotBlank String region,
+			@Size(max = 50) List<@Valid @NotNull PartnerRequest> partners,
+			@Valid MoneyRequest estimatedCost,
+			@NotNull LocalDate proposedOn,
+			LocalDate plannedStart,
+			LocalDate plannedEnd,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	public record SignAgreementRequest(
+			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String agreementId,
+			@NotNull AgreementType type,
+			@NotNull LocalDate signedOn,
+			@Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,
+			@Size(max = 2000) String documentUrl,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	public record EximbankFundingRequest(
+			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
+			@NotNull EximbankInstrument instrument,
+			@NotNull @Valid MoneyRequest amount,
+			@NotNull LocalDate committedOn,
+			@DecimalMin(value = "0", message = "must be between 0 and 100 (percent)")
+			@DecimalMax(value = "100", message = "must be between 0 and 100 (percent)") BigDecimal interestRate,
+			@Min(1) @Max(60) Integer maturityYears,
+			@Min(0) @Max(60) Integer graceYears,
+			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "must be 3-64 characters: letters, digits, '.', '_' or '-'") String facilityId,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	public record FundingRequest(
+			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
+			@NotNull FundingSource source,
+			@NotBlank @Size(max = 200) String funder,
+			@NotNull @Valid MoneyRequest amount,
+			@NotNull LocalDate committedOn,
+			@Pattern(regexp = "[0-9]{2}", message = "must be a 2-digit IATI flow type code") String flowType,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	public record DisbursementRequest(
+			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
+			@NotNull @Valid MoneyRequest amount,
+			@NotNull LocalDate disbursedOn,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	/** Incoming funds (IATI type 1): who sent them ({@code provider}) is required; {@code fundingId} links a commitment. */
+	public record IncomingFundsRequest(
+			@NotNull @Valid MoneyRequest amount,
+			@NotNull LocalDate receivedOn,
+			@Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
+			@NotBlank @Size(max = 200) String provider,
+			@Size(max = 200) String receiver,
+			@Size(max = 2000) String description,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	/** An expenditure (IATI type 4): {@code fundingId}, {@code provider}, {@code receiver} are optional. */
+	public record ExpenditureRequest(
+			@NotNull @Valid MoneyRequest amount,
+			@NotNull LocalDate spentOn,
+			@Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
+			@Size(max = 200) String provider,
+			@Size(max = 200) String receiver,
+			@Size(max = 2000) String description,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	public record MilestoneRequest(
+			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String milestoneId,
+			@Size(max = 300) String name,
+			LocalDate plannedOn,
+			LocalDate achievedOn,
+			LocalDate on,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	/** Start, suspend, resume, complete, cancel: the effective date (default today) and a reason. */
+	public record StageChangeRequest(LocalDate on, @Size(max = 2000) String reason, @Size(max = 2000) String sourceUrl)
+			implements Audited {
+	}
+
+	public record CorrectionRequest(
+			@NotNull @Valid MoneyRequest amount,
+			@NotBlank @Size(max = 2000) String reason,
+			LocalDate on,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+}

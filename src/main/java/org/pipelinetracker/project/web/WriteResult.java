@@ -1,7 +1,0 @@
-package org.pipelinetracker.project.web;
-
-/**
- * What a write answers: the project and its version after the write.
- */
-public record WriteResult(String projectId, long version) {
-}

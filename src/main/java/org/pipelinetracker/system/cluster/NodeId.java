@@ -1,7 +1,0 @@
-package org.pipelinetracker.system.cluster;
-
-/**
- * This node's name: the owner of the token segments it claims and the key of its heartbeat.
- */
-public record NodeId(String value) {
-}

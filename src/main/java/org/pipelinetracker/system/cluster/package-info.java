@@ -1,5 +1,0 @@
-/**
- * Several nodes on one database: each node's name as token owner, heartbeats, and a fair share of every
- * projection's token segments.
- */
-package org.pipelinetracker.system.cluster;
