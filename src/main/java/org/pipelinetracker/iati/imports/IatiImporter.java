@@ -1,6 +1,9 @@
 package org.pipelinetracker.iati.imports;
 
-import org.pipelinetracker.iati.export.ReportingOrg;
+import org.pipelinetracker.iati.conventions.AgreementDocuments;
+import org.pipelinetracker.iati.conventions.FundingCodes;
+import org.pipelinetracker.iati.conventions.Geography;
+import org.pipelinetracker.iati.conventions.ReportingOrg;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.api.EximbankInstrument;
@@ -63,20 +66,16 @@ public class IatiImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(IatiImporter.class);
 
-	static final String SYNTHETIC_AGREEMENT = "IATI-AGREEMENT";
+	static final String SYNTHETIC_AGREEMENT = AgreementDocuments.SYNTHETIC_AGREEMENT_ID;
 	static final String NOT_SPECIFIED_SECTOR = "99810";
-	static final String OUTSIDE_UZBEKISTAN_REGION = "Multiple regions";
-	static final String UZBEKISTAN_REGION = "Nationwide";
+	static final String OUTSIDE_UZBEKISTAN_REGION = Geography.MULTIPLE_REGIONS;
+	static final String UZBEKISTAN_REGION = Geography.NATIONWIDE;
 	private static final Pattern ID_CHARS = Pattern.compile("[^A-Za-z0-9._-]+");
 	private static final Pattern DAC5 = Pattern.compile("\\d{5}");
 	private static final Pattern DAC3 = Pattern.compile("\\d{3}");
 	private static final Pattern COUNTRY_PREFIX = Pattern.compile("^([A-Z]{2})-[A-Za-z0-9]+-.+");
-	private static final Pattern KOICA = Pattern.compile("(?i)\\bKOICA\\b|Korea International Cooperation Agency");
-	private static final Pattern KOREA_EXIMBANK = Pattern.compile(
-			"(?i)Export-Import Bank of Korea|Korea Exim|\\bKEXIM\\b|\\bEDCF\\b|Economic Development Cooperation Fund");
 	private static final Set<String> OTHER_FLOW_TYPES = FundingSource.OTHER.allowedFlowTypes();
 	private static final Pattern FUNDING_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-	private static final String PARTIES = "Parties: ";
 
 	private final ProjectWriteService writes;
 	private final ProjectTimeline timeline;
@@ -409,7 +408,7 @@ public class IatiImporter {
 			return exported.get(); // pt:region of our own export
 		}
 		List<String> codes = a.countries.stream().map(IatiActivity.Country::code).filter(Objects::nonNull).toList();
-		if (codes.size() == 1 && codes.get(0).equals("UZ")) {
+		if (codes.size() == 1 && codes.get(0).equals(Geography.RECIPIENT_COUNTRY)) {
 			return codelists.uzbekRegion(UZBEKISTAN_REGION).orElseThrow();
 		}
 		notes.add((codes.isEmpty() ? "no recipient country" : "recipient countries " + String.join(", ",
@@ -511,11 +510,11 @@ public class IatiImporter {
 	// --- agreements -------------------------------------------------------------------------------------------
 
 	private boolean isOwn(IatiActivity a) {
-		return a.reportingOrg != null && reportingOrg.ref().equals(a.reportingOrg.ref());
+		return a.reportingOrg != null && reportingOrg.publishedBy(a.reportingOrg.ref());
 	}
 
 	private static AgreementType agreementType(IatiActivity.DocumentLink d) {
-		return d.categories().contains("A11") ? AgreementType.CONTRACT : d.categories().contains("A09") ? AgreementType.MOU : null;
+		return AgreementDocuments.agreementType(d.categories());
 	}
 
 	private record PlannedAgreement(String id, AgreementType type, LocalDate signedOn, String documentUrl, String reason,
@@ -527,20 +526,12 @@ public class IatiImporter {
 		if (d.agreementType() == null || d.agreementId() == null || !FUNDING_ID.matcher(d.agreementId()).matches()) {
 			return null;
 		}
-		for (AgreementType type : AgreementType.values()) {
-			if (type.name().equals(d.agreementType())) {
-				return type;
-			}
-		}
-		return null;
+		return AgreementDocuments.typeNamed(d.agreementType());
 	}
 
 	/** The parties of our own export's document link: its description {@code "Parties: a; b"}, none without one. */
 	private static List<String> exportedParties(IatiActivity.DocumentLink d) {
-		if (d.description() == null || !d.description().startsWith(PARTIES)) {
-			return List.of();
-		}
-		return List.of(d.description().substring(PARTIES.length()).split("; "));
+		return AgreementDocuments.parties(d.description());
 	}
 
 	/**
@@ -594,7 +585,7 @@ public class IatiImporter {
 						act.with(type + " agreement " + d.agreementId()), what, exportedParties(d)));
 				continue;
 			}
-			planned.add(new PlannedAgreement("IATI-DOC-" + hash(d.url() == null ? "#" + d.index() : d.url(), 12), type,
+			planned.add(new PlannedAgreement(AgreementDocuments.DOCUMENT_AGREEMENT_PREFIX + hash(d.url() == null ? "#" + d.index() : d.url(), 12), type,
 					signedOn, url, act.with(detail), what, parties));
 		}
 		if (firstFinancing != null) {
@@ -603,7 +594,7 @@ public class IatiImporter {
 			if (!bound) {
 				Commitment first = (incomingFirst ? incoming : commitments).stream()
 						.filter(c -> c.date.equals(firstFinancing)).findFirst().orElseThrow();
-				AgreementType type = first.financeType != null && first.financeType.startsWith("4") ? AgreementType.LOAN : AgreementType.GRANT;
+				AgreementType type = AgreementDocuments.impliedBy(first.financeType);
 				planned.add(new PlannedAgreement(SYNTHETIC_AGREEMENT, type, firstFinancing, null,
 						act.with(type + " agreement implied by the published " + firstKind + " " + first.what
 								+ " (finance type " + (first.financeType == null ? "not given" : first.financeType) + ")"),
@@ -862,13 +853,13 @@ public class IatiImporter {
 			}
 			String detail = c.what + " from " + c.provider + (c.financeType == null ? "" : ", finance type " + c.financeType)
 					+ (c.flowType == null ? "" : ", flow type " + c.flowType);
-			FundingSource exported = act.own ? exportedSource(c.t.source) : null;
+			FundingSource exported = act.own ? FundingCodes.sourceNamed(c.t.source) : null;
 			if (exported != null) {
 				boolean recorded;
 				if (exported == FundingSource.EXIMBANK) {
-					EximbankInstrument instrument = exportedInstrument(c.t.instrument);
+					EximbankInstrument instrument = FundingCodes.instrumentNamed(c.t.instrument);
 					EximbankInstrument chosen = instrument != null ? instrument
-							: "22".equals(c.flowType) ? EximbankInstrument.EXPORT_CREDIT : EximbankInstrument.EDCF_LOAN;
+							: FundingCodes.instrumentOf(c.flowType);
 					recorded = act.write(c.what, () -> writes.fundViaEximbank(act.projectId, new Requests.EximbankFundingRequest(
 							c.fundingId, chosen, amount, c.date, null, null, null, null, act.with(detail), null),
 							act.run.actor));
@@ -883,8 +874,9 @@ public class IatiImporter {
 				}
 				continue;
 			}
-			if ("421".equals(c.financeType) && KOREA_EXIMBANK.matcher(c.provider).find()) {
-				EximbankInstrument instrument = "22".equals(c.flowType) ? EximbankInstrument.EXPORT_CREDIT : EximbankInstrument.EDCF_LOAN;
+			FundingSource source = FundingCodes.sourceOf(c.financeType, c.provider);
+			if (source == FundingSource.EXIMBANK) {
+				EximbankInstrument instrument = FundingCodes.instrumentOf(c.flowType);
 				if (act.write(c.what, () -> writes.fundViaEximbank(act.projectId, new Requests.EximbankFundingRequest(
 						c.fundingId, instrument, amount, c.date, null, null, null, null, act.with(detail + notesText(notes)),
 						null), act.run.actor))) {
@@ -892,8 +884,6 @@ public class IatiImporter {
 				}
 				continue;
 			}
-			FundingSource source = "110".equals(c.financeType) && KOICA.matcher(c.provider).find()
-					? FundingSource.KOICA_GRANT : FundingSource.OTHER;
 			String flowType = null;
 			if (source == FundingSource.OTHER && c.flowType != null) {
 				if (OTHER_FLOW_TYPES.contains(c.flowType)) {
@@ -938,24 +928,6 @@ public class IatiImporter {
 				return;
 			}
 		}
-	}
-
-	private static FundingSource exportedSource(String name) {
-		for (FundingSource source : FundingSource.values()) {
-			if (source.name().equals(name)) {
-				return source;
-			}
-		}
-		return null;
-	}
-
-	private static EximbankInstrument exportedInstrument(String name) {
-		for (EximbankInstrument instrument : EximbankInstrument.values()) {
-			if (instrument.name().equals(name)) {
-				return instrument;
-			}
-		}
-		return null;
 	}
 
 	private static String notesText(List<String> notes) {
@@ -1027,7 +999,7 @@ public class IatiImporter {
 	}
 
 	private static boolean sameFunder(ProjectView.FundingView f, String provider) {
-		return provider.equals(f.funder) || (f.source == FundingSource.EXIMBANK && KOREA_EXIMBANK.matcher(provider).find());
+		return provider.equals(f.funder) || (f.source == FundingSource.EXIMBANK && FundingCodes.isKoreaEximbank(provider));
 	}
 
 	private static String disbursementKey(String fundingId, LocalDate on, Money amount) {
