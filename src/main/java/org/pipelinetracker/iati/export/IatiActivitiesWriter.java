@@ -3,6 +3,7 @@ package org.pipelinetracker.iati.export;
 import org.pipelinetracker.iati.conventions.AgreementDocuments;
 import org.pipelinetracker.iati.conventions.Extension;
 import org.pipelinetracker.iati.conventions.Geography;
+import org.pipelinetracker.iati.conventions.Narratives;
 import org.pipelinetracker.iati.conventions.ReportingOrg;
 import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.Stage;
@@ -88,7 +89,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		if (p.lastEventAt != null) {
 			xml.writeAttribute("last-updated-datetime", p.lastEventAt.truncatedTo(ChronoUnit.MILLIS).toString());
 		}
-		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", "en");
+		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", Narratives.LANGUAGE);
 
 		text("iati-identifier", reportingOrg.identifierOf(p.projectId));
 		start("reporting-org");
@@ -300,7 +301,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	private void narrative(String text) throws XMLStreamException {
 		start("narrative");
-		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", "en");
+		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", Narratives.LANGUAGE);
 		xml.writeCharacters(text);
 		end();
 	}

@@ -1,6 +1,7 @@
 package org.pipelinetracker.iati.imports;
 
 import org.pipelinetracker.iati.conventions.Extension;
+import org.pipelinetracker.iati.conventions.Narratives;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -237,7 +238,7 @@ final class IatiReader {
 					String lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
 					String text = collapse(r.getElementText());
 					if (!text.isEmpty()) {
-						if (english == null && (lang == null || lang.equalsIgnoreCase("en"))) {
+						if (english == null && (lang == null || lang.equalsIgnoreCase(Narratives.LANGUAGE))) {
 							english = text;
 						}
 						if (any == null) {
