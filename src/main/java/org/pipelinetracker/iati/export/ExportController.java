@@ -3,6 +3,7 @@ package org.pipelinetracker.iati.export;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinetracker.fx.Conversion;
 import org.pipelinetracker.fx.FxRates;
+import org.pipelinetracker.iati.conventions.ReportingOrg;
 import org.pipelinetracker.iati.export.ExportSelection.Criteria;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.query.ProjectView.FundingView;

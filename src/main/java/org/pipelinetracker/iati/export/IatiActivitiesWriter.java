@@ -1,6 +1,10 @@
 package org.pipelinetracker.iati.export;
 
-import org.pipelinetracker.project.api.AgreementType;
+import org.pipelinetracker.iati.conventions.AgreementDocuments;
+import org.pipelinetracker.iati.conventions.Extension;
+import org.pipelinetracker.iati.conventions.Geography;
+import org.pipelinetracker.iati.conventions.Narratives;
+import org.pipelinetracker.iati.conventions.ReportingOrg;
 import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.query.ProjectView;
@@ -54,14 +58,13 @@ import java.util.function.UnaryOperator;
  * {@code pt:agreement-type}.</li>
  * </ul>
  * The {@code pt:} attributes let this application's importer restore a project exactly from its own export
- * (export → import into an empty instance → export gives the same document, timestamps aside).
+ * (export → import into an empty instance → export gives the same document, timestamps aside). What the import
+ * reads back the same way (identifier rule, {@code pt:} attributes, document categories, transaction types,
+ * recipient country) is defined once, in {@code iati.conventions}.
  */
 final class IatiActivitiesWriter implements AutoCloseable {
 
 	static final String VERSION = "2.03";
-	/** Namespace of this application's extension attributes (allowed by the schema's {@code anyAttribute ##other}). */
-	static final String EXTENSION_NS = ReportingOrg.EXTENSION_NS;
-	static final String EXTENSION_PREFIX = "pt";
 
 	private final XMLStreamWriter xml;
 	private final ReportingOrg reportingOrg;
@@ -76,7 +79,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		this.absoluteUrl = absoluteUrl;
 		xml.writeStartDocument("UTF-8", "1.0");
 		start("iati-activities");
-		xml.writeNamespace(EXTENSION_PREFIX, EXTENSION_NS);
+		xml.writeNamespace(Extension.PREFIX, Extension.NAMESPACE);
 		xml.writeAttribute("version", VERSION);
 		xml.writeAttribute("generated-datetime", generatedAt.truncatedTo(ChronoUnit.SECONDS).toString());
 	}
@@ -86,7 +89,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		if (p.lastEventAt != null) {
 			xml.writeAttribute("last-updated-datetime", p.lastEventAt.truncatedTo(ChronoUnit.MILLIS).toString());
 		}
-		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", "en");
+		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", Narratives.LANGUAGE);
 
 		text("iati-identifier", reportingOrg.identifierOf(p.projectId));
 		start("reporting-org");
@@ -105,12 +108,12 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		empty("activity-status", "code", p.iatiStatus);
 		activityDates(p);
 		start("recipient-country");
-		xml.writeAttribute("code", "UZ");
-		xml.writeAttribute("percentage", "100");
+		xml.writeAttribute("code", Geography.RECIPIENT_COUNTRY);
+		xml.writeAttribute("percentage", Geography.RECIPIENT_PERCENTAGE);
 		end();
 		if (p.region != null) {
 			start("location");
-			xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "region", p.region);
+			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.REGION, p.region);
 			start("name");
 			narrative(p.region);
 			end();
@@ -138,7 +141,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 				start("participating-org");
 				xml.writeAttribute("role", partner.role().iatiCode());
 				if (partner.country() != null) {
-					xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "country", partner.country());
+					xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.COUNTRY, partner.country());
 				}
 				narrative(partner.name());
 				end();
@@ -205,10 +208,10 @@ final class IatiActivitiesWriter implements AutoCloseable {
 			xml.writeAttribute("ref", f.fundingId);
 		}
 		if (ofFunding && f.source != null) {
-			xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "source", f.source.name());
+			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.SOURCE, f.source.name());
 		}
 		if (ofFunding && f.instrument != null) {
-			xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "instrument", f.instrument.name());
+			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.INSTRUMENT, f.instrument.name());
 		}
 		empty("transaction-type", "code", flow.kind().transactionType());
 		empty("transaction-date", "iso-date", flow.valueDate().toString());
@@ -246,17 +249,17 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		start("document-link");
 		xml.writeAttribute("url", url);
 		xml.writeAttribute("format", format(url));
-		xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "agreement-id", a.agreementId());
-		xml.writeAttribute(EXTENSION_PREFIX, EXTENSION_NS, "agreement-type", a.type().name());
+		xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.AGREEMENT_ID, a.agreementId());
+		xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.AGREEMENT_TYPE, a.type().name());
 		start("title");
-		narrative(a.type().name() + " agreement " + a.agreementId());
+		narrative(AgreementDocuments.title(a.type(), a.agreementId()));
 		end();
 		if (a.parties() != null && !a.parties().isEmpty()) {
 			start("description");
-			narrative("Parties: " + String.join("; ", a.parties()));
+			narrative(AgreementDocuments.partiesDescription(a.parties()));
 			end();
 		}
-		empty("category", "code", a.type() == AgreementType.MOU ? "A09" : "A11");
+		empty("category", "code", AgreementDocuments.category(a.type()));
 		empty("document-date", "iso-date", a.signedOn().toString());
 		end();
 	}
@@ -298,7 +301,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	private void narrative(String text) throws XMLStreamException {
 		start("narrative");
-		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", "en");
+		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", Narratives.LANGUAGE);
 		xml.writeCharacters(text);
 		end();
 	}

@@ -1,5 +1,6 @@
 package org.pipelinetracker.iati.export;
 
+import org.pipelinetracker.iati.conventions.TransactionType;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.query.ProjectView;
 import org.pipelinetracker.project.query.ProjectView.CorrectionView;
@@ -32,20 +33,21 @@ record MoneyFlow(FundingView funding, Kind kind, LocalDate valueDate, Money amou
 		String provider, String receiver) {
 
 	enum Kind {
-		COMMITMENT("2", "commitment"), CORRECTION("2", "correction"), DISBURSEMENT("3", "disbursement"),
-		INCOMING_FUNDS("1", "incoming-funds"), EXPENDITURE("4", "expenditure");
+		COMMITMENT(TransactionType.COMMITMENT, "commitment"), CORRECTION(TransactionType.COMMITMENT, "correction"),
+		DISBURSEMENT(TransactionType.DISBURSEMENT, "disbursement"),
+		INCOMING_FUNDS(TransactionType.INCOMING_FUNDS, "incoming-funds"), EXPENDITURE(TransactionType.EXPENDITURE, "expenditure");
 
-		private final String transactionType;
+		private final TransactionType transactionType;
 		private final String label;
 
-		Kind(String transactionType, String label) {
+		Kind(TransactionType transactionType, String label) {
 			this.transactionType = transactionType;
 			this.label = label;
 		}
 
 		/** IATI TransactionType code: 1 incoming funds, 2 commitment, 3 disbursement, 4 expenditure. */
 		String transactionType() {
-			return transactionType;
+			return transactionType.code();
 		}
 
 		/** As written in transactions.csv: commitment, correction, disbursement, incoming-funds, expenditure. */

@@ -46,7 +46,7 @@ class IatiImportController {
 		AuditContext audit = AuditContext.of(principal);
 		long length = request.getContentLengthLong();
 		if (maxBytes > 0 && length > maxBytes) {
-			throw new IatiImporter.TooLargeException(maxBytes);
+			throw new ImportTooLargeException(maxBytes);
 		}
 		try (InputStream in = request.getInputStream()) {
 			return importer.importFile(in, fileName, audit, length >= 0 ? length : null, maxBytes);
@@ -61,7 +61,7 @@ class IatiImportController {
 			throw InvalidRequestException.of("file", "a non-empty part named 'file' is required");
 		}
 		if (maxBytes > 0 && file.getSize() > maxBytes) {
-			throw new IatiImporter.TooLargeException(maxBytes);
+			throw new ImportTooLargeException(maxBytes);
 		}
 		try (InputStream in = file.getInputStream()) {
 			return importer.importFile(in, file.getOriginalFilename(), audit, file.getSize(), maxBytes);
@@ -73,8 +73,8 @@ class IatiImportController {
 		return importer.progress();
 	}
 
-	@ExceptionHandler(IatiImporter.TooLargeException.class)
-	ResponseEntity<ProblemDetail> tooLarge(IatiImporter.TooLargeException e) {
+	@ExceptionHandler(ImportTooLargeException.class)
+	ResponseEntity<ProblemDetail> tooLarge(ImportTooLargeException e) {
 		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, URI.create("/problems/too-large"),
 				"File too large", e.getMessage());
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);

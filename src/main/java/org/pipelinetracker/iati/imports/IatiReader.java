@@ -1,6 +1,7 @@
 package org.pipelinetracker.iati.imports;
 
-import org.pipelinetracker.iati.export.ReportingOrg;
+import org.pipelinetracker.iati.conventions.Extension;
+import org.pipelinetracker.iati.conventions.Narratives;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -97,7 +98,7 @@ final class IatiReader {
 				}
 				case "location" -> {
 					if (a.region == null) {
-						a.region = ext(r, "region");
+						a.region = ext(r, Extension.REGION);
 					}
 					skip(r);
 				}
@@ -128,8 +129,8 @@ final class IatiReader {
 	private static IatiActivity.DocumentLink documentLink(IatiActivity a, XMLStreamReader r, int index)
 			throws XMLStreamException {
 		String url = attr(r, "url");
-		String agreementId = ext(r, "agreement-id");
-		String agreementType = ext(r, "agreement-type");
+		String agreementId = ext(r, Extension.AGREEMENT_ID);
+		String agreementType = ext(r, Extension.AGREEMENT_TYPE);
 		String description = null;
 		List<String> categories = new ArrayList<>();
 		LocalDate date = null;
@@ -168,8 +169,8 @@ final class IatiReader {
 		IatiActivity.Transaction t = new IatiActivity.Transaction();
 		t.index = index;
 		t.ref = attr(r, "ref");
-		t.source = ext(r, "source");
-		t.instrument = ext(r, "instrument");
+		t.source = ext(r, Extension.SOURCE);
+		t.instrument = ext(r, Extension.INSTRUMENT);
 		while (r.hasNext()) {
 			int event = r.next();
 			if (event == XMLStreamConstants.END_ELEMENT) {
@@ -216,7 +217,7 @@ final class IatiReader {
 	/** An organisation element: ref attribute and its best narrative (consumes the element). */
 	private static IatiActivity.Org org(XMLStreamReader r, String role) throws XMLStreamException {
 		String ref = attr(r, "ref");
-		String country = upper(ext(r, "country"));
+		String country = upper(ext(r, Extension.COUNTRY));
 		String name = narratives(r);
 		return new IatiActivity.Org(ref, role, name, country);
 	}
@@ -237,7 +238,7 @@ final class IatiReader {
 					String lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
 					String text = collapse(r.getElementText());
 					if (!text.isEmpty()) {
-						if (english == null && (lang == null || lang.equalsIgnoreCase("en"))) {
+						if (english == null && (lang == null || lang.equalsIgnoreCase(Narratives.LANGUAGE))) {
 							english = text;
 						}
 						if (any == null) {
@@ -303,9 +304,9 @@ final class IatiReader {
 		return null;
 	}
 
-	/** An extension attribute of this application ({@link ReportingOrg#EXTENSION_NS}), trimmed; null when absent or blank. */
+	/** An extension attribute of this application ({@link Extension#NAMESPACE}), trimmed; null when absent or blank. */
 	private static String ext(XMLStreamReader r, String name) {
-		String value = r.getAttributeValue(ReportingOrg.EXTENSION_NS, name);
+		String value = r.getAttributeValue(Extension.NAMESPACE, name);
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.pipelinetracker.Api;
 import org.pipelinetracker.Api.Response;
+import org.pipelinetracker.iati.conventions.Extension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -328,7 +329,7 @@ class IatiExportApiTest {
 		List<String> out = new ArrayList<>();
 		for (Node org : nodes(doc, activity + "/participating-org")) {
 			Element e = (Element) org;
-			out.add(e.getAttribute("role") + "|" + e.getAttributeNS(IatiActivitiesWriter.EXTENSION_NS, "country") + "|"
+			out.add(e.getAttribute("role") + "|" + e.getAttributeNS(Extension.NAMESPACE, Extension.COUNTRY) + "|"
 					+ text(org, "narrative"));
 		}
 		return out;

@@ -1,20 +1,16 @@
-package org.pipelinetracker.iati.export;
+package org.pipelinetracker.iati.conventions;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisation that publishes the export ({@code reporting-org}), and the prefix of every iati-identifier:
- * {@code <ref>-<projectId>}. An importer gets the project id back by stripping {@code "<ref>-"}.
+ * The organisation that publishes this application's export ({@code reporting-org}, from
+ * {@code tracker.iati.reporting-org.*}) and the identifier rule built on it: every iati-identifier is
+ * {@code <ref>-<projectId>}. The export writes it; the import recognises its own export by it (same
+ * {@code reporting-org ref}) and gets the project id back by stripping {@code "<ref>-"}.
  */
 @Component
 public class ReportingOrg {
-
-	/**
-	 * Namespace of this application's extension attributes in the export (allowed by the schema's
-	 * {@code anyAttribute namespace="##other"}), read back by the importer when it recognises its own export.
-	 */
-	public static final String EXTENSION_NS = "urn:pipeline-tracker:iati";
 
 	private final String ref;
 	private final String name;
@@ -55,5 +51,13 @@ public class ReportingOrg {
 		String prefix = ref + "-";
 		return identifier != null && identifier.startsWith(prefix) && identifier.length() > prefix.length()
 				? identifier.substring(prefix.length()) : null;
+	}
+
+	/**
+	 * Whether an activity whose {@code reporting-org} has this {@code ref} is our own export: then its {@code pt:}
+	 * attributes ({@link Extension}) are trusted on import.
+	 */
+	public boolean publishedBy(String reportingOrgRef) {
+		return ref.equals(reportingOrgRef);
 	}
 }

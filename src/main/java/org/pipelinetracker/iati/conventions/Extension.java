@@ -1,0 +1,31 @@
+package org.pipelinetracker.iati.conventions;
+
+/**
+ * This application's IATI extension attributes ({@code pt:*}, allowed on any element by the schema's
+ * {@code anyAttribute namespace="##other"}). The export writes what IATI has no place for; the import reads them
+ * back only from its own export ({@link ReportingOrg#publishedBy}), so that export → import into an empty
+ * instance → export gives the same document.
+ */
+public final class Extension {
+
+	/** The namespace of the extension attributes. */
+	public static final String NAMESPACE = "urn:pipeline-tracker:iati";
+	/** The prefix the export declares for {@link #NAMESPACE}. */
+	public static final String PREFIX = "pt";
+
+	/** On {@code participating-org}: the partner's ISO 3166-1 country (a country is no organisation identifier). */
+	public static final String COUNTRY = "country";
+	/** On {@code location}: the project's Uzbek region, as the reference data names it. */
+	public static final String REGION = "region";
+	/** On a commitment's {@code transaction}: the {@code FundingSource} name. */
+	public static final String SOURCE = "source";
+	/** On a commitment's {@code transaction}: the {@code EximbankInstrument} name, for Eximbank funding. */
+	public static final String INSTRUMENT = "instrument";
+	/** On {@code document-link}: the id of the agreement the document belongs to. */
+	public static final String AGREEMENT_ID = "agreement-id";
+	/** On {@code document-link}: the {@code AgreementType} name of that agreement. */
+	public static final String AGREEMENT_TYPE = "agreement-type";
+
+	private Extension() {
+	}
+}

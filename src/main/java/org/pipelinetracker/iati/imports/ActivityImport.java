@@ -1,0 +1,89 @@
+package org.pipelinetracker.iati.imports;
+
+import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.app.WriteResult;
+import org.pipelinetracker.project.query.ProjectTimeline;
+import org.pipelinetracker.project.query.ProjectView;
+import org.pipelinetracker.kernel.InvalidRequestException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+
+/**
+ * The state of one activity's import, handed from mapper to mapper: the activity, its project id, whether it is
+ * our own export, the audit reason every event carries (naming the file and the activity's
+ * {@code last-updated-datetime}), the project's version and its current view. A write refused by the project's
+ * rules is reported as skipped and does not stop the activity; one already recorded (a duplicate) is silent.
+ */
+final class ActivityImport {
+
+	final IatiActivity activity;
+	final String projectId;
+	final ImportRun run;
+	final String reason;
+	/** The date of {@code last-updated-datetime}, or null. */
+	final LocalDate lastUpdated;
+	/** The activity comes from this application's own export: its {@code pt:} attributes are trusted. */
+	final boolean own;
+	private final ProjectTimeline timeline;
+	/** The project's version after the last write (-1: no project yet). */
+	long version;
+	private ProjectView view;
+
+	ActivityImport(IatiActivity activity, ProjectIdentifiers.Identity identity, ImportRun run, ProjectTimeline timeline) {
+		this.activity = activity;
+		this.own = identity.own();
+		this.projectId = identity.projectId();
+		this.run = run;
+		this.timeline = timeline;
+		this.reason = "IATI import of " + run.file + " (last-updated "
+				+ (activity.lastUpdated == null ? "not given" : activity.lastUpdated) + ")";
+		this.lastUpdated = lastUpdatedDate(activity.lastUpdated);
+	}
+
+	/** The project as recorded now (read again after each write). */
+	ProjectView view() {
+		if (view == null) {
+			view = timeline.current(projectId).orElseThrow();
+		}
+		return view;
+	}
+
+	/** Runs one write: true when recorded, false (reported as skipped) when refused. */
+	boolean write(String what, Supplier<WriteResult> write) {
+		try {
+			WriteResult result = write.get();
+			version = Math.max(version, result.version());
+			view = null;
+			return true;
+		}
+		catch (CommandRejectedException e) {
+			if (e.kind() == CommandRejectedException.Kind.DUPLICATE) {
+				return false; // already recorded by an earlier import
+			}
+			run.skip(what, e.getMessage());
+		}
+		catch (InvalidRequestException e) {
+			run.skip(what, e.getMessage());
+		}
+		return false;
+	}
+
+	/** The audit reason, with what this write records. */
+	String with(String detail) {
+		return detail == null ? reason : reason + ": " + detail;
+	}
+
+	private static LocalDate lastUpdatedDate(String value) {
+		if (value == null || value.length() < 10) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.substring(0, 10));
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package org.pipelinetracker.iati.imports;
+
+import org.pipelinetracker.project.query.ProjectTimeline;
+import org.pipelinetracker.project.query.ProjectView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Imports one activity: which project it is ({@link ProjectIdentifiers}), then, through the mappers, the proposal
+ * (only for a project not imported before), the agreements, the money and the status, in that order, since each
+ * needs what the one before recorded. One activity failing never stops the file: the report says what went wrong.
+ */
+@Component
+class ActivityImporter {
+
+	/** The importer's log. */
+	private static final Logger log = LoggerFactory.getLogger(IatiImporter.class);
+
+	private final ProjectIdentifiers identifiers;
+	private final ProjectTimeline timeline;
+	private final ProposalMapper proposals;
+	private final AgreementMapper agreements;
+	private final MoneyMapper money;
+	private final ActivityStatusMapper status;
+
+	ActivityImporter(ProjectIdentifiers identifiers, ProjectTimeline timeline, ProposalMapper proposals,
+			AgreementMapper agreements, MoneyMapper money, ActivityStatusMapper status) {
+		this.identifiers = identifiers;
+		this.timeline = timeline;
+		this.proposals = proposals;
+		this.agreements = agreements;
+		this.money = money;
+		this.status = status;
+	}
+
+	/** Imports the activity and counts it on the run (imported, updated or unchanged), or reports it as skipped. */
+	void importActivity(IatiActivity a, ImportRun run) {
+		if (a.identifier == null) {
+			run.skip("activity #" + run.activitiesRead, "no iati-identifier");
+			return;
+		}
+		ProjectIdentifiers.Identity identity = identifiers.identify(a, run);
+		a.problems.forEach(p -> run.note(a.identifier, p));
+		ActivityImport act = new ActivityImport(a, identity, run, timeline);
+		try {
+			Optional<ProjectView> existing = timeline.current(act.projectId);
+			long before = existing.map(v -> v.version).orElse(-1L);
+			act.version = before;
+			if (existing.isEmpty() && !proposals.propose(act)) {
+				return;
+			}
+			agreements.record(act);
+			money.record(act);
+			status.apply(act);
+			run.counted(existing.isEmpty(), act.version - before);
+		}
+		catch (RuntimeException e) {
+			// never stop the file for one activity; the report says what went wrong
+			log.warn("IATI import of {}: activity {} failed", run.file, a.identifier, e);
+			run.skip(a.identifier, "import failed: " + e.getMessage());
+		}
+	}
+}
