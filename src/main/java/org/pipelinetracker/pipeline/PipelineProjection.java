@@ -12,14 +12,9 @@ import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
-import org.pipelinetracker.project.api.ImplementationStartedEvent;
-import org.pipelinetracker.project.api.ProjectCancelledEvent;
-import org.pipelinetracker.project.api.ProjectCompletedEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
-import org.pipelinetracker.project.api.ProjectResumedEvent;
-import org.pipelinetracker.project.api.ProjectStageChangedEvent;
-import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.api.StageChange;
 import org.pipelinetracker.kernel.ShadowableProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -93,40 +88,21 @@ class PipelineProjection implements ShadowableProjection {
 				+ VARCHAR + ", " + VARCHAR + ", " + VARCHAR
 				+ " where not exists (select 1 from pipeline_project where project_id = ?)", id, e.title(), e.sector(),
 				e.region(), id);
-		if (stage(id, seq, Stage.PROPOSED, e.proposedOn(), recordedAt)) {
+		if (stage(id, seq, e.stageAfter(), e.stageChangedOn(), recordedAt)) {
 			batch.proposed(id, e.sector());
 		}
 		batch.done();
 	}
 
+	/** Every other stage change (the proposal, handled above, is the first stage of a new project). */
 	@EventHandler
-	void on(ProjectStageChangedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, e.to(), e.changedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ImplementationStartedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, Stage.IMPLEMENTATION, e.startedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ProjectSuspendedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, Stage.SUSPENDED, e.suspendedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ProjectResumedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, e.resumedTo(), e.resumedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ProjectCompletedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, Stage.COMPLETED, e.completedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ProjectCancelledEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, Stage.CANCELLED, e.cancelledOn(), recordedAt);
+	void on(StageChange e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		String projectId = e.projectId().value();
+		Batch batch = batch();
+		if (stage(projectId, seq, e.stageAfter(), e.stageChangedOn(), recordedAt)) {
+			batch.stageChanged(projectId, e.stageAfter());
+		}
+		batch.done();
 	}
 
 	@EventHandler
@@ -155,14 +131,6 @@ class PipelineProjection implements ShadowableProjection {
 		jdbc.update("delete from pipeline_stage");
 		jdbc.update("delete from pipeline_project");
 		summary.clear();
-	}
-
-	private void changeStage(String projectId, long seq, Stage stage, LocalDate since, Instant recordedAt) {
-		Batch batch = batch();
-		if (stage(projectId, seq, stage, since, recordedAt)) {
-			batch.stageChanged(projectId, stage);
-		}
-		batch.done();
 	}
 
 	private void money(String projectId, long seq, String fundingId, String kind, String source, String currency,
