@@ -2238,7 +2238,7 @@ class ProjectTest {
 			fixture.given(suspendedFrom(Stage.AGREED))
 					.when(new ResumeProjectCommand(ID, resumedOn))
 					.expectScheduledDeadlineWithName(
-							resumedOn.plusDays(180).atStartOfDay(CLOCK.getZone()).toInstant(), Project.NO_FUNDING);
+							resumedOn.plusDays(180).atStartOfDay(CLOCK.getZone()).toInstant(), StallChecks.NO_FUNDING);
 		}
 
 		@Test
