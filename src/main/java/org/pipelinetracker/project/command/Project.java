@@ -3,8 +3,6 @@ package org.pipelinetracker.project.command;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
@@ -26,11 +24,9 @@ import org.pipelinetracker.project.api.MilestoneRecordedEvent;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.ProjectCancelledEvent;
 import org.pipelinetracker.project.api.ProjectCompletedEvent;
-import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
-import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.ProposeProjectCommand;
 import org.pipelinetracker.project.api.RecordDisbursementCommand;
@@ -40,19 +36,13 @@ import org.pipelinetracker.project.api.RecordMilestoneCommand;
 import org.pipelinetracker.project.api.ResumeProjectCommand;
 import org.pipelinetracker.project.api.SignAgreementCommand;
 import org.pipelinetracker.project.api.Stage;
-import org.pipelinetracker.project.api.StageChange;
 import org.pipelinetracker.project.api.StallKind;
 import org.pipelinetracker.project.api.StartImplementationCommand;
 import org.pipelinetracker.project.api.SuspendProjectCommand;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.pipelinetracker.project.api.CommandRejectedException.duplicate;
@@ -66,29 +56,7 @@ import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
  * handler applies them in the order its rejections are reported.
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
-class Project {
-
-	@AggregateIdentifier
-	private ProjectId projectId;
-	private LocalDate proposedOn;
-	private Stage stage;
-	private LocalDate stageSince;
-	private Stage suspendedFrom;
-	private LocalDate firstBindingAgreementOn;
-	/** The latest effective date of any commitment, disbursement, correction, incoming funds or expenditure. */
-	private LocalDate lastMoneyDate;
-	/** The date of the first commitment (AGREED → FINANCED). */
-	private LocalDate financedOn;
-	/** The latest date a milestone was achieved. */
-	private LocalDate lastAchievedOn;
-	/** Whether incoming funds have been recorded (they finance the project as a commitment does). */
-	private boolean fundsReceived;
-	private Set<String> agreementIds = new HashSet<>();
-	private Map<String, Funding> fundings = new HashMap<>();
-	private Map<String, Milestone> milestones = new HashMap<>();
-	private List<Period> suspensions = new ArrayList<>();
-	/** Stalls flagged and not yet cleared ({@link StallChecks#openStall}). */
-	private Set<String> openStalls = new HashSet<>();
+class Project extends ProjectState {
 
 	Project() {
 		// required by Axon
@@ -108,18 +76,18 @@ class Project {
 	Long handle(SignAgreementCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
 		stages().requireActive("sign an agreement");
 		dates(clock).requireEffective("signedOn", command.signedOn());
-		if (agreementIds.contains(command.agreementId())) {
+		if (hasAgreement(command.agreementId())) {
 			throw duplicate("agreementId", "agreement '" + command.agreementId() + "' is already recorded for project "
-					+ projectId);
+					+ projectId());
 		}
 		boolean agreed = stages().agreedBy(command.type());
 		if (agreed) {
 			dates(clock).requireNotBeforeStageStart("signedOn", command.signedOn());
 		}
-		apply(new AgreementSignedEvent(projectId, command.agreementId(), command.type(), command.signedOn(),
+		apply(new AgreementSignedEvent(projectId(), command.agreementId(), command.type(), command.signedOn(),
 				List.copyOf(command.parties()), command.documentUrl()));
 		if (agreed) {
-			apply(new ProjectStageChangedEvent(projectId, Stage.PROPOSED, Stage.AGREED, command.signedOn()));
+			apply(new ProjectStageChangedEvent(projectId(), Stage.PROPOSED, Stage.AGREED, command.signedOn()));
 			new StallChecks(deadlines, clock, policy).scheduleNoFunding(command.signedOn());
 		}
 		return AggregateLifecycle.getVersion();
@@ -130,7 +98,7 @@ class Project {
 		stages().requireFundable();
 		LoanTerms terms = MoneyPolicy.requireLoanTerms(command.terms());
 		EximbankInstrument instrument = command.instrument();
-		commit(new FundingCommittedEvent(projectId, command.fundingId(), FundingSource.EXIMBANK, instrument,
+		commit(new FundingCommittedEvent(projectId(), command.fundingId(), FundingSource.EXIMBANK, instrument,
 				"Export-Import Bank of Korea", command.amount(), command.committedOn(), terms,
 				instrument.iatiFinanceType(), instrument.iatiFlowType(), command.facilityId()),
 				clock, new StallChecks(deadlines, clock, policy));
@@ -142,7 +110,7 @@ class Project {
 		stages().requireFundable();
 		FundingSource source = command.source();
 		String flowType = MoneyPolicy.flowTypeOf(source, command.flowType());
-		commit(new FundingCommittedEvent(projectId, command.fundingId(), source, null, command.funder(),
+		commit(new FundingCommittedEvent(projectId(), command.fundingId(), source, null, command.funder(),
 				command.amount(), command.committedOn(), LoanTerms.NONE, source.iatiFinanceType(), flowType, null),
 				clock, new StallChecks(deadlines, clock, policy));
 		return AggregateLifecycle.getVersion();
@@ -160,7 +128,7 @@ class Project {
 		boolean financed = stages().financedByFirstMoney();
 		apply(event);
 		if (financed) {
-			apply(new ProjectStageChangedEvent(projectId, Stage.AGREED, Stage.FINANCED, committedOn));
+			apply(new ProjectStageChangedEvent(projectId(), Stage.AGREED, Stage.FINANCED, committedOn));
 		}
 		checks.scheduleNoDisbursement(committedOn, event.fundingId());
 	}
@@ -179,7 +147,7 @@ class Project {
 		DatingPolicy.requireNotBeforeCommitment("disbursedOn", disbursedOn, "the disbursement is", fundingId, funding);
 		dates(clock).requireOutsideSuspensions("disbursedOn", disbursedOn);
 		MoneyPolicy.requireDisbursementHeadroom(fundingId, funding, amount, disbursedOn);
-		apply(new DisbursementRecordedEvent(projectId, fundingId, amount, disbursedOn));
+		apply(new DisbursementRecordedEvent(projectId(), fundingId, amount, disbursedOn));
 		return AggregateLifecycle.getVersion();
 	}
 
@@ -211,10 +179,10 @@ class Project {
 			MoneyPolicy.requireReceiptHeadroom(fundingId, funding, amount, receivedOn);
 		}
 		boolean financed = stages().financedByFirstMoney();
-		apply(new IncomingFundsRecordedEvent(projectId, amount, receivedOn, fundingId, command.provider(),
+		apply(new IncomingFundsRecordedEvent(projectId(), amount, receivedOn, fundingId, command.provider(),
 				command.receiver(), command.description()));
 		if (financed) {
-			apply(new ProjectStageChangedEvent(projectId, Stage.AGREED, Stage.FINANCED, receivedOn));
+			apply(new ProjectStageChangedEvent(projectId(), Stage.AGREED, Stage.FINANCED, receivedOn));
 		}
 		return AggregateLifecycle.getVersion();
 	}
@@ -236,7 +204,7 @@ class Project {
 			Funding funding = money().requireFunding(command.fundingId());
 			DatingPolicy.requireNotBeforeCommitment("spentOn", spentOn, "the expenditure is", command.fundingId(), funding);
 		}
-		apply(new ExpenditureRecordedEvent(projectId, command.amount(), spentOn, command.fundingId(),
+		apply(new ExpenditureRecordedEvent(projectId(), command.amount(), spentOn, command.fundingId(),
 				command.provider(), command.receiver(), command.description()));
 		return AggregateLifecycle.getVersion();
 	}
@@ -244,7 +212,7 @@ class Project {
 	@CommandHandler
 	Long handle(RecordMilestoneCommand command, Clock clock) {
 		stages().requireNotTerminal("record a milestone");
-		Milestone previous = milestones.get(command.milestoneId());
+		Milestone previous = milestone(command.milestoneId());
 		Milestone next = Milestone.recorded(previous, command);
 		DatingPolicy dates = dates(clock);
 		dates.requirePlannedAfterProposal(next.plannedOn());
@@ -258,7 +226,7 @@ class Project {
 		if (next.equals(previous)) {
 			return AggregateLifecycle.getVersion(); // nothing changed: nothing to record
 		}
-		apply(new MilestoneRecordedEvent(projectId, command.milestoneId(), next.name(), next.plannedOn(),
+		apply(new MilestoneRecordedEvent(projectId(), command.milestoneId(), next.name(), next.plannedOn(),
 				next.achievedOn(), recordedOn));
 		return AggregateLifecycle.getVersion();
 	}
@@ -267,7 +235,7 @@ class Project {
 	Long handle(StartImplementationCommand command, Clock clock) {
 		stages().requireImplementationCanStart();
 		dates(clock).requireStageChange("on", command.startedOn());
-		apply(new ImplementationStartedEvent(projectId, command.startedOn()));
+		apply(new ImplementationStartedEvent(projectId(), command.startedOn()));
 		return AggregateLifecycle.getVersion();
 	}
 
@@ -277,7 +245,7 @@ class Project {
 		requireReason(command.reason());
 		dates(clock).requireStageChange("on", command.suspendedOn());
 		dates(clock).requireNotBeforeMoneyMoved("on", command.suspendedOn());
-		apply(new ProjectSuspendedEvent(projectId, command.suspendedOn(), command.reason(), stage));
+		apply(new ProjectSuspendedEvent(projectId(), command.suspendedOn(), command.reason(), stage()));
 		return AggregateLifecycle.getVersion();
 	}
 
@@ -285,8 +253,8 @@ class Project {
 	Long handle(ResumeProjectCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
 		stages().requireResumable();
 		dates(clock).requireStageChange("on", command.resumedOn());
-		apply(new ProjectResumedEvent(projectId, command.resumedOn(), suspendedFrom));
-		new StallChecks(deadlines, clock, policy).restartOnResumption(command.resumedOn(), stage, fundings);
+		apply(new ProjectResumedEvent(projectId(), command.resumedOn(), suspendedFrom()));
+		new StallChecks(deadlines, clock, policy).restartOnResumption(command.resumedOn(), stage(), fundings());
 		return AggregateLifecycle.getVersion();
 	}
 
@@ -297,7 +265,7 @@ class Project {
 		dates.requireStageChange("on", command.completedOn());
 		dates.requireNotBeforeMoneyMoved("on", command.completedOn());
 		dates.requireNotBeforeLastAchievement(command.completedOn());
-		apply(new ProjectCompletedEvent(projectId, command.completedOn()));
+		apply(new ProjectCompletedEvent(projectId(), command.completedOn()));
 		return AggregateLifecycle.getVersion();
 	}
 
@@ -309,7 +277,7 @@ class Project {
 		dates.requireStageChange("on", command.cancelledOn());
 		dates.requireNotBeforeMoneyMoved("on", command.cancelledOn());
 		dates.requireNotBeforeLastAchievement(command.cancelledOn());
-		apply(new ProjectCancelledEvent(projectId, command.cancelledOn(), command.reason(), stage));
+		apply(new ProjectCancelledEvent(projectId(), command.cancelledOn(), command.reason(), stage()));
 		return AggregateLifecycle.getVersion();
 	}
 
@@ -323,7 +291,7 @@ class Project {
 		MoneyPolicy.requireCorrection(fundingId, funding, newAmount);
 		dates(clock).requireEffective("on", command.correctedOn());
 		DatingPolicy.requireCorrectionInOrder(command.correctedOn(), fundingId, funding);
-		apply(new FundingCommitmentCorrectedEvent(projectId, fundingId, funding.committed(), newAmount,
+		apply(new FundingCommitmentCorrectedEvent(projectId(), fundingId, funding.committed(), newAmount,
 				command.reason(), command.correctedOn()));
 		return AggregateLifecycle.getVersion();
 	}
@@ -332,145 +300,23 @@ class Project {
 
 	@DeadlineHandler(deadlineName = StallChecks.NO_FUNDING)
 	void noFundingDue(StallCheck check) {
-		if (StallChecks.stalledWithoutFunding(stage, !fundings.isEmpty() || fundsReceived, openStalls)) {
-			apply(StallChecks.stalled(projectId, StallKind.NO_FUNDING, check),
+		if (stalledWithoutFunding()) {
+			apply(StallChecks.stalled(projectId(), StallKind.NO_FUNDING, check),
 					StallChecks.metaData(StallChecks.NO_FUNDING, check));
 		}
 	}
 
 	@DeadlineHandler(deadlineName = StallChecks.NO_DISBURSEMENT)
 	void noDisbursementDue(StallCheck check) {
-		if (StallChecks.stalledWithoutDisbursement(stage, check.fundingId(), fundings.get(check.fundingId()),
-				openStalls)) {
-			apply(StallChecks.stalled(projectId, StallKind.NO_DISBURSEMENT, check),
+		if (stalledWithoutDisbursement(check.fundingId())) {
+			apply(StallChecks.stalled(projectId(), StallKind.NO_DISBURSEMENT, check),
 					StallChecks.metaData(StallChecks.NO_DISBURSEMENT, check));
 		}
-	}
-
-	// --- the policies, given the state they judge --------------------------------------------------------------
-
-	private StagePolicy stages() {
-		return new StagePolicy(projectId, stage);
-	}
-
-	private DatingPolicy dates(Clock clock) {
-		return new DatingPolicy(clock, proposedOn, stage, stageSince, firstBindingAgreementOn, financedOn,
-				lastMoneyDate, lastAchievedOn, suspensions);
-	}
-
-	private MoneyPolicy money() {
-		return new MoneyPolicy(projectId, fundings);
 	}
 
 	private static void requireReason(String reason) {
 		if (reason == null || reason.isBlank()) {
 			throw invalid("reason", "a reason is required");
-		}
-	}
-
-	// --- state ----------------------------------------------------------------------------------------------
-
-	@EventSourcingHandler
-	void on(ProjectProposedEvent event) {
-		projectId = event.projectId();
-		proposedOn = event.proposedOn();
-		enter(event);
-	}
-
-	@EventSourcingHandler
-	void on(AgreementSignedEvent event) {
-		agreementIds.add(event.agreementId());
-		if (event.type().isBinding()
-				&& (firstBindingAgreementOn == null || event.signedOn().isBefore(firstBindingAgreementOn))) {
-			firstBindingAgreementOn = event.signedOn();
-		}
-	}
-
-	@EventSourcingHandler
-	void on(ProjectStageChangedEvent event) {
-		if (event.stageAfter() == Stage.FINANCED) {
-			financedOn = event.stageChangedOn();
-		}
-		enter(event);
-	}
-
-	@EventSourcingHandler
-	void on(ProjectSuspendedEvent event) {
-		suspendedFrom = event.suspendedFrom();
-		suspensions.add(new Period(event.suspendedOn(), null));
-		enter(event);
-	}
-
-	@EventSourcingHandler
-	void on(ProjectResumedEvent event) {
-		enter(event);
-		suspendedFrom = null;
-		Period open = suspensions.remove(suspensions.size() - 1);
-		suspensions.add(new Period(open.from(), event.resumedOn()));
-	}
-
-	/** Implementation started, completed, cancelled: only the stage changes. */
-	@EventSourcingHandler
-	void on(StageChange event) {
-		enter(event);
-	}
-
-	private void enter(StageChange change) {
-		stage = change.stageAfter();
-		stageSince = change.stageChangedOn();
-	}
-
-	@EventSourcingHandler
-	void on(ProjectStalledEvent event) {
-		openStalls.add(StallChecks.openStall(event.kind(), event.fundingId()));
-	}
-
-	@EventSourcingHandler
-	void on(FundingCommittedEvent event) {
-		openStalls.remove(StallChecks.openStall(StallKind.NO_FUNDING, null));
-		fundings.put(event.fundingId(), Funding.committed(event.amount(), event.committedOn()));
-		moneyMovedOn(event.committedOn());
-	}
-
-	@EventSourcingHandler
-	void on(DisbursementRecordedEvent event) {
-		openStalls.remove(StallChecks.openStall(StallKind.NO_DISBURSEMENT, event.fundingId()));
-		fundings.get(event.fundingId()).disburse(event.amount(), event.disbursedOn());
-		moneyMovedOn(event.disbursedOn());
-	}
-
-	@EventSourcingHandler
-	void on(IncomingFundsRecordedEvent event) {
-		openStalls.remove(StallChecks.openStall(StallKind.NO_FUNDING, null));
-		fundsReceived = true;
-		if (event.fundingId() != null) {
-			fundings.get(event.fundingId()).receive(event.amount(), event.receivedOn());
-		}
-		moneyMovedOn(event.receivedOn());
-	}
-
-	@EventSourcingHandler
-	void on(ExpenditureRecordedEvent event) {
-		moneyMovedOn(event.spentOn());
-	}
-
-	@EventSourcingHandler
-	void on(FundingCommitmentCorrectedEvent event) {
-		fundings.get(event.fundingId()).correct(event.newAmount(), event.correctedOn());
-		moneyMovedOn(event.correctedOn());
-	}
-
-	private void moneyMovedOn(LocalDate date) {
-		if (lastMoneyDate == null || date.isAfter(lastMoneyDate)) {
-			lastMoneyDate = date;
-		}
-	}
-
-	@EventSourcingHandler
-	void on(MilestoneRecordedEvent event) {
-		milestones.put(event.milestoneId(), new Milestone(event.name(), event.plannedOn(), event.achievedOn()));
-		if (event.achievedOn() != null && (lastAchievedOn == null || event.achievedOn().isAfter(lastAchievedOn))) {
-			lastAchievedOn = event.achievedOn();
 		}
 	}
 }

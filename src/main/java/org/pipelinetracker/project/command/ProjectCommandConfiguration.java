@@ -23,8 +23,9 @@ class ProjectCommandConfiguration {
 	}
 
 	/**
-	 * A snapshot of a {@link Project} is its fields (and those of each {@link Funding}), private as they are, and
-	 * none of its query methods ({@code committed()}, ...). Axon's Jackson 3 serializer applies one
+	 * A snapshot of a {@link Project} is its fields (those it has from {@link ProjectState}, and those of each
+	 * {@link Funding}), private as they are, and none of its methods ({@code stage()}, {@code committed()}, ...).
+	 * Axon's Jackson 3 serializer applies one
 	 * {@link Jackson3SerializerCustomizer}, the first bean it finds, so this adds the rule to every customizer bean
 	 * rather than declaring a second one that could win over the application's.
 	 */
