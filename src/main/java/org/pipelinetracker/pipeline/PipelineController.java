@@ -1,10 +1,11 @@
 package org.pipelinetracker.pipeline;
 
-import org.pipelinetracker.pipeline.PipelineQueries.GroupBy;
-import org.pipelinetracker.pipeline.PipelineQueries.Interval;
-import org.pipelinetracker.pipeline.PipelineQueries.MilestoneLine;
+import org.pipelinetracker.pipeline.AlertQueries.Alert;
+import org.pipelinetracker.pipeline.FundingTimeSeries.GroupBy;
+import org.pipelinetracker.pipeline.FundingTimeSeries.Interval;
+import org.pipelinetracker.pipeline.FundingTimeSeries.SeriesPoint;
+import org.pipelinetracker.pipeline.MilestoneQueries.MilestoneLine;
 import org.pipelinetracker.pipeline.PipelineQueries.Pipeline;
-import org.pipelinetracker.pipeline.PipelineQueries.SeriesPoint;
 import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.Violations;
@@ -24,19 +25,26 @@ import java.util.Locale;
 @RestController
 class PipelineController {
 
-	private final PipelineQueries queries;
+	private final PipelineQueries pipeline;
+	private final FundingTimeSeries series;
+	private final MilestoneQueries milestones;
+	private final AlertQueries alerts;
 	private final Codelists codelists;
 	private final Clock clock;
 
-	PipelineController(PipelineQueries queries, Codelists codelists, Clock clock) {
-		this.queries = queries;
+	PipelineController(PipelineQueries pipeline, FundingTimeSeries series, MilestoneQueries milestones,
+			AlertQueries alerts, Codelists codelists, Clock clock) {
+		this.pipeline = pipeline;
+		this.series = series;
+		this.milestones = milestones;
+		this.alerts = alerts;
 		this.codelists = codelists;
 		this.clock = clock;
 	}
 
 	@GetMapping(path = "/api/pipeline", produces = "application/json")
 	Pipeline pipeline(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt) {
-		return queries.pipeline(asOf, knownAt);
+		return pipeline.pipeline(asOf, knownAt);
 	}
 
 	@GetMapping(path = "/api/funding/timeseries", produces = "application/json")
@@ -55,7 +63,7 @@ class PipelineController {
 		}
 		v.throwIfAny();
 		try {
-			return queries.timeSeries(interval, from, to, groupBy, code, asOf, knownAt, today);
+			return series.timeSeries(interval, from, to, groupBy, code, asOf, knownAt, today);
 		}
 		catch (IllegalArgumentException tooLong) {
 			throw InvalidRequestException.of("from", "the range spans " + tooLong.getMessage()
@@ -64,13 +72,13 @@ class PipelineController {
 	}
 
 	@GetMapping(path = "/api/alerts", produces = "application/json")
-	List<PipelineQueries.Alert> alerts(@RequestParam(defaultValue = "false") boolean includeResolved) {
-		return queries.alerts(includeResolved, LocalDate.now(clock));
+	List<Alert> alerts(@RequestParam(defaultValue = "false") boolean includeResolved) {
+		return alerts.alerts(includeResolved, LocalDate.now(clock));
 	}
 
 	@GetMapping(path = "/api/milestones", produces = "application/json")
 	List<MilestoneLine> milestones(@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(required = false) String projectId) {
-		return queries.milestones(overdue, projectId, LocalDate.now(clock));
+		return milestones.milestones(overdue, projectId, LocalDate.now(clock));
 	}
 }

@@ -7,35 +7,23 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.pipelinetracker.fx.Conversion;
 import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
-import org.pipelinetracker.project.api.ImplementationStartedEvent;
-import org.pipelinetracker.project.api.ProjectCancelledEvent;
-import org.pipelinetracker.project.api.ProjectCompletedEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
-import org.pipelinetracker.project.api.ProjectResumedEvent;
-import org.pipelinetracker.project.api.ProjectStageChangedEvent;
-import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.api.StageChange;
 import org.pipelinetracker.kernel.ShadowableProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Writes the bitemporal facts behind the pipeline and the funding time series: one row per stage change and per
@@ -51,7 +39,7 @@ import java.util.Set;
  * It also keeps the default pipeline answer aggregated ({@link PipelineSummary}): per project its current stage and
  * running USD totals ({@code pipeline_summary_project}; a project's events all go to one segment, in order), and
  * the deltas to the shared stage, sector, source and unconverted lines. Both are collected per processor batch in
- * memory ({@link Batch}) and written when the batch commits: project rows in one batched statement each for inserts
+ * memory ({@link SummaryBatch}) and written when the batch commits: project rows in one batched statement each for inserts
  * and updates, lines as deltas in key order. A money group (project, funding, source, currency, kind, value date:
  * what the full computation converts as one amount) changes the USD totals by its converted sum after the fact
  * minus its converted sum before, so the summary rounds exactly as the full computation does.
@@ -63,8 +51,6 @@ class PipelineProjection implements ShadowableProjection {
 	static final String PROCESSING_GROUP = "pipeline";
 	static final String COMMITTED = "COMMITTED";
 	static final String DISBURSED = "DISBURSED";
-	/** The scale of {@code pipeline_money.amount}: an amount is stored rounded to it. */
-	private static final int AMOUNT_SCALE = 6;
 	// typed parameters for INSERT ... SELECT (PostgreSQL does not infer a bare parameter's type from the target column)
 	private static final String VARCHAR = "cast(? as varchar(300))";
 	private static final String BIGINT = "cast(? as bigint)";
@@ -87,46 +73,27 @@ class PipelineProjection implements ShadowableProjection {
 	@EventHandler
 	void on(ProjectProposedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
 		String id = e.projectId().value();
-		Batch batch = batch();
+		SummaryBatch batch = batch();
 		// each insert is skipped when its row exists (delivery is at least once): one statement, not a look-up first
 		jdbc.update("insert into pipeline_project (project_id, title, sector, region) select " + VARCHAR + ", "
 				+ VARCHAR + ", " + VARCHAR + ", " + VARCHAR
 				+ " where not exists (select 1 from pipeline_project where project_id = ?)", id, e.title(), e.sector(),
 				e.region(), id);
-		if (stage(id, seq, Stage.PROPOSED, e.proposedOn(), recordedAt)) {
+		if (stage(id, seq, e.stageAfter(), e.stageChangedOn(), recordedAt)) {
 			batch.proposed(id, e.sector());
 		}
 		batch.done();
 	}
 
+	/** Every other stage change (the proposal, handled above, is the first stage of a new project). */
 	@EventHandler
-	void on(ProjectStageChangedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, e.to(), e.changedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ImplementationStartedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, Stage.IMPLEMENTATION, e.startedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ProjectSuspendedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, Stage.SUSPENDED, e.suspendedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ProjectResumedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, e.resumedTo(), e.resumedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ProjectCompletedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, Stage.COMPLETED, e.completedOn(), recordedAt);
-	}
-
-	@EventHandler
-	void on(ProjectCancelledEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
-		changeStage(e.projectId().value(), seq, Stage.CANCELLED, e.cancelledOn(), recordedAt);
+	void on(StageChange e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		String projectId = e.projectId().value();
+		SummaryBatch batch = batch();
+		if (stage(projectId, seq, e.stageAfter(), e.stageChangedOn(), recordedAt)) {
+			batch.stageChanged(projectId, e.stageAfter());
+		}
+		batch.done();
 	}
 
 	@EventHandler
@@ -157,26 +124,19 @@ class PipelineProjection implements ShadowableProjection {
 		summary.clear();
 	}
 
-	private void changeStage(String projectId, long seq, Stage stage, LocalDate since, Instant recordedAt) {
-		Batch batch = batch();
-		if (stage(projectId, seq, stage, since, recordedAt)) {
-			batch.stageChanged(projectId, stage);
-		}
-		batch.done();
-	}
-
 	private void money(String projectId, long seq, String fundingId, String kind, String source, String currency,
 			BigDecimal amount, LocalDate effectiveDate, Instant recordedAt) {
-		Batch batch = batch();
+		SummaryBatch batch = batch();
 		// read before the fact is written (from the batch when it has them): the money group's sum, whether the
 		// funding has a commitment already, the project's summary row
-		GroupKey group = new GroupKey(projectId, fundingId, source, currency, kind, effectiveDate);
-		Optional<ProjectRow> project = batch.project(projectId);
+		SummaryBatch.GroupKey group = new SummaryBatch.GroupKey(projectId, fundingId, source, currency, kind,
+				effectiveDate);
+		Optional<SummaryBatch.ProjectRow> project = batch.project(projectId);
 		BigDecimal groupBefore = project.isPresent() ? batch.groupSum(group) : BigDecimal.ZERO;
 		boolean firstCommitment = project.isPresent() && COMMITTED.equals(kind)
 				&& !batch.hasCommitment(projectId, fundingId, source);
 		if (insertMoney(projectId, seq, fundingId, kind, source, currency, amount, effectiveDate, recordedAt)) {
-			batch.sources.put(projectId + '/' + fundingId, source);
+			batch.knowSource(projectId, fundingId, source);
 			// no summary row: proposed before the summary existed (the summary is UNBUILT until a replay)
 			project.ifPresent(row -> batch.moneyRecorded(row, group, groupBefore, amount, firstCommitment));
 		}
@@ -207,188 +167,16 @@ class PipelineProjection implements ShadowableProjection {
 	 * check's shadow runs handlers one by one, each statement committing by itself) a fresh one per event, written
 	 * when the handler is done.
 	 */
-	private Batch batch() {
+	private SummaryBatch batch() {
 		if (!CurrentUnitOfWork.isStarted()) {
-			return new Batch(true);
+			return new SummaryBatch(jdbc, fx, summary, true);
 		}
 		UnitOfWork<?> root = CurrentUnitOfWork.get().root();
 		return root.getOrComputeResource(batchResource, key -> {
-			Batch batch = new Batch(false);
+			SummaryBatch batch = new SummaryBatch(jdbc, fx, summary, false);
 			root.onPrepareCommit(u -> batch.write());
 			return batch;
 		});
-	}
-
-	/** A money group: the amounts the full computation sums and converts as one. */
-	private record GroupKey(String projectId, String fundingId, String source, String currency, String kind,
-			LocalDate effectiveDate) {
-	}
-
-	/** A project's summary row while a batch is handled; {@code stored}: the row exists (update, not insert). */
-	private static final class ProjectRow {
-		final String projectId;
-		final String sector;
-		final boolean stored;
-		Stage stage;
-		BigDecimal committed;
-		BigDecimal disbursed;
-		boolean changed;
-
-		ProjectRow(String projectId, Stage stage, String sector, BigDecimal committed, BigDecimal disbursed,
-				boolean stored) {
-			this.projectId = projectId;
-			this.stage = stage;
-			this.sector = sector;
-			this.committed = committed;
-			this.disbursed = disbursed;
-			this.stored = stored;
-		}
-	}
-
-	/**
-	 * What a batch has read and changed: project rows, money group sums, which fundings have a commitment, each
-	 * funding's source, and the deltas to the summary lines. Everything is changed only after the event's fact was
-	 * written (its last statement), so an event that fails and goes to the dead-letter queue leaves nothing behind
-	 * here. A project proposed in this batch has nothing stored yet: its sums are known without a look-up.
-	 */
-	private final class Batch {
-		final boolean writeEachEvent;
-		final Map<String, Optional<ProjectRow>> projects = new HashMap<>();
-		final Map<GroupKey, BigDecimal> groups = new HashMap<>();
-		final Map<String, Boolean> commitments = new HashMap<>();
-		final Map<String, String> sources = new HashMap<>();
-		final Set<String> proposedHere = new HashSet<>();
-		final PipelineSummary.Deltas deltas = new PipelineSummary.Deltas();
-
-		Batch(boolean writeEachEvent) {
-			this.writeEachEvent = writeEachEvent;
-		}
-
-		/** At the end of a handler: outside a processor batch, write now. */
-		void done() {
-			if (writeEachEvent) {
-				write();
-			}
-		}
-
-		Optional<ProjectRow> project(String projectId) {
-			return projects.computeIfAbsent(projectId, id -> jdbc.query("select stage, sector, committed_usd,"
-					+ " disbursed_usd from pipeline_summary_project where project_id = ?", (rs, i) -> new ProjectRow(id,
-							Stage.valueOf(rs.getString(1)), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-							true), id).stream().findFirst());
-		}
-
-		BigDecimal groupSum(GroupKey key) {
-			if (proposedHere.contains(key.projectId())) {
-				return groups.getOrDefault(key, BigDecimal.ZERO);
-			}
-			return groups.computeIfAbsent(key, k -> jdbc.queryForObject("select coalesce(sum(amount), 0)"
-					+ " from pipeline_money where project_id = ? and funding_id = ? and source = ? and currency = ?"
-					+ " and kind = ? and effective_date = ?", BigDecimal.class, k.projectId(), k.fundingId(), k.source(),
-					k.currency(), k.kind(), Date.valueOf(k.effectiveDate())));
-		}
-
-		boolean hasCommitment(String projectId, String fundingId, String source) {
-			String key = projectId + '/' + fundingId + '/' + source;
-			if (proposedHere.contains(projectId)) {
-				return commitments.getOrDefault(key, false);
-			}
-			return commitments.computeIfAbsent(key, k -> 0 < jdbc.queryForObject("select count(*) from pipeline_money"
-					+ " where project_id = ? and funding_id = ? and source = ? and kind = '" + COMMITTED + "'",
-					Long.class, projectId, fundingId, source));
-		}
-
-		String sourceOf(String projectId, String fundingId) {
-			String known = sources.get(projectId + '/' + fundingId);
-			return known != null ? known : jdbc.queryForObject("select min(source) from pipeline_money"
-					+ " where project_id = ? and funding_id = ?", String.class, projectId, fundingId);
-		}
-
-		void proposed(String projectId, String sector) {
-			ProjectRow row = new ProjectRow(projectId, Stage.PROPOSED, sector, BigDecimal.ZERO, BigDecimal.ZERO, false);
-			row.changed = true;
-			projects.put(projectId, Optional.of(row));
-			proposedHere.add(projectId);
-			deltas.line(PipelineSummary.STAGE, Stage.PROPOSED.name()).projects++;
-			deltas.line(PipelineSummary.SECTOR, sector).projects++;
-		}
-
-		/** Moves the project, its count and its money, from its stage's line to the new stage's. */
-		void stageChanged(String projectId, Stage stage) {
-			Optional<ProjectRow> found = project(projectId);
-			if (found.isEmpty() || found.get().stage == stage) {
-				return; // no summary row: proposed before the summary existed (UNBUILT until a replay)
-			}
-			ProjectRow row = found.get();
-			PipelineSummary.Delta from = deltas.line(PipelineSummary.STAGE, row.stage.name());
-			from.projects--;
-			from.committed = from.committed.subtract(row.committed);
-			from.disbursed = from.disbursed.subtract(row.disbursed);
-			PipelineSummary.Delta to = deltas.line(PipelineSummary.STAGE, stage.name());
-			to.projects++;
-			to.committed = to.committed.add(row.committed);
-			to.disbursed = to.disbursed.add(row.disbursed);
-			row.stage = stage;
-			row.changed = true;
-		}
-
-		void moneyRecorded(ProjectRow row, GroupKey group, BigDecimal groupBefore, BigDecimal amount,
-				boolean firstCommitment) {
-			boolean commitment = COMMITTED.equals(group.kind());
-			BigDecimal stored = amount.scale() > AMOUNT_SCALE ? amount.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP)
-					: amount;
-			BigDecimal groupAfter = groupBefore.add(stored);
-			groups.put(group, groupAfter);
-			if (commitment) {
-				commitments.put(group.projectId() + '/' + group.fundingId() + '/' + group.source(), true);
-			}
-			PipelineSummary.Delta sourceLine = deltas.line(PipelineSummary.SOURCE, group.source());
-			sourceLine.facts++;
-			if (firstCommitment) {
-				sourceLine.fundings++;
-			}
-			Conversion after = fx.toUsd(groupAfter, group.currency(), group.effectiveDate());
-			if (!after.converted()) {
-				PipelineSummary.Delta unconverted = deltas.line(PipelineSummary.UNCONVERTED, group.currency());
-				unconverted.facts++;
-				unconverted.add(commitment, stored);
-				return;
-			}
-			BigDecimal usd = after.usd().subtract(fx.toUsd(groupBefore, group.currency(), group.effectiveDate()).usd());
-			sourceLine.add(commitment, usd);
-			deltas.line(PipelineSummary.STAGE, row.stage.name()).add(commitment, usd);
-			deltas.line(PipelineSummary.SECTOR, row.sector).add(commitment, usd);
-			if (commitment) {
-				row.committed = row.committed.add(usd);
-			}
-			else {
-				row.disbursed = row.disbursed.add(usd);
-			}
-			row.changed = true;
-		}
-
-		/** Writes the changed project rows, then adds the deltas to the lines. */
-		void write() {
-			List<Object[]> inserts = new ArrayList<>();
-			List<Object[]> updates = new ArrayList<>();
-			for (Optional<ProjectRow> found : projects.values()) {
-				if (found.isEmpty() || !found.get().changed) {
-					continue;
-				}
-				ProjectRow row = found.get();
-				(row.stored ? updates : inserts).add(new Object[] {row.stage.name(), row.sector, row.committed,
-						row.disbursed, row.projectId});
-			}
-			if (!inserts.isEmpty()) {
-				jdbc.batchUpdate("insert into pipeline_summary_project (stage, sector, committed_usd, disbursed_usd,"
-						+ " project_id) values (?, ?, ?, ?, ?)", inserts);
-			}
-			if (!updates.isEmpty()) {
-				jdbc.batchUpdate("update pipeline_summary_project set stage = ?, sector = ?, committed_usd = ?,"
-						+ " disbursed_usd = ? where project_id = ?", updates);
-			}
-			summary.apply(deltas);
-		}
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package org.pipelinetracker.pipeline;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.pipelinetracker.fx.Conversion;
-import org.pipelinetracker.fx.FxRate;
 import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.reference.Codelists;
@@ -16,8 +14,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Answers the portfolio questions from the bitemporal facts: every query takes a valid-time cut ({@code asOf}:
- * effective on or before) and a transaction-time cut ({@code knownAt}: recorded at or before). Amounts are summed
- * in SQL per effective date and currency, then converted to USD in Java at the rate in force on each value date.
+ * The pipeline ({@code GET /api/pipeline}) from the bitemporal facts: projects and money per stage, sector and
+ * source at a valid-time cut ({@code asOf}: effective on or before) and a transaction-time cut ({@code knownAt}:
+ * recorded at or before). Amounts are summed in SQL per effective date and currency, then converted to USD in Java
+ * at the rate in force on each value date. Funding over time is {@link FundingTimeSeries}; milestones and alerts
+ * are {@link MilestoneQueries} and {@link AlertQueries}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,7 +36,6 @@ public class PipelineQueries {
 
 	static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
 	static final Instant END_OF_RECORDS = Instant.parse("9999-12-31T23:59:59Z");
-	static final int MAX_PERIODS = 600;
 
 	private final JdbcTemplate jdbc;
 	private final FxRates fx;
@@ -49,18 +45,6 @@ public class PipelineQueries {
 		this.jdbc = jdbc;
 		this.fx = fx;
 		this.codelists = codelists;
-	}
-
-	public enum Interval {
-		MONTH, QUARTER, YEAR
-	}
-
-	public enum GroupBy {
-		NONE, SOURCE, SECTOR, PROJECT
-	}
-
-	/** Money in a currency that no rate converts: shown in its own currency, never dropped or taken at 1. */
-	public record Unconverted(String currency, BigDecimal committed, BigDecimal disbursed) {
 	}
 
 	public record StageLine(Stage stage, String iatiStatus, long projects, BigDecimal committedUsd,
@@ -77,16 +61,6 @@ public class PipelineQueries {
 	public record Pipeline(LocalDate asOf, Instant knownAt, long projects, BigDecimal committedUsd,
 			BigDecimal disbursedUsd, BigDecimal undisbursedUsd, List<StageLine> byStage, List<SectorLine> bySector,
 			List<SourceLine> bySource, List<Unconverted> unconverted) {
-	}
-
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	public record SeriesPoint(String period, LocalDate periodStart, LocalDate periodEnd, String group,
-			String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal cumulativeCommitted,
-			BigDecimal cumulativeDisbursed, List<Unconverted> unconverted) {
-	}
-
-	public record MilestoneLine(String projectId, String projectTitle, String milestoneId, String name,
-			LocalDate plannedOn, LocalDate achievedOn, Long slippageDays, Long daysOverdue, String status) {
 	}
 
 	// --- pipeline ---------------------------------------------------------------------------------------------
@@ -166,7 +140,7 @@ public class PipelineQueries {
 		unconvertedLines.forEach((currency, l) -> unconverted.add(new Unconverted(currency, l.committed(),
 				l.disbursed())));
 		return new Pipeline(null, null, projects, usd(committed), usd(disbursed), usd(committed.subtract(disbursed)),
-				stages, sectors, sources, scaled(unconverted));
+				stages, sectors, sources, Unconverted.scaled(unconverted, codelists));
 	}
 
 	/** The pipeline computed from the facts: every project's stage at the cuts, every money group converted. */
@@ -216,7 +190,7 @@ public class PipelineQueries {
 			}
 			if (!usd.converted()) {
 				unconverted.merge(currency, committed ? new Unconverted(currency, amount, BigDecimal.ZERO)
-						: new Unconverted(currency, BigDecimal.ZERO, amount), PipelineQueries::plus);
+						: new Unconverted(currency, BigDecimal.ZERO, amount), Unconverted::plus);
 				return;
 			}
 			for (Sums sums : List.of(total, byStage.get(stage), bySector.get(sectorOf.get(project)), sourceSums)) {
@@ -235,186 +209,10 @@ public class PipelineQueries {
 				usd(s.disbursed))));
 		return new Pipeline(asOf, knownAt, stageOf.size(), usd(total.committed), usd(total.disbursed),
 				usd(total.committed.subtract(total.disbursed)), stages, sectors, sources,
-				scaled(new ArrayList<>(unconverted.values())));
-	}
-
-	// --- funding over time ------------------------------------------------------------------------------------
-
-	public List<SeriesPoint> timeSeries(Interval interval, LocalDate from, LocalDate to, GroupBy groupBy, String currency,
-			LocalDate asOf, Instant knownAt, LocalDate today) {
-		LocalDate end = to != null ? to : asOf != null ? asOf : today;
-		LocalDate validCut = asOf != null && asOf.isBefore(end) ? asOf : end;
-		boolean inUsd = "USD".equals(currency);
-		// NONE selects a constant and does not group by it: PostgreSQL refuses a constant in GROUP BY
-		String groupColumn = switch (groupBy) {
-			case NONE -> null;
-			case SOURCE -> "m.source";
-			case SECTOR -> "p.sector";
-			case PROJECT -> "m.project_id";
-		};
-		String sql = "select m.effective_date, " + (groupColumn == null ? "'TOTAL'" : groupColumn)
-				+ ", m.currency, m.kind, sum(m.amount)"
-				// the project's row is joined only for its sector (PostgreSQL otherwise joins every fact first)
-				+ " from pipeline_money m" + (groupBy == GroupBy.SECTOR
-						? " join pipeline_project p on p.project_id = m.project_id" : "")
-				+ " where m.effective_date <= ? and m.recorded_at <= ?" + (inUsd ? "" : " and m.currency = ?")
-				+ " group by m.effective_date, " + (groupColumn == null ? "" : groupColumn + ", ") + "m.currency, m.kind";
-		List<Object> args = new ArrayList<>(List.of(Date.valueOf(validCut),
-				Timestamp.from(knownAt == null ? END_OF_RECORDS : knownAt)));
-		if (!inUsd) {
-			args.add(currency);
-		}
-
-		// group -> period start -> [committed, disbursed]; amounts before the first period go to "opening"
-		Map<String, TreeMap<LocalDate, BigDecimal[]>> flows = new TreeMap<>();
-		Map<String, Map<LocalDate, Map<String, Unconverted>>> missing = new HashMap<>();
-		TreeSet<LocalDate> factDates = new TreeSet<>();
-		jdbc.query(sql, rs -> {
-			LocalDate date = rs.getDate(1).toLocalDate();
-			String group = rs.getString(2);
-			String factCurrency = rs.getString(3);
-			boolean committed = PipelineProjection.COMMITTED.equals(rs.getString(4));
-			BigDecimal amount = rs.getBigDecimal(5);
-			factDates.add(date);
-			LocalDate period = periodStart(interval, date);
-			BigDecimal value = amount;
-			if (inUsd) {
-				Conversion conversion = fx.toUsd(amount, factCurrency, date);
-				if (!conversion.converted()) {
-					missing.computeIfAbsent(group, g -> new HashMap<>()).computeIfAbsent(period, p -> new TreeMap<>())
-							.merge(factCurrency, committed ? new Unconverted(factCurrency, amount, BigDecimal.ZERO)
-									: new Unconverted(factCurrency, BigDecimal.ZERO, amount), PipelineQueries::plus);
-					flows.computeIfAbsent(group, g -> new TreeMap<>());
-					return;
-				}
-				value = conversion.usd();
-			}
-			BigDecimal[] sums = flows.computeIfAbsent(group, g -> new TreeMap<>())
-					.computeIfAbsent(period, p -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-			sums[committed ? 0 : 1] = sums[committed ? 0 : 1].add(value);
-		}, args.toArray());
-
-		LocalDate start = periodStart(interval,
-				from != null ? from : factDates.isEmpty() ? end : factDates.first());
-		List<LocalDate> periods = new ArrayList<>();
-		for (LocalDate p = start; !p.isAfter(end); p = next(interval, p)) {
-			periods.add(p);
-			if (periods.size() > MAX_PERIODS) {
-				throw new IllegalArgumentException("more than " + MAX_PERIODS + " periods");
-			}
-		}
-		int scale = inUsd ? 2 : codelists.currencyFractionDigits(currency);
-		List<SeriesPoint> points = new ArrayList<>();
-		Set<String> groups = flows.isEmpty() && groupBy == GroupBy.NONE ? Set.of("TOTAL") : flows.keySet();
-		for (String group : groups) {
-			TreeMap<LocalDate, BigDecimal[]> byPeriod = flows.getOrDefault(group, new TreeMap<>());
-			BigDecimal cumulativeCommitted = BigDecimal.ZERO;
-			BigDecimal cumulativeDisbursed = BigDecimal.ZERO;
-			for (BigDecimal[] before : byPeriod.headMap(start).values()) {
-				cumulativeCommitted = cumulativeCommitted.add(before[0]);
-				cumulativeDisbursed = cumulativeDisbursed.add(before[1]);
-			}
-			for (LocalDate period : periods) {
-				BigDecimal[] sums = byPeriod.getOrDefault(period, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-				cumulativeCommitted = cumulativeCommitted.add(sums[0]);
-				cumulativeDisbursed = cumulativeDisbursed.add(sums[1]);
-				List<Unconverted> gaps = new ArrayList<>(missing.getOrDefault(group, Map.of())
-						.getOrDefault(period, Map.of()).values());
-				points.add(new SeriesPoint(label(interval, period), period, next(interval, period).minusDays(1), group,
-						currency, sums[0].setScale(scale, RoundingMode.HALF_EVEN),
-						sums[1].setScale(scale, RoundingMode.HALF_EVEN),
-						cumulativeCommitted.setScale(scale, RoundingMode.HALF_EVEN),
-						cumulativeDisbursed.setScale(scale, RoundingMode.HALF_EVEN), scaled(gaps)));
-			}
-		}
-		return points;
-	}
-
-	// --- milestones -------------------------------------------------------------------------------------------
-
-	public List<MilestoneLine> milestones(boolean overdueOnly, String projectId, LocalDate today) {
-		StringBuilder sql = new StringBuilder("select m.project_id, p.title, m.milestone_id, m.name, m.planned_on,"
-				+ " m.achieved_on from milestone_view m left join pipeline_project p on p.project_id = m.project_id where 1 = 1");
-		List<Object> args = new ArrayList<>();
-		if (overdueOnly) {
-			sql.append(" and m.achieved_on is null and m.planned_on < ?");
-			args.add(Date.valueOf(today));
-		}
-		if (projectId != null) {
-			sql.append(" and m.project_id = ?");
-			args.add(projectId);
-		}
-		sql.append(" order by m.planned_on, m.project_id, m.milestone_id");
-		return jdbc.query(sql.toString(), (rs, i) -> {
-			LocalDate planned = rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate();
-			LocalDate achieved = rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate();
-			Long slippage = planned != null && achieved != null ? ChronoUnit.DAYS.between(planned, achieved) : null;
-			boolean overdue = achieved == null && planned != null && planned.isBefore(today);
-			Long daysOverdue = overdue ? ChronoUnit.DAYS.between(planned, today) : null;
-			String status = achieved != null ? "ACHIEVED" : overdue ? "OVERDUE" : "PLANNED";
-			return new MilestoneLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), planned,
-					achieved, slippage, daysOverdue, status);
-		}, args.toArray());
-	}
-
-	// --- alerts -----------------------------------------------------------------------------------------------
-
-	public record Alert(String projectId, String projectTitle, String kind, String fundingId, LocalDate since,
-			long daysStalled, Instant raisedAt, LocalDate resolvedOn) {
-	}
-
-	public List<Alert> alerts(boolean includeResolved, LocalDate today) {
-		return jdbc.query("select a.project_id, p.title, a.kind, a.funding_id, a.since, a.raised_at, a.resolved_on"
-				+ " from alert_view a left join pipeline_project p on p.project_id = a.project_id"
-				+ (includeResolved ? "" : " where a.resolved_on is null") + " order by a.since, a.project_id",
-				(rs, i) -> {
-					LocalDate since = rs.getDate(5).toLocalDate();
-					LocalDate resolved = rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate();
-					String fundingId = rs.getString(4);
-					return new Alert(rs.getString(1), rs.getString(2), rs.getString(3),
-							fundingId == null || fundingId.isEmpty() ? null : fundingId, since,
-							Math.max(0, ChronoUnit.DAYS.between(since, resolved != null ? resolved : today)),
-							rs.getTimestamp(6).toInstant(), resolved);
-				});
+				Unconverted.scaled(new ArrayList<>(unconverted.values()), codelists));
 	}
 
 	// --- helpers ----------------------------------------------------------------------------------------------
-
-	static LocalDate periodStart(Interval interval, LocalDate date) {
-		return switch (interval) {
-			case MONTH -> date.withDayOfMonth(1);
-			case QUARTER -> LocalDate.of(date.getYear(), ((date.getMonthValue() - 1) / 3) * 3 + 1, 1);
-			case YEAR -> date.withDayOfYear(1);
-		};
-	}
-
-	static LocalDate next(Interval interval, LocalDate periodStart) {
-		return switch (interval) {
-			case MONTH -> periodStart.plusMonths(1);
-			case QUARTER -> periodStart.plusMonths(3);
-			case YEAR -> periodStart.plusYears(1);
-		};
-	}
-
-	static String label(Interval interval, LocalDate periodStart) {
-		return switch (interval) {
-			case MONTH -> periodStart.toString().substring(0, 7);
-			case QUARTER -> periodStart.getYear() + "-Q" + periodStart.get(IsoFields.QUARTER_OF_YEAR);
-			case YEAR -> String.valueOf(periodStart.getYear());
-		};
-	}
-
-	private static Unconverted plus(Unconverted a, Unconverted b) {
-		return new Unconverted(a.currency(), a.committed().add(b.committed()), a.disbursed().add(b.disbursed()));
-	}
-
-	private List<Unconverted> scaled(List<Unconverted> list) {
-		return list.stream().map(u -> {
-			int digits = codelists.currencyFractionDigits(u.currency());
-			return new Unconverted(u.currency(), u.committed().setScale(digits, RoundingMode.HALF_EVEN),
-					u.disbursed().setScale(digits, RoundingMode.HALF_EVEN));
-		}).toList();
-	}
 
 	private static BigDecimal usd(BigDecimal amount) {
 		return amount.setScale(2, RoundingMode.HALF_EVEN);

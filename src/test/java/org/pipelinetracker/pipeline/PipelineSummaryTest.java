@@ -203,7 +203,7 @@ class PipelineSummaryTest {
 				.containsEntry(Stage.FINANCED, 6L).containsEntry(Stage.IMPLEMENTATION, 3L)
 				.containsEntry(Stage.COMPLETED, 3L).containsEntry(Stage.SUSPENDED, 6L).containsEntry(Stage.CANCELLED, 6L);
 		assertThat(computed.projects()).isEqualTo(PROJECTS);
-		assertThat(computed.unconverted()).extracting(PipelineQueries.Unconverted::currency).containsExactly("JPY", "UZS");
+		assertThat(computed.unconverted()).extracting(Unconverted::currency).containsExactly("JPY", "UZS");
 		assertThat(computed.bySource()).extracting(PipelineQueries.SourceLine::source)
 				.containsExactly("KOICA_GRANT", "OTHER", "PRIVATE_INVESTMENT", "UZBEK_BUDGET");
 		assertThat(computed.bySource()).allSatisfy(s -> assertThat(s.fundings()).isEqualTo(24));

@@ -1,7 +1,5 @@
 package org.pipelinetracker.facility.command;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -31,9 +29,10 @@ import static org.pipelinetracker.project.api.CommandRejectedException.rule;
  * the facility's whole history, so the sum reserved never exceeds the limit. Axon handles one command per
  * facility at a time, and the event store refuses a second append at the same sequence number, so two
  * reservations racing for the last headroom cannot both succeed.
+ * <p>
+ * Plain Java apart from Axon's annotations; its snapshot is its fields ({@link FacilityCommandConfiguration}).
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "facilityCache")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class Facility {
 
 	private static final Pattern FUNDING_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");

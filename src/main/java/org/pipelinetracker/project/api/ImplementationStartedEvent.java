@@ -5,10 +5,20 @@ import java.time.LocalDate;
 /**
  * Implementation started.
  */
-public record ImplementationStartedEvent(ProjectId projectId, LocalDate startedOn) implements ProjectEvent {
+public record ImplementationStartedEvent(ProjectId projectId, LocalDate startedOn) implements StageChange {
 
 	@Override
 	public LocalDate effectiveDate() {
+		return startedOn;
+	}
+
+	@Override
+	public Stage stageAfter() {
+		return Stage.IMPLEMENTATION;
+	}
+
+	@Override
+	public LocalDate stageChangedOn() {
 		return startedOn;
 	}
 }

@@ -5,10 +5,20 @@ import java.time.LocalDate;
 /**
  * The project was completed (terminal).
  */
-public record ProjectCompletedEvent(ProjectId projectId, LocalDate completedOn) implements ProjectEvent {
+public record ProjectCompletedEvent(ProjectId projectId, LocalDate completedOn) implements StageChange {
 
 	@Override
 	public LocalDate effectiveDate() {
+		return completedOn;
+	}
+
+	@Override
+	public Stage stageAfter() {
+		return Stage.COMPLETED;
+	}
+
+	@Override
+	public LocalDate stageChangedOn() {
 		return completedOn;
 	}
 }

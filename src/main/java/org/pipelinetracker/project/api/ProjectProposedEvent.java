@@ -6,10 +6,20 @@ import java.util.List;
 /**
  * A project was proposed.
  */
-public record ProjectProposedEvent(ProjectId projectId, String title, String description, String sector, String region, List<Partner> partners, Money estimatedCost, LocalDate proposedOn, LocalDate plannedStart, LocalDate plannedEnd) implements ProjectEvent {
+public record ProjectProposedEvent(ProjectId projectId, String title, String description, String sector, String region, List<Partner> partners, Money estimatedCost, LocalDate proposedOn, LocalDate plannedStart, LocalDate plannedEnd) implements StageChange {
 
 	@Override
 	public LocalDate effectiveDate() {
+		return proposedOn;
+	}
+
+	@Override
+	public Stage stageAfter() {
+		return Stage.PROPOSED;
+	}
+
+	@Override
+	public LocalDate stageChangedOn() {
 		return proposedOn;
 	}
 }

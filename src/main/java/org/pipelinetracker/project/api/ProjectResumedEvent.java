@@ -5,10 +5,20 @@ import java.time.LocalDate;
 /**
  * The project was resumed into the stage it had left.
  */
-public record ProjectResumedEvent(ProjectId projectId, LocalDate resumedOn, Stage resumedTo) implements ProjectEvent {
+public record ProjectResumedEvent(ProjectId projectId, LocalDate resumedOn, Stage resumedTo) implements StageChange {
 
 	@Override
 	public LocalDate effectiveDate() {
+		return resumedOn;
+	}
+
+	@Override
+	public Stage stageAfter() {
+		return resumedTo;
+	}
+
+	@Override
+	public LocalDate stageChangedOn() {
 		return resumedOn;
 	}
 }

@@ -11,7 +11,6 @@ import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.FundingSource;
-import org.pipelinetracker.project.api.ImplementationStartedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
@@ -22,11 +21,11 @@ import org.pipelinetracker.project.api.ProjectCompletedEvent;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
-import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.api.StageChange;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -227,14 +226,10 @@ public class ProjectView {
 			proposedOn = e.proposedOn();
 			plannedStart = e.plannedStart();
 			plannedEnd = e.plannedEnd();
-			enter(Stage.PROPOSED, e.proposedOn());
 		}
 		else if (event instanceof AgreementSignedEvent e) {
 			agreements.add(new AgreementView(e.agreementId(), e.type(), e.type().isBinding(), e.signedOn(), e.parties(),
 					e.documentUrl()));
-		}
-		else if (event instanceof ProjectStageChangedEvent e) {
-			enter(e.to(), e.changedOn());
 		}
 		else if (event instanceof FundingCommittedEvent e) {
 			FundingView funding = new FundingView();
@@ -294,24 +289,17 @@ public class ProjectView {
 		else if (event instanceof ProjectStalledEvent e) {
 			alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn()));
 		}
-		else if (event instanceof ImplementationStartedEvent e) {
-			enter(Stage.IMPLEMENTATION, e.startedOn());
-		}
 		else if (event instanceof ProjectSuspendedEvent e) {
 			suspendedFrom = e.suspendedFrom();
-			enter(Stage.SUSPENDED, e.suspendedOn());
 		}
-		else if (event instanceof ProjectResumedEvent e) {
+		else if (event instanceof ProjectResumedEvent) {
 			suspendedFrom = null;
-			enter(e.resumedTo(), e.resumedOn());
 		}
-		else if (event instanceof ProjectCompletedEvent e) {
+		else if (event instanceof ProjectCompletedEvent || event instanceof ProjectCancelledEvent) {
 			alerts.clear();
-			enter(Stage.COMPLETED, e.completedOn());
 		}
-		else if (event instanceof ProjectCancelledEvent e) {
-			alerts.clear();
-			enter(Stage.CANCELLED, e.cancelledOn());
+		if (event instanceof StageChange change) {
+			enter(change.stageAfter(), change.stageChangedOn());
 		}
 		version = sequence;
 		lastEventAt = recordedAt;

@@ -1,0 +1,174 @@
+package org.pipelinetracker.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pipelinetracker.fx.Conversion;
+import org.pipelinetracker.fx.FxRates;
+import org.pipelinetracker.reference.Codelists;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Funding over time ({@code GET /api/funding/timeseries}): committed and disbursed per month, quarter or year, in
+ * total or per source, sector or project, in USD (each amount converted at the rate in force on its value date) or
+ * in one currency, at a valid-time ({@code asOf}) and a transaction-time ({@code knownAt}) cut.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FundingTimeSeries {
+
+	static final int MAX_PERIODS = 600;
+
+	private final JdbcTemplate jdbc;
+	private final FxRates fx;
+	private final Codelists codelists;
+
+	FundingTimeSeries(JdbcTemplate jdbc, FxRates fx, Codelists codelists) {
+		this.jdbc = jdbc;
+		this.fx = fx;
+		this.codelists = codelists;
+	}
+
+	public enum Interval {
+		MONTH, QUARTER, YEAR
+	}
+
+	public enum GroupBy {
+		NONE, SOURCE, SECTOR, PROJECT
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public record SeriesPoint(String period, LocalDate periodStart, LocalDate periodEnd, String group,
+			String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal cumulativeCommitted,
+			BigDecimal cumulativeDisbursed, List<Unconverted> unconverted) {
+	}
+
+	public List<SeriesPoint> timeSeries(Interval interval, LocalDate from, LocalDate to, GroupBy groupBy, String currency,
+			LocalDate asOf, Instant knownAt, LocalDate today) {
+		LocalDate end = to != null ? to : asOf != null ? asOf : today;
+		LocalDate validCut = asOf != null && asOf.isBefore(end) ? asOf : end;
+		boolean inUsd = "USD".equals(currency);
+		// NONE selects a constant and does not group by it: PostgreSQL refuses a constant in GROUP BY
+		String groupColumn = switch (groupBy) {
+			case NONE -> null;
+			case SOURCE -> "m.source";
+			case SECTOR -> "p.sector";
+			case PROJECT -> "m.project_id";
+		};
+		String sql = "select m.effective_date, " + (groupColumn == null ? "'TOTAL'" : groupColumn)
+				+ ", m.currency, m.kind, sum(m.amount)"
+				// the project's row is joined only for its sector (PostgreSQL otherwise joins every fact first)
+				+ " from pipeline_money m" + (groupBy == GroupBy.SECTOR
+						? " join pipeline_project p on p.project_id = m.project_id" : "")
+				+ " where m.effective_date <= ? and m.recorded_at <= ?" + (inUsd ? "" : " and m.currency = ?")
+				+ " group by m.effective_date, " + (groupColumn == null ? "" : groupColumn + ", ") + "m.currency, m.kind";
+		List<Object> args = new ArrayList<>(List.of(Date.valueOf(validCut),
+				Timestamp.from(knownAt == null ? PipelineQueries.END_OF_RECORDS : knownAt)));
+		if (!inUsd) {
+			args.add(currency);
+		}
+
+		// group -> period start -> [committed, disbursed]; amounts before the first period go to "opening"
+		Map<String, TreeMap<LocalDate, BigDecimal[]>> flows = new TreeMap<>();
+		Map<String, Map<LocalDate, Map<String, Unconverted>>> missing = new HashMap<>();
+		TreeSet<LocalDate> factDates = new TreeSet<>();
+		jdbc.query(sql, rs -> {
+			LocalDate date = rs.getDate(1).toLocalDate();
+			String group = rs.getString(2);
+			String factCurrency = rs.getString(3);
+			boolean committed = PipelineProjection.COMMITTED.equals(rs.getString(4));
+			BigDecimal amount = rs.getBigDecimal(5);
+			factDates.add(date);
+			LocalDate period = periodStart(interval, date);
+			BigDecimal value = amount;
+			if (inUsd) {
+				Conversion conversion = fx.toUsd(amount, factCurrency, date);
+				if (!conversion.converted()) {
+					missing.computeIfAbsent(group, g -> new HashMap<>()).computeIfAbsent(period, p -> new TreeMap<>())
+							.merge(factCurrency, committed ? new Unconverted(factCurrency, amount, BigDecimal.ZERO)
+									: new Unconverted(factCurrency, BigDecimal.ZERO, amount), Unconverted::plus);
+					flows.computeIfAbsent(group, g -> new TreeMap<>());
+					return;
+				}
+				value = conversion.usd();
+			}
+			BigDecimal[] sums = flows.computeIfAbsent(group, g -> new TreeMap<>())
+					.computeIfAbsent(period, p -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+			sums[committed ? 0 : 1] = sums[committed ? 0 : 1].add(value);
+		}, args.toArray());
+
+		LocalDate start = periodStart(interval,
+				from != null ? from : factDates.isEmpty() ? end : factDates.first());
+		List<LocalDate> periods = new ArrayList<>();
+		for (LocalDate p = start; !p.isAfter(end); p = next(interval, p)) {
+			periods.add(p);
+			if (periods.size() > MAX_PERIODS) {
+				throw new IllegalArgumentException("more than " + MAX_PERIODS + " periods");
+			}
+		}
+		int scale = inUsd ? 2 : codelists.currencyFractionDigits(currency);
+		List<SeriesPoint> points = new ArrayList<>();
+		Set<String> groups = flows.isEmpty() && groupBy == GroupBy.NONE ? Set.of("TOTAL") : flows.keySet();
+		for (String group : groups) {
+			TreeMap<LocalDate, BigDecimal[]> byPeriod = flows.getOrDefault(group, new TreeMap<>());
+			BigDecimal cumulativeCommitted = BigDecimal.ZERO;
+			BigDecimal cumulativeDisbursed = BigDecimal.ZERO;
+			for (BigDecimal[] before : byPeriod.headMap(start).values()) {
+				cumulativeCommitted = cumulativeCommitted.add(before[0]);
+				cumulativeDisbursed = cumulativeDisbursed.add(before[1]);
+			}
+			for (LocalDate period : periods) {
+				BigDecimal[] sums = byPeriod.getOrDefault(period, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+				cumulativeCommitted = cumulativeCommitted.add(sums[0]);
+				cumulativeDisbursed = cumulativeDisbursed.add(sums[1]);
+				List<Unconverted> gaps = new ArrayList<>(missing.getOrDefault(group, Map.of())
+						.getOrDefault(period, Map.of()).values());
+				points.add(new SeriesPoint(label(interval, period), period, next(interval, period).minusDays(1), group,
+						currency, sums[0].setScale(scale, RoundingMode.HALF_EVEN),
+						sums[1].setScale(scale, RoundingMode.HALF_EVEN),
+						cumulativeCommitted.setScale(scale, RoundingMode.HALF_EVEN),
+						cumulativeDisbursed.setScale(scale, RoundingMode.HALF_EVEN), Unconverted.scaled(gaps, codelists)));
+			}
+		}
+		return points;
+	}
+
+	static LocalDate periodStart(Interval interval, LocalDate date) {
+		return switch (interval) {
+			case MONTH -> date.withDayOfMonth(1);
+			case QUARTER -> LocalDate.of(date.getYear(), ((date.getMonthValue() - 1) / 3) * 3 + 1, 1);
+			case YEAR -> date.withDayOfYear(1);
+		};
+	}
+
+	static LocalDate next(Interval interval, LocalDate periodStart) {
+		return switch (interval) {
+			case MONTH -> periodStart.plusMonths(1);
+			case QUARTER -> periodStart.plusMonths(3);
+			case YEAR -> periodStart.plusYears(1);
+		};
+	}
+
+	static String label(Interval interval, LocalDate periodStart) {
+		return switch (interval) {
+			case MONTH -> periodStart.toString().substring(0, 7);
+			case QUARTER -> periodStart.getYear() + "-Q" + periodStart.get(IsoFields.QUARTER_OF_YEAR);
+			case YEAR -> String.valueOf(periodStart.getYear());
+		};
+	}
+}

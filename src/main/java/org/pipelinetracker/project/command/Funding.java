@@ -1,0 +1,114 @@
+package org.pipelinetracker.project.command;
+
+import org.pipelinetracker.project.api.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A commitment as the aggregate needs it: the amount in force from each date (the commitment, then each
+ * correction), the dated disbursements and the dated incoming funds received under it, so that on no date is more
+ * disbursed or received than was committed then.
+ * <p>
+ * Part of the {@link Project} snapshot: its fields are its JSON (see {@link ProjectCommandConfiguration}).
+ */
+final class Funding {
+
+	private String currency;
+	private LocalDate committedOn;
+	private TreeMap<LocalDate, BigDecimal> schedule = new TreeMap<>();
+	private TreeMap<LocalDate, BigDecimal> disbursedPerDay = new TreeMap<>();
+	/** Incoming funds recorded under this commitment, per day. */
+	private TreeMap<LocalDate, BigDecimal> receivedPerDay = new TreeMap<>();
+
+	Funding() {
+		// for snapshots
+	}
+
+	static Funding committed(Money amount, LocalDate on) {
+		Funding funding = new Funding();
+		funding.currency = amount.currency();
+		funding.committedOn = on;
+		funding.schedule.put(on, amount.amount());
+		return funding;
+	}
+
+	void correct(Money amount, LocalDate on) {
+		schedule.put(on, amount.amount());
+	}
+
+	void disburse(Money amount, LocalDate on) {
+		disbursedPerDay.merge(on, amount.amount(), BigDecimal::add);
+	}
+
+	void receive(Money amount, LocalDate on) {
+		receivedPerDay.merge(on, amount.amount(), BigDecimal::add);
+	}
+
+	LocalDate committedOn() {
+		return committedOn;
+	}
+
+	/** The date of the commitment or of its latest correction. */
+	LocalDate latestChange() {
+		return schedule.lastKey();
+	}
+
+	Money committed() {
+		return new Money(schedule.lastEntry().getValue(), currency);
+	}
+
+	Money committedAt(LocalDate date) {
+		return new Money(schedule.floorEntry(date).getValue(), currency);
+	}
+
+	Money disbursed() {
+		return new Money(disbursedPerDay.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), currency);
+	}
+
+	Money received() {
+		return new Money(receivedPerDay.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), currency);
+	}
+
+	/** The most that can still be disbursed on {@code date} without exceeding the commitment on any later date. */
+	Money disbursementHeadroomFrom(LocalDate date) {
+		return headroomFrom(date, disbursedPerDay);
+	}
+
+	/** The most that can still be received on {@code date} without exceeding the commitment on any later date. */
+	Money receiptHeadroomFrom(LocalDate date) {
+		return headroomFrom(date, receivedPerDay);
+	}
+
+	/** The most that can be added to {@code perDay} on {@code date} with its running total never above the commitment. */
+	private Money headroomFrom(LocalDate date, TreeMap<LocalDate, BigDecimal> perDay) {
+		TreeSet<LocalDate> dates = new TreeSet<>(schedule.keySet());
+		dates.addAll(perDay.keySet());
+		dates.add(date);
+		BigDecimal cumulative = BigDecimal.ZERO;
+		BigDecimal headroom = null;
+		for (LocalDate day : dates) {
+			cumulative = cumulative.add(perDay.getOrDefault(day, BigDecimal.ZERO));
+			if (!day.isBefore(date)) {
+				BigDecimal room = schedule.floorEntry(day).getValue().subtract(cumulative);
+				headroom = headroom == null || room.compareTo(headroom) < 0 ? room : headroom;
+			}
+		}
+		return new Money(headroom.max(BigDecimal.ZERO), currency);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Funding f && Objects.equals(currency, f.currency)
+				&& Objects.equals(committedOn, f.committedOn) && schedule.equals(f.schedule)
+				&& disbursedPerDay.equals(f.disbursedPerDay) && receivedPerDay.equals(f.receivedPerDay);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(currency, committedOn, schedule, disbursedPerDay, receivedPerDay);
+	}
+}

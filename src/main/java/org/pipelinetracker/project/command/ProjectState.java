@@ -1,0 +1,219 @@
+package org.pipelinetracker.project.command;
+
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.pipelinetracker.project.api.AgreementSignedEvent;
+import org.pipelinetracker.project.api.DisbursementRecordedEvent;
+import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
+import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
+import org.pipelinetracker.project.api.FundingCommittedEvent;
+import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
+import org.pipelinetracker.project.api.MilestoneRecordedEvent;
+import org.pipelinetracker.project.api.ProjectId;
+import org.pipelinetracker.project.api.ProjectProposedEvent;
+import org.pipelinetracker.project.api.ProjectResumedEvent;
+import org.pipelinetracker.project.api.ProjectStageChangedEvent;
+import org.pipelinetracker.project.api.ProjectStalledEvent;
+import org.pipelinetracker.project.api.ProjectSuspendedEvent;
+import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.api.StageChange;
+import org.pipelinetracker.project.api.StallKind;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a project's events have established, and how each event changes it: the state {@link Project} decides its
+ * commands on. The {@link Project} aggregate is this state plus its command handlers, and its snapshot is these
+ * fields (see {@link ProjectCommandConfiguration}). The command handlers read the state through the policies it
+ * gives them ({@link #stages()}, {@link #dates(Clock)}, {@link #money()}) and the few accessors below.
+ */
+abstract class ProjectState {
+
+	@AggregateIdentifier
+	private ProjectId projectId;
+	private LocalDate proposedOn;
+	private Stage stage;
+	private LocalDate stageSince;
+	private Stage suspendedFrom;
+	private LocalDate firstBindingAgreementOn;
+	/** The latest effective date of any commitment, disbursement, correction, incoming funds or expenditure. */
+	private LocalDate lastMoneyDate;
+	/** The date of the first commitment (AGREED → FINANCED). */
+	private LocalDate financedOn;
+	/** The latest date a milestone was achieved. */
+	private LocalDate lastAchievedOn;
+	/** Whether incoming funds have been recorded (they finance the project as a commitment does). */
+	private boolean fundsReceived;
+	private Set<String> agreementIds = new HashSet<>();
+	private Map<String, Funding> fundings = new HashMap<>();
+	private Map<String, Milestone> milestones = new HashMap<>();
+	private List<Period> suspensions = new ArrayList<>();
+	/** Stalls flagged and not yet cleared ({@link StallChecks#openStall}). */
+	private Set<String> openStalls = new HashSet<>();
+
+	// --- read by the command handlers -------------------------------------------------------------------------
+
+	ProjectId projectId() {
+		return projectId;
+	}
+
+	Stage stage() {
+		return stage;
+	}
+
+	/** The stage a suspended project left (null when it is not suspended). */
+	Stage suspendedFrom() {
+		return suspendedFrom;
+	}
+
+	boolean hasAgreement(String agreementId) {
+		return agreementIds.contains(agreementId);
+	}
+
+	/** The milestone as last recorded, null when there is none with this id. */
+	Milestone milestone(String milestoneId) {
+		return milestones.get(milestoneId);
+	}
+
+	Map<String, Funding> fundings() {
+		return fundings;
+	}
+
+	/** Whether the no-funding check that fell due now finds the project stalled ({@link StallChecks}). */
+	boolean stalledWithoutFunding() {
+		return StallChecks.stalledWithoutFunding(stage, !fundings.isEmpty() || fundsReceived, openStalls);
+	}
+
+	/** Whether the no-disbursement check that fell due now finds the commitment stalled ({@link StallChecks}). */
+	boolean stalledWithoutDisbursement(String fundingId) {
+		return StallChecks.stalledWithoutDisbursement(stage, fundingId, fundings.get(fundingId), openStalls);
+	}
+
+	// --- the policies, given the state they judge --------------------------------------------------------------
+
+	StagePolicy stages() {
+		return new StagePolicy(projectId, stage);
+	}
+
+	DatingPolicy dates(Clock clock) {
+		return new DatingPolicy(clock, proposedOn, stage, stageSince, firstBindingAgreementOn, financedOn,
+				lastMoneyDate, lastAchievedOn, suspensions);
+	}
+
+	MoneyPolicy money() {
+		return new MoneyPolicy(projectId, fundings);
+	}
+
+	// --- how each event changes the state ------------------------------------------------------------------
+
+	@EventSourcingHandler
+	void on(ProjectProposedEvent event) {
+		projectId = event.projectId();
+		proposedOn = event.proposedOn();
+		enter(event);
+	}
+
+	@EventSourcingHandler
+	void on(AgreementSignedEvent event) {
+		agreementIds.add(event.agreementId());
+		if (event.type().isBinding()
+				&& (firstBindingAgreementOn == null || event.signedOn().isBefore(firstBindingAgreementOn))) {
+			firstBindingAgreementOn = event.signedOn();
+		}
+	}
+
+	@EventSourcingHandler
+	void on(ProjectStageChangedEvent event) {
+		if (event.stageAfter() == Stage.FINANCED) {
+			financedOn = event.stageChangedOn();
+		}
+		enter(event);
+	}
+
+	@EventSourcingHandler
+	void on(ProjectSuspendedEvent event) {
+		suspendedFrom = event.suspendedFrom();
+		suspensions.add(new Period(event.suspendedOn(), null));
+		enter(event);
+	}
+
+	@EventSourcingHandler
+	void on(ProjectResumedEvent event) {
+		enter(event);
+		suspendedFrom = null;
+		Period open = suspensions.remove(suspensions.size() - 1);
+		suspensions.add(new Period(open.from(), event.resumedOn()));
+	}
+
+	/** Implementation started, completed, cancelled: only the stage changes. */
+	@EventSourcingHandler
+	void on(StageChange event) {
+		enter(event);
+	}
+
+	private void enter(StageChange change) {
+		stage = change.stageAfter();
+		stageSince = change.stageChangedOn();
+	}
+
+	@EventSourcingHandler
+	void on(ProjectStalledEvent event) {
+		openStalls.add(StallChecks.openStall(event.kind(), event.fundingId()));
+	}
+
+	@EventSourcingHandler
+	void on(FundingCommittedEvent event) {
+		openStalls.remove(StallChecks.openStall(StallKind.NO_FUNDING, null));
+		fundings.put(event.fundingId(), Funding.committed(event.amount(), event.committedOn()));
+		moneyMovedOn(event.committedOn());
+	}
+
+	@EventSourcingHandler
+	void on(DisbursementRecordedEvent event) {
+		openStalls.remove(StallChecks.openStall(StallKind.NO_DISBURSEMENT, event.fundingId()));
+		fundings.get(event.fundingId()).disburse(event.amount(), event.disbursedOn());
+		moneyMovedOn(event.disbursedOn());
+	}
+
+	@EventSourcingHandler
+	void on(IncomingFundsRecordedEvent event) {
+		openStalls.remove(StallChecks.openStall(StallKind.NO_FUNDING, null));
+		fundsReceived = true;
+		if (event.fundingId() != null) {
+			fundings.get(event.fundingId()).receive(event.amount(), event.receivedOn());
+		}
+		moneyMovedOn(event.receivedOn());
+	}
+
+	@EventSourcingHandler
+	void on(ExpenditureRecordedEvent event) {
+		moneyMovedOn(event.spentOn());
+	}
+
+	@EventSourcingHandler
+	void on(FundingCommitmentCorrectedEvent event) {
+		fundings.get(event.fundingId()).correct(event.newAmount(), event.correctedOn());
+		moneyMovedOn(event.correctedOn());
+	}
+
+	private void moneyMovedOn(LocalDate date) {
+		if (lastMoneyDate == null || date.isAfter(lastMoneyDate)) {
+			lastMoneyDate = date;
+		}
+	}
+
+	@EventSourcingHandler
+	void on(MilestoneRecordedEvent event) {
+		milestones.put(event.milestoneId(), new Milestone(event.name(), event.plannedOn(), event.achievedOn()));
+		if (event.achievedOn() != null && (lastAchievedOn == null || event.achievedOn().isAfter(lastAchievedOn))) {
+			lastAchievedOn = event.achievedOn();
+		}
+	}
+}
