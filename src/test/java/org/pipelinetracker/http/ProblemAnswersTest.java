@@ -134,11 +134,9 @@ class ProblemAnswersTest {
 
 						{"type":"/problems/invalid-request","title":"Invalid request","status":400,"detail":"Invalid \
 						header 'Idempotency-Key': must be 1-255 visible ASCII characters, e.g. a UUID","instance":\
-						"/api/projects","errors":[<error>]}""");
+						"/api/projects","errors":[{"field":"Idempotency-Key","reason":"must be 1-255 visible ASCII \
+						characters, e.g. a UUID"}]}""");
 	}
-
-	/** Today's filter writes the error as a {@code Map.of}, whose order is not fixed; either order is the answer. */
-	private static final String ERRORS_IN_ANY_ORDER = "<error>";
 
 	@Test
 	void aTooLargeBodyIsRefusedBeforeItIsRead() {
@@ -297,9 +295,6 @@ class ProblemAnswersTest {
 		for (String name : HEADERS) {
 			response.headers().allValues(name).forEach(v -> text.append(name).append(": ").append(v).append('\n'));
 		}
-		String body = response.body().replace("{\"field\":\"Idempotency-Key\",\"reason\":\"must be 1-255 visible "
-				+ "ASCII characters, e.g. a UUID\"}", ERRORS_IN_ANY_ORDER).replace("{\"reason\":\"must be 1-255 "
-				+ "visible ASCII characters, e.g. a UUID\",\"field\":\"Idempotency-Key\"}", ERRORS_IN_ANY_ORDER);
-		return text.append('\n').append(body).toString();
+		return text.append('\n').append(response.body()).toString();
 	}
 }
