@@ -149,10 +149,6 @@ public final class Problems {
 			this.detail = detail;
 		}
 
-		public HttpStatus status() {
-			return status;
-		}
-
 		/** The type URI; {@code null} for none, that is {@code about:blank} (the 500: it says nothing beyond its status). */
 		URI type() {
 			return type == null ? null : type.uri;
