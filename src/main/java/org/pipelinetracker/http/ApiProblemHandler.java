@@ -2,13 +2,14 @@ package org.pipelinetracker.http;
 
 import org.pipelinetracker.kernel.FieldViolation;
 import org.pipelinetracker.kernel.InvalidRequestException;
+import org.pipelinetracker.http.Problems.Kind;
+import org.pipelinetracker.http.Problems.Problem;
 import org.pipelinetracker.http.reliability.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -43,15 +44,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
+	@ExceptionHandler(Problems.ProblemException.class)
+	ResponseEntity<ProblemDetail> problem(Problems.ProblemException ex) {
+		return ex.problem().response();
+	}
+
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
-		return ResponseEntity.badRequest().body(Problems.invalid(ex.violations()));
+		return Problems.invalid(ex.violations()).response();
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldViolation(ex.getName(),
-				expectation(ex.getRequiredType(), String.valueOf(ex.getValue()))))));
+		return Problems.invalid(List.of(new FieldViolation(ex.getName(),
+				expectation(ex.getRequiredType(), String.valueOf(ex.getValue()))))).response();
 	}
 
 	@Override
@@ -60,7 +66,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		List<FieldViolation> violations = ex.getBindingResult().getFieldErrors().stream()
 				.map(e -> new FieldViolation(e.getField(), String.valueOf(e.getDefaultMessage())))
 				.toList();
-		return ResponseEntity.badRequest().body(Problems.invalid(violations));
+		return problem(Problems.invalid(violations));
 	}
 
 	@Override
@@ -68,33 +74,30 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
 		if (tooLarge != null) {
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+			return problem(tooLarge(tooLarge));
 		}
-		return ResponseEntity.badRequest().body(Problems.invalid(List.of(describe(ex))));
+		return problem(Problems.invalid(List.of(describe(ex))));
 	}
 
 	/** A body that passed its declared length, or was sent without one, and ran over the limit. */
-	private static ProblemDetail tooLarge(BodyTooLargeException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE, "Request body too large",
-				ex.getMessage());
-		problem.setProperty("limit", ex.limit());
-		return problem;
+	private static Problem tooLarge(BodyTooLargeException ex) {
+		return Problems.of(Kind.BODY_OVER_LIMIT, ex.limit()).with("limit", ex.limit());
+	}
+
+	/** The overridden handlers of Spring answer {@code ResponseEntity<Object>}. */
+	private static ResponseEntity<Object> problem(Problem problem) {
+		return ResponseEntity.status(problem.status()).body(problem.detail());
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
 		if (tooLarge != null) {
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+			return tooLarge(tooLarge).response();
 		}
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected error, reference {}", reference, ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"An unexpected error occurred. Nothing was recorded by this request unless it said so. Reference: "
-						+ reference);
-		problem.setTitle("Internal error");
-		problem.setProperty("reference", reference);
-		return ResponseEntity.internalServerError().body(problem);
+		return Problems.of(Kind.INTERNAL, reference).with("reference", reference).response();
 	}
 
 	private static FieldViolation describe(HttpMessageNotReadableException ex) {

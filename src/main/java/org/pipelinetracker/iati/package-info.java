@@ -1,4 +1,8 @@
 /**
- * IATI 2.03 exchange: import of published activity files and export of the pipeline.
+ * IATI 2.03 exchange: import of published activity files through the project module's use cases, and export of the
+ * pipeline from its queries.
  */
+@ApplicationModule(displayName = "IATI exchange", allowedDependencies = {"kernel", "messaging", "storage", "http", "project :: api", "project :: app", "project :: query", "fx", "reference"})
 package org.pipelinetracker.iati;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,10 @@
  * org.pipelinetracker.kernel.AuditContext}, the metadata keys of every command and event), the validation of a
  * request with every bad field named ({@link org.pipelinetracker.kernel.Violations}), and the contract of a read model
  * that can be rebuilt into shadow tables ({@link org.pipelinetracker.kernel.ShadowableProjection}).
+ * <p>
+ * A module of the shared infrastructure: every module may use it; it knows no other module.
  */
+@ApplicationModule(displayName = "Shared kernel", allowedDependencies = {})
 package org.pipelinetracker.kernel;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,10 @@ package org.pipelinetracker.security;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
+import org.pipelinetracker.http.Problems;
+import org.pipelinetracker.http.Problems.Kind;
+import org.pipelinetracker.http.Problems.Problem;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -16,13 +19,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -38,12 +38,8 @@ import java.util.function.Predicate;
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	static final String REALM = "pipeline-tracker";
-	static final String UNAUTHORIZED = "/problems/unauthorized";
-	static final String FORBIDDEN = "/problems/forbidden";
-	static final String CSRF = "/problems/csrf";
 
 	private final AccessRules rules;
-	private final JsonMapper json;
 	private final boolean noUsers;
 	private final boolean bearer;
 	private final Predicate<HttpServletRequest> isEndpoint;
@@ -56,10 +52,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	 * @param isEndpoint whether a controller answers this path: a signed-in user asking for a path under /api that
 	 *                   nothing answers gets 404 ({@code /problems/not-found}), not 403
 	 */
-	ProblemResponses(AccessRules rules, JsonMapper json, boolean noUsers, boolean bearer,
-			Predicate<HttpServletRequest> isEndpoint) {
+	ProblemResponses(AccessRules rules, boolean noUsers, boolean bearer, Predicate<HttpServletRequest> isEndpoint) {
 		this.rules = rules;
-		this.json = json;
 		this.noUsers = noUsers;
 		this.bearer = bearer;
 		this.isEndpoint = isEndpoint;
@@ -90,35 +84,23 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 			loginPage.commence(request, response, ex);
 			return;
 		}
+		Problem problem = Problems.of(noUsers ? Kind.NO_USERS
+				: ex instanceof BadCredentialsException ? Kind.BAD_CREDENTIALS
+				: ex instanceof InvalidBearerTokenException ? Kind.INVALID_BEARER_TOKEN
+				: bearer ? Kind.SIGN_IN_FIRST_OR_BEARER : Kind.SIGN_IN_FIRST);
 		if (ex instanceof InvalidBearerTokenException) {
-			response.addHeader("WWW-Authenticate",
+			problem.header(HttpHeaders.WWW_AUTHENTICATE,
 					"Bearer error=\"invalid_token\", error_description=\"The token is not valid\"");
 		}
 		else {
 			if (!isBrowser(request)) {
-				response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+				problem.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
 			}
 			if (bearer) {
-				response.addHeader("WWW-Authenticate", "Bearer");
+				problem.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			}
 		}
-		String detail;
-		if (noUsers) {
-			detail = "No users are configured on this server, so every request that needs a user is refused. "
-					+ "An administrator must configure tracker.security.users (or an OIDC issuer); see the README, "
-					+ "section Security.";
-		}
-		else if (ex instanceof BadCredentialsException) {
-			detail = "The username or password is wrong.";
-		}
-		else if (ex instanceof InvalidBearerTokenException) {
-			detail = "The bearer token is not valid (signature, issuer or expiry).";
-		}
-		else {
-			detail = "Sign in first: send HTTP Basic credentials" + (bearer ? " or a bearer token" : "")
-					+ ", or sign in at /login.";
-		}
-		write(response, HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized", detail, request, Map.of());
+		write(problem, request, response);
 	}
 
 	@Override
@@ -129,26 +111,21 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 			return;
 		}
 		if (ex instanceof CsrfException) {
-			write(response, HttpStatus.FORBIDDEN, CSRF, "Missing or invalid CSRF token", "This request is "
-					+ "authenticated by a session cookie, so it must carry the header X-XSRF-TOKEN with the value of "
-					+ "the XSRF-TOKEN cookie (a form: the field _csrf). Requests with an Authorization header need "
-					+ "none.", request, Map.of());
+			write(Problems.of(Kind.CSRF_TOKEN_MISSING), request, response);
 			return;
 		}
 		Optional<AccessRules.Rule> rule = rules.ruleFor(request);
-		String what = request.getMethod() + " " + path(request);
+		String method = request.getMethod();
+		String path = path(request);
 		if (rule.map(r -> r.access() == AccessRules.Access.DENY).orElse(true) && !isEndpoint.test(request)) {
-			write(response, HttpStatus.NOT_FOUND, "/problems/not-found", "Not found", "There is no endpoint " + what
-					+ ".", request, Map.of());
+			write(Problems.of(Kind.NO_ENDPOINT, method, path), request, response);
 			return;
 		}
 		List<String> required = rule.map(r -> r.allowedRoles().stream().map(Role::name).toList()).orElse(List.of());
 		String who = describeUser();
-		String detail = required.isEmpty()
-				? "No role may use " + what + ": it is not part of this API. " + who
-				: "Role " + String.join(" or ", required) + " is needed for " + what + ". " + who;
-		write(response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", detail, request,
-				Map.of("requiredRoles", required));
+		Problem problem = required.isEmpty() ? Problems.of(Kind.NO_ROLE_MAY, method, path, who)
+				: Problems.of(Kind.ROLE_REQUIRED, String.join(" or ", required), method, path, who);
+		write(problem.with("requiredRoles", required), request, response);
 	}
 
 	private static String describeUser() {
@@ -162,22 +139,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 				+ (roles.isEmpty() ? "no role." : "role" + (roles.size() > 1 ? "s " : " ") + String.join(", ", roles) + ".");
 	}
 
-	private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
-			HttpServletRequest request, Map<String, Object> extra) throws IOException {
-		if (response.isCommitted()) {
-			return;
+	/** Security's refusals have always declared their charset in the Content-Type; the rest is as every problem. */
+	private static void write(Problem problem, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (!response.isCommitted()) {
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		}
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", type);
-		problem.put("title", title);
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", path(request));
-		problem.putAll(extra);
-		response.setStatus(status.value());
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getOutputStream().write(json.writeValueAsBytes(problem));
+		problem.write(request, response);
 	}
 
 	private static String path(HttpServletRequest request) {

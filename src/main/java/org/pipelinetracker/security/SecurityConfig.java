@@ -24,7 +24,6 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.stream.Collectors;
 
@@ -74,13 +73,13 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain trackerSecurity(HttpSecurity http, TrackerSecurityProperties properties, ConfiguredUsers users,
-			AccessRules rules, ObjectProvider<JwtDecoder> jwtDecoders, JsonMapper json,
+			AccessRules rules, ObjectProvider<JwtDecoder> jwtDecoders,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
 			throws Exception {
 		JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
 		boolean nobody = users.isEmpty() && jwtDecoder == null;
 		report(properties, users, jwtDecoder != null, nobody);
-		ProblemResponses problems = new ProblemResponses(rules, json, nobody, jwtDecoder != null,
+		ProblemResponses problems = new ProblemResponses(rules, nobody, jwtDecoder != null,
 				request -> isEndpoint(controllers.getObject(), request));
 
 		http.authorizeHttpRequests(authorize -> {

@@ -1,6 +1,9 @@
 /**
  * Who may do what: authentication (HTTP Basic, form login, optional OAuth2/OIDC JWT), the role rules of every
- * endpoint, CSRF, security headers, and {@code GET /api/me}. No other module depends on it: controllers take the
- * authenticated {@code java.security.Principal} as the actor.
+ * endpoint, CSRF, security headers, and {@code GET /api/me}; refusals are the API's problems ({@code http}). No
+ * module depends on it: controllers take the authenticated {@code java.security.Principal} as the actor.
  */
+@ApplicationModule(displayName = "Security", allowedDependencies = {"http"})
 package org.pipelinetracker.security;
+
+import org.springframework.modulith.ApplicationModule;

@@ -60,8 +60,16 @@ class ChangeStream implements SmartLifecycle {
 
 	/** Thrown when {@code max-clients} connections are open. */
 	static final class TooManyClientsException extends RuntimeException {
+		private final int max;
+
 		TooManyClientsException(int max) {
 			super("The server holds " + max + " live connections already; the page will try again.", null, false, false);
+			this.max = max;
+		}
+
+		/** How many live connections the server holds. */
+		int max() {
+			return max;
 		}
 	}
 

@@ -2,7 +2,9 @@ package org.pipelinetracker.ui;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinetracker.http.Problems;
-import org.springframework.http.HttpStatus;
+import org.pipelinetracker.http.Problems.Kind;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,16 +13,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.net.URI;
-
 /**
  * {@code GET /api/stream}: server-sent events telling open pages that something was recorded ({@code change}:
  * {@code {"head", "projects", "versions", "facilities", "reload"}}), so they re-read what they show.
  */
 @RestController
 class ChangeStreamController {
-
-	static final URI UNAVAILABLE = URI.create("/problems/unavailable");
 
 	private final ChangeStream stream;
 
@@ -43,9 +41,8 @@ class ChangeStreamController {
 
 	@ExceptionHandler(ChangeStream.TooManyClientsException.class)
 	ResponseEntity<ProblemDetail> tooMany(ChangeStream.TooManyClientsException ex) {
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
-				.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "Too many live connections",
-						ex.getMessage()));
+		// the stream's own media type is text/event-stream: the problem names its type itself
+		return Problems.of(Kind.TOO_MANY_LIVE_CONNECTIONS, ex.max()).header(HttpHeaders.RETRY_AFTER, "10")
+				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE).response();
 	}
 }

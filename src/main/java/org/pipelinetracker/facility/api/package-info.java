@@ -3,4 +3,7 @@
  * {@link org.pipelinetracker.project.api.Money}, and refusals are
  * {@link org.pipelinetracker.project.api.CommandRejectedException}s, so both modules speak the same language.
  */
+@NamedInterface("api")
 package org.pipelinetracker.facility.api;
+
+import org.springframework.modulith.NamedInterface;

@@ -10,7 +10,7 @@ import org.pipelinetracker.facility.query.FacilityViews;
 import org.pipelinetracker.storage.AfterCommit;
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.http.Problems;
-import org.springframework.http.HttpStatus;
+import org.pipelinetracker.http.Problems.Kind;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -60,9 +60,9 @@ class FacilityController {
 	@GetMapping("/{id}")
 	FacilityView get(@PathVariable String id) {
 		if (!FacilityId.isValid(id)) {
-			throw new FacilityNotFoundException(id);
+			throw notFound(id);
 		}
-		return views.find(id).orElseThrow(() -> new FacilityNotFoundException(id));
+		return views.find(id).orElseThrow(() -> notFound(id));
 	}
 
 	@GetMapping
@@ -70,24 +70,13 @@ class FacilityController {
 		return views.list();
 	}
 
-	@ExceptionHandler(FacilityNotFoundException.class)
-	ResponseEntity<ProblemDetail> unknownFacility(FacilityNotFoundException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
-				"Facility not found", ex.getMessage()));
-	}
-
 	@ExceptionHandler(ConcurrencyException.class)
 	ResponseEntity<ProblemDetail> concurrent(ConcurrencyException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
-				"Concurrent change", "The facility was changed by another request at the same time; nothing was "
-						+ "recorded by this one. Read it again and retry."));
+		return Problems.of(Kind.FACILITY_CHANGED_CONCURRENTLY).response();
 	}
 
-	/** No facility with that id (in the read model). */
-	static final class FacilityNotFoundException extends RuntimeException {
-
-		FacilityNotFoundException(String facilityId) {
-			super("There is no facility with id '" + facilityId + "'", null, false, false);
-		}
+	/** No facility with that id (in the read model): answered 404 by the API's handler. */
+	private static RuntimeException notFound(String facilityId) {
+		return Problems.of(Kind.FACILITY_NOT_FOUND, facilityId).exception();
 	}
 }

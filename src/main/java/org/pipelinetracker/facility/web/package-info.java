@@ -1,4 +1,5 @@
 /**
- * HTTP API of the facility module ({@code /api/facilities}): controllers and the mapping of requests and answers.
+ * HTTP API of the facility module ({@code /api/facilities}): the controller that hands each request to the use cases
+ * of {@code facility.app} and answers from {@code facility.query}. Internal to the module.
  */
 package org.pipelinetracker.facility.web;

@@ -1,15 +1,14 @@
 package org.pipelinetracker.http.reliability;
 
-import org.pipelinetracker.http.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinetracker.http.Problems;
+import org.pipelinetracker.http.Problems.Kind;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Refuses request bodies above the limit with 413 problem+json: {@code tracker.http.max-body-size} for the API,
@@ -42,9 +41,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 		long limit = limitFor(request);
 		long length = request.getContentLengthLong();
 		if (length > limit) {
-			ProblemWriter.write(request, response, 413, Problems.TOO_LARGE, "Request body too large",
-					"The request body has " + length + " bytes; at most " + limit + " are accepted here.",
-					Map.of("limit", limit));
+			Problems.of(Kind.BODY_TOO_LARGE, length, limit).with("limit", limit).write(request, response);
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);

@@ -1,6 +1,5 @@
 package org.pipelinetracker.http.reliability;
 
-import org.pipelinetracker.http.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +10,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.pipelinetracker.http.Problems;
+import org.pipelinetracker.http.Problems.Kind;
 import org.pipelinetracker.http.reliability.IdempotencyStore.Busy;
 import org.pipelinetracker.http.reliability.IdempotencyStore.Claim;
 import org.pipelinetracker.http.reliability.IdempotencyStore.Claimed;
@@ -105,10 +105,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		String key = unquote(header.trim());
 		if (!KEY.matcher(key).matches()) {
-			ProblemWriter.write(request, response, 400, Problems.INVALID_REQUEST, "Invalid request",
-					"Invalid header '" + HEADER + "': must be 1-255 visible ASCII characters, e.g. a UUID",
-					Map.of("errors", List.of(Map.of("field", HEADER,
-							"reason", "must be 1-255 visible ASCII characters, e.g. a UUID"))));
+			Problems.invalidHeader(HEADER, "must be 1-255 visible ASCII characters, e.g. a UUID")
+					.write(request, response);
 			return;
 		}
 		Principal principal = request.getUserPrincipal();
@@ -124,16 +122,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				replay(response, replay.response());
 			}
 			else if (claim instanceof Mismatch) {
-				ProblemWriter.write(request, response, 422, Problems.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
-						"The Idempotency-Key '" + key + "' was already used for a different request (method, path or "
-								+ "body); use a new key for a new request.", Map.of());
+				Problems.of(Kind.IDEMPOTENCY_KEY_REUSED, key).write(request, response);
 			}
 			else if (claim instanceof Busy busy) {
 				long seconds = Math.max(1, Duration.between(Instant.now(), busy.leaseUntil()).toSeconds());
-				response.setHeader("Retry-After", String.valueOf(Math.min(seconds, 5)));
-				ProblemWriter.write(request, response, 409, Problems.IN_PROGRESS, "Request in progress",
-						"A request with the Idempotency-Key '" + key + "' is still being processed; retry it later to "
-								+ "get its answer.", Map.of());
+				Problems.of(Kind.IDEMPOTENT_REQUEST_RUNNING, key)
+						.header("Retry-After", String.valueOf(Math.min(seconds, 5))).write(request, response);
 			}
 			else if (claim instanceof Claimed claimed) {
 				if (claimed.takenOver()) {
@@ -151,8 +145,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			}
 		}
 		catch (BodyTooLargeException tooLarge) {
-			ProblemWriter.write(request, response, 413, Problems.TOO_LARGE, "Request body too large",
-					tooLarge.getMessage(), Map.of("limit", tooLarge.limit()));
+			Problems.of(Kind.BODY_OVER_LIMIT, tooLarge.limit()).with("limit", tooLarge.limit()).write(request, response);
 		}
 	}
 
@@ -191,16 +184,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				}
 				if (outcome == Outcome.RETRY || outcome == Outcome.CONFLICT) {
 					response.reset();
-					ProblemWriter.write(request, response, 409, Problems.CONFLICT, "Concurrent change",
-							"The data was changed by another request at the same time; nothing was recorded by this "
-									+ "one. Read it again and retry.", Map.of());
+					Problems.of(Kind.CHANGED_CONCURRENTLY).write(request, response);
 					return;
 				}
 				if (outcome == Outcome.LOST_KEY) {
 					response.reset();
-					ProblemWriter.write(request, response, 409, Problems.IN_PROGRESS, "Request in progress",
-							"Another request with the Idempotency-Key '" + key + "' took over; nothing was recorded "
-									+ "by this one. Retry it to get that request's answer.", Map.of());
+					Problems.of(Kind.IDEMPOTENT_REQUEST_TAKEN_OVER, key).write(request, response);
 					stored = true; // not ours any more
 					return;
 				}

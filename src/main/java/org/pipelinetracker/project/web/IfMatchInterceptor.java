@@ -73,7 +73,7 @@ class IfMatchInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 			return true;
 		}
 		if (!tags.contains(String.valueOf(version))) {
-			throw new PreconditionFailedException(projectId, version, tags);
+			throw ProjectProblemHandler.versionMismatch(projectId, version, String.join(" or ", tags)).exception();
 		}
 		request.setAttribute(EXPECTED, version);
 		ExpectedVersion.expect(projectId, version);
@@ -120,27 +120,5 @@ class IfMatchInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 	private static InvalidRequestException malformed() {
 		return InvalidRequestException.of(HEADER,
 				"must be an entity tag from this project's ETag, such as \"3\", a comma-separated list of them, or *");
-	}
-
-	/** The project is not at the version the request expects. */
-	static final class PreconditionFailedException extends RuntimeException {
-		private final String projectId;
-		private final long currentVersion;
-
-		PreconditionFailedException(String projectId, long currentVersion, List<String> expected) {
-			super("Project '" + projectId + "' is at version " + currentVersion + ", not " + String.join(" or ", expected)
-					+ " as If-Match expects; nothing was recorded. Read it again (ETag \"" + currentVersion + "\") and "
-					+ "retry.", null, false, false);
-			this.projectId = projectId;
-			this.currentVersion = currentVersion;
-		}
-
-		String projectId() {
-			return projectId;
-		}
-
-		long currentVersion() {
-			return currentVersion;
-		}
 	}
 }

@@ -1,16 +1,18 @@
 package org.pipelinetracker.project.web;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
-import org.pipelinetracker.project.api.CommandRejectedException;
-import org.pipelinetracker.kernel.FieldViolation;
 import org.pipelinetracker.http.Problems;
+import org.pipelinetracker.http.Problems.Kind;
+import org.pipelinetracker.http.Problems.Problem;
+import org.pipelinetracker.kernel.FieldViolation;
+import org.pipelinetracker.project.api.CommandRejectedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,84 +23,57 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Maps the project module's refusals to problem details: 400 bad field, 404 unknown project, 409 rule or duplicate.
+ * Maps the project module's refusals to problems: 400 bad field, 404 unknown project, 409 rule or duplicate or a
+ * concurrent change, 412 a stale If-Match.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProjectProblemHandler {
 
-	static ProjectNotFoundException notFound(String projectId) {
-		return new ProjectNotFoundException(projectId);
+	/** No project with that id (thrown, and answered 404 by the API's handler). */
+	static RuntimeException notFound(String projectId) {
+		return Problems.of(Kind.PROJECT_NOT_FOUND, projectId).exception();
 	}
 
-	static ProjectNotFoundException notYet(String projectId, LocalDate asOf, Instant knownAt) {
-		String when = (asOf != null ? " as of " + asOf : "") + (knownAt != null ? " as known at " + knownAt : "");
-		return new ProjectNotFoundException(projectId, "Project '" + projectId + "' did not exist yet" + when);
+	/** The project exists, but not as of {@code asOf} or as known at {@code knownAt} (at least one of them given). */
+	static RuntimeException notYet(String projectId, LocalDate asOf, Instant knownAt) {
+		Problem problem = asOf == null ? Problems.of(Kind.PROJECT_NOT_YET_KNOWN_AT, projectId, knownAt)
+				: knownAt == null ? Problems.of(Kind.PROJECT_NOT_YET_AS_OF, projectId, asOf)
+				: Problems.of(Kind.PROJECT_NOT_YET_AS_OF_KNOWN_AT, projectId, asOf, knownAt);
+		return problem.exception();
+	}
+
+	/** 412 with the project's current version, in the body and as its ETag. */
+	static Problem versionMismatch(String projectId, long currentVersion, String expected) {
+		return Problems.of(Kind.PROJECT_VERSION_MISMATCH, projectId, currentVersion, expected)
+				.with("currentVersion", currentVersion).header(HttpHeaders.ETAG, "\"" + currentVersion + "\"");
 	}
 
 	@ExceptionHandler(CommandRejectedException.class)
 	ResponseEntity<ProblemDetail> rejected(CommandRejectedException ex) {
-		ProblemDetail problem = switch (ex.kind()) {
+		Problem problem = switch (ex.kind()) {
 			case INVALID_INPUT -> Problems.invalid(List.of(new FieldViolation(ex.field(), ex.getMessage())));
-			case DUPLICATE -> Problems.of(HttpStatus.CONFLICT, Problems.DUPLICATE, "Duplicate id", ex.getMessage());
-			case RULE_VIOLATION -> Problems.of(HttpStatus.CONFLICT, Problems.RULE_VIOLATION, "Not allowed", ex.getMessage());
+			case DUPLICATE -> Problems.of(Kind.DUPLICATE_ID, ex.getMessage());
+			case RULE_VIOLATION -> Problems.of(Kind.RULE_VIOLATED, ex.getMessage());
 		};
 		if (ex.field() != null && ex.kind() != CommandRejectedException.Kind.INVALID_INPUT) {
-			problem.setProperty("field", ex.field());
+			problem.with("field", ex.field());
 		}
-		return ResponseEntity.status(problem.getStatus()).body(problem);
+		return problem.response();
 	}
 
 	@ExceptionHandler(AggregateNotFoundException.class)
 	ResponseEntity<ProblemDetail> unknownAggregate(AggregateNotFoundException ex) {
-		return notFound(String.valueOf(ex.getAggregateIdentifier())).toResponse();
-	}
-
-	@ExceptionHandler(ProjectNotFoundException.class)
-	ResponseEntity<ProblemDetail> unknownProject(ProjectNotFoundException ex) {
-		return ex.toResponse();
-	}
-
-	@ExceptionHandler(IfMatchInterceptor.PreconditionFailedException.class)
-	ResponseEntity<ProblemDetail> preconditionFailed(IfMatchInterceptor.PreconditionFailedException ex) {
-		return preconditionFailed(ex.getMessage(), ex.currentVersion());
-	}
-
-	private static ResponseEntity<ProblemDetail> preconditionFailed(String detail, long currentVersion) {
-		ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, Problems.PRECONDITION_FAILED,
-				"Precondition failed", detail);
-		problem.setProperty("currentVersion", currentVersion);
-		return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag("\"" + currentVersion + "\"").body(problem);
+		return Problems.of(Kind.PROJECT_NOT_FOUND, ex.getAggregateIdentifier()).response();
 	}
 
 	@ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class})
 	ResponseEntity<ProblemDetail> concurrent(RuntimeException ex, HttpServletRequest request) {
 		if (ex instanceof ConflictingAggregateVersionException stale && request.getAttribute(IfMatchInterceptor.EXPECTED) != null) {
 			// If-Match passed the first check, but another write slipped in before this one took the project's lock
-			return preconditionFailed("Project '" + stale.getAggregateIdentifier() + "' is at version "
-					+ stale.getActualVersion() + ", not " + stale.getExpectedVersion() + " as If-Match expects; nothing "
-					+ "was recorded. Read it again (ETag \"" + stale.getActualVersion() + "\") and retry.",
-					stale.getActualVersion());
+			return versionMismatch(String.valueOf(stale.getAggregateIdentifier()), stale.getActualVersion(),
+					String.valueOf(stale.getExpectedVersion())).response();
 		}
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
-				"Concurrent change", "The project was changed by another request at the same time; nothing was "
-						+ "recorded by this one. Read it again and retry."));
-	}
-
-	/** No project with that id. */
-	static final class ProjectNotFoundException extends RuntimeException {
-
-		ProjectNotFoundException(String projectId) {
-			this(projectId, "There is no project with id '" + projectId + "'");
-		}
-
-		ProjectNotFoundException(String projectId, String detail) {
-			super(detail, null, false, false);
-		}
-
-		ResponseEntity<ProblemDetail> toResponse() {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
-					"Project not found", getMessage()));
-		}
+		return Problems.of(Kind.PROJECT_CHANGED_CONCURRENTLY).response();
 	}
 }
