@@ -314,22 +314,4 @@ public final class Problems {
 			return problem;
 		}
 	}
-
-	// ---- for the modules that still name type and title themselves; use a Kind instead ----
-
-	/** @deprecated name the problem by its {@link Kind}: {@code Problems.of(Kind.X, arguments).detail()} */
-	@Deprecated
-	public static final URI NOT_FOUND = Type.NOT_FOUND.uri;
-	/** @deprecated name the problem by its {@link Kind}: {@code Problems.of(Kind.X, arguments).detail()} */
-	@Deprecated
-	public static final URI CONFLICT = Type.CONFLICT.uri;
-
-	/** @deprecated name the problem by its {@link Kind}: {@code Problems.of(Kind.X, arguments).detail()} */
-	@Deprecated
-	public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
-		return problem;
-	}
 }

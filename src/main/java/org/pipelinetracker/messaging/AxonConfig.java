@@ -1,6 +1,8 @@
 package org.pipelinetracker.messaging;
 
 import org.pipelinetracker.kernel.AuditMetadata;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -18,6 +20,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -33,15 +36,22 @@ class AxonConfig {
 	 * Allow Axon's own types (and only those) to be read polymorphically.
 	 */
 	@Bean
-	Jackson3SerializerCustomizer axonJson() {
-		return builder -> builder
-				.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-						.allowIfSubType("org.axonframework.")
-						.build())
-				// Money is exact: store decimals as strings so no reader can round them through a double.
-				.withConfigOverride(BigDecimal.class,
-						override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-				.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+	Jackson3SerializerCustomizer axonJson(List<SnapshotTypes> snapshotTypes) {
+		JsonAutoDetect.Value fieldsOnly = JsonAutoDetect.Value.construct(Visibility.ANY, Visibility.NONE,
+				Visibility.NONE, Visibility.DEFAULT, Visibility.DEFAULT);
+		return builder -> {
+			builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+							.allowIfSubType("org.axonframework.")
+							.build())
+					// Money is exact: store decimals as strings so no reader can round them through a double.
+					.withConfigOverride(BigDecimal.class,
+							override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+					.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+			// Snapshots: an aggregate and its entities through their fields, never their getters (Axon applies only
+			// one customizer, the first it finds, so the modules declare their types instead of customizers).
+			snapshotTypes.stream().flatMap(declared -> declared.types().stream()).forEach(type ->
+					builder.withConfigOverride(type, override -> override.setVisibility(fieldsOnly)));
+		};
 	}
 
 	/** Correlation and trace ids: Axon's default, which a custom provider would otherwise replace. */

@@ -1,7 +1,7 @@
 package org.pipelinetracker.audit.chain;
 
 import org.pipelinetracker.http.Problems;
-import org.springframework.http.HttpStatus;
+import org.pipelinetracker.http.Problems.Kind;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,8 +43,7 @@ class AuditChainController {
 
 	@ExceptionHandler(NotChainedException.class)
 	ResponseEntity<ProblemDetail> notChained(NotChainedException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
-				"Not in the chain", ex.getMessage()));
+		return Problems.of(Kind.NOT_IN_CHAIN, ex.getMessage()).response();
 	}
 
 	/** No chain row for that index: never used, not chained yet, or deleted (which {@code /chain} reports). */

@@ -4,7 +4,7 @@ import org.pipelinetracker.audit.deadletter.DeadLetters.DeadLettersNotFoundExcep
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.http.Problems;
-import org.springframework.http.HttpStatus;
+import org.pipelinetracker.http.Problems.Kind;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,8 +65,7 @@ class DeadLetterController {
 
 	@ExceptionHandler(DeadLettersNotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound(DeadLettersNotFoundException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
-				"Dead letters not found", ex.getMessage()));
+		return Problems.of(Kind.DEAD_LETTERS_NOT_FOUND, ex.getMessage()).response();
 	}
 
 	private static int checked(int limit) {

@@ -1,9 +1,8 @@
 package org.pipelinetracker.audit.history;
 
 import org.pipelinetracker.http.Problems;
+import org.pipelinetracker.http.Problems.Kind;
 import org.pipelinetracker.kernel.Violations;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,9 +29,7 @@ class HistoryController {
 
 	@GetMapping(path = "/api/projects/{id}/history", produces = "application/json")
 	List<HistoryEntry> projectHistory(@PathVariable String id) {
-		return history.project(id).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-				Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Project not found",
-						"There is no project with id '" + id + "'"), null));
+		return history.project(id).orElseThrow(() -> Problems.of(Kind.PROJECT_NOT_FOUND, id).exception());
 	}
 
 	@GetMapping(path = "/api/audit/events", produces = "application/json")

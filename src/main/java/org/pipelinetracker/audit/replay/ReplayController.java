@@ -1,7 +1,7 @@
 package org.pipelinetracker.audit.replay;
 
 import org.pipelinetracker.http.Problems;
-import org.springframework.http.HttpStatus;
+import org.pipelinetracker.http.Problems.Kind;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,7 +36,6 @@ class ReplayController {
 
 	@ExceptionHandler(ReplayService.AlreadyRunningException.class)
 	ResponseEntity<ProblemDetail> alreadyRunning(ReplayService.AlreadyRunningException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
-				"Replay already running", ex.getMessage()));
+		return Problems.of(Kind.REPLAY_RUNNING, ex.getMessage()).response();
 	}
 }

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.http.Problems;
+import org.pipelinetracker.http.Problems.Kind;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,7 +19,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.security.Principal;
 
 /**
@@ -75,8 +74,6 @@ class IatiImportController {
 
 	@ExceptionHandler(ImportTooLargeException.class)
 	ResponseEntity<ProblemDetail> tooLarge(ImportTooLargeException e) {
-		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, URI.create("/problems/too-large"),
-				"File too large", e.getMessage());
-		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		return Problems.of(Kind.FILE_TOO_LARGE, e.getMessage()).response();
 	}
 }
