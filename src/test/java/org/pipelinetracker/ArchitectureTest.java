@@ -16,7 +16,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules of docs/architecture.md that Spring Modulith does not state. Which module may use which (and which of
+ * The rules of docs/architecture/module-map.md that Spring Modulith does not state. Which module may use which (and which of
  * its sub-packages) is declared in each module's {@code package-info.java} and verified by {@link ModularityTest}
  * (cycles too); here: the layers inside a module ({@code api}, {@code app}, {@code command}, {@code query},
  * {@code web}), who may depend on audit, security and the web UI (the application class in the root package belongs

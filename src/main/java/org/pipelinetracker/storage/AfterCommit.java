@@ -5,7 +5,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Runs work once the current transaction has committed (at once when there is none). A write with an
- * Idempotency-Key runs in one transaction that commits after its handler returned (system.http): work that needs to
+ * Idempotency-Key runs in one transaction that commits after its handler returned (http.reliability): work that needs to
  * see the write from outside, such as waiting for a read model, goes here.
  */
 public final class AfterCommit {

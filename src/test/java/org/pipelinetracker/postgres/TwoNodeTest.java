@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and C takes them within one claim interval.
  * <p>
  * Axon without Axon Server does not balance segments by itself: the node that starts first claims all of them. The
- * application's segment balancer (system.cluster) splits them: each node's fair share is segments / live nodes.
+ * application's segment balancer (messaging.cluster) splits them: each node's fair share is segments / live nodes.
  * Each node gets its own name ({@code tracker.node-id}), as separate JVMs would have.
  */
 class TwoNodeTest {
