@@ -43,13 +43,13 @@ class MessageCatalogue {
 		if (english == null) {
 			throw new IllegalStateException("The message catalogue " + bundle + ".properties is missing");
 		}
-		Set<String> keys = new TreeSet<>(english.stringPropertyNames());
+		Set<String> englishKeys = new TreeSet<>(english.stringPropertyNames());
 		for (String language : Languages.SUPPORTED) {
 			Properties own = language.equals(Languages.DEFAULT) ? english : load(bundle + "_" + language + ".properties");
 			Set<String> translated = own == null ? Set.of() : own.stringPropertyNames();
 			SortedMap<String, String> texts = new TreeMap<>();
 			SortedSet<String> fallback = new TreeSet<>();
-			for (String key : keys) {
+			for (String key : keys(englishKeys, translated)) {
 				// no arguments: the text exactly as written ({name} placeholders are the pages' to fill)
 				texts.put(key, messages.getMessage(key, null, key, Languages.locale(language)));
 				if (!translated.contains(key)) {
@@ -59,6 +59,41 @@ class MessageCatalogue {
 			byLanguage.put(language, new Texts(language, texts, fallback, hash(language, texts)));
 		}
 	}
+
+	/**
+	 * The keys a language serves: every English key, except that a plural text (key.one … key.other, CLDR categories)
+	 * has the forms of the language (Russian: one, few, many, other; Korean: other), or English's when it has none.
+	 */
+	private static Set<String> keys(Set<String> englishKeys, Set<String> translated) {
+		Set<String> keys = new TreeSet<>();
+		for (String key : englishKeys) {
+			String family = pluralFamily(key, englishKeys);
+			boolean translatedFamily = family != null
+					&& translated.stream().anyMatch(own -> family.equals(pluralFamily(own, englishKeys)));
+			if (!translatedFamily) {
+				keys.add(key);
+			}
+		}
+		for (String own : translated) {
+			if (pluralFamily(own, englishKeys) != null) {
+				keys.add(own);
+			}
+		}
+		return keys;
+	}
+
+	/** The base of a plural form ("ui.common.days" for "ui.common.days.few") when English has its .other; else null. */
+	static String pluralFamily(String key, Set<String> englishKeys) {
+		int dot = key.lastIndexOf('.');
+		if (dot < 0 || !PLURAL_FORMS.contains(key.substring(dot + 1))) {
+			return null;
+		}
+		String base = key.substring(0, dot);
+		return englishKeys.contains(base + ".other") ? base : null;
+	}
+
+	/** The CLDR plural categories, the suffixes of plural texts. */
+	static final Set<String> PLURAL_FORMS = Set.of("zero", "one", "two", "few", "many", "other");
 
 	/** The catalogue of a supported language (English for anything else). */
 	Texts texts(String language) {

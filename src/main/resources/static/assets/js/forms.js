@@ -7,7 +7,8 @@ import { t, isIsoDate, instantFromLocal, decimalInput } from './i18n.js';
 /**
  * Field definition: {name: 'amount.amount' (dotted path in the JSON body; "[i]" for list items), label, type
  * ('text' | 'date' | 'instant' | 'number' | 'select' | 'textarea' | 'url' | 'list' | 'partners'),
- * required, options [{value, label}], hint, placeholder, value, inputmode, datalist [values or {value,label}],
+ * required, options [{value, label, en}], hint, placeholder, value, inputmode, datalist [values or {value,label,en}]
+ * (en: the English name a label shows for want of a translation, kept in data-en),
  * send: false (not part of the body)}. Dates are text fields for YYYY-MM-DD (no browser date picker, whose format
  * follows the browser's locale); an instant is the user's wall-clock time "YYYY-MM-DD HH:MM:SS", sent as UTC.
  */
@@ -68,7 +69,7 @@ function fieldElement(formId, field, controls) {
     'aria-required': field.required ? 'true' : null, required: field.required || null,
   };
   if (field.type === 'select') {
-    input = h('select', common, (field.options || []).map((o) => h('option', { value: o.value, selected: o.value === field.value }, o.label)));
+    input = h('select', common, (field.options || []).map((o) => h('option', { value: o.value, selected: o.value === field.value, 'data-en': o.en }, o.label)));
   } else if (field.type === 'textarea') {
     input = h('textarea', { ...common, rows: 3, placeholder: field.placeholder }, field.value || '');
   } else {
@@ -79,7 +80,7 @@ function fieldElement(formId, field, controls) {
     if (field.datalist) {
       listId = `${inputId}-options`;
       datalist = h('datalist', { id: listId }, field.datalist.map((o) => (typeof o === 'string'
-        ? h('option', { value: o }) : h('option', { value: o.value }, o.label))));
+        ? h('option', { value: o }) : h('option', { value: o.value, 'data-en': o.en }, o.label))));
     }
     input = h('input', {
       ...common, type, value: field.value ?? '', inputmode: dateLike ? 'numeric' : field.inputmode,

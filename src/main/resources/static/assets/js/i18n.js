@@ -160,6 +160,22 @@ export function t(key, params = {}) {
   });
 }
 
+/**
+ * Like t(), as a list of strings and nodes: a param that is a DOM node (recorded data marked translate="no", a
+ * link) takes its placeholder's place as it is. For element.append(...tParts(key, params)).
+ */
+export function tParts(key, params = {}) {
+  const nodes = {};
+  const texts = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value && typeof value === 'object' && 'nodeType' in value) nodes[name] = value;
+    else texts[name] = value;
+  }
+  const text = t(key, texts);
+  return text.split(/(\{\w+\})/).filter((part) => part !== '')
+    .map((part) => (/^\{\w+\}$/.test(part) && nodes[part.slice(1, -1)] ? nodes[part.slice(1, -1)] : part));
+}
+
 /** Whether the catalogue has this key (for data-driven keys with a fallback of their own). */
 export function has(key) {
   return state.messages[key] !== undefined;
@@ -178,11 +194,17 @@ export function translateStatic(root = document) {
 
 // --- numbers and money --------------------------------------------------------------------------------------
 
+/**
+ * The language's decimal and group separators, from the catalogue (ui.format.decimalSeparator / groupSeparator):
+ * browsers differ in what they know of some languages (Chromium formats Uzbek as English), the catalogue does not.
+ */
 function numberSeparators() {
   if (!separators) {
-    const parts = new Intl.NumberFormat(state.lang).formatToParts(-12345.5);
-    const part = (type, fallback) => (parts.find((p) => p.type === type) || { value: fallback }).value;
-    separators = { group: part('group', ','), decimal: part('decimal', '.'), minus: part('minusSign', '-') };
+    separators = {
+      decimal: state.messages['ui.format.decimalSeparator'] || '.',
+      group: state.messages['ui.format.groupSeparator'] || ',',
+      minus: '-',
+    };
   }
   return separators;
 }
@@ -237,7 +259,10 @@ export function decimalInput(text) {
 
 /** The minor-unit digits a currency is shown with: 0 for UZS and KRW (and JPY…), else its ISO 4217 digits. */
 export function minorUnits(currency) {
-  if (NO_MINOR_UNITS.has(currency)) return 0;
+  return NO_MINOR_UNITS.has(currency) ? 0 : isoMinorUnits(currency);
+}
+
+function isoMinorUnits(currency) {
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().minimumFractionDigits;
   } catch (e) {
@@ -253,7 +278,10 @@ export function minorUnits(currency) {
 export function formatMoney(amount, currency) {
   if (amount && typeof amount === 'object') return formatMoney(amount.amount, amount.currency);
   if (amount === null || amount === undefined || amount === '') return '—';
-  const number = formatDecimal(amount, currency ? minorUnits(currency) : 0);
+  // an amount with a non-zero fraction keeps it, with at least the currency's ISO digits ("1234.5" UZS → "1 234,50")
+  const fraction = /\.(\d*[1-9])/.test(plainDecimal(String(amount).trim()));
+  const digits = currency ? (fraction ? isoMinorUnits(currency) : minorUnits(currency)) : 0;
+  const number = formatDecimal(amount, digits);
   if (!currency) return number;
   // the amount and its code stay on one line
   return t('ui.format.money', { amount: number, currency }).replace(/ /g, '\u00a0');
@@ -261,18 +289,28 @@ export function formatMoney(amount, currency) {
 
 /** A whole number such as a count of days, with the language's separators from five digits on ("1000", "12,345"). */
 export function formatCount(n) {
-  return new Intl.NumberFormat(state.lang, { useGrouping: 'min2', maximumFractionDigits: 0 }).format(n);
+  const text = String(Math.round(Number(n)));
+  return /^-?\d{1,4}$/.test(text) ? text.replace('-', numberSeparators().minus) : formatDecimal(text);
 }
 
-/** A percentage with one decimal: 12.345 → "12.3 %" (en), "12,3 %" (ru). */
+/** A percentage with a fixed number of decimals: 12.345 → "12.3 %" (en), "12,3 %" (ru). Not for money. */
 export function formatPercent(value, digits = 1) {
-  const number = new Intl.NumberFormat(state.lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-  return t('ui.format.percent', { value: number });
+  return t('ui.format.percent', { value: formatDecimal(Number(value).toFixed(digits), digits) });
 }
 
-/** A short axis label: 1500000 → "1.5M" (en), "1,5 млн" (ru), "150만" (ko). */
+/**
+ * A short axis label, by the language's own steps (ui.format.compact: "1000:{n}K|1000000:{n}M|…"; Korean counts in
+ * 만 and 억): 250000000 → "250M" (en), "250 млн" (ru), "250 mln" (uz), "2.5억" (ko). Not for money shown as such.
+ */
 export function formatCompact(n) {
-  return new Intl.NumberFormat(state.lang, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+  const value = Number(n);
+  const steps = String(state.messages['ui.format.compact'] || '').split('|')
+    .map((step) => step.split(':')).filter((step) => step.length === 2)
+    .map(([size, pattern]) => [Number(size), pattern]).sort((a, b) => b[0] - a[0]);
+  const step = steps.find(([size]) => Math.abs(value) >= size);
+  if (!step) return formatDecimal(String(Math.round(value * 10) / 10));
+  const scaled = Math.round((value / step[0]) * 10) / 10;
+  return step[1].replace('{n}', formatDecimal(String(scaled)));
 }
 
 // --- dates and instants -------------------------------------------------------------------------------------
@@ -346,8 +384,13 @@ export function zoneOffset(timeZone = state.zone) {
   return offsetLabel(offsetMinutes(new Date(), timeZone));
 }
 
-/** A zone as the language names it: "Uzbekistan Standard Time", "Корея"; the zone id when the engine has no name. */
+/**
+ * A zone as the language names it: the catalogue's ref.timeZone.<id> ("Tashkent time", "Сеульское время"), else the
+ * browser's name for it, else the zone id.
+ */
 export function zoneName(timeZone) {
+  const own = state.messages[`ref.timeZone.${timeZone}`];
+  if (own !== undefined) return own;
   try {
     const part = new Intl.DateTimeFormat(state.lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date())
       .find((p) => p.type === 'timeZoneName');

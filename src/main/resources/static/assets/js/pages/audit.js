@@ -1,7 +1,7 @@
 // Audit: verify the hash chain and the read models; rebuild the read models with a live progress bar; dead letters.
 import { h, clear, table, instant, data as userText } from '../dom.js';
 import { get, post, query, enc, ApiError } from '../api.js';
-import { t, formatDecimal, formatInstant } from '../i18n.js';
+import { t, tParts, formatDecimal, formatInstant } from '../i18n.js';
 
 /** The read models (event processors), each with its name in the page's language. */
 const PROCESSORS = {
@@ -52,7 +52,7 @@ function verifySection(ctx) {
     }
   });
   get('/api/audit/head').then((hd) => {
-    head.textContent = t('ui.audit.verify.head', { index: String(hd.globalIndex ?? hd.index ?? '—'), hash: hd.hash || hd.chainHash || '—' });
+    clear(head).append(...tParts('ui.audit.verify.head', { index: String(hd.globalIndex ?? hd.index ?? '—'), hash: userText(hd.hash || hd.chainHash || '—', 'code') }));
   }).catch(() => { head.textContent = ''; });
   return h('section', { class: 'panel', 'aria-labelledby': 'verify-heading' },
     h('h2', { id: 'verify-heading' }, t('ui.audit.verify.title')),

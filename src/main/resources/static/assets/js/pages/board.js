@@ -1,7 +1,7 @@
 // The pipeline board: a column per stage, a card per project; filters by sector, region and funding source; search.
 import { h, clear, money, today, daysBetween, sumDecimals, sectorLabel, data as userText } from '../dom.js';
 import { get } from '../api.js';
-import { t, formatCount } from '../i18n.js';
+import { t, formatCount, language } from '../i18n.js';
 import { STAGES, stageName, sourceName, regionName, sectorText, stallKindName, sectorCategoryName } from '../labels.js';
 
 const FILTERS = ['q', 'sector', 'region', 'source'];
@@ -82,15 +82,18 @@ export async function render(main, ctx) {
 
   let data = await loadAll();
 
-  const fillSelect = (select, values, label, empty) => {
+  // an option's data-en holds the English name it shows for want of a translation (5-digit DAC sectors)
+  const fillSelect = (select, values, label, empty, english = () => null) => {
     const selected = filter[select.id.replace('board-', '')];
     clear(select).append(h('option', { value: '' }, empty),
-      ...values.map(([value, text]) => h('option', { value, selected: value === selected }, label(value, text))));
+      ...values.map(([value, text]) => h('option', { value, selected: value === selected, 'data-en': english(value) }, label(value, text))));
   };
   const fillFilters = () => {
     const collator = new Intl.Collator(document.documentElement.lang);
     const sectors = new Map(data.projects.map((p) => [p.sector, sectorText(p.sector, p.sectorName)]));
-    fillSelect(controls.sector, [...sectors].sort((a, b) => collator.compare(a[1], b[1])), (v, text) => text, t('ui.board.allSectors'));
+    const englishSector = new Map(data.projects.map((p) => [p.sector, language() === 'en' ? null : p.sectorName]));
+    fillSelect(controls.sector, [...sectors].sort((a, b) => collator.compare(a[1], b[1])), (v, text) => text, t('ui.board.allSectors'),
+      (v) => englishSector.get(v));
     const regions = new Map(data.projects.map((p) => [p.region, regionName(p.region)]));
     fillSelect(controls.region, [...regions].sort((a, b) => collator.compare(a[1], b[1])), (v, text) => text, t('ui.board.allRegions'));
     const sources = new Map(data.projects.flatMap((p) => p.fundingSources || []).map((s) => [s, sourceName(s)]));

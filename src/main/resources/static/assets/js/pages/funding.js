@@ -1,6 +1,6 @@
 // Funding over time: committed vs disbursed per period (stacked by source or sector), cumulative lines, the credit
 // facilities' usage against their limits, a table of the same data and its CSV.
-import { h, clear, money, sumDecimals, table, data as userText } from '../dom.js';
+import { h, clear, money, sumDecimals, table, sectorLabel, data as userText } from '../dom.js';
 import { get, post, query } from '../api.js';
 import { toCsv } from '../csv.js';
 import { reference } from '../reference.js';
@@ -73,6 +73,16 @@ export async function render(main, ctx) {
     return t('ui.funding.total');
   };
 
+  // a quarter as the language writes it ("2024-Q2" → "2-й квартал 2024 г."); months (2024-05) and years stay ISO
+  const periodName = (period) => {
+    const quarter = /^(\d{4})-Q([1-4])$/.exec(period || '');
+    return quarter ? t('ui.funding.period.quarter', { year: quarter[1], quarter: quarter[2] }) : period;
+  };
+
+  // in the table a sector shows its English name marked as such (lang="en", EN)
+  const groupCell = (group, groupBy) => (groupBy === 'SECTOR' && ref.sectorName.get(group)
+    ? h('span', {}, sectorLabel(group, ref.sectorName.get(group)), ` (${group})`) : groupName(group, groupBy));
+
   const load = async () => {
     const s = {
       interval: document.getElementById('funding-interval').value,
@@ -129,7 +139,7 @@ export async function render(main, ctx) {
         borderDash: dash, pointRadius: 2, tension: 0, pointStyle: 'line',
       });
     }
-    const data = { labels: periods.map((p) => p.period), datasets };
+    const data = { labels: periods.map((p) => periodName(p.period)), datasets };
     if (typeof window.Chart !== 'function') {
       figure.dataset.state = 'no-chart-library';
       return;
@@ -157,8 +167,8 @@ export async function render(main, ctx) {
 
   const drawTable = (points, s) => {
     const columns = [
-      { label: t('ui.funding.col.period'), value: (p) => p.period },
-      ...(s.groupBy === 'NONE' ? [] : [{ label: s.groupBy === 'SOURCE' ? t('ui.funding.col.source') : t('ui.funding.col.sector'), value: (p) => groupName(p.group, s.groupBy) }]),
+      { label: t('ui.funding.col.period'), class: 'date', value: (p) => periodName(p.period) },
+      ...(s.groupBy === 'NONE' ? [] : [{ label: s.groupBy === 'SOURCE' ? t('ui.funding.col.source') : t('ui.funding.col.sector'), value: (p) => groupCell(p.group, s.groupBy) }]),
       { label: t('ui.funding.col.committed'), class: 'num', value: (p) => money(p.committed, p.currency) },
       { label: t('ui.funding.col.disbursed'), class: 'num', value: (p) => money(p.disbursed, p.currency) },
       { label: t('ui.funding.col.cumulativeCommitted'), class: 'num', value: (p) => money(p.cumulativeCommitted, p.currency) },

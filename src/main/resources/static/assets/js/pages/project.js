@@ -157,12 +157,15 @@ function milestoneStrip(p, cutDate) {
     h('div', { class: 'gantt-label' }, h('strong', {}, t('ui.project.timeline.stages')), h('br'),
       h('span', { class: 'gantt-text' }, stagePath(p))),
     stageTrack);
-  const key = (cls, label) => h('span', { class: 'legend-item' }, h('span', { class: cls }), ' ', label);
+  const key = (swatch, label) => h('span', { class: 'legend-item' }, swatch, ' ', label);
   section.append(h('div', { class: 'gantt' }, h('div', { class: 'gantt-head' }, h('span', { class: 'gantt-label' }), axis),
     h('ul', { class: 'gantt-rows' }, stagesRow, rows)),
-  h('p', { class: 'legend muted' }, key('gantt-mark planned inline', t('ui.project.legend.planned')),
-    key('gantt-mark achieved inline', t('ui.project.legend.achieved')), key('swatch late', t('ui.project.legend.slippage')),
-    key('swatch early', t('ui.project.legend.early')), key('swatch today', t('ui.project.legend.today'))));
+  h('p', { class: 'legend muted' },
+    key(h('span', { class: 'gantt-mark planned inline' }), t('ui.project.legend.planned')),
+    key(h('span', { class: 'gantt-mark achieved inline' }), t('ui.project.legend.achieved')),
+    key(h('span', { class: 'swatch late' }), t('ui.project.legend.slippage')),
+    key(h('span', { class: 'swatch early' }), t('ui.project.legend.early')),
+    key(h('span', { class: 'swatch today' }), t('ui.project.legend.today'))));
   return section;
 }
 

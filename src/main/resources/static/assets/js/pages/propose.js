@@ -4,7 +4,7 @@ import { post } from '../api.js';
 import { buildForm, options } from '../forms.js';
 import { partnerRoleOptions } from '../commands.js';
 import { reference } from '../reference.js';
-import { t, decimalSeparator } from '../i18n.js';
+import { t, decimalSeparator, language } from '../i18n.js';
 import { regionName, sectorText } from '../labels.js';
 
 export async function render(main, ctx) {
@@ -21,7 +21,7 @@ export async function render(main, ctx) {
     fields: [
       { name: 'title', label: t('ui.propose.field.title'), required: true, wide: true },
       { name: 'projectId', label: t('ui.propose.field.projectId'), hint: t('ui.propose.hint.projectId'), placeholder: 'KR-UZ-…' },
-      { name: 'sector', label: t('ui.propose.field.sector'), required: true, hint: t('ui.propose.hint.sector'), datalist: ref.sectors.map((s) => ({ value: s.code, label: sectorText(s.code, s.name) })), inputmode: 'numeric' },
+      { name: 'sector', label: t('ui.propose.field.sector'), required: true, hint: t('ui.propose.hint.sector'), datalist: ref.sectors.map((s) => ({ value: s.code, label: sectorText(s.code, s.name), en: language() === 'en' ? null : s.name })), inputmode: 'numeric' },
       ref.regions.length
         ? { name: 'region', label: t('ui.propose.field.region'), required: true, type: 'select', options: options(ref.regions, regionName, t('ui.propose.chooseRegion')) }
         : { name: 'region', label: t('ui.propose.field.region'), required: true, hint: t('ui.propose.hint.region') },
