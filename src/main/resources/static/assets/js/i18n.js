@@ -310,7 +310,8 @@ export function formatCompact(n) {
   const step = steps.find(([size]) => Math.abs(value) >= size);
   if (!step) return formatDecimal(String(Math.round(value * 10) / 10));
   const scaled = Math.round((value / step[0]) * 10) / 10;
-  return step[1].replace('{n}', formatDecimal(String(scaled)));
+  return step[1].replace('{n}', Math.abs(scaled) < 10000 ? formatDecimal(String(scaled)).split(numberSeparators().group).join('')
+    : formatDecimal(String(scaled)));
 }
 
 // --- dates and instants -------------------------------------------------------------------------------------

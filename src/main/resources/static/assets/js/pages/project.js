@@ -169,8 +169,10 @@ function milestoneStrip(p, cutDate) {
   return section;
 }
 
+/** The stages a project went through: "Proposed 2024-02-01 → Agreed 2024-03-01", a date never split at a line end. */
 function stagePath(p) {
-  return p.stageHistory.map((s) => `${stageName(s.stage)} ${s.since}`).join(' → ');
+  return p.stageHistory.flatMap((s, i) => [i ? ' → ' : null, `${stageName(s.stage)} `, h('span', { class: 'nowrap' }, s.since)])
+    .filter(Boolean);
 }
 
 function iatiLine(f) {
@@ -352,7 +354,7 @@ export async function render(main, ctx) {
         [t('ui.project.details.partners'), p.partners.length ? userText(p.partners.map(partnerText).join('; ')) : '—'],
         [t('ui.project.details.proposedOn'), p.proposedOn],
         [t('ui.project.details.planned'), p.plannedStart || p.plannedEnd ? `${p.plannedStart || '?'} – ${p.plannedEnd || '?'}` : null],
-        [t('ui.project.details.stages'), stagePath(p)],
+        [t('ui.project.details.stages'), h('span', {}, stagePath(p))],
         [t('ui.project.details.lastRecorded'), p.lastEventAt ? instant(p.lastEventAt) : null],
       ]),
       p.agreements.length ? table(t('ui.project.agreements.title'), [
