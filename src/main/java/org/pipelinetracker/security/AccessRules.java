@@ -71,9 +71,9 @@ final class AccessRules {
 
 	static AccessRules standard() {
 		Builder b = new Builder();
-		// sign-in, errors, static assets and liveness: for everyone
+		// sign-in, errors, static assets, liveness and the message catalogue (the sign-in page needs it): for everyone
 		b.open(null, "/login", "/logout", "/error", "/assets/**", "/webjars/**", "/favicon.ico", "/actuator/health",
-				"/actuator/health/**");
+				"/actuator/health/**", "/api/i18n/messages");
 
 		// auditors: a project's history, the audit trail, the chain and the consistency check
 		b.roles(HttpMethod.GET, Set.of(Role.AUDITOR), "/api/projects/*/history", "/api/audit/**");
@@ -93,6 +93,9 @@ final class AccessRules {
 				"/api/projects/*/fundings/*/corrections", "/api/projects/*/disbursements",
 				"/api/projects/*/expenditures", "/api/projects/*/incoming-funds", "/api/facilities",
 				"/api/facilities/**");
+
+		// the signed-in user's language and time zone
+		b.authenticated(null, "/api/me/preferences");
 
 		// administrators only: replay, dead letters, IATI import (reads included)
 		b.roles(null, Set.of(Role.ADMIN), "/api/admin/**", "/api/import/**");

@@ -1,10 +1,12 @@
-// The JSON API over fetch: session cookie, CSRF header on writes, 401 → login page, problem+json → ApiError.
+// The JSON API over fetch: session cookie, CSRF header on writes, the chosen language in Accept-Language,
+// 401 → login page, problem+json → ApiError.
+import { t, languageHeaders } from './i18n.js';
 
 /** An error answer of the API (RFC 9457 problem+json). */
 export class ApiError extends Error {
   constructor(status, problem) {
     const detail = problem && (problem.detail || problem.title);
-    super(detail || `The server answered ${status}`);
+    super(detail || t('ui.error.status', { status: String(status) }));
     this.status = status;
     this.problem = problem || {};
     const errors = Array.isArray(this.problem.errors) ? this.problem.errors : [];
@@ -16,7 +18,7 @@ export class ApiError extends Error {
   /** What to tell a user. */
   get userMessage() {
     if (this.status === 403) {
-      return this.problem.detail || 'You do not have the role this needs (HTTP 403).';
+      return this.problem.detail || t('ui.error.forbidden');
     }
     if (this.status === 0) return this.message;
     return this.message;
@@ -73,7 +75,7 @@ export function parseJson(text) {
 }
 
 async function send(method, path, body, extra = {}) {
-  const headers = { Accept: 'application/json, application/problem+json', ...extra };
+  const headers = { Accept: 'application/json, application/problem+json', ...languageHeaders(), ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') Object.assign(headers, csrfHeaders());
   let response;
@@ -82,7 +84,7 @@ async function send(method, path, body, extra = {}) {
       method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
-    throw new ApiError(0, { detail: `The server could not be reached (${e.message}).` });
+    throw new ApiError(0, { detail: t('ui.error.unreachable', { reason: e.message }) });
   }
   return response;
 }
@@ -93,12 +95,12 @@ export async function request(method, path, body, extra = {}) {
   let response = await send(method, path, body, extra);
   if (response.status === 403 && method !== 'GET' && !hadToken) {
     // no CSRF cookie yet: a read makes the server issue one; then try once more
-    await fetch('/api/me', { credentials: 'same-origin' }).catch(() => null);
+    await fetch('/api/me', { credentials: 'same-origin', headers: languageHeaders() }).catch(() => null);
     if (cookie('XSRF-TOKEN') !== null) response = await send(method, path, body, extra);
   }
   if (response.status === 401 || (response.redirected && new URL(response.url).pathname === '/login')) {
     goToLogin();
-    throw new ApiError(401, { detail: 'Please sign in.' });
+    throw new ApiError(401, { detail: t('ui.error.signIn') });
   }
   const text = await response.text();
   let data = null;
@@ -106,7 +108,7 @@ export async function request(method, path, body, extra = {}) {
     try {
       data = parseJson(text);
     } catch (e) {
-      data = response.ok ? text : { detail: `The server answered ${response.status}.` };
+      data = response.ok ? text : { detail: t('ui.error.status', { status: String(response.status) }) };
     }
   }
   if (!response.ok) throw new ApiError(response.status, data);
@@ -115,6 +117,7 @@ export async function request(method, path, body, extra = {}) {
 
 export const get = async (path) => (await request('GET', path)).data;
 export const post = async (path, body, extra = {}) => (await request('POST', path, body, extra)).data;
+export const put = async (path, body, extra = {}) => (await request('PUT', path, body, extra)).data;
 export const del = async (path) => (await request('DELETE', path)).data;
 
 /** Query string from an object, leaving out empty values. */

@@ -1,7 +1,13 @@
-// The app shell: session (who is signed in, which roles), navigation by hash routes, live updates.
+// The app shell: language and time zone, session (who is signed in, which roles), navigation by hash routes, live
+// updates.
 import { h, clear } from './dom.js';
-import { get, csrfHeaders, ApiError } from './api.js';
+import { get, put, csrfHeaders, ApiError } from './api.js';
 import { connectLive } from './live.js';
+import {
+  t, loadCatalogue, translateStatic, storedLanguage, storedZone, rememberInBrowser, useZone, language, zone, zones,
+  languages, zoneLabel, zoneName, zoneOffset,
+} from './i18n.js';
+import { roleName } from './labels.js';
 import * as board from './pages/board.js';
 import * as funding from './pages/funding.js';
 import * as project from './pages/project.js';
@@ -27,6 +33,9 @@ const session = {
     if (!this.user) return true;
     if (!this.user.authenticated) return false;
     return this.user.roles.includes('ADMIN') || this.user.roles.includes(role);
+  },
+  get signedIn() {
+    return Boolean(this.user && this.user.authenticated);
   },
 };
 
@@ -58,15 +67,66 @@ async function loadSession() {
     session.user = null;
     if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) console.warn('GET /api/me', e);
   }
-  const area = document.getElementById('session');
-  clear(area);
+}
+
+/**
+ * The language and time zone: a signed-in user's from the server (GET /api/me/preferences: what they chose, else
+ * the best match of the Accept-Language this browser sends); an anonymous visitor's from this browser, else the
+ * server's match of Accept-Language and the default zone.
+ */
+async function loadLanguage() {
+  let chosenLanguage = storedLanguage();
+  let chosenZone = storedZone();
+  if (session.signedIn) {
+    try {
+      const preferences = await get('/api/me/preferences');
+      chosenLanguage = preferences.language || chosenLanguage;
+      chosenZone = preferences.timeZone || chosenZone;
+    } catch (e) {
+      console.warn('GET /api/me/preferences', e);
+    }
+  }
+  await loadCatalogue(chosenLanguage);
+  useZone(chosenZone);
+}
+
+/** Stores a new choice (on the server for a signed-in user, in this browser always) and shows the page in it. */
+async function choose(preferences) {
+  rememberInBrowser(preferences.language, preferences.timeZone);
+  if (session.signedIn) {
+    try {
+      await put('/api/me/preferences', preferences);
+    } catch (e) {
+      announce(e instanceof ApiError ? e.userMessage : String(e.message || e));
+      return;
+    }
+  }
+  location.reload();
+}
+
+function showPreferences() {
+  const area = clear(document.getElementById('preferences'));
+  const languageSelect = h('select', { id: 'language', title: t('ui.prefs.language') },
+    languages().map((l) => h('option', { value: l.code, lang: l.code, selected: l.code === language() }, l.name)));
+  languageSelect.addEventListener('change', () => choose({ language: languageSelect.value }));
+  const zoneSelect = h('select', { id: 'time-zone', title: t('ui.prefs.timeZone') },
+    zones().map((z) => h('option', { value: z, selected: z === zone() }, zoneLabel(z))));
+  zoneSelect.addEventListener('change', () => choose({ timeZone: zoneSelect.value }));
+  area.append(
+    h('label', { for: 'language', class: 'visually-hidden' }, t('ui.prefs.language')), languageSelect,
+    h('label', { for: 'time-zone', class: 'visually-hidden' }, t('ui.prefs.timeZone')), zoneSelect);
+  document.getElementById('footer-times').textContent = t('ui.footer.times', { zone: `${zoneName(zone())} (${zoneOffset(zone())})` });
+}
+
+function showSession() {
+  const area = clear(document.getElementById('session'));
   if (session.user && !session.user.authenticated) {
-    area.append(h('a', { href: '/login', class: 'button secondary', id: 'sign-in' }, 'Sign in'));
+    area.append(h('a', { href: '/login', class: 'button secondary', id: 'sign-in' }, t('ui.session.signIn')));
   } else if (session.user) {
-    area.append(h('span', { class: 'user', id: 'user-name' }, session.user.username),
-      h('span', { class: 'roles' }, session.user.roles.join(', ')));
+    area.append(h('span', { class: 'user', id: 'user-name', translate: 'no' }, session.user.username),
+      h('span', { class: 'roles' }, session.user.roles.map((r) => roleName(r)).join(', ')));
     const logout = h('form', { method: 'post', action: '/logout', class: 'logout' },
-      h('button', { type: 'submit', class: 'secondary', id: 'logout' }, 'Log out'));
+      h('button', { type: 'submit', class: 'secondary', id: 'logout' }, t('ui.session.logOut')));
     logout.addEventListener('submit', async (event) => {
       event.preventDefault();
       await fetch('/logout', { method: 'POST', credentials: 'same-origin', headers: csrfHeaders() }).catch(() => null);
@@ -87,13 +147,14 @@ async function route() {
   if (current && current.destroy) current.destroy();
   current = null;
   clear(main);
+  document.title = t('ui.app.title');
   const count = ++renderCount;
   for (const link of document.querySelectorAll('nav a[data-nav]')) {
     if (match && link.dataset.nav === match.r.nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   if (!match) {
-    main.append(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/board' }, 'Back to the board')));
+    main.append(h('h1', {}, t('ui.app.notFound')), h('p', {}, h('a', { href: '#/board' }, t('ui.app.backToBoard'))));
     return;
   }
   const ctx = {
@@ -108,7 +169,7 @@ async function route() {
   } catch (e) {
     if (count !== renderCount) return;
     main.append(h('div', { class: 'notice error', role: 'alert' },
-      e instanceof ApiError ? e.userMessage : `Something went wrong: ${e.message}`));
+      e instanceof ApiError ? e.userMessage : t('ui.app.error', { message: e.message })));
   }
   if (count === renderCount && count > 1) {
     const heading = main.querySelector('h1');
@@ -122,8 +183,8 @@ async function route() {
 function liveState(state) {
   const el = document.getElementById('live-state');
   el.dataset.state = state;
-  el.textContent = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' }[state] || state;
-  el.title = state === 'live' ? 'This page updates by itself when something is recorded' : 'Live updates are paused';
+  el.textContent = { live: t('ui.live.live'), reconnecting: t('ui.live.reconnecting'), offline: t('ui.live.offline') }[state] || state;
+  el.title = state === 'live' ? t('ui.live.liveHint') : t('ui.live.pausedHint');
 }
 
 document.querySelector('.skip-link').addEventListener('click', (event) => {
@@ -133,6 +194,10 @@ document.querySelector('.skip-link').addEventListener('click', (event) => {
 window.addEventListener('hashchange', route);
 
 await loadSession();
+await loadLanguage();
+translateStatic();
+showPreferences();
+showSession();
 await route();
 connectLive((change) => {
   if (current && current.onChange) current.onChange(change);

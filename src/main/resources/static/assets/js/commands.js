@@ -1,29 +1,43 @@
 // Every command of the API as a form definition: its fields, where it is sent and which role may send it.
+// Built when a page is drawn, so every label is in the page's language.
 import { options } from './forms.js';
-import { today, sourceName, money } from './dom.js';
+import { today, money } from './dom.js';
+import { t, decimalSeparator } from './i18n.js';
+import { sourceName, instrumentName, agreementTypeName, partnerRoleName } from './labels.js';
 
 const CURRENCIES = ['USD', 'KRW', 'UZS', 'EUR', 'JPY', 'CNY'];
-const AUDIT_FIELDS = [
-  { name: 'reason', label: 'Reason', type: 'textarea', hint: 'Why this is recorded; kept with the event.', wide: true },
-  { name: 'sourceUrl', label: 'Source', type: 'url', hint: 'A link to the document or article (http(s) or a path on this server).', wide: true, placeholder: 'https://' },
-];
 const AGREEMENT_TYPES = ['MOU', 'FRAMEWORK', 'LOAN', 'GRANT', 'CONTRACT'];
-const INSTRUMENTS = [['EDCF_LOAN', 'EDCF loan'], ['EXPORT_CREDIT', 'Export credit']];
+const INSTRUMENTS = ['EDCF_LOAN', 'EXPORT_CREDIT'];
 const OTHER_SOURCES = ['KOICA_GRANT', 'PRIVATE_INVESTMENT', 'UZBEK_BUDGET', 'OTHER'];
-export const PARTNER_ROLES = [['FUNDING', 'Funding'], ['ACCOUNTABLE', 'Accountable'], ['EXTENDING', 'Extending'], ['IMPLEMENTING', 'Implementing']];
-export const STAGE_ACTIONS = [
-  ['start', 'Start implementation'], ['suspend', 'Suspend'], ['resume', 'Resume'], ['complete', 'Complete'], ['cancel', 'Cancel'],
-];
+export const PARTNER_ROLES = ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'];
+const STAGE_ACTIONS = {
+  start: 'ui.cmd.stage.start', suspend: 'ui.cmd.stage.suspend', resume: 'ui.cmd.stage.resume',
+  complete: 'ui.cmd.stage.complete', cancel: 'ui.cmd.stage.cancel',
+};
 
-function amountFields(prefix, label, currency = 'USD') {
+function auditFields() {
   return [
-    { name: `${prefix}.amount`, label, required: true, inputmode: 'decimal', hint: 'Exact amount, e.g. 1500000.00', placeholder: '0.00' },
-    { name: `${prefix}.currency`, label: `${label}: currency`, required: true, value: currency, datalist: CURRENCIES, hint: 'ISO 4217 code' },
+    { name: 'reason', label: t('ui.cmd.field.reason'), type: 'textarea', hint: t('ui.cmd.hint.reason'), wide: true },
+    { name: 'sourceUrl', label: t('ui.cmd.field.source'), type: 'url', hint: t('ui.cmd.hint.source'), wide: true, placeholder: 'https://' },
   ];
 }
 
+function amountFields(prefix, label, currency = 'USD') {
+  return [
+    { name: `${prefix}.amount`, label, required: true, inputmode: 'decimal', hint: t('ui.cmd.hint.amount', { example: `1500000${decimalSeparator()}00` }), placeholder: `0${decimalSeparator()}00` },
+    { name: `${prefix}.currency`, label: t('ui.cmd.field.currencyOf', { label }), required: true, value: currency, datalist: CURRENCIES, hint: t('ui.cmd.hint.currency') },
+  ];
+}
+
+/** The partner roles for a select (IATI OrganisationRole 1-4). */
+export function partnerRoleOptions() {
+  return PARTNER_ROLES.map((value) => ({ value, label: partnerRoleName(value) }));
+}
+
 function fundingChoices(project) {
-  return project.fundings.map((f) => ({ value: f.fundingId, label: `${f.fundingId} — ${sourceName(f.source)}, ${money(f.amount)}` }));
+  return project.fundings.map((f) => ({
+    value: f.fundingId, label: t('ui.cmd.fundingChoice', { id: f.fundingId, source: sourceName(f.source), amount: money(f.amount) }),
+  }));
 }
 
 /** The command forms of a project page, in display order. */
@@ -31,122 +45,123 @@ export function projectCommands(project) {
   const base = `/api/projects/${encodeURIComponent(project.projectId)}`;
   const fundings = fundingChoices(project);
   const firstCurrency = project.fundings[0] ? project.fundings[0].amount.currency : 'USD';
+  const none = { value: '', label: t('ui.cmd.none') };
   return [
     {
-      key: 'agreement', title: 'Sign an agreement', role: 'RECORDER', path: () => `${base}/agreements`,
-      description: 'A binding agreement (loan, grant, contract, framework) moves a proposed project to Agreed; an MOU is recorded only.',
+      key: 'agreement', title: t('ui.cmd.agreement.title'), role: 'RECORDER', path: () => `${base}/agreements`,
+      description: t('ui.cmd.agreement.description'),
       fields: [
-        { name: 'agreementId', label: 'Agreement id', required: true, hint: 'Letters, digits, . _ -' },
-        { name: 'type', label: 'Type', type: 'select', required: true, options: options(AGREEMENT_TYPES), value: 'LOAN' },
-        { name: 'signedOn', label: 'Signed on', type: 'date', required: true, value: today() },
-        { name: 'parties', label: 'Parties', type: 'list', hint: 'Comma-separated, e.g. Ministry of Finance, Korea Eximbank', wide: true },
-        { name: 'documentUrl', label: 'Document link', type: 'url', wide: true },
-        ...AUDIT_FIELDS,
+        { name: 'agreementId', label: t('ui.cmd.field.agreementId'), required: true, hint: t('ui.cmd.hint.id') },
+        { name: 'type', label: t('ui.cmd.field.agreementType'), type: 'select', required: true, options: options(AGREEMENT_TYPES, agreementTypeName), value: 'LOAN' },
+        { name: 'signedOn', label: t('ui.cmd.field.signedOn'), type: 'date', required: true, value: today() },
+        { name: 'parties', label: t('ui.cmd.field.parties'), type: 'list', hint: t('ui.cmd.hint.parties'), wide: true },
+        { name: 'documentUrl', label: t('ui.cmd.field.documentUrl'), type: 'url', wide: true },
+        ...auditFields(),
       ],
     },
     {
-      key: 'eximbank', title: 'Fund via Korea Eximbank', role: 'FINANCE', path: () => `${base}/fundings/eximbank`,
-      description: 'An EDCF loan or export credit (IATI transaction 2). With a facility id it draws on that credit line and is refused beyond its limit.',
+      key: 'eximbank', title: t('ui.cmd.eximbank.title'), role: 'FINANCE', path: () => `${base}/fundings/eximbank`,
+      description: t('ui.cmd.eximbank.description'),
       fields: [
-        { name: 'fundingId', label: 'Funding id', required: true },
-        { name: 'instrument', label: 'Instrument', type: 'select', required: true, options: INSTRUMENTS.map(([value, label]) => ({ value, label })) },
-        ...amountFields('amount', 'Amount'),
-        { name: 'committedOn', label: 'Committed on', type: 'date', required: true, value: today() },
-        { name: 'interestRate', label: 'Interest rate (%)', inputmode: 'decimal' },
-        { name: 'maturityYears', label: 'Maturity (years)', inputmode: 'numeric' },
-        { name: 'graceYears', label: 'Grace (years)', inputmode: 'numeric' },
-        { name: 'facilityId', label: 'Facility id', hint: 'e.g. EDCF-2024-2027', datalist: ['EDCF-2024-2027'] },
-        ...AUDIT_FIELDS,
+        { name: 'fundingId', label: t('ui.cmd.field.fundingId'), required: true },
+        { name: 'instrument', label: t('ui.cmd.field.instrument'), type: 'select', required: true, options: options(INSTRUMENTS, instrumentName) },
+        ...amountFields('amount', t('ui.cmd.field.amount')),
+        { name: 'committedOn', label: t('ui.cmd.field.committedOn'), type: 'date', required: true, value: today() },
+        { name: 'interestRate', label: t('ui.cmd.field.interestRate'), inputmode: 'decimal' },
+        { name: 'maturityYears', label: t('ui.cmd.field.maturityYears'), inputmode: 'numeric' },
+        { name: 'graceYears', label: t('ui.cmd.field.graceYears'), inputmode: 'numeric' },
+        { name: 'facilityId', label: t('ui.cmd.field.facilityId'), hint: t('ui.cmd.hint.facilityId', { example: 'EDCF-2024-2027' }), datalist: ['EDCF-2024-2027'] },
+        ...auditFields(),
       ],
     },
     {
-      key: 'funding', title: 'Record other funding', role: 'FINANCE', path: () => `${base}/fundings`,
-      description: 'A KOICA grant, private investment, the Uzbek budget or another source.',
+      key: 'funding', title: t('ui.cmd.funding.title'), role: 'FINANCE', path: () => `${base}/fundings`,
+      description: t('ui.cmd.funding.description'),
       fields: [
-        { name: 'fundingId', label: 'Funding id', required: true },
-        { name: 'source', label: 'Source', type: 'select', required: true, options: OTHER_SOURCES.map((s) => ({ value: s, label: sourceName(s) })) },
-        { name: 'funder', label: 'Funder', required: true },
-        ...amountFields('amount', 'Amount'),
-        { name: 'committedOn', label: 'Committed on', type: 'date', required: true, value: today() },
-        { name: 'flowType', label: 'IATI flow type', hint: 'Optional 2-digit code, e.g. 10, 30, 36' },
-        ...AUDIT_FIELDS,
+        { name: 'fundingId', label: t('ui.cmd.field.fundingId'), required: true },
+        { name: 'source', label: t('ui.cmd.field.fundingSource'), type: 'select', required: true, options: options(OTHER_SOURCES, sourceName) },
+        { name: 'funder', label: t('ui.cmd.field.funder'), required: true },
+        ...amountFields('amount', t('ui.cmd.field.amount')),
+        { name: 'committedOn', label: t('ui.cmd.field.committedOn'), type: 'date', required: true, value: today() },
+        { name: 'flowType', label: t('ui.cmd.field.flowType'), hint: t('ui.cmd.hint.flowType') },
+        ...auditFields(),
       ],
     },
     {
-      key: 'disbursement', title: 'Record a disbursement', role: 'FINANCE', path: () => `${base}/disbursements`,
-      description: 'Money paid out under a commitment, in the commitment\'s currency; never more than is committed.',
+      key: 'disbursement', title: t('ui.cmd.disbursement.title'), role: 'FINANCE', path: () => `${base}/disbursements`,
+      description: t('ui.cmd.disbursement.description'),
       fields: [
         fundings.length
-          ? { name: 'fundingId', label: 'Commitment', type: 'select', required: true, options: fundings }
-          : { name: 'fundingId', label: 'Funding id', required: true, hint: 'No commitment recorded yet' },
-        ...amountFields('amount', 'Amount', firstCurrency),
-        { name: 'disbursedOn', label: 'Disbursed on', type: 'date', required: true, value: today() },
-        ...AUDIT_FIELDS,
+          ? { name: 'fundingId', label: t('ui.cmd.field.commitment'), type: 'select', required: true, options: fundings }
+          : { name: 'fundingId', label: t('ui.cmd.field.fundingId'), required: true, hint: t('ui.cmd.hint.noCommitment') },
+        ...amountFields('amount', t('ui.cmd.field.amount'), firstCurrency),
+        { name: 'disbursedOn', label: t('ui.cmd.field.disbursedOn'), type: 'date', required: true, value: today() },
+        ...auditFields(),
       ],
     },
     {
-      key: 'incoming', title: 'Record incoming funds', role: 'FINANCE', path: () => `${base}/incoming-funds`,
-      description: 'Money the project received (IATI transaction 1), optionally under one of its commitments.',
+      key: 'incoming', title: t('ui.cmd.incoming.title'), role: 'FINANCE', path: () => `${base}/incoming-funds`,
+      description: t('ui.cmd.incoming.description'),
       fields: [
-        ...amountFields('amount', 'Amount', firstCurrency),
-        { name: 'receivedOn', label: 'Received on', type: 'date', required: true, value: today() },
-        { name: 'provider', label: 'From (provider)', required: true },
-        { name: 'receiver', label: 'To (receiver)' },
+        ...amountFields('amount', t('ui.cmd.field.amount'), firstCurrency),
+        { name: 'receivedOn', label: t('ui.cmd.field.receivedOn'), type: 'date', required: true, value: today() },
+        { name: 'provider', label: t('ui.cmd.field.providerFrom'), required: true },
+        { name: 'receiver', label: t('ui.cmd.field.receiverTo') },
         fundings.length
-          ? { name: 'fundingId', label: 'Under commitment', type: 'select', options: [{ value: '', label: 'None' }, ...fundings] }
-          : { name: 'fundingId', label: 'Under commitment (funding id)' },
-        { name: 'description', label: 'Description', wide: true },
-        ...AUDIT_FIELDS,
+          ? { name: 'fundingId', label: t('ui.cmd.field.underCommitment'), type: 'select', options: [none, ...fundings] }
+          : { name: 'fundingId', label: t('ui.cmd.field.underCommitmentId') },
+        { name: 'description', label: t('ui.cmd.field.description'), wide: true },
+        ...auditFields(),
       ],
     },
     {
-      key: 'expenditure', title: 'Record an expenditure', role: 'FINANCE', path: () => `${base}/expenditures`,
-      description: 'Money the project spent (IATI transaction 4), optionally from one of its commitments.',
+      key: 'expenditure', title: t('ui.cmd.expenditure.title'), role: 'FINANCE', path: () => `${base}/expenditures`,
+      description: t('ui.cmd.expenditure.description'),
       fields: [
-        ...amountFields('amount', 'Amount', firstCurrency),
-        { name: 'spentOn', label: 'Spent on', type: 'date', required: true, value: today() },
-        { name: 'provider', label: 'Paid by (provider)' },
-        { name: 'receiver', label: 'Paid to (receiver)' },
+        ...amountFields('amount', t('ui.cmd.field.amount'), firstCurrency),
+        { name: 'spentOn', label: t('ui.cmd.field.spentOn'), type: 'date', required: true, value: today() },
+        { name: 'provider', label: t('ui.cmd.field.paidBy') },
+        { name: 'receiver', label: t('ui.cmd.field.paidTo') },
         fundings.length
-          ? { name: 'fundingId', label: 'From commitment', type: 'select', options: [{ value: '', label: 'None' }, ...fundings] }
-          : { name: 'fundingId', label: 'From commitment (funding id)' },
-        { name: 'description', label: 'Description', wide: true },
-        ...AUDIT_FIELDS,
+          ? { name: 'fundingId', label: t('ui.cmd.field.fromCommitment'), type: 'select', options: [none, ...fundings] }
+          : { name: 'fundingId', label: t('ui.cmd.field.fromCommitmentId') },
+        { name: 'description', label: t('ui.cmd.field.description'), wide: true },
+        ...auditFields(),
       ],
     },
     {
-      key: 'correction', title: 'Correct a commitment', role: 'FINANCE',
+      key: 'correction', title: t('ui.cmd.correction.title'), role: 'FINANCE',
       path: (body) => `${base}/fundings/${encodeURIComponent(body.fundingId || '')}/corrections`,
-      description: 'Records the amount in force from a date; the original commitment is never edited.',
+      description: t('ui.cmd.correction.description'),
       fields: [
         fundings.length
-          ? { name: 'fundingId', label: 'Commitment', type: 'select', required: true, options: fundings, send: false }
-          : { name: 'fundingId', label: 'Funding id', required: true, send: false },
-        ...amountFields('amount', 'New amount', firstCurrency),
-        { name: 'on', label: 'Effective on', type: 'date', value: today() },
-        { name: 'reason', label: 'Reason', type: 'textarea', required: true, wide: true },
-        { name: 'sourceUrl', label: 'Source', type: 'url', wide: true },
+          ? { name: 'fundingId', label: t('ui.cmd.field.commitment'), type: 'select', required: true, options: fundings, send: false }
+          : { name: 'fundingId', label: t('ui.cmd.field.fundingId'), required: true, send: false },
+        ...amountFields('amount', t('ui.cmd.field.newAmount'), firstCurrency),
+        { name: 'on', label: t('ui.cmd.field.effectiveOn'), type: 'date', value: today() },
+        { name: 'reason', label: t('ui.cmd.field.reason'), type: 'textarea', required: true, wide: true },
+        { name: 'sourceUrl', label: t('ui.cmd.field.source'), type: 'url', wide: true },
       ],
     },
     {
-      key: 'milestone', title: 'Record a milestone', role: 'RECORDER', path: () => `${base}/milestones`,
-      description: 'Plan a milestone or record that it was achieved; recording the same id again updates it.',
+      key: 'milestone', title: t('ui.cmd.milestone.title'), role: 'RECORDER', path: () => `${base}/milestones`,
+      description: t('ui.cmd.milestone.description'),
       fields: [
-        { name: 'milestoneId', label: 'Milestone id', required: true, datalist: project.milestones.map((m) => ({ value: m.milestoneId, label: m.name || '' })) },
-        { name: 'name', label: 'Name' },
-        { name: 'plannedOn', label: 'Planned on', type: 'date' },
-        { name: 'achievedOn', label: 'Achieved on', type: 'date' },
-        { name: 'on', label: 'Recorded as of', type: 'date', hint: 'The date the plan is effective from (default today)' },
-        ...AUDIT_FIELDS,
+        { name: 'milestoneId', label: t('ui.cmd.field.milestoneId'), required: true, datalist: project.milestones.map((m) => ({ value: m.milestoneId, label: m.name || '' })) },
+        { name: 'name', label: t('ui.cmd.field.milestoneName') },
+        { name: 'plannedOn', label: t('ui.cmd.field.plannedOn'), type: 'date' },
+        { name: 'achievedOn', label: t('ui.cmd.field.achievedOn'), type: 'date' },
+        { name: 'on', label: t('ui.cmd.field.recordedAsOf'), type: 'date', hint: t('ui.cmd.hint.recordedAsOf') },
+        ...auditFields(),
       ],
     },
     {
-      key: 'stage', title: 'Change the stage', role: 'RECORDER', path: (body) => `${base}/${body.action}`,
-      description: 'Start, suspend, resume (back to the stage it left), complete or cancel. Suspend and cancel need a reason.',
+      key: 'stage', title: t('ui.cmd.stage.title'), role: 'RECORDER', path: (body) => `${base}/${body.action}`,
+      description: t('ui.cmd.stage.description'),
       fields: [
-        { name: 'action', label: 'Change', type: 'select', required: true, send: false, options: STAGE_ACTIONS.map(([value, label]) => ({ value, label })), value: suggestedAction(project.stage) },
-        { name: 'on', label: 'Effective on', type: 'date', value: today() },
-        ...AUDIT_FIELDS,
+        { name: 'action', label: t('ui.cmd.field.stageChange'), type: 'select', required: true, send: false, options: Object.entries(STAGE_ACTIONS).map(([value, key]) => ({ value, label: t(key) })), value: suggestedAction(project.stage) },
+        { name: 'on', label: t('ui.cmd.field.effectiveOn'), type: 'date', value: today() },
+        ...auditFields(),
       ],
     },
   ];
@@ -157,16 +172,18 @@ function suggestedAction(stage) {
 }
 
 /** A credit facility shared by projects (FINANCE). */
-export const FACILITY_COMMAND = {
-  key: 'facility', title: 'Create a credit facility', role: 'FINANCE', path: () => '/api/facilities',
-  description: 'A credit line with a limit that commitments of several projects draw on (Eximbank funding with a facility id).',
-  fields: [
-    { name: 'facilityId', label: 'Facility id', required: true, hint: '3-64 letters, digits, . _ -' },
-    { name: 'name', label: 'Name', required: true },
-    { name: 'lender', label: 'Lender', required: true },
-    ...amountFields('limit', 'Limit'),
-    { name: 'validFrom', label: 'Valid from', type: 'date', required: true },
-    { name: 'validTo', label: 'Valid to', type: 'date', required: true },
-    ...AUDIT_FIELDS,
-  ],
-};
+export function facilityCommand() {
+  return {
+    key: 'facility', title: t('ui.cmd.facility.title'), role: 'FINANCE', path: () => '/api/facilities',
+    description: t('ui.cmd.facility.description'),
+    fields: [
+      { name: 'facilityId', label: t('ui.cmd.field.facilityId'), required: true, hint: t('ui.cmd.hint.facilityIdFormat') },
+      { name: 'name', label: t('ui.cmd.field.facilityName'), required: true },
+      { name: 'lender', label: t('ui.cmd.field.lender'), required: true },
+      ...amountFields('limit', t('ui.cmd.field.limit')),
+      { name: 'validFrom', label: t('ui.cmd.field.validFrom'), type: 'date', required: true },
+      { name: 'validTo', label: t('ui.cmd.field.validTo'), type: 'date', required: true },
+      ...auditFields(),
+    ],
+  };
+}

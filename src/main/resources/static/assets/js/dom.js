@@ -1,4 +1,6 @@
 // DOM helpers: every piece of user data goes into the page as text (textContent / attributes), never as HTML.
+import { t as translate, language, formatMoney, formatDecimal, formatInstant, today as todayInBusinessZone } from './i18n.js';
+import { stageName, sectorCategoryName } from './labels.js';
 
 /**
  * Creates an element. attrs: class, text, dataset {}, on {event: handler}, hidden, and any attribute (aria-*, href…);
@@ -38,28 +40,14 @@ export function uid(prefix = 'id') {
   return `${prefix}-${counter}`;
 }
 
-/** Digits grouped by thousands, every digit kept: "250000000.00" → "250,000,000.00". Never goes through a float. */
-export function groupDigits(value) {
-  if (value === null || value === undefined || value === '') return '';
-  const text = String(value);
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
-  if (!match) return text;
-  return match[1] + match[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (match[3] || '');
-}
+/** Money exactly as recorded, with its currency, in the page's language (see i18n.formatMoney). */
+export const money = formatMoney;
 
-/** Money as the API gives it, with its currency: {amount:"1500000.00", currency:"USD"} → "USD 1,500,000.00". */
-export function money(amount, currency) {
-  if (amount && typeof amount === 'object') return money(amount.amount, amount.currency);
-  if (amount === null || amount === undefined) return '—';
-  return `${currency || ''} ${groupDigits(amount)}`.trim();
-}
+/** Today's date where the server applies its date rules, ISO-8601. */
+export const today = todayInBusinessZone;
 
-/** Today's date in the browser's calendar, ISO-8601. */
-export function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** A count or a decimal with the language's separators, every digit kept. */
+export const groupDigits = formatDecimal;
 
 /** Whole days from ISO date a to ISO date b. */
 export function daysBetween(a, b) {
@@ -71,33 +59,41 @@ export function safeLink(url, text) {
   if (!url) return null;
   const value = String(url);
   if (/^https?:\/\//i.test(value) || (value.startsWith('/') && !value.startsWith('//'))) {
-    return h('a', { href: value, rel: 'noopener noreferrer', target: '_blank' }, text || value);
+    return h('a', { href: value, rel: 'noopener noreferrer', target: '_blank', translate: text ? null : 'no' }, text || value);
   }
-  return h('span', {}, text || value);
-}
-
-export const STAGES = ['PROPOSED', 'AGREED', 'FINANCED', 'IMPLEMENTATION', 'SUSPENDED', 'COMPLETED', 'CANCELLED'];
-
-export function stageName(stage) {
-  return stage ? stage.charAt(0) + stage.slice(1).toLowerCase() : '';
-}
-
-export const IATI_STATUS = {
-  1: 'Pipeline/identification', 2: 'Implementation', 3: 'Finalisation', 4: 'Closed', 5: 'Cancelled', 6: 'Suspended',
-};
-
-export const SOURCES = {
-  EXIMBANK: 'Korea Eximbank', KOICA_GRANT: 'KOICA grant', PRIVATE_INVESTMENT: 'Private investment',
-  UZBEK_BUDGET: 'Uzbek budget', OTHER: 'Other',
-};
-
-export function sourceName(code) {
-  return SOURCES[code] || code;
+  return h('span', { translate: text ? null : 'no' }, text || value);
 }
 
 /** A stage badge. */
 export function stageBadge(stage) {
-  return h('span', { class: `badge stage-${String(stage).toLowerCase()}` }, stageName(stage));
+  return h('span', { class: `badge stage-${String(stage).toLowerCase()}`, dataset: { stage } }, stageName(stage));
+}
+
+/**
+ * Text recorded by people (titles, names, ids, reasons): shown as it was written, marked translate="no" so
+ * translation tools and the language checks leave it alone.
+ */
+export function data(value, tag = 'span', attrs = {}) {
+  return h(tag, { ...attrs, translate: 'no' }, value === null || value === undefined || value === '' ? '—' : String(value));
+}
+
+/**
+ * A DAC sector: its name in English; in another language the translated 3-digit category and the 5-digit name in
+ * English, marked lang="en" and tagged EN.
+ */
+export function sectorLabel(code, englishName, attrs = {}) {
+  const name = englishName || code || '—';
+  if (language() === 'en' || !code) return h('span', { ...attrs, class: `sector ${attrs.class || ''}`.trim() }, name);
+  return h('span', { ...attrs, class: `sector ${attrs.class || ''}`.trim() },
+    sectorCategoryName(String(code).slice(0, 3)), ': ',
+    h('span', { lang: 'en', translate: 'no' }, name), ' ',
+    h('abbr', { class: 'lang-tag', lang: 'en', translate: 'no', title: translate('ui.common.englishOnly') }, translate('ui.common.englishTag')));
+}
+
+/** An instant in the user's time zone (minutes; seconds in the tooltip), with the exact value in datetime. */
+export function instant(iso) {
+  if (!iso) return '—';
+  return h('time', { datetime: iso, title: formatInstant(iso, { seconds: true }) }, formatInstant(iso));
 }
 
 /** A table in a horizontally scrolling wrapper: columns [{label, value(row) → node|string, class}] */
@@ -110,7 +106,7 @@ export function table(caption, columns, rows, options = {}) {
         columns.map((c) => h('td', { class: c.class, 'data-label': c.label }, c.value(row))));
       return tr;
     })));
-  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || options.label || 'Table' }, t);
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || options.label || translate('ui.common.table') }, t);
 }
 
 /** Exact sum of decimal strings/numbers (no float): sumDecimals(["1.10", "2.5"]) → "3.60". */

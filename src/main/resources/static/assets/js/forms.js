@@ -2,12 +2,15 @@
 // (aria-invalid, aria-describedby) and in an aria-live summary.
 import { h, uid, clear } from './dom.js';
 import { ApiError, uuid } from './api.js';
+import { t, isIsoDate, instantFromLocal, decimalInput } from './i18n.js';
 
 /**
  * Field definition: {name: 'amount.amount' (dotted path in the JSON body; "[i]" for list items), label, type
- * ('text' | 'date' | 'datetime-local' | 'number' | 'select' | 'textarea' | 'url' | 'list' | 'partners'),
- * required, options [{value, label}], hint, placeholder, value, inputmode, datalist [values or {value,label}],
- * send: false (not part of the body)}.
+ * ('text' | 'date' | 'instant' | 'number' | 'select' | 'textarea' | 'url' | 'list' | 'partners'),
+ * required, options [{value, label, en}], hint, placeholder, value, inputmode, datalist [values or {value,label,en}]
+ * (en: the English name a label shows for want of a translation, kept in data-en),
+ * send: false (not part of the body)}. Dates are text fields for YYYY-MM-DD (no browser date picker, whose format
+ * follows the browser's locale); an instant is the user's wall-clock time "YYYY-MM-DD HH:MM:SS", sent as UTC.
  */
 export function buildForm({ id, title, description, fields, submitLabel, onSubmit, onSuccess, className }) {
   const formId = id || uid('form');
@@ -24,7 +27,7 @@ export function buildForm({ id, title, description, fields, submitLabel, onSubmi
     if (field.type === 'partners') grid.append(partnersField(formId, field, controls));
     else grid.append(fieldElement(formId, field, controls));
   }
-  const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel || 'Save');
+  const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel || t('ui.form.save'));
   form.append(h('div', { class: 'form-actions' }, submit, status));
 
   // one Idempotency-Key per intended write: kept when the answer never came (network error, 5xx) so sending again
@@ -34,14 +37,15 @@ export function buildForm({ id, title, description, fields, submitLabel, onSubmi
     event.preventDefault();
     if (!idempotencyKey) idempotencyKey = uuid();
     clearErrors(controls, summary);
-    status.textContent = 'Sending…';
+    status.textContent = t('ui.form.sending');
     submit.disabled = true;
     try {
       for (const control of [...controls.values()]) if (control.prune) control.prune();
-      const { body, values } = collect(form, fields);
+      const { body, values, errors } = collect(form, fields);
+      if (errors.length) throw new ApiError(400, { errors });
       const result = await onSubmit(body, values, { 'Idempotency-Key': idempotencyKey });
       idempotencyKey = null;
-      status.textContent = 'Saved.';
+      status.textContent = t('ui.form.saved');
       if (onSuccess) await onSuccess(result, form);
     } catch (e) {
       const running = e instanceof ApiError && String(e.problem.type || '').endsWith('/in-progress');
@@ -65,21 +69,25 @@ function fieldElement(formId, field, controls) {
     'aria-required': field.required ? 'true' : null, required: field.required || null,
   };
   if (field.type === 'select') {
-    input = h('select', common, (field.options || []).map((o) => h('option', { value: o.value, selected: o.value === field.value }, o.label)));
+    input = h('select', common, (field.options || []).map((o) => h('option', { value: o.value, selected: o.value === field.value, 'data-en': o.en }, o.label)));
   } else if (field.type === 'textarea') {
     input = h('textarea', { ...common, rows: 3, placeholder: field.placeholder }, field.value || '');
   } else {
-    const type = field.type === 'list' ? 'text' : field.type || 'text';
+    const type = ['list', 'date', 'instant'].includes(field.type) ? 'text' : field.type || 'text';
+    const dateLike = field.type === 'date' || field.type === 'instant';
     let listId = null;
     let datalist = null;
     if (field.datalist) {
       listId = `${inputId}-options`;
       datalist = h('datalist', { id: listId }, field.datalist.map((o) => (typeof o === 'string'
-        ? h('option', { value: o }) : h('option', { value: o.value }, o.label))));
+        ? h('option', { value: o }) : h('option', { value: o.value, 'data-en': o.en }, o.label))));
     }
     input = h('input', {
-      ...common, type, value: field.value ?? '', placeholder: field.placeholder, inputmode: field.inputmode,
-      list: listId, autocomplete: field.autocomplete || 'off', step: field.step,
+      ...common, type, value: field.value ?? '', inputmode: dateLike ? 'numeric' : field.inputmode,
+      placeholder: field.placeholder || (field.type === 'date' ? t('ui.form.datePlaceholder') : null)
+        || (field.type === 'instant' ? t('ui.form.instantPlaceholder') : null),
+      pattern: field.type === 'date' ? '\\d{4}-\\d{2}-\\d{2}' : null, maxlength: field.type === 'date' ? '10' : null,
+      list: listId, autocomplete: field.autocomplete || 'off', step: field.step, dataset: { kind: field.type || 'text' },
     });
     if (datalist) input = [input, datalist];
   }
@@ -101,7 +109,7 @@ function partnersField(formId, field, controls) {
   const entries = []; // {row, parts: [{key, control}]}
   let made = 0;
   const KEYS = ['name', 'country', 'role'];
-  const LABELS = { name: 'name', country: 'country (ISO code)', role: 'role' };
+  const LABELS = { name: 'ui.form.partner.nameN', country: 'ui.form.partner.countryN', role: 'ui.form.partner.roleN' };
   const renumber = () => {
     for (const name of [...controls.keys()]) if (name.startsWith(`${field.name}[`)) controls.delete(name);
     entries.forEach((entry, i) => {
@@ -109,20 +117,20 @@ function partnersField(formId, field, controls) {
         const name = `${field.name}[${i}].${key}`;
         control.input.name = name;
         control.input.dataset.field = name;
-        control.label.textContent = `Partner ${i + 1} ${LABELS[key]}`;
-        control.field.label = `Partner ${i + 1} ${LABELS[key]}`;
+        control.label.textContent = t(LABELS[key], { n: i + 1 });
+        control.field.label = t(LABELS[key], { n: i + 1 });
         controls.set(name, control);
       }
-      entry.remove.setAttribute('aria-label', `Remove partner ${i + 1}`);
+      entry.remove.setAttribute('aria-label', t('ui.form.partner.removeN', { n: i + 1 }));
     });
   };
   const addRow = (values = {}) => {
     made += 1;
     const row = h('div', { class: 'partner-row' });
     const defs = [
-      { name: `${field.name}-new-${made}.name`, label: 'Partner name', value: values.name },
-      { name: `${field.name}-new-${made}.country`, label: 'Partner country', value: values.country, datalist: ['KR', 'UZ'], placeholder: 'KR' },
-      { name: `${field.name}-new-${made}.role`, label: 'Partner role', type: 'select', value: values.role || 'FUNDING', options: field.roles },
+      { name: `${field.name}-new-${made}.name`, label: t('ui.form.partner.name'), value: values.name },
+      { name: `${field.name}-new-${made}.country`, label: t('ui.form.partner.country'), value: values.country, datalist: ['KR', 'UZ'], placeholder: 'KR' },
+      { name: `${field.name}-new-${made}.role`, label: t('ui.form.partner.role'), type: 'select', value: values.role || 'FUNDING', options: field.roles },
     ];
     const scratch = new Map();
     for (const def of defs) row.append(fieldElement(formId, def, scratch));
@@ -131,7 +139,7 @@ function partnersField(formId, field, controls) {
       control.label = control.wrapper.querySelector('label');
       return { key: KEYS[i], control };
     });
-    const remove = h('button', { type: 'button', class: 'link-button' }, 'Remove');
+    const remove = h('button', { type: 'button', class: 'link-button' }, t('ui.form.partner.remove'));
     const entry = { row, parts, remove };
     remove.addEventListener('click', () => {
       row.remove();
@@ -143,7 +151,7 @@ function partnersField(formId, field, controls) {
     entries.push(entry);
     renumber();
   };
-  const add = h('button', { type: 'button', class: 'secondary' }, 'Add partner');
+  const add = h('button', { type: 'button', class: 'secondary' }, t('ui.form.partner.add'));
   add.addEventListener('click', () => addRow());
   fieldset.append(rows, add, error);
   for (const values of field.value || [{}]) addRow(values);
@@ -167,10 +175,14 @@ function slug(name) {
   return name.replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '');
 }
 
-/** The JSON body: dotted names become nested objects, "a[0].b" list items; empty inputs are left out. */
+/**
+ * The JSON body: dotted names become nested objects, "a[0].b" list items; empty inputs are left out. A date that is
+ * not YYYY-MM-DD, or an instant that is not a wall-clock time, is an error here (in the user's language), not sent.
+ */
 function collect(form, fields) {
   const body = {};
   const values = {};
+  const errors = [];
   const listFields = new Set(fields.filter((f) => f.type === 'list').map((f) => f.name));
   const skip = new Set(fields.filter((f) => f.send === false).map((f) => f.name));
   for (const el of form.querySelectorAll('[data-field]')) {
@@ -178,7 +190,19 @@ function collect(form, fields) {
     let value = el.value.trim();
     values[name] = value;
     if (value === '' || skip.has(name)) continue;
-    if (el.type === 'datetime-local') value = new Date(value).toISOString();
+    if (el.inputMode === 'decimal') value = decimalInput(value);
+    if (el.dataset.kind === 'date' && !isIsoDate(value)) {
+      errors.push({ field: name, reason: t('ui.form.error.date', { value }) });
+      continue;
+    }
+    if (el.dataset.kind === 'instant') {
+      const instant = instantFromLocal(value);
+      if (!instant) {
+        errors.push({ field: name, reason: t('ui.form.error.instant', { value }) });
+        continue;
+      }
+      value = instant;
+    }
     if (listFields.has(name)) {
       setPath(body, name, value.split(',').map((v) => v.trim()).filter(Boolean));
     } else {
@@ -189,7 +213,7 @@ function collect(form, fields) {
   for (const field of fields.filter((f) => f.type === 'partners')) {
     if (Array.isArray(body[field.name])) body[field.name] = body[field.name].filter((p) => p && (p.name || p.country));
   }
-  return { body, values };
+  return { body, values, errors };
 }
 
 function setPath(target, path, value) {
@@ -245,7 +269,7 @@ function showErrors(e, controls, summary, fields) {
       const label = control.field.label || field;
       const target = control.input;
       // a refused command (409) explains itself once, above; the list only leads to the field
-      const link = h('a', { href: '#', class: 'error-link' }, apiError.status === 409 ? `Go to ${label}` : `${label}: ${reason}`);
+      const link = h('a', { href: '#', class: 'error-link' }, apiError.status === 409 ? t('ui.form.goTo', { label }) : t('ui.form.fieldReason', { label, reason }));
       link.addEventListener('click', (ev) => {
         ev.preventDefault();
         if (target) target.focus();
@@ -253,13 +277,13 @@ function showErrors(e, controls, summary, fields) {
       items.push(h('li', {}, link));
       if (!first && target) first = target;
     } else {
-      items.push(h('li', {}, `${field}: ${reason}`));
+      items.push(h('li', {}, t('ui.form.fieldReason', { label: field, reason })));
     }
   }
   let heading;
-  if (apiError.status === 403) heading = 'Not allowed';
-  else if (apiError.status === 409 || !apiError.fieldErrors.length) heading = 'Not saved';
-  else heading = apiError.fieldErrors.length > 1 ? `${apiError.fieldErrors.length} fields need attention` : 'A field needs attention';
+  if (apiError.status === 403) heading = t('ui.form.notAllowed');
+  else if (apiError.status === 409 || !apiError.fieldErrors.length) heading = t('ui.form.notSaved');
+  else heading = t('ui.form.fieldsNeedAttention', { count: apiError.fieldErrors.length });
   summary.append(h('p', { class: 'summary-title' }, heading));
   if (!apiError.fieldErrors.length || apiError.status === 409) summary.append(h('p', {}, apiError.userMessage));
   if (items.length) summary.append(h('ul', {}, items));

@@ -1,4 +1,5 @@
 // Live updates: one EventSource on /api/stream; "change" events say which projects and facilities have new events.
+import { languageHeaders } from './i18n.js';
 
 /**
  * Connects and keeps connected. onChange(change) gets {head, projects, versions, facilities, reload};
@@ -34,7 +35,7 @@ export function connectLive(onChange, onState) {
         onState('offline');
         clearTimeout(retry);
         retry = setTimeout(async () => {
-          const me = await fetch('/api/me', { credentials: 'same-origin' }).catch(() => null);
+          const me = await fetch('/api/me', { credentials: 'same-origin', headers: languageHeaders() }).catch(() => null);
           if (me && me.status === 401) {
             location.assign('/login');
             return;

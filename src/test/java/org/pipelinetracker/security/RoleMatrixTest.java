@@ -113,6 +113,9 @@ class RoleMatrixTest {
 					String id = id();
 					return new Attempt("POST", "/api/import/iati", "application/xml", iati(id), () -> events(id));
 				}),
+				// any signed-in user keeps their own language and time zone
+				new Case("choose language", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 200, false,
+						() -> new Attempt("PUT", "/api/me/preferences", H, "{\"language\":\"en\"}", () -> -1L)),
 				new Case("start replay", Set.of(Role.ADMIN), 202, false,
 						() -> new Attempt("POST", "/api/admin/replay?processor=alerts", null, null, () -> replays())),
 				new Case("retry dead letters", Set.of(Role.ADMIN), 200, false,
@@ -169,7 +172,8 @@ class RoleMatrixTest {
 		List<String> anyUser = List.of("/api/projects", "/api/projects/" + id, "/api/pipeline",
 				"/api/funding/timeseries", "/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/EDCF-NONE",
 				"/api/fx-rates", "/api/fx-rates/convert?amount=10&currency=USD&date=2025-01-01", "/api/export/iati",
-				"/api/export/projects.csv", "/api/export/transactions.csv", "/api/me", "/api/reference", "/v3/api-docs");
+				"/api/export/projects.csv", "/api/export/transactions.csv", "/api/me", "/api/me/preferences", "/api/reference",
+				"/v3/api-docs");
 		List<String> auditors = List.of("/api/projects/" + id + "/history", "/api/audit/events", "/api/audit/verify",
 				"/api/audit/head", "/api/audit/chain", "/api/audit/chain/" + head);
 		List<String> admins = List.of("/api/admin/replay", "/api/admin/dead-letters", "/api/import/iati/progress",
@@ -203,6 +207,8 @@ class RoleMatrixTest {
 		assertRefused("a user without roles writes", admin().as("reader").post("/api/projects", proposal(id())), 403,
 				"/problems/forbidden");
 		assertThat(api(Who.ANONYMOUS).get("/actuator/health").status()).isEqualTo(200);
+		// the message catalogue: for everyone, the sign-in page too
+		assertThat(api(Who.ANONYMOUS).get("/api/i18n/messages?lang=ru").status()).isEqualTo(200);
 		System.out.println("Role matrix (reads):\n" + String.join("\n", rows));
 	}
 

@@ -58,6 +58,14 @@ final class Browser implements AutoCloseable {
 
 	/** A fresh browser (own temporary profile) for the app at {@code base}, e.g. {@code http://localhost:8080}. */
 	static Browser open(String base) {
+		return open(base, "en-US");
+	}
+
+	/**
+	 * A fresh browser whose user interface language, and so its {@code Accept-Language}, is {@code language}
+	 * (e.g. {@code ru}, {@code ko-KR}).
+	 */
+	static Browser open(String base, String language) {
 		for (String path : List.of(CHROMIUM, CHROMEDRIVER)) {
 			if (!new File(path).canExecute()) {
 				throw new AssertionError(path + " is missing: the browser tests need Debian's Chromium "
@@ -75,9 +83,10 @@ final class Browser implements AutoCloseable {
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1366,900", "--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
+				"--disable-sync", "--window-size=1366,900", "--lang=" + language, "--user-data-dir=" + profile.toAbsolutePath());
 		options.setExperimentalOption("prefs", Map.of("download.default_directory",
-				profile.resolve("downloads").toAbsolutePath().toString(), "download.prompt_for_download", false));
+				profile.resolve("downloads").toAbsolutePath().toString(), "download.prompt_for_download", false,
+				"intl.accept_languages", language));
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
@@ -138,10 +147,10 @@ final class Browser implements AutoCloseable {
 		driver.manage().window().setSize(new Dimension(width, height));
 	}
 
-	/** Saves a screenshot of the whole page (not just the window) as target/screenshots/{name}.png. */
+	/** Saves a screenshot of the whole page (not just the window) as target/screenshots/{name}.png ({name} may hold a folder). */
 	Path screenshot(String name) {
 		try {
-			Files.createDirectories(SCREENSHOTS);
+			Files.createDirectories(SCREENSHOTS.resolve(name + ".png").getParent());
 			Object height = js("return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight));");
 			Dimension before = driver.manage().window().getSize();
 			int full = Math.min(6000, Math.max(before.getHeight(), ((Number) height).intValue() + 140));
@@ -157,10 +166,10 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Saves what the window shows (no scrolling) as target/screenshots/{name}.png. */
+	/** Saves what the window shows (no scrolling) as target/screenshots/{name}.png ({name} may hold a folder). */
 	Path screenshotViewport(String name) {
 		try {
-			Files.createDirectories(SCREENSHOTS);
+			Files.createDirectories(SCREENSHOTS.resolve(name + ".png").getParent());
 			Path target = SCREENSHOTS.resolve(name + ".png");
 			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
 			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);

@@ -22,6 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -119,10 +121,17 @@ class WebUiTest {
 		return browser.find("li.card[data-project-id='" + projectId + "']");
 	}
 
-	/** Types an ISO date into a date input the way a user does (the browser runs with --lang=en-US: MM/DD/YYYY). */
+	/**
+	 * Types an ISO date into a date field the way a user does: dates are text fields for YYYY-MM-DD in every language
+	 * (no browser date picker, whose format would follow the browser's locale), so it replaces what the field held.
+	 */
 	static void typeDate(WebElement input, String iso) {
-		String[] parts = iso.split("-");
-		input.sendKeys(parts[1] + parts[2] + parts[0]);
+		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), iso);
+	}
+
+	/** The English text of a catalogue key, as the pages show it. */
+	String english(String key) {
+		return Catalogue.of(new Api(port), "en").text(key);
 	}
 
 	@Test
@@ -416,7 +425,9 @@ class WebUiTest {
 
 		browser.go("/#/projects/" + id + "?knownAt=" + knownAt);
 		browser.wait.until(d -> "Financed".equals(browser.text(".project-status .badge")));
-		assertThat(browser.text("#time-travel-note")).contains("as known at " + knownAt);
+		// the instant in the user's time zone (the default, Asia/Tashkent), to the second, never raw UTC
+		String shown = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(knownAt.atZone(ZoneId.of("Asia/Tashkent")));
+		assertThat(browser.text("#time-travel-note")).contains("as known at " + shown + " (UTC+5)");
 		assertThat(browser.text("#committed-usd")).isEqualTo("USD 50,000,000.00");
 		assertThat(browser.find("#known-at").getAttribute("value")).isNotBlank();
 	}
@@ -428,7 +439,7 @@ class WebUiTest {
 			recorder.login("recorder", "recorder-demo");
 			recorder.go("/#/projects/" + id);
 			recorder.find("#project-title");
-			assertThat(recorder.text("#session")).contains("recorder", "RECORDER");
+			assertThat(recorder.text("#session")).contains("recorder", english("ref.role.RECORDER"));
 			// a recorder records agreements, milestones and stage changes, not money
 			recorder.find("#command-agreement");
 			recorder.find("#command-milestone");

@@ -1,8 +1,22 @@
 // Audit: verify the hash chain and the read models; rebuild the read models with a live progress bar; dead letters.
-import { h, clear, groupDigits, table } from '../dom.js';
+import { h, clear, table, instant, data as userText } from '../dom.js';
 import { get, post, query, enc, ApiError } from '../api.js';
+import { t, tParts, formatDecimal, formatInstant } from '../i18n.js';
 
-const PROCESSORS = ['project-status', 'pipeline', 'milestones', 'alerts', 'facility-usage'];
+/** The read models (event processors), each with its name in the page's language. */
+const PROCESSORS = {
+  'project-status': 'ui.audit.readModel.projectStatus',
+  pipeline: 'ui.audit.readModel.pipeline',
+  milestones: 'ui.audit.readModel.milestones',
+  alerts: 'ui.audit.readModel.alerts',
+  'facility-usage': 'ui.audit.readModel.facilityUsage',
+};
+
+/** A read model's name; "all projections" is what the server calls a rebuild of every one. */
+function readModelName(processor) {
+  if (processor === 'all projections') return t('ui.audit.readModel.all');
+  return PROCESSORS[processor] ? t(PROCESSORS[processor]) : processor;
+}
 
 function message(e) {
   return e instanceof ApiError ? e.userMessage : String(e.message || e);
@@ -14,21 +28,22 @@ function yesNo(ok, good, bad) {
 
 function verifySection(ctx) {
   const result = h('div', { id: 'verify-result', 'aria-live': 'polite' });
-  const button = h('button', { type: 'button', class: 'primary', id: 'verify' }, 'Verify now');
+  const button = h('button', { type: 'button', class: 'primary', id: 'verify' }, t('ui.audit.verify.button'));
   const head = h('p', { class: 'muted', id: 'chain-head' });
   button.addEventListener('click', async () => {
     button.disabled = true;
-    clear(result).append(h('p', {}, 'Checking the chain and rebuilding every read model for comparison…'));
+    clear(result).append(h('p', {}, t('ui.audit.verify.running')));
     try {
       const v = await get('/api/audit/verify');
       clear(result).append(...[
         h('ul', { class: 'verdicts' },
-          h('li', { id: 'chain-valid' }, yesNo(v.chainValid, 'Hash chain valid', `Hash chain broken${v.firstBrokenIndex !== null && v.firstBrokenIndex !== undefined ? ` at global index ${v.firstBrokenIndex}` : ''}`),
-            v.chainProblem ? h('span', { class: 'muted' }, ` — ${v.chainProblem}`) : null),
-          h('li', { id: 'projections-consistent' }, yesNo(v.projectionsConsistent, 'Read models consistent with the events', 'Read models differ from the events')),
-          h('li', {}, `${groupDigits(v.eventsChecked)} events checked; read models: ${(v.projectionsChecked || []).join(', ')}`)),
-        (v.differences || []).length ? table('Differences', [
-          { label: 'Difference', value: (d) => (typeof d === 'object' ? JSON.stringify(d) : String(d)) },
+          h('li', { id: 'chain-valid' }, yesNo(v.chainValid, t('ui.audit.verify.chainValid'),
+            v.firstBrokenIndex !== null && v.firstBrokenIndex !== undefined ? t('ui.audit.verify.chainBrokenAt', { index: String(v.firstBrokenIndex) }) : t('ui.audit.verify.chainBroken')),
+          v.chainProblem ? h('span', { class: 'muted' }, ' — ', userText(v.chainProblem)) : null),
+          h('li', { id: 'projections-consistent' }, yesNo(v.projectionsConsistent, t('ui.audit.verify.consistent'), t('ui.audit.verify.inconsistent'))),
+          h('li', {}, t('ui.audit.verify.checked', { count: Number(v.eventsChecked) || 0, models: (v.projectionsChecked || []).map(readModelName).join(', ') }))),
+        (v.differences || []).length ? table(t('ui.audit.verify.differences'), [
+          { label: t('ui.audit.verify.difference'), value: (d) => userText(typeof d === 'object' ? JSON.stringify(d) : String(d)) },
         ], v.differences) : null].filter(Boolean));
     } catch (e) {
       clear(result).append(h('p', { class: 'notice error', role: 'alert' }, message(e)));
@@ -37,32 +52,35 @@ function verifySection(ctx) {
     }
   });
   get('/api/audit/head').then((hd) => {
-    head.textContent = `Chain head: global index ${hd.globalIndex ?? hd.index ?? '—'}, hash ${hd.hash || hd.chainHash || '—'}. Write it down elsewhere to detect a rewrite later.`;
+    clear(head).append(...tParts('ui.audit.verify.head', { index: String(hd.globalIndex ?? hd.index ?? '—'), hash: userText(hd.hash || hd.chainHash || '—', 'code') }));
   }).catch(() => { head.textContent = ''; });
   return h('section', { class: 'panel', 'aria-labelledby': 'verify-heading' },
-    h('h2', { id: 'verify-heading' }, 'Verify'),
-    h('p', {}, 'Recomputes the tamper-evident hash chain over every stored event and rebuilds every read model from the events to compare it with the live one.'),
+    h('h2', { id: 'verify-heading' }, t('ui.audit.verify.title')),
+    h('p', {}, t('ui.audit.verify.description')),
     head, button, result);
 }
 
 function replaySection(ctx) {
-  const select = h('select', { id: 'replay-processor' }, h('option', { value: '' }, 'All read models'),
-    PROCESSORS.map((p) => h('option', { value: p }, p)));
-  const button = h('button', { type: 'button', class: 'primary', id: 'replay' }, 'Rebuild');
+  const select = h('select', { id: 'replay-processor' }, h('option', { value: '' }, t('ui.audit.replay.allOption')),
+    Object.keys(PROCESSORS).map((p) => h('option', { value: p }, readModelName(p))));
+  const button = h('button', { type: 'button', class: 'primary', id: 'replay' }, t('ui.audit.replay.button'));
   const bar = h('progress', { id: 'replay-progress', max: '100', value: '0', 'aria-labelledby': 'replay-label' });
-  const label = h('p', { id: 'replay-label', class: 'progress-label' }, 'No rebuild has run since the server started.');
+  const label = h('p', { id: 'replay-label', class: 'progress-label' }, t('ui.audit.replay.idle'));
   const error = h('p', { class: 'notice error', role: 'alert', hidden: true });
   let timer = null;
   const show = (s) => {
     const percent = Number(s.percent || 0);
     bar.value = percent;
     bar.dataset.state = s.state;
-    bar.setAttribute('aria-valuetext', `${s.percent} %`);
-    if (s.state === 'IDLE') label.textContent = 'No rebuild has run since the server started.';
+    const shownPercent = t('ui.format.percent', { value: formatDecimal(s.percent) });
+    bar.setAttribute('aria-valuetext', shownPercent);
+    if (s.state === 'IDLE') label.textContent = t('ui.audit.replay.idle');
     else {
-      label.textContent = `${s.processor}: ${s.percent} % — ${groupDigits(s.processed)} of ${groupDigits(s.total)} events` +
-        `${s.eventsPerSecond ? `, ${groupDigits(s.eventsPerSecond)} events/s` : ''}` +
-        `${s.state === 'COMPLETED' ? `; completed ${s.finishedAt}` : ''}`;
+      label.textContent = [
+        t('ui.audit.replay.progress', { model: readModelName(s.processor), percent: shownPercent, processed: formatDecimal(s.processed), total: formatDecimal(s.total) }),
+        s.eventsPerSecond ? t('ui.audit.replay.rate', { rate: formatDecimal(s.eventsPerSecond) }) : '',
+        s.state === 'COMPLETED' ? t('ui.audit.replay.completed', { at: formatInstant(s.finishedAt) }) : '',
+      ].join('');
     }
   };
   const poll = async () => {
@@ -72,7 +90,7 @@ function replaySection(ctx) {
       if (s.state === 'RUNNING' && ctx.isCurrent()) timer = setTimeout(poll, 200);
       else {
         button.disabled = false;
-        if (s.state === 'COMPLETED') ctx.announce(`Rebuild of ${s.processor} completed.`);
+        if (s.state === 'COMPLETED') ctx.announce(t('ui.audit.replay.done', { model: readModelName(s.processor) }));
       }
     } catch (e) {
       error.hidden = false;
@@ -104,9 +122,9 @@ function replaySection(ctx) {
     label.textContent = message(e);
   });
   const section = h('section', { class: 'panel', 'aria-labelledby': 'replay-heading' },
-    h('h2', { id: 'replay-heading' }, 'Rebuild read models'),
-    h('p', {}, 'Resets the chosen read models and replays every event into them. Queries keep answering meanwhile and say that they are rebuilding.'),
-    h('div', { class: 'toolbar' }, h('div', { class: 'field narrow' }, h('label', { for: 'replay-processor' }, 'Read model'), select),
+    h('h2', { id: 'replay-heading' }, t('ui.audit.replay.title')),
+    h('p', {}, t('ui.audit.replay.description')),
+    h('div', { class: 'toolbar' }, h('div', { class: 'field narrow' }, h('label', { for: 'replay-processor' }, t('ui.audit.replay.readModel')), select),
       h('div', { class: 'field actions' }, button)),
     h('div', { class: 'progress' }, bar, label), error);
   section.stop = () => clearTimeout(timer);
@@ -120,29 +138,31 @@ function deadLetterSection(ctx) {
       const report = await get('/api/admin/dead-letters');
       clear(body);
       if (!report.total) {
-        body.append(h('p', { class: 'empty' }, 'No dead letters: every read model handled every event.'));
+        body.append(h('p', { class: 'empty' }, t('ui.audit.dead.none')));
         return;
       }
       for (const g of report.groups) {
-        const retry = h('button', { type: 'button', class: 'secondary' }, `Retry ${g.processingGroup}`);
+        const retry = h('button', { type: 'button', class: 'secondary' }, t('ui.audit.dead.retry', { model: readModelName(g.processingGroup) }));
         retry.addEventListener('click', async () => {
           retry.disabled = true;
           try {
             const r = await post(`/api/admin/dead-letters/${enc(g.processingGroup)}/retry`);
-            ctx.announce(`Retried ${g.processingGroup}: ${JSON.stringify(r)}`);
+            ctx.announce(t('ui.audit.dead.retried', { model: readModelName(g.processingGroup), result: JSON.stringify(r) }));
           } catch (e) {
             ctx.announce(message(e));
           }
           await load();
         });
-        body.append(h('div', { class: 'section-head' }, h('h3', {}, `${g.processingGroup}: ${g.deadLetters} dead letters in ${g.sequences} projects`), retry));
+        body.append(h('div', { class: 'section-head' }, h('h3', {}, t('ui.audit.dead.group', {
+          model: readModelName(g.processingGroup), letters: t('ui.audit.dead.letters', { count: g.deadLetters }), projects: t('ui.audit.dead.projects', { count: g.sequences }),
+        })), retry));
       }
-      body.append(table(`Dead letters${report.truncated ? ' (first ones only)' : ''}`, [
-        { label: 'Read model', value: (d) => d.processingGroup },
-        { label: 'Project', value: (d) => d.sequenceIdentifier },
-        { label: 'Event', value: (d) => `${(d.payloadType || '').split('.').pop()} #${d.sequenceNumber ?? ''}` },
-        { label: 'Parked at', value: (d) => d.enqueuedAt },
-        { label: 'Cause', value: (d) => (d.causeType ? `${d.causeType.split('.').pop()}: ${d.causeMessage || ''}` : 'waiting behind an earlier event') },
+      body.append(table(report.truncated ? t('ui.audit.dead.tableFirst') : t('ui.audit.dead.table'), [
+        { label: t('ui.audit.dead.col.readModel'), value: (d) => readModelName(d.processingGroup) },
+        { label: t('ui.audit.dead.col.project'), value: (d) => userText(d.sequenceIdentifier) },
+        { label: t('ui.audit.dead.col.event'), value: (d) => userText(`${(d.payloadType || '').split('.').pop()} #${d.sequenceNumber ?? ''}`) },
+        { label: t('ui.audit.dead.col.parkedAt'), value: (d) => instant(d.enqueuedAt) },
+        { label: t('ui.audit.dead.col.cause'), value: (d) => (d.causeType ? userText(`${d.causeType.split('.').pop()}: ${d.causeMessage || ''}`) : t('ui.audit.dead.waiting')) },
       ], report.deadLetters));
     } catch (e) {
       clear(body).append(h('p', { class: 'notice' }, message(e)));
@@ -150,15 +170,15 @@ function deadLetterSection(ctx) {
   };
   load();
   const section = h('section', { class: 'panel', 'aria-labelledby': 'dead-heading' },
-    h('h2', { id: 'dead-heading' }, 'Dead letters'),
-    h('p', {}, 'Events a read model could not handle wait here, with the later events of their project, instead of stopping it.'),
+    h('h2', { id: 'dead-heading' }, t('ui.audit.dead.title')),
+    h('p', {}, t('ui.audit.dead.description')),
     body);
   section.reload = load;
   return section;
 }
 
 export async function render(main, ctx) {
-  main.append(h('h1', {}, 'Audit'));
+  main.append(h('h1', {}, t('ui.audit.title')));
   const sections = [];
   if (ctx.session.can('AUDITOR')) sections.push(verifySection(ctx));
   let replay = null;
@@ -168,7 +188,7 @@ export async function render(main, ctx) {
     dead = deadLetterSection(ctx);
     sections.push(replay, dead);
   }
-  if (!sections.length) main.append(h('p', { class: 'notice' }, 'The audit page needs the AUDITOR or ADMIN role.'));
+  if (!sections.length) main.append(h('p', { class: 'notice' }, t('ui.audit.needsRole')));
   main.append(...sections);
   return {
     onChange(change) {

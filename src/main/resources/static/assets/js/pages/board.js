@@ -1,6 +1,8 @@
 // The pipeline board: a column per stage, a card per project; filters by sector, region and funding source; search.
-import { h, clear, money, today, daysBetween, sumDecimals, STAGES, stageName, sourceName } from '../dom.js';
+import { h, clear, money, today, daysBetween, sumDecimals, sectorLabel, data as userText } from '../dom.js';
 import { get } from '../api.js';
+import { t, formatCount, language } from '../i18n.js';
+import { STAGES, stageName, sourceName, regionName, sectorText, stallKindName, sectorCategoryName } from '../labels.js';
 
 const FILTERS = ['q', 'sector', 'region', 'source'];
 
@@ -24,8 +26,9 @@ function matches(p, filter) {
   if (filter.region && p.region !== filter.region) return false;
   if (filter.source && !(p.fundingSources || []).includes(filter.source)) return false;
   if (filter.q) {
-    const text = [p.projectId, p.title, p.sectorName, p.region, ...(p.partners || []).map((x) => x.name)]
-      .join(' ').toLowerCase();
+    // what the card shows, in the page's language, and the API's own values
+    const text = [p.projectId, p.title, p.sectorName, p.sector, sectorCategoryName(String(p.sector).slice(0, 3)), p.region,
+      regionName(p.region), ...(p.partners || []).map((x) => x.name)].join(' ').toLowerCase();
     if (!filter.q.toLowerCase().split(/\s+/).every((word) => text.includes(word))) return false;
   }
   return true;
@@ -39,38 +42,39 @@ function card(p, data, now) {
   const partners = (p.partners || []).map((x) => x.name).join(', ');
   return h('li', { class: 'card', dataset: { projectId: p.projectId, stage: p.stage } },
     h('article', { 'aria-labelledby': titleId },
-      h('h3', { id: titleId, class: 'card-title' }, h('a', { href: `#/projects/${encodeURIComponent(p.projectId)}` }, p.title)),
-      h('p', { class: 'card-meta' }, h('span', { class: 'sector', title: `DAC ${p.sector}` }, p.sectorName || p.sector), ' · ', p.region),
-      partners ? h('p', { class: 'card-partners' }, h('span', { class: 'visually-hidden' }, 'Partners: '), partners) : null,
+      h('h3', { id: titleId, class: 'card-title' }, h('a', { href: `#/projects/${encodeURIComponent(p.projectId)}`, translate: 'no' }, p.title)),
+      h('p', { class: 'card-meta' }, sectorLabel(p.sector, p.sectorName, { title: t('ui.sector.dacCode', { code: p.sector }) }), ' · ',
+        h('span', { class: 'region' }, regionName(p.region))),
+      partners ? h('p', { class: 'card-partners' }, h('span', { class: 'visually-hidden' }, t('ui.board.card.partners'), ' '), userText(partners)) : null,
       h('dl', { class: 'card-figures' },
-        h('div', {}, h('dt', {}, 'Committed'), h('dd', { class: 'committed' }, money(p.committedUsd, 'USD'))),
-        h('div', {}, h('dt', {}, 'In stage'), h('dd', { class: 'days-in-stage', title: `since ${p.stageSince}` },
-          days === null ? '—' : `${days} ${days === 1 ? 'day' : 'days'}`))),
+        h('div', {}, h('dt', {}, t('ui.board.card.committed')), h('dd', { class: 'committed' }, money(p.committedUsd, 'USD'))),
+        h('div', {}, h('dt', {}, t('ui.board.card.inStage')), h('dd', { class: 'days-in-stage', title: t('ui.board.card.since', { date: p.stageSince }) },
+          days === null ? '—' : t('ui.common.days', { count: days })))),
       (overdue.length || stalled.length || p.unconvertedAmounts) ? h('p', { class: 'badges' },
-        overdue.length ? h('span', { class: 'badge overdue', title: overdue.map((m) => `${m.name || m.milestoneId}: planned ${m.plannedOn}`).join('; ') },
-          `${overdue.length} overdue ${overdue.length === 1 ? 'milestone' : 'milestones'}`) : null,
-        stalled.length ? h('span', { class: 'badge stalled', title: stalled.map((a) => `${a.kind} since ${a.since}`).join('; ') },
-          `Stalled ${Math.max(...stalled.map((a) => a.daysStalled))} days`) : null,
-        p.unconvertedAmounts ? h('span', { class: 'badge unconverted', title: 'Some amounts have no exchange rate and are not in the USD total' },
-          'Unconverted amounts') : null) : null));
+        overdue.length ? h('span', { class: 'badge overdue', title: overdue.map((m) => t('ui.board.card.overdueItem', { name: m.name || m.milestoneId, date: m.plannedOn })).join('; ') },
+          t('ui.board.card.overdue', { count: overdue.length })) : null,
+        stalled.length ? h('span', { class: 'badge stalled', title: stalled.map((a) => t('ui.board.card.stalledItem', { kind: stallKindName(a.kind), date: a.since })).join('; ') },
+          t('ui.board.card.stalled', { count: Math.max(...stalled.map((a) => a.daysStalled)) })) : null,
+        p.unconvertedAmounts ? h('span', { class: 'badge unconverted', title: t('ui.board.card.unconvertedHint') },
+          t('ui.board.card.unconverted')) : null) : null));
 }
 
 export async function render(main, ctx) {
   const filter = Object.fromEntries(FILTERS.map((f) => [f, ctx.query.get(f) || '']));
-  const heading = h('h1', {}, 'Pipeline board');
+  const heading = h('h1', {}, t('ui.board.title'));
   const totals = h('p', { class: 'board-totals', id: 'board-totals' });
   const controls = {
-    q: h('input', { type: 'search', id: 'board-search', value: filter.q, placeholder: 'Title, id, partner…' }),
+    q: h('input', { type: 'search', id: 'board-search', value: filter.q, placeholder: t('ui.board.searchPlaceholder') }),
     sector: h('select', { id: 'board-sector' }),
     region: h('select', { id: 'board-region' }),
     source: h('select', { id: 'board-source' }),
   };
-  const reset = h('button', { type: 'button', class: 'secondary', id: 'board-clear' }, 'Clear filters');
-  const toolbar = h('form', { class: 'toolbar', role: 'search', 'aria-label': 'Filter projects' },
-    h('div', { class: 'field' }, h('label', { for: 'board-search' }, 'Search'), controls.q),
-    h('div', { class: 'field' }, h('label', { for: 'board-sector' }, 'Sector'), controls.sector),
-    h('div', { class: 'field' }, h('label', { for: 'board-region' }, 'Region'), controls.region),
-    h('div', { class: 'field' }, h('label', { for: 'board-source' }, 'Funding source'), controls.source),
+  const reset = h('button', { type: 'button', class: 'secondary', id: 'board-clear' }, t('ui.board.clearFilters'));
+  const toolbar = h('form', { class: 'toolbar', role: 'search', 'aria-label': t('ui.board.filterLabel') },
+    h('div', { class: 'field' }, h('label', { for: 'board-search' }, t('ui.board.search')), controls.q),
+    h('div', { class: 'field' }, h('label', { for: 'board-sector' }, t('ui.board.sector')), controls.sector),
+    h('div', { class: 'field' }, h('label', { for: 'board-region' }, t('ui.board.region')), controls.region),
+    h('div', { class: 'field' }, h('label', { for: 'board-source' }, t('ui.board.source')), controls.source),
     h('div', { class: 'field actions' }, reset));
   toolbar.addEventListener('submit', (e) => e.preventDefault());
   const columns = h('div', { class: 'board', id: 'board' });
@@ -78,18 +82,22 @@ export async function render(main, ctx) {
 
   let data = await loadAll();
 
-  const fillSelect = (select, values, label, empty) => {
+  // an option's data-en holds the English name it shows for want of a translation (5-digit DAC sectors)
+  const fillSelect = (select, values, label, empty, english = () => null) => {
     const selected = filter[select.id.replace('board-', '')];
     clear(select).append(h('option', { value: '' }, empty),
-      ...values.map(([value, text]) => h('option', { value, selected: value === selected }, label(value, text))));
+      ...values.map(([value, text]) => h('option', { value, selected: value === selected, 'data-en': english(value) }, label(value, text))));
   };
   const fillFilters = () => {
-    const sectors = new Map(data.projects.map((p) => [p.sector, p.sectorName || p.sector]));
-    fillSelect(controls.sector, [...sectors].sort((a, b) => a[1].localeCompare(b[1])), (v, t) => t, 'All sectors');
-    const regions = new Map(data.projects.map((p) => [p.region, p.region]));
-    fillSelect(controls.region, [...regions].sort(), (v) => v, 'All regions');
-    const sources = new Set(data.projects.flatMap((p) => p.fundingSources || []));
-    fillSelect(controls.source, [...sources].sort().map((s) => [s, s]), (v) => sourceName(v), 'All sources');
+    const collator = new Intl.Collator(document.documentElement.lang);
+    const sectors = new Map(data.projects.map((p) => [p.sector, sectorText(p.sector, p.sectorName)]));
+    const englishSector = new Map(data.projects.map((p) => [p.sector, language() === 'en' ? null : p.sectorName]));
+    fillSelect(controls.sector, [...sectors].sort((a, b) => collator.compare(a[1], b[1])), (v, text) => text, t('ui.board.allSectors'),
+      (v) => englishSector.get(v));
+    const regions = new Map(data.projects.map((p) => [p.region, regionName(p.region)]));
+    fillSelect(controls.region, [...regions].sort((a, b) => collator.compare(a[1], b[1])), (v, text) => text, t('ui.board.allRegions'));
+    const sources = new Map(data.projects.flatMap((p) => p.fundingSources || []).map((s) => [s, sourceName(s)]));
+    fillSelect(controls.source, [...sources].sort((a, b) => collator.compare(a[1], b[1])), (v, text) => text, t('ui.board.allSources'));
   };
 
   const draw = () => {
@@ -101,15 +109,17 @@ export async function render(main, ctx) {
       if (inStage.length === 0 && (stage === 'SUSPENDED' || stage === 'CANCELLED')) continue;
       const headingId = `column-${stage.toLowerCase()}`;
       const column = h('section', { class: `column stage-${stage.toLowerCase()}`, 'aria-labelledby': headingId, dataset: { stage } },
-        h('h2', { id: headingId }, stageName(stage), ' ', h('span', { class: 'count' }, `(${inStage.length})`)),
+        h('h2', { id: headingId }, stageName(stage), ' ', h('span', { class: 'count' }, `(${formatCount(inStage.length)})`)),
         inStage.length ? h('ul', { class: 'cards' }, inStage.map((p) => card(p, data, now)))
-          : h('p', { class: 'empty' }, 'No projects'));
+          : h('p', { class: 'empty' }, t('ui.board.empty')));
       column.style.setProperty('--grow', String(Math.max(1, Math.ceil(inStage.length / 5))));
       columns.append(column);
     }
     const committed = sumDecimals(shown.map((p) => p.committedUsd));
     const disbursed = sumDecimals(shown.map((p) => p.disbursedUsd));
-    totals.textContent = `${shown.length} of ${data.projects.length} projects shown · committed ${money(committed, 'USD')} · disbursed ${money(disbursed, 'USD')}`;
+    totals.textContent = t('ui.board.totals', {
+      shown: shown.length, count: data.projects.length, committed: money(committed, 'USD'), disbursed: money(disbursed, 'USD'),
+    });
     const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
     history.replaceState(null, '', `#/board${query ? `?${query}` : ''}`);
   };
@@ -156,7 +166,7 @@ export async function render(main, ctx) {
         if (!ctx.isCurrent()) return;
         fillFilters();
         draw();
-        if (!change.initial) ctx.announce('The board was updated.');
+        if (!change.initial) ctx.announce(t('ui.board.updated'));
       }).catch((e) => console.warn('board refresh', e));
     },
   };

@@ -1,11 +1,13 @@
 // Funding over time: committed vs disbursed per period (stacked by source or sector), cumulative lines, the credit
 // facilities' usage against their limits, a table of the same data and its CSV.
-import { h, clear, money, sumDecimals, sourceName, table } from '../dom.js';
+import { h, clear, money, sumDecimals, table, sectorLabel, data as userText } from '../dom.js';
 import { get, post, query } from '../api.js';
 import { toCsv } from '../csv.js';
 import { reference } from '../reference.js';
 import { buildForm } from '../forms.js';
-import { FACILITY_COMMAND } from '../commands.js';
+import { facilityCommand } from '../commands.js';
+import { t, formatCompact, formatPercent, isIsoDate } from '../i18n.js';
+import { sourceName, sectorText } from '../labels.js';
 
 const PALETTE = ['#1f77b4', '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666', '#e6ab02', '#17becf'];
 
@@ -18,6 +20,11 @@ function settingsFrom(q) {
   };
 }
 
+function dateField(id, label, value) {
+  return h('div', { class: 'field' }, h('label', { for: id }, label),
+    h('input', { type: 'text', id, value, inputmode: 'numeric', maxlength: '10', pattern: '\\d{4}-\\d{2}-\\d{2}', placeholder: t('ui.form.datePlaceholder'), autocomplete: 'off' }));
+}
+
 function select(id, label, values, selected) {
   return h('div', { class: 'field' }, h('label', { for: id }, label),
     h('select', { id }, values.map(([value, text]) => h('option', { value, selected: value === selected }, text))));
@@ -25,35 +32,36 @@ function select(id, label, values, selected) {
 
 export async function render(main, ctx) {
   const settings = settingsFrom(ctx.query);
-  const controls = h('form', { class: 'toolbar', 'aria-label': 'Chart settings' },
-    select('funding-interval', 'Interval', [['MONTH', 'Monthly'], ['QUARTER', 'Quarterly'], ['YEAR', 'Yearly']], settings.interval),
-    select('funding-group', 'Stacked by', [['SOURCE', 'Funding source'], ['SECTOR', 'Sector'], ['NONE', 'Total only']], settings.groupBy),
-    h('div', { class: 'field' }, h('label', { for: 'funding-from' }, 'From'), h('input', { type: 'date', id: 'funding-from', value: settings.from })),
-    h('div', { class: 'field' }, h('label', { for: 'funding-to' }, 'To'), h('input', { type: 'date', id: 'funding-to', value: settings.to })),
-    h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary' }, 'Show')));
+  const controls = h('form', { class: 'toolbar', 'aria-label': t('ui.funding.settings') },
+    select('funding-interval', t('ui.funding.interval'), [['MONTH', t('ui.funding.interval.month')], ['QUARTER', t('ui.funding.interval.quarter')], ['YEAR', t('ui.funding.interval.year')]], settings.interval),
+    select('funding-group', t('ui.funding.groupBy'), [['SOURCE', t('ui.funding.groupBy.source')], ['SECTOR', t('ui.funding.groupBy.sector')], ['NONE', t('ui.funding.groupBy.none')]], settings.groupBy),
+    dateField('funding-from', t('ui.funding.from'), settings.from),
+    dateField('funding-to', t('ui.funding.to'), settings.to),
+    h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary' }, t('ui.funding.show'))));
   const error = h('div', { class: 'notice error', role: 'alert', hidden: true });
-  const canvas = h('canvas', { id: 'funding-chart', role: 'img', 'aria-label': 'Committed and disbursed funding per period; the table below has the same figures' });
+  const canvas = h('canvas', { id: 'funding-chart', role: 'img', 'aria-label': t('ui.funding.chartLabel') });
   const figure = h('figure', { class: 'chart' }, h('div', { class: 'chart-box' }, canvas),
-    h('figcaption', {}, 'Bars: committed and disbursed in each period (USD), stacked. Lines: cumulative totals (right axis).'));
-  const download = h('a', { class: 'button secondary', id: 'csv-download', download: 'funding.csv', href: '#' }, 'Download CSV');
+    h('figcaption', {}, t('ui.funding.chartCaption')));
+  const download = h('a', { class: 'button secondary', id: 'csv-download', download: 'funding.csv', href: '#' }, t('ui.funding.downloadCsv'));
   const tableBox = h('div', { id: 'funding-table' });
   const facilities = h('section', { class: 'facilities', 'aria-labelledby': 'facilities-heading' },
-    h('h2', { id: 'facilities-heading' }, 'Credit facilities'), h('div', { id: 'facility-list' }));
-  if (ctx.session.can(FACILITY_COMMAND.role)) {
+    h('h2', { id: 'facilities-heading' }, t('ui.funding.facilities')), h('div', { id: 'facility-list' }));
+  const facility = facilityCommand();
+  if (ctx.session.can(facility.role)) {
     const form = buildForm({
-      id: 'form-facility', description: FACILITY_COMMAND.description, fields: FACILITY_COMMAND.fields,
-      submitLabel: FACILITY_COMMAND.title,
-      onSubmit: (body, values, headers) => post(FACILITY_COMMAND.path(), body, headers),
+      id: 'form-facility', description: facility.description, fields: facility.fields,
+      submitLabel: facility.title,
+      onSubmit: (body, values, headers) => post(facility.path(), body, headers),
       onSuccess: (result, f) => {
         f.reset();
-        ctx.announce(`Facility ${result.facilityId || ''} created.`);
+        ctx.announce(t('ui.funding.facilityCreated', { id: result.facilityId || '' }));
         setTimeout(load, 300);
       },
     });
-    facilities.append(h('details', { class: 'command', id: 'command-facility' }, h('summary', {}, FACILITY_COMMAND.title), form));
+    facilities.append(h('details', { class: 'command', id: 'command-facility' }, h('summary', {}, facility.title), form));
   }
-  main.append(h('h1', {}, 'Funding over time'), controls, error, figure,
-    h('div', { class: 'section-head' }, h('h2', { id: 'table-heading' }, 'Figures'), download), tableBox, facilities);
+  main.append(h('h1', {}, t('ui.funding.title')), controls, error, figure,
+    h('div', { class: 'section-head' }, h('h2', { id: 'table-heading' }, t('ui.funding.figures')), download), tableBox, facilities);
 
   const ref = await reference().catch(() => ({ sectorName: new Map() }));
   let chart = null;
@@ -61,9 +69,19 @@ export async function render(main, ctx) {
 
   const groupName = (group, groupBy) => {
     if (groupBy === 'SOURCE') return sourceName(group);
-    if (groupBy === 'SECTOR') return ref.sectorName.get(group) ? `${ref.sectorName.get(group)} (${group})` : group;
-    return 'Total';
+    if (groupBy === 'SECTOR') return ref.sectorName.get(group) ? `${sectorText(group, ref.sectorName.get(group))} (${group})` : group;
+    return t('ui.funding.total');
   };
+
+  // a quarter as the language writes it ("2024-Q2" → "2-й квартал 2024 г."); months (2024-05) and years stay ISO
+  const periodName = (period) => {
+    const quarter = /^(\d{4})-Q([1-4])$/.exec(period || '');
+    return quarter ? t('ui.funding.period.quarter', { year: quarter[1], quarter: quarter[2] }) : period;
+  };
+
+  // in the table a sector shows its English name marked as such (lang="en", EN)
+  const groupCell = (group, groupBy) => (groupBy === 'SECTOR' && ref.sectorName.get(group)
+    ? h('span', {}, sectorLabel(group, ref.sectorName.get(group)), ` (${group})`) : groupName(group, groupBy));
 
   const load = async () => {
     const s = {
@@ -72,6 +90,13 @@ export async function render(main, ctx) {
       from: document.getElementById('funding-from').value,
       to: document.getElementById('funding-to').value,
     };
+    for (const key of ['from', 'to']) {
+      if (s[key] && !isIsoDate(s[key])) {
+        error.hidden = false;
+        error.textContent = t('ui.form.error.date', { value: s[key] });
+        return;
+      }
+    }
     history.replaceState(null, '', `#/funding${query(s)}`);
     let points;
     let facilityList;
@@ -99,27 +124,27 @@ export async function render(main, ctx) {
     const datasets = [];
     groups.forEach((group, i) => {
       const color = PALETTE[i % PALETTE.length];
-      for (const [key, label, alpha] of [['committed', 'committed', 'ff'], ['disbursed', 'disbursed', '80']]) {
+      for (const [key, label, alpha] of [['committed', 'ui.funding.series.committed', 'ff'], ['disbursed', 'ui.funding.series.disbursed', '80']]) {
         const exact = periods.map((p) => value(group, p.period, key));
         datasets.push({
-          type: 'bar', label: `${groupName(group, s.groupBy)} ${label}`, stack: key, exact, data: exact.map(Number),
+          type: 'bar', label: t(label, { group: groupName(group, s.groupBy) }), stack: key, exact, data: exact.map(Number),
           backgroundColor: color + alpha, borderColor: color, borderWidth: key === 'disbursed' ? 1 : 0, yAxisID: 'y', pointStyle: 'rect',
         });
       }
     });
-    for (const [key, label, dash] of [['cumulativeCommitted', 'Cumulative committed', []], ['cumulativeDisbursed', 'Cumulative disbursed', [6, 4]]]) {
+    for (const [key, label, dash] of [['cumulativeCommitted', 'ui.funding.series.cumulativeCommitted', []], ['cumulativeDisbursed', 'ui.funding.series.cumulativeDisbursed', [6, 4]]]) {
       const exact = periods.map((p) => sumDecimals(groups.map((g) => value(g, p.period, key))));
       datasets.push({
-        type: 'line', label, exact, data: exact.map(Number), yAxisID: 'y2', borderColor: '#222', backgroundColor: '#222',
+        type: 'line', label: t(label), exact, data: exact.map(Number), yAxisID: 'y2', borderColor: '#222', backgroundColor: '#222',
         borderDash: dash, pointRadius: 2, tension: 0, pointStyle: 'line',
       });
     }
-    const data = { labels: periods.map((p) => p.period), datasets };
+    const data = { labels: periods.map((p) => periodName(p.period)), datasets };
     if (typeof window.Chart !== 'function') {
       figure.dataset.state = 'no-chart-library';
       return;
     }
-    const usd = (v) => `USD ${Number(v).toLocaleString('en', { notation: 'compact' })}`;
+    const usd = (v) => t('ui.format.money', { amount: formatCompact(Number(v)), currency: 'USD' });
     if (chart) chart.destroy();
     chart = new window.Chart(canvas, {
       data,
@@ -128,12 +153,12 @@ export async function render(main, ctx) {
         interaction: { mode: 'index', intersect: false },
         scales: {
           x: { stacked: true },
-          y: { stacked: true, beginAtZero: true, title: { display: true, text: 'Per period (USD)' }, ticks: { callback: usd } },
-          y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'Cumulative (USD)' }, ticks: { callback: usd } },
+          y: { stacked: true, beginAtZero: true, title: { display: true, text: t('ui.funding.axis.perPeriod') }, ticks: { callback: usd } },
+          y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t('ui.funding.axis.cumulative') }, ticks: { callback: usd } },
         },
         plugins: {
           legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 14 } },
-          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money(c.dataset.exact[c.dataIndex], 'USD')}` } },
+          tooltip: { callbacks: { label: (c) => t('ui.funding.tooltip', { series: c.dataset.label, amount: money(c.dataset.exact[c.dataIndex], 'USD') }) } },
         },
       },
     });
@@ -142,15 +167,16 @@ export async function render(main, ctx) {
 
   const drawTable = (points, s) => {
     const columns = [
-      { label: 'Period', value: (p) => p.period },
-      ...(s.groupBy === 'NONE' ? [] : [{ label: s.groupBy === 'SOURCE' ? 'Source' : 'Sector', value: (p) => groupName(p.group, s.groupBy) }]),
-      { label: 'Committed', class: 'num', value: (p) => money(p.committed, p.currency) },
-      { label: 'Disbursed', class: 'num', value: (p) => money(p.disbursed, p.currency) },
-      { label: 'Cumulative committed', class: 'num', value: (p) => money(p.cumulativeCommitted, p.currency) },
-      { label: 'Cumulative disbursed', class: 'num', value: (p) => money(p.cumulativeDisbursed, p.currency) },
-      { label: 'Not converted', value: (p) => (p.unconverted || []).map((u) => `${money(u.committed, u.currency)} committed, ${money(u.disbursed, u.currency)} disbursed`).join('; ') },
+      { label: t('ui.funding.col.period'), class: 'date', value: (p) => periodName(p.period) },
+      ...(s.groupBy === 'NONE' ? [] : [{ label: s.groupBy === 'SOURCE' ? t('ui.funding.col.source') : t('ui.funding.col.sector'), value: (p) => groupCell(p.group, s.groupBy) }]),
+      { label: t('ui.funding.col.committed'), class: 'num', value: (p) => money(p.committed, p.currency) },
+      { label: t('ui.funding.col.disbursed'), class: 'num', value: (p) => money(p.disbursed, p.currency) },
+      { label: t('ui.funding.col.cumulativeCommitted'), class: 'num', value: (p) => money(p.cumulativeCommitted, p.currency) },
+      { label: t('ui.funding.col.cumulativeDisbursed'), class: 'num', value: (p) => money(p.cumulativeDisbursed, p.currency) },
+      { label: t('ui.funding.col.unconverted'), value: (p) => (p.unconverted || []).map((u) => t('ui.money.committedDisbursed', { committed: money(u.committed, u.currency), disbursed: money(u.disbursed, u.currency) })).join('; ') },
     ];
-    clear(tableBox).append(table(`Committed and disbursed per ${s.interval.toLowerCase()}`, columns, points,
+    const captions = { MONTH: 'ui.funding.caption.month', QUARTER: 'ui.funding.caption.quarter', YEAR: 'ui.funding.caption.year' };
+    clear(tableBox).append(table(t(captions[s.interval] || captions.QUARTER), columns, points,
       { rowClass: (p) => (Number(p.committed) || Number(p.disbursed) ? 'moved' : 'quiet') }));
     const header = ['period', 'periodStart', 'periodEnd', 'group', 'groupName', 'currency', 'committed', 'disbursed',
       'cumulativeCommitted', 'cumulativeDisbursed', 'unconverted'];
@@ -166,7 +192,7 @@ export async function render(main, ctx) {
   const drawFacilities = (list) => {
     const box = clear(document.getElementById('facility-list'));
     if (!list.length) {
-      box.append(h('p', {}, 'No credit facilities recorded.'));
+      box.append(h('p', { class: 'empty' }, t('ui.funding.noFacilities')));
       return;
     }
     for (const f of list) {
@@ -175,10 +201,11 @@ export async function render(main, ctx) {
       const percent = limit > 0 ? (100 * used) / limit : 0;
       const barId = `facility-${f.facilityId}`;
       box.append(h('div', { class: 'facility', dataset: { facilityId: f.facilityId } },
-        h('h3', { id: `${barId}-label` }, f.name, ' ', h('span', { class: 'muted' }, `(${f.facilityId}, ${f.lender}, ${f.validFrom} – ${f.validTo})`)),
+        h('h3', { id: `${barId}-label` }, userText(f.name), ' ', h('span', { class: 'muted' }, '(', userText(f.facilityId), ', ', userText(f.lender), `, ${f.validFrom} – ${f.validTo})`)),
         h('div', { class: 'meter' }, h('progress', { id: barId, max: String(limit), value: String(used), 'aria-labelledby': `${barId}-label`, 'aria-describedby': `${barId}-text` })),
         h('p', { id: `${barId}-text`, class: 'facility-figures' },
-          `${money(f.committed)} committed of ${money(f.limit)} (${percent.toFixed(1)} %); ${money(f.remaining)} remaining; ${f.projects.length} ${f.projects.length === 1 ? 'commitment' : 'commitments'}`)));
+          t('ui.funding.facilityUsage', { committed: money(f.committed), limit: money(f.limit), percent: formatPercent(percent), remaining: money(f.remaining) }),
+          ' ', t('ui.funding.facilityCommitments', { count: f.projects.length }))));
     }
   };
 

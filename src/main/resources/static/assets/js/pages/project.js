@@ -1,18 +1,16 @@
 // A project: header with stage and IATI status, money, milestones planned vs actual, fundings, history; "as of" a
 // date and "as known at" an instant; the forms for every command.
-import { h, clear, money, today, daysBetween, safeLink, stageBadge, stageName, sourceName, IATI_STATUS, table } from '../dom.js';
+import {
+  h, clear, money, today, daysBetween, safeLink, stageBadge, table, sectorLabel, instant, data as userText,
+} from '../dom.js';
 import { get, post, query, enc, ApiError } from '../api.js';
 import { buildForm } from '../forms.js';
 import { projectCommands } from '../commands.js';
-
-/** "2025-06-01T10:00:00Z" → the value a datetime-local input shows (browser's time zone). */
-function toLocalInput(instant) {
-  if (!instant) return '';
-  const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+import { t, formatCount, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
+import {
+  stageName, sourceName, instrumentName, agreementTypeName, partnerRoleName, activityStatusName, transactionTypeName,
+  regionName, stallKindName, eventTypeName,
+} from '../labels.js';
 
 function dl(entries) {
   return h('dl', { class: 'facts' }, entries.filter(([, v]) => v !== null && v !== undefined && v !== '')
@@ -20,52 +18,88 @@ function dl(entries) {
 }
 
 function timeTravelForm(ctx, projectId, asOf, knownAt) {
-  const form = h('form', { class: 'toolbar time-travel', 'aria-label': 'Show the project at another time' },
-    h('div', { class: 'field' }, h('label', { for: 'as-of' }, 'As of (effective date)'),
-      h('input', { type: 'date', id: 'as-of', value: asOf || '', max: today() })),
-    h('div', { class: 'field' }, h('label', { for: 'known-at' }, 'As known at (recorded by)'),
-      h('input', { type: 'datetime-local', id: 'known-at', step: '1', value: toLocalInput(knownAt) })),
-    h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary' }, 'Show'),
-      (asOf || knownAt) ? h('a', { class: 'button secondary', href: `#/projects/${enc(projectId)}` }, 'Back to now') : null));
+  const error = h('p', { class: 'field-error', id: 'time-travel-error', role: 'alert', hidden: true });
+  const form = h('form', { class: 'toolbar time-travel', 'aria-label': t('ui.project.travel.label'), novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'as-of' }, t('ui.project.travel.asOf')),
+      h('input', {
+        type: 'text', id: 'as-of', value: asOf || '', inputmode: 'numeric', maxlength: '10', pattern: '\\d{4}-\\d{2}-\\d{2}',
+        placeholder: t('ui.form.datePlaceholder'), autocomplete: 'off', 'aria-describedby': 'time-travel-error',
+      })),
+    h('div', { class: 'field' }, h('label', { for: 'known-at' }, t('ui.project.travel.knownAt', { offset: zoneOffset() })),
+      h('input', {
+        type: 'text', id: 'known-at', value: localFromInstant(knownAt), inputmode: 'numeric', maxlength: '19',
+        placeholder: t('ui.form.instantPlaceholder'), autocomplete: 'off', 'aria-describedby': 'time-travel-error',
+      })),
+    h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary' }, t('ui.project.travel.show')),
+      (asOf || knownAt) ? h('a', { class: 'button secondary', href: `#/projects/${enc(projectId)}` }, t('ui.project.travel.backToNow')) : null),
+    error);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const date = form.querySelector('#as-of').value;
-    const local = form.querySelector('#known-at').value;
-    const instant = local ? new Date(local).toISOString() : '';
-    ctx.navigate(`/projects/${enc(projectId)}${query({ asOf: date, knownAt: instant })}`);
+    const date = form.querySelector('#as-of').value.trim();
+    const local = form.querySelector('#known-at').value.trim();
+    const at = local ? instantFromLocal(local) : '';
+    error.hidden = true;
+    if (date && !isIsoDate(date)) {
+      error.hidden = false;
+      error.textContent = t('ui.form.error.date', { value: date });
+      return;
+    }
+    if (at === null) {
+      error.hidden = false;
+      error.textContent = t('ui.form.error.instant', { value: local });
+      return;
+    }
+    ctx.navigate(`/projects/${enc(projectId)}${query({ asOf: date, knownAt: at })}`);
   });
   return form;
+}
+
+function committedDisbursed(committed, disbursed) {
+  return t('ui.money.committedDisbursed', { committed, disbursed });
 }
 
 function moneySection(p) {
   const usd = p.usd || {};
   const currencies = Object.keys(p.committedByCurrency || {});
   const bySource = Object.entries(usd.bySource || {});
+  const figure = (label, value, id) => h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, label),
+    h('span', { class: 'figure-value', id }, value));
   return h('section', { class: 'panel', 'aria-labelledby': 'money-heading' },
-    h('h2', { id: 'money-heading' }, 'Money'),
+    h('h2', { id: 'money-heading' }, t('ui.project.money.title')),
     h('div', { class: 'money-figures' },
-      h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Committed'), h('span', { class: 'figure-value', id: 'committed-usd' }, money(usd.committed, 'USD'))),
-      h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Disbursed'), h('span', { class: 'figure-value', id: 'disbursed-usd' }, money(usd.disbursed, 'USD'))),
-      h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Undisbursed'), h('span', { class: 'figure-value' }, money(usd.undisbursed, 'USD'))),
-      (p.incomingFunds || []).length ? h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Received'), h('span', { class: 'figure-value' }, money(usd.received, 'USD'))) : null,
-      (p.expenditures || []).length ? h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Spent'), h('span', { class: 'figure-value' }, money(usd.expended, 'USD'))) : null,
-      h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, 'Estimated cost'), h('span', { class: 'figure-value' }, p.estimatedCost ? money(p.estimatedCost) : '—'))),
-    currencies.length ? h('p', { class: 'muted' }, 'In original currencies: ', currencies.map((c) =>
-      `${money(p.committedByCurrency[c], c)} committed, ${money((p.disbursedByCurrency || {})[c] || '0', c)} disbursed`).join('; ')) : null,
-    (usd.unconverted || []).length ? h('p', { class: 'notice warning' }, 'Not in the USD totals (no exchange rate): ',
-      usd.unconverted.map((u) => `${money(u.committed, u.currency)} committed, ${money(u.disbursed, u.currency)} disbursed`).join('; ')) : null,
-    bySource.length ? table('USD by funding source', [
-      { label: 'Source', value: ([s]) => sourceName(s) },
-      { label: 'Committed', class: 'num', value: ([, t]) => money(t.committed, 'USD') },
-      { label: 'Disbursed', class: 'num', value: ([, t]) => money(t.disbursed, 'USD') },
-      { label: 'Undisbursed', class: 'num', value: ([, t]) => money(t.undisbursed, 'USD') },
+      figure(t('ui.project.money.committed'), money(usd.committed, 'USD'), 'committed-usd'),
+      figure(t('ui.project.money.disbursed'), money(usd.disbursed, 'USD'), 'disbursed-usd'),
+      figure(t('ui.project.money.undisbursed'), money(usd.undisbursed, 'USD')),
+      (p.incomingFunds || []).length ? figure(t('ui.project.money.received'), money(usd.received, 'USD')) : null,
+      (p.expenditures || []).length ? figure(t('ui.project.money.spent'), money(usd.expended, 'USD')) : null,
+      figure(t('ui.project.money.estimatedCost'), p.estimatedCost ? money(p.estimatedCost) : '—')),
+    currencies.length ? h('p', { class: 'muted' }, t('ui.project.money.original'), ' ', currencies.map((c) =>
+      committedDisbursed(money(p.committedByCurrency[c], c), money((p.disbursedByCurrency || {})[c] || '0', c))).join('; ')) : null,
+    (usd.unconverted || []).length ? h('p', { class: 'notice warning' }, t('ui.project.money.unconverted'), ' ',
+      usd.unconverted.map((u) => committedDisbursed(money(u.committed, u.currency), money(u.disbursed, u.currency))).join('; ')) : null,
+    bySource.length ? table(t('ui.project.money.bySource'), [
+      { label: t('ui.project.col.source'), value: ([s]) => sourceName(s) },
+      { label: t('ui.project.col.committed'), class: 'num', value: ([, x]) => money(x.committed, 'USD') },
+      { label: t('ui.project.col.disbursed'), class: 'num', value: ([, x]) => money(x.disbursed, 'USD') },
+      { label: t('ui.project.col.undisbursed'), class: 'num', value: ([, x]) => money(x.undisbursed, 'USD') },
     ], bySource) : null);
+}
+
+function milestoneStatus(m, late, overdue, now) {
+  if (m.achievedOn) {
+    if (late === null) return t('ui.project.milestone.achieved', { date: m.achievedOn });
+    if (late > 0) return t('ui.project.milestone.achievedLate', { date: m.achievedOn, count: late });
+    if (late < 0) return t('ui.project.milestone.achievedEarly', { date: m.achievedOn, count: -late });
+    return t('ui.project.milestone.achievedOnTime', { date: m.achievedOn });
+  }
+  if (overdue) return t('ui.project.milestone.overdue', { count: daysBetween(m.plannedOn, now) });
+  return t('ui.project.milestone.notYet');
 }
 
 /** Milestones as a strip: planned ◇, achieved ◆, the slippage between them, overdue up to today. */
 function milestoneStrip(p, cutDate) {
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'milestones-heading' }, h('h2', { id: 'milestones-heading' }, 'Timeline: stages and milestones, planned vs actual'));
-  if (!p.milestones.length) section.append(h('p', { class: 'empty' }, 'No milestones recorded.'));
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'milestones-heading' }, h('h2', { id: 'milestones-heading' }, t('ui.project.timeline.title')));
+  if (!p.milestones.length) section.append(h('p', { class: 'empty' }, t('ui.project.timeline.noMilestones')));
   const now = cutDate || today();
   const dates = [p.proposedOn, now, ...p.stageHistory.map((s) => s.since), ...p.milestones.flatMap((m) => [m.plannedOn, m.achievedOn])].filter(Boolean).sort();
   const start = `${dates[0].slice(0, 4)}-01-01`;
@@ -93,96 +127,127 @@ function milestoneStrip(p, cutDate) {
       track.append(bar);
     }
     if (m.plannedOn) {
-      const mark = h('span', { class: 'gantt-mark planned', title: `planned ${m.plannedOn}` });
+      const mark = h('span', { class: 'gantt-mark planned', title: t('ui.project.milestone.planned', { date: m.plannedOn }) });
       mark.style.left = x(m.plannedOn);
       track.append(mark);
     }
     if (m.achievedOn) {
-      const mark = h('span', { class: 'gantt-mark achieved', title: `achieved ${m.achievedOn}` });
+      const mark = h('span', { class: 'gantt-mark achieved', title: t('ui.project.milestone.achieved', { date: m.achievedOn }) });
       mark.style.left = x(m.achievedOn);
       track.append(mark);
     }
     const nowLine = h('span', { class: 'gantt-today' });
     nowLine.style.left = x(now);
     track.append(nowLine);
-    let status;
-    if (m.achievedOn) status = late === null ? `achieved ${m.achievedOn}` : late > 0 ? `achieved ${m.achievedOn}, ${late} days late` : late < 0 ? `achieved ${m.achievedOn}, ${-late} days early` : `achieved ${m.achievedOn}, on time`;
-    else if (overdue) status = `overdue by ${daysBetween(m.plannedOn, now)} days`;
-    else status = 'not achieved yet';
     return h('li', { class: `gantt-row ${overdue ? 'is-overdue' : ''} ${late > 0 ? 'is-late' : ''}`, dataset: { milestoneId: m.milestoneId } },
-      h('div', { class: 'gantt-label' }, h('strong', {}, m.name || m.milestoneId), ' ', h('span', { class: 'muted' }, `(${m.milestoneId})`),
-        h('br'), h('span', { class: 'gantt-text' }, `planned ${m.plannedOn || '—'} · ${status}`)),
+      h('div', { class: 'gantt-label' }, userText(m.name || m.milestoneId, 'strong'), ' ', h('span', { class: 'muted' }, '(', userText(m.milestoneId), ')'),
+        h('br'), h('span', { class: 'gantt-text' }, t('ui.project.milestone.line', { planned: m.plannedOn || '—', status: milestoneStatus(m, late, overdue, now) }))),
       track);
   });
   // the stages the project went through, as coloured spans up to today (or the cut)
   const stageTrack = h('div', { class: 'gantt-track', 'aria-hidden': 'true' });
   p.stageHistory.forEach((s, i) => {
     const until = i + 1 < p.stageHistory.length ? p.stageHistory[i + 1].since : now;
-    const span = h('span', { class: `gantt-stage stage-${s.stage.toLowerCase()}`, title: `${stageName(s.stage)} from ${s.since}` });
+    const span = h('span', { class: `gantt-stage stage-${s.stage.toLowerCase()}`, title: t('ui.project.stageFrom', { stage: stageName(s.stage), date: s.since }) });
     span.style.left = x(s.since);
     span.style.width = `${(100 * Math.max(0, daysBetween(s.since, until))) / totalDays}%`;
     stageTrack.append(span);
   });
   const stagesRow = h('li', { class: 'gantt-row stages' },
-    h('div', { class: 'gantt-label' }, h('strong', {}, 'Stages'), h('br'),
-      h('span', { class: 'gantt-text' }, p.stageHistory.map((s) => `${stageName(s.stage)} ${s.since}`).join(' → '))),
+    h('div', { class: 'gantt-label' }, h('strong', {}, t('ui.project.timeline.stages')), h('br'),
+      h('span', { class: 'gantt-text' }, stagePath(p))),
     stageTrack);
+  const key = (swatch, label) => h('span', { class: 'legend-item' }, swatch, ' ', label);
   section.append(h('div', { class: 'gantt' }, h('div', { class: 'gantt-head' }, h('span', { class: 'gantt-label' }), axis),
     h('ul', { class: 'gantt-rows' }, stagesRow, rows)),
-  h('p', { class: 'legend muted' }, h('span', { class: 'gantt-mark planned inline' }), ' planned  ', h('span', { class: 'gantt-mark achieved inline' }), ' achieved  ',
-    h('span', { class: 'swatch late' }), ' slippage  ', h('span', { class: 'swatch early' }), ' early  ', h('span', { class: 'swatch today' }), ' today'));
+  h('p', { class: 'legend muted' },
+    key(h('span', { class: 'gantt-mark planned inline' }), t('ui.project.legend.planned')),
+    key(h('span', { class: 'gantt-mark achieved inline' }), t('ui.project.legend.achieved')),
+    key(h('span', { class: 'swatch late' }), t('ui.project.legend.slippage')),
+    key(h('span', { class: 'swatch early' }), t('ui.project.legend.early')),
+    key(h('span', { class: 'swatch today' }), t('ui.project.legend.today'))));
   return section;
 }
 
+/** The stages a project went through: "Proposed 2024-02-01 → Agreed 2024-03-01", a date never split at a line end. */
+function stagePath(p) {
+  return p.stageHistory.flatMap((s, i) => [i ? ' → ' : null, `${stageName(s.stage)} `, h('span', { class: 'nowrap' }, s.since)])
+    .filter(Boolean);
+}
+
+function iatiLine(f) {
+  const parts = [t('ui.project.iati.transaction', { code: f.iatiTransactionType, name: transactionTypeName(f.iatiTransactionType) })];
+  if (f.financeType) parts.push(t('ui.project.iati.financeType', { code: f.financeType }));
+  if (f.flowType) parts.push(t('ui.project.iati.flowType', { code: f.flowType }));
+  return parts.join(', ');
+}
+
 function fundingsSection(p) {
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'fundings-heading' }, h('h2', { id: 'fundings-heading' }, 'Fundings and disbursements'));
-  if (!p.fundings.length) section.append(h('p', { class: 'empty' }, 'No commitments recorded.'));
-  else section.append(table('Commitments', [
-    { label: 'Funding', value: (f) => f.fundingId },
-    { label: 'Source', value: (f) => [sourceName(f.source), f.instrument ? ` (${f.instrument.replace('_', ' ').toLowerCase()})` : ''].join('') },
-    { label: 'Funder', value: (f) => f.funder || '—' },
-    { label: 'Committed on', class: 'date', value: (f) => f.committedOn },
-    { label: 'Committed', class: 'num', value: (f) => money(f.amount) },
-    { label: 'Disbursed', class: 'num', value: (f) => money(f.disbursed) },
-    { label: 'Undisbursed', class: 'num', value: (f) => money(f.undisbursed) },
-    { label: 'IATI', value: (f) => `transaction ${f.iatiTransactionType}${f.financeType ? `, finance ${f.financeType}` : ''}${f.flowType ? `, flow ${f.flowType}` : ''}` },
-    { label: 'Facility', value: (f) => f.facilityId || '—' },
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'fundings-heading' }, h('h2', { id: 'fundings-heading' }, t('ui.project.fundings.title')));
+  if (!p.fundings.length) section.append(h('p', { class: 'empty' }, t('ui.project.fundings.none')));
+  else section.append(table(t('ui.project.fundings.commitments'), [
+    { label: t('ui.project.col.funding'), value: (f) => userText(f.fundingId) },
+    { label: t('ui.project.col.source'), value: (f) => (f.instrument ? t('ui.project.sourceWithInstrument', { source: sourceName(f.source), instrument: instrumentName(f.instrument) }) : sourceName(f.source)) },
+    { label: t('ui.project.col.funder'), value: (f) => userText(f.funder) },
+    { label: t('ui.project.col.committedOn'), class: 'date', value: (f) => f.committedOn },
+    { label: t('ui.project.col.committed'), class: 'num', value: (f) => money(f.amount) },
+    { label: t('ui.project.col.disbursed'), class: 'num', value: (f) => money(f.disbursed) },
+    { label: t('ui.project.col.undisbursed'), class: 'num', value: (f) => money(f.undisbursed) },
+    { label: t('ui.project.col.iati'), value: (f) => iatiLine(f) },
+    { label: t('ui.project.col.facility'), value: (f) => (f.facilityId ? userText(f.facilityId) : '—') },
   ], p.fundings));
+  const notes = (x, fromKey, toKey) => [x.provider && t(fromKey, { name: x.provider }), x.receiver && t(toKey, { name: x.receiver }), x.description]
+    .filter(Boolean).join('; ');
   const movements = [...p.fundings.flatMap((f) => [
-    ...f.disbursements.map((d) => ({ date: d.disbursedOn, fundingId: f.fundingId, kind: 'Disbursement', amount: money(d.amount), note: '' })),
-    ...f.corrections.map((c) => ({ date: c.correctedOn, fundingId: f.fundingId, kind: 'Correction', amount: `${money(c.previousAmount)} → ${money(c.newAmount)}`, note: c.reason || '' })),
+    ...f.disbursements.map((d) => ({ date: d.disbursedOn, fundingId: f.fundingId, kind: t('ui.project.movement.disbursement'), amount: money(d.amount), note: '' })),
+    ...f.corrections.map((c) => ({ date: c.correctedOn, fundingId: f.fundingId, kind: t('ui.project.movement.correction'), amount: `${money(c.previousAmount)} → ${money(c.newAmount)}`, note: c.reason || '' })),
   ]),
-    ...(p.incomingFunds || []).map((x) => ({ date: x.receivedOn, fundingId: x.fundingId || '—', kind: 'Incoming funds', amount: money(x.amount), note: [x.provider && `from ${x.provider}`, x.receiver && `to ${x.receiver}`, x.description].filter(Boolean).join('; ') })),
-    ...(p.expenditures || []).map((x) => ({ date: x.spentOn, fundingId: x.fundingId || '—', kind: 'Expenditure', amount: money(x.amount), note: [x.provider && `by ${x.provider}`, x.receiver && `to ${x.receiver}`, x.description].filter(Boolean).join('; ') })),
+  ...(p.incomingFunds || []).map((x) => ({ date: x.receivedOn, fundingId: x.fundingId, kind: t('ui.project.movement.incoming'), amount: money(x.amount), note: notes(x, 'ui.project.movement.from', 'ui.project.movement.to') })),
+  ...(p.expenditures || []).map((x) => ({ date: x.spentOn, fundingId: x.fundingId, kind: t('ui.project.movement.expenditure'), amount: money(x.amount), note: notes(x, 'ui.project.movement.by', 'ui.project.movement.to') })),
   ].sort((a, b) => a.date.localeCompare(b.date));
   if (movements.length) {
-    section.append(table('Disbursements, corrections, incoming funds and expenditures', [
-      { label: 'Date', class: 'date', value: (m) => m.date },
-      { label: 'Funding', value: (m) => m.fundingId },
-      { label: 'What', value: (m) => m.kind },
-      { label: 'Amount', class: 'num', value: (m) => m.amount },
-      { label: 'Note', value: (m) => m.note },
+    section.append(table(t('ui.project.movements.title'), [
+      { label: t('ui.project.col.date'), class: 'date', value: (m) => m.date },
+      { label: t('ui.project.col.funding'), value: (m) => (m.fundingId ? userText(m.fundingId) : '—') },
+      { label: t('ui.project.col.what'), value: (m) => m.kind },
+      { label: t('ui.project.col.amount'), class: 'num', value: (m) => m.amount },
+      { label: t('ui.project.col.note'), value: (m) => (m.note ? userText(m.note) : '') },
     ], movements));
   }
   return section;
 }
 
-const SUMMARY_KEYS = ['agreementId', 'fundingId', 'milestoneId', 'name', 'type', 'instrument', 'source', 'from', 'to', 'kind'];
+/** What an event's payload says, each value named in the page's language; codes translated, recorded text as is. */
+const SUMMARY = {
+  agreementId: ['ui.history.field.agreementId'],
+  fundingId: ['ui.history.field.fundingId'],
+  milestoneId: ['ui.history.field.milestoneId'],
+  name: ['ui.history.field.name'],
+  type: ['ui.history.field.type', agreementTypeName],
+  instrument: ['ui.history.field.instrument', instrumentName],
+  source: ['ui.history.field.source', sourceName],
+  from: ['ui.history.field.from', stageName],
+  to: ['ui.history.field.to', stageName],
+  kind: ['ui.history.field.kind', stallKindName],
+};
 
 function summarise(entry) {
   const p = entry.payload || {};
   const parts = [];
-  for (const key of SUMMARY_KEYS) {
+  for (const [key, [label, name]] of Object.entries(SUMMARY)) {
     const v = p[key];
-    if (v !== null && v !== undefined && typeof v !== 'object') parts.push(`${key} ${v}`);
+    if (v !== null && v !== undefined && typeof v !== 'object') {
+      parts.push(h('span', {}, t(label), ' ', name ? name(v) : userText(v)));
+    }
   }
   for (const key of ['amount', 'newAmount']) if (p[key] && p[key].currency) parts.push(money(p[key]));
-  for (const key of ['plannedOn', 'achievedOn']) if (p[key]) parts.push(`${key.replace('On', '')} ${p[key]}`);
-  return parts.join(' · ');
+  if (p.plannedOn) parts.push(t('ui.history.field.planned', { date: p.plannedOn }));
+  if (p.achievedOn) parts.push(t('ui.history.field.achieved', { date: p.achievedOn }));
+  return parts.flatMap((part, i) => (i ? [' · ', part] : [part]));
 }
 
 async function historySection(p, asOf, knownAt) {
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, 'History'));
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, t('ui.project.history.title')));
   let entries;
   try {
     entries = await get(`/api/projects/${enc(p.projectId)}/history`);
@@ -190,27 +255,27 @@ async function historySection(p, asOf, knownAt) {
     section.append(h('p', { class: 'notice' }, e instanceof ApiError ? e.userMessage : String(e)));
     return section;
   }
-  const knownAtMs = knownAt ? Date.parse(knownAt) : null;
-  const after = (e) => (asOf && e.effectiveDate && e.effectiveDate > asOf) || (knownAtMs && Date.parse(e.recordedAt) > knownAtMs);
-  if (asOf || knownAt) section.append(h('p', { class: 'muted' }, 'Greyed rows lie after the chosen cut and are not part of the view above.'));
-  section.append(table('Every recorded event, oldest first', [
+  const knownAtMs = knownAt ? Date.parse(knownAt.replace(/(\.\d{3})\d+/, '$1')) : null;
+  const after = (e) => (asOf && e.effectiveDate && e.effectiveDate > asOf) || (knownAtMs && Date.parse(e.recordedAt.replace(/(\.\d{3})\d+/, '$1')) > knownAtMs);
+  if (asOf || knownAt) section.append(h('p', { class: 'muted' }, t('ui.project.history.greyed')));
+  section.append(table(t('ui.project.history.caption'), [
     { label: '#', class: 'num', value: (e) => String(e.sequence) },
-    { label: 'Event', value: (e) => h('span', {}, e.type.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), after(e) ? h('span', { class: 'visually-hidden' }, ' (after the cut)') : null) },
-    { label: 'Details', value: (e) => summarise(e) },
-    { label: 'Effective', class: 'date', value: (e) => e.effectiveDate || '—' },
-    { label: 'Recorded at', value: (e) => h('time', { datetime: e.recordedAt }, e.recordedAt) },
-    { label: 'Who', value: (e) => e.actor || '—' },
-    { label: 'Reason', value: (e) => e.reason || '—' },
-    { label: 'Source', value: (e) => safeLink(e.sourceUrl, 'source') || '—' },
+    { label: t('ui.project.history.col.event'), value: (e) => h('span', {}, eventTypeName(e.type), after(e) ? h('span', { class: 'visually-hidden' }, ` ${t('ui.project.history.afterCut')}`) : null) },
+    { label: t('ui.project.history.col.details'), value: (e) => h('span', {}, summarise(e)) },
+    { label: t('ui.project.history.col.effective'), class: 'date', value: (e) => e.effectiveDate || '—' },
+    { label: t('ui.project.history.col.recordedAt'), value: (e) => instant(e.recordedAt) },
+    { label: t('ui.project.history.col.who'), value: (e) => userText(e.actor) },
+    { label: t('ui.project.history.col.reason'), value: (e) => userText(e.reason) },
+    { label: t('ui.project.history.col.source'), value: (e) => safeLink(e.sourceUrl, t('ui.project.history.sourceLink')) || '—' },
   ], entries, { class: 'data history', rowClass: (e) => (after(e) ? 'after-cut' : null) }));
   return section;
 }
 
 function commandsSection(ctx, p, reload) {
   const commands = projectCommands(p).filter((c) => ctx.session.can(c.role));
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'record-heading' }, h('h2', { id: 'record-heading' }, 'Record'));
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'record-heading' }, h('h2', { id: 'record-heading' }, t('ui.project.record.title')));
   if (!commands.length) {
-    section.append(h('p', { class: 'muted' }, 'Your roles do not allow recording for projects.'));
+    section.append(h('p', { class: 'muted' }, t('ui.project.record.notAllowed')));
     return section;
   }
   for (const command of commands) {
@@ -219,7 +284,7 @@ function commandsSection(ctx, p, reload) {
       onSubmit: (body, values, headers) => post(command.path(values), body, headers),
       onSuccess: async (result, form) => {
         form.reset();
-        ctx.announce(`${command.title}: recorded.`);
+        ctx.announce(t('ui.project.record.done', { command: command.title }));
         await reload();
       },
     });
@@ -227,6 +292,21 @@ function commandsSection(ctx, p, reload) {
       h('summary', {}, command.title), form));
   }
   return section;
+}
+
+function partnerText(x) {
+  return t('ui.project.partner', { name: x.name, country: x.country, role: partnerRoleName(x.role) });
+}
+
+function alertText(a) {
+  const what = a.kind === 'NO_DISBURSEMENT' ? t('ui.project.alert.noDisbursement', { funding: a.fundingId || '' }) : stallKindName(a.kind);
+  return t('ui.project.alert.line', { what, count: a.days, date: a.dueOn });
+}
+
+function travelNote(asOf, knownAt) {
+  if (asOf && knownAt) return t('ui.project.travel.noteBoth', { date: asOf, instant: formatInstant(knownAt, { seconds: true }) });
+  if (asOf) return t('ui.project.travel.noteAsOf', { date: asOf });
+  return t('ui.project.travel.noteKnownAt', { instant: formatInstant(knownAt, { seconds: true }) });
 }
 
 export async function render(main, ctx) {
@@ -245,8 +325,8 @@ export async function render(main, ctx) {
       p = await get(`/api/projects/${enc(id)}${query({ asOf, knownAt })}`);
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 404) throw e;
-      clear(container).append(h('h1', {}, id), timeTravelForm(ctx, id, asOf, knownAt), h('div', { class: 'notice', role: 'alert' }, e.userMessage),
-        h('p', {}, h('a', { href: '#/board' }, 'Back to the board')));
+      clear(container).append(userText(id, 'h1'), timeTravelForm(ctx, id, asOf, knownAt), h('div', { class: 'notice', role: 'alert' }, e.userMessage),
+        h('p', {}, h('a', { href: '#/board' }, t('ui.app.backToBoard'))));
       return;
     }
     const history = await historySection(p, asOf, knownAt);
@@ -255,40 +335,37 @@ export async function render(main, ctx) {
     openCommands = new Set([...container.querySelectorAll('details.command[open]')].map((d) => d.dataset.command));
     const keptForms = new Map([...container.querySelectorAll('details.command')].map((d) => [d.dataset.command, d]));
     lastVersion = p.version;
-    document.title = `${p.title} — Pipeline tracker`;
-    const iati = IATI_STATUS[p.iatiStatus] ? `${p.iatiStatus} ${IATI_STATUS[p.iatiStatus]}` : p.iatiStatus;
+    document.title = t('ui.app.titleWith', { title: p.title });
     const header = h('header', { class: 'project-header' },
-      h('p', { class: 'crumbs' }, h('a', { href: '#/board' }, 'Board'), ' / ', p.projectId),
-      h('h1', { id: 'project-title' }, p.title),
+      h('p', { class: 'crumbs' }, h('a', { href: '#/board' }, t('ui.nav.board')), ' / ', userText(p.projectId)),
+      h('h1', { id: 'project-title', translate: 'no' }, p.title),
       h('p', { class: 'project-status' }, stageBadge(p.stage), ' ',
-        h('span', { class: 'iati', id: 'iati-status' }, `IATI activity status ${iati}`), ' ',
-        h('span', { class: 'muted' }, `since ${p.stageSince}`),
-        p.suspendedFrom ? h('span', { class: 'muted' }, ` (suspended from ${stageName(p.suspendedFrom)})`) : null,
-        h('span', { class: 'muted' }, ` · version ${p.version}`)),
+        h('span', { class: 'iati', id: 'iati-status' }, t('ui.project.iatiStatus', { code: p.iatiStatus, name: activityStatusName(p.iatiStatus) })), ' ',
+        h('span', { class: 'muted' }, t('ui.project.since', { date: p.stageSince })),
+        p.suspendedFrom ? h('span', { class: 'muted' }, t('ui.project.suspendedFrom', { stage: stageName(p.suspendedFrom) })) : null,
+        h('span', { class: 'muted' }, t('ui.project.version', { version: String(p.version) }))),
       timeTravelForm(ctx, p.projectId, asOf, knownAt),
-      travelling ? h('p', { class: 'notice info', id: 'time-travel-note' }, 'Showing the project ',
-        asOf ? `as of ${asOf}` : '', asOf && knownAt ? ' and ' : '', knownAt ? `as known at ${knownAt}` : '',
-        '. Recording is off while looking at the past.') : null);
-    const details = h('section', { class: 'panel', 'aria-labelledby': 'details-heading' }, h('h2', { id: 'details-heading' }, 'Details'),
-      p.description ? h('p', { class: 'description' }, p.description) : null,
+      travelling ? h('p', { class: 'notice info', id: 'time-travel-note' }, travelNote(asOf, knownAt), ' ', t('ui.project.travel.recordingOff')) : null);
+    const details = h('section', { class: 'panel', 'aria-labelledby': 'details-heading' }, h('h2', { id: 'details-heading' }, t('ui.project.details.title')),
+      p.description ? userText(p.description, 'p', { class: 'description' }) : null,
       dl([
-        ['Sector', `${p.sectorName || ''} (DAC ${p.sector})`],
-        ['Region', p.region],
-        ['Partners', p.partners.length ? p.partners.map((x) => `${x.name} (${x.country}, ${x.role.toLowerCase()})`).join('; ') : '—'],
-        ['Proposed on', p.proposedOn],
-        ['Planned', p.plannedStart || p.plannedEnd ? `${p.plannedStart || '?'} – ${p.plannedEnd || '?'}` : null],
-        ['Stages', p.stageHistory.map((s) => `${stageName(s.stage)} ${s.since}`).join(' → ')],
-        ['Last recorded', p.lastEventAt],
+        [t('ui.project.details.sector'), h('span', {}, sectorLabel(p.sector, p.sectorName), ' ', t('ui.sector.dacCodeParen', { code: p.sector }))],
+        [t('ui.project.details.region'), regionName(p.region)],
+        [t('ui.project.details.partners'), p.partners.length ? userText(p.partners.map(partnerText).join('; ')) : '—'],
+        [t('ui.project.details.proposedOn'), p.proposedOn],
+        [t('ui.project.details.planned'), p.plannedStart || p.plannedEnd ? `${p.plannedStart || '?'} – ${p.plannedEnd || '?'}` : null],
+        [t('ui.project.details.stages'), h('span', {}, stagePath(p))],
+        [t('ui.project.details.lastRecorded'), p.lastEventAt ? instant(p.lastEventAt) : null],
       ]),
-      p.agreements.length ? table('Agreements', [
-        { label: 'Agreement', value: (a) => a.agreementId },
-        { label: 'Type', value: (a) => `${a.type}${a.binding ? '' : ' (not binding)'}` },
-        { label: 'Signed on', class: 'date', value: (a) => a.signedOn },
-        { label: 'Parties', value: (a) => (a.parties || []).join(', ') },
-        { label: 'Document', value: (a) => safeLink(a.documentUrl, 'document') || '—' },
+      p.agreements.length ? table(t('ui.project.agreements.title'), [
+        { label: t('ui.project.col.agreement'), value: (a) => userText(a.agreementId) },
+        { label: t('ui.project.col.type'), value: (a) => (a.binding ? agreementTypeName(a.type) : t('ui.project.agreements.notBinding', { type: agreementTypeName(a.type) })) },
+        { label: t('ui.project.col.signedOn'), class: 'date', value: (a) => a.signedOn },
+        { label: t('ui.project.col.parties'), value: (a) => userText((a.parties || []).join(', ')) },
+        { label: t('ui.project.col.document'), value: (a) => safeLink(a.documentUrl, t('ui.project.agreements.documentLink')) || '—' },
       ], p.agreements) : null,
-      p.alerts.length ? h('div', { class: 'notice warning', id: 'stall-alerts' }, h('strong', {}, 'Stalled: '),
-        p.alerts.map((a) => `${a.kind === 'NO_FUNDING' ? 'no funding' : `no disbursement of ${a.fundingId}`} for ${a.days} days (since ${a.dueOn})`).join('; ')) : null);
+      p.alerts.length ? h('div', { class: 'notice warning', id: 'stall-alerts' }, h('strong', {}, t('ui.project.alert.title')), ' ',
+        p.alerts.map(alertText).join('; ')) : null);
     const parts = [header, h('div', { class: 'project-grid' }, moneySection(p), details), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p)];
     if (!travelling) {
       const commands = commandsSection(ctx, p, draw);
@@ -314,7 +391,7 @@ export async function render(main, ctx) {
       if (knownAt) return; // what was known at a past instant does not change
       if (change.initial && travelling) return;
       if (!travelling && change.versions && change.versions[id] !== undefined && change.versions[id] <= lastVersion) return;
-      draw().then(() => { if (!change.initial) ctx.announce('The project was updated.'); }).catch((e) => console.warn('project refresh', e));
+      draw().then(() => { if (!change.initial) ctx.announce(t('ui.project.updated')); }).catch((e) => console.warn('project refresh', e));
     },
   };
 }

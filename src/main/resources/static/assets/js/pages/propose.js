@@ -1,38 +1,39 @@
 // Propose a project.
-import { h } from '../dom.js';
+import { h, today } from '../dom.js';
 import { post } from '../api.js';
 import { buildForm, options } from '../forms.js';
-import { PARTNER_ROLES } from '../commands.js';
+import { partnerRoleOptions } from '../commands.js';
 import { reference } from '../reference.js';
-import { today } from '../dom.js';
+import { t, decimalSeparator, language } from '../i18n.js';
+import { regionName, sectorText } from '../labels.js';
 
 export async function render(main, ctx) {
-  main.append(h('h1', {}, 'Propose a project'));
+  main.append(h('h1', {}, t('ui.propose.title')));
   if (!ctx.session.can('RECORDER')) {
-    main.append(h('p', { class: 'notice' }, 'Proposing a project needs the RECORDER role.'));
+    main.append(h('p', { class: 'notice' }, t('ui.propose.needsRole')));
     return null;
   }
   const ref = await reference().catch(() => ({ regions: [], sectors: [] }));
   const form = buildForm({
     id: 'propose',
-    description: 'Fields marked * are required. Every value is checked by the server; problems are shown beside the field.',
-    submitLabel: 'Propose project',
+    description: t('ui.propose.description'),
+    submitLabel: t('ui.propose.submit'),
     fields: [
-      { name: 'title', label: 'Title', required: true, wide: true },
-      { name: 'projectId', label: 'Project id', hint: 'Optional: 3-64 letters, digits, . _ -; one is generated when empty', placeholder: 'KR-UZ-…' },
-      { name: 'sector', label: 'Sector (DAC code)', required: true, hint: '5-digit DAC purpose code, e.g. 21030 (rail transport)', datalist: ref.sectors.map((s) => ({ value: s.code, label: s.name })), inputmode: 'numeric' },
+      { name: 'title', label: t('ui.propose.field.title'), required: true, wide: true },
+      { name: 'projectId', label: t('ui.propose.field.projectId'), hint: t('ui.propose.hint.projectId'), placeholder: 'KR-UZ-…' },
+      { name: 'sector', label: t('ui.propose.field.sector'), required: true, hint: t('ui.propose.hint.sector'), datalist: ref.sectors.map((s) => ({ value: s.code, label: sectorText(s.code, s.name), en: language() === 'en' ? null : s.name })), inputmode: 'numeric' },
       ref.regions.length
-        ? { name: 'region', label: 'Region', required: true, type: 'select', options: options(ref.regions, (r) => r, 'Choose a region') }
-        : { name: 'region', label: 'Region', required: true, hint: 'An Uzbek region, e.g. Samarkand, Khorezm, Tashkent City' },
-      { name: 'proposedOn', label: 'Proposed on', type: 'date', required: true, value: today() },
-      { name: 'plannedStart', label: 'Planned start', type: 'date' },
-      { name: 'plannedEnd', label: 'Planned end', type: 'date' },
-      { name: 'estimatedCost.amount', label: 'Estimated cost', inputmode: 'decimal', placeholder: '0.00' },
-      { name: 'estimatedCost.currency', label: 'Estimated cost: currency', value: 'USD', datalist: ['USD', 'KRW', 'UZS', 'EUR'] },
-      { name: 'description', label: 'Description', type: 'textarea', wide: true },
-      { name: 'partners', label: 'Partners', type: 'partners', roles: PARTNER_ROLES.map(([value, label]) => ({ value, label })) },
-      { name: 'reason', label: 'Reason', type: 'textarea', wide: true, hint: 'Why this is recorded; kept with the event.' },
-      { name: 'sourceUrl', label: 'Source', type: 'url', wide: true, placeholder: 'https://' },
+        ? { name: 'region', label: t('ui.propose.field.region'), required: true, type: 'select', options: options(ref.regions, regionName, t('ui.propose.chooseRegion')) }
+        : { name: 'region', label: t('ui.propose.field.region'), required: true, hint: t('ui.propose.hint.region') },
+      { name: 'proposedOn', label: t('ui.propose.field.proposedOn'), type: 'date', required: true, value: today() },
+      { name: 'plannedStart', label: t('ui.propose.field.plannedStart'), type: 'date' },
+      { name: 'plannedEnd', label: t('ui.propose.field.plannedEnd'), type: 'date' },
+      { name: 'estimatedCost.amount', label: t('ui.propose.field.estimatedCost'), inputmode: 'decimal', placeholder: `0${decimalSeparator()}00` },
+      { name: 'estimatedCost.currency', label: t('ui.cmd.field.currencyOf', { label: t('ui.propose.field.estimatedCost') }), value: 'USD', datalist: ['USD', 'KRW', 'UZS', 'EUR'] },
+      { name: 'description', label: t('ui.propose.field.description'), type: 'textarea', wide: true },
+      { name: 'partners', label: t('ui.propose.field.partners'), type: 'partners', roles: partnerRoleOptions() },
+      { name: 'reason', label: t('ui.cmd.field.reason'), type: 'textarea', wide: true, hint: t('ui.cmd.hint.reason') },
+      { name: 'sourceUrl', label: t('ui.cmd.field.source'), type: 'url', wide: true, placeholder: 'https://' },
     ],
     onSubmit: (body, values, headers) => {
       // the currency alone is no estimate
@@ -40,7 +41,7 @@ export async function render(main, ctx) {
       return post('/api/projects', body, headers);
     },
     onSuccess: (result) => {
-      ctx.announce(`Project ${result.projectId} proposed.`);
+      ctx.announce(t('ui.propose.done', { id: result.projectId }));
       ctx.navigate(`/projects/${encodeURIComponent(result.projectId)}`);
     },
   });

@@ -1,0 +1,62 @@
+package org.pipelinetracker.i18n;
+
+import org.pipelinetracker.kernel.Violations;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+
+/**
+ * {@code GET/PUT /api/me/preferences}: the signed-in user's language and time zone, kept on the server so every
+ * browser they sign in with shows the same. Until the user chooses, the language is the best match of
+ * {@code Accept-Language} and the zone is {@code tracker.ui.default-time-zone}. A PUT may set either or both; an
+ * unsupported language or an unknown zone is a 400 problem naming the field. Signed-in users only.
+ */
+@RestController
+class PreferencesController {
+
+	private final UserPreferences preferences;
+	private final TimeZones zones;
+
+	PreferencesController(UserPreferences preferences, TimeZones zones) {
+		this.preferences = preferences;
+		this.zones = zones;
+	}
+
+	/**
+	 * @param language one of {@code en, uz, ru, ko}
+	 * @param timeZone an IANA time zone id, e.g. {@code Asia/Seoul}
+	 */
+	record Preferences(String language, String timeZone) {
+	}
+
+	@GetMapping(path = "/api/me/preferences", produces = "application/json")
+	Preferences preferences(Principal user,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+		return effective(preferences.find(user.getName()).orElse(new UserPreferences.Stored(null, null)),
+				acceptLanguage);
+	}
+
+	@PutMapping(path = "/api/me/preferences", consumes = "application/json", produces = "application/json")
+	Preferences choose(Principal user, @RequestBody Preferences chosen,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+		Violations violations = new Violations();
+		String language = chosen.language() == null ? null : Languages.supported(chosen.language());
+		violations.check(chosen.language() == null || language != null, "language",
+				"'" + chosen.language() + "' is not a supported language; use one of " + Languages.SUPPORTED);
+		String zone = chosen.timeZone() == null ? null : chosen.timeZone().strip();
+		violations.check(zone == null || TimeZones.isZone(zone), "timeZone",
+				"'" + chosen.timeZone() + "' is not a time zone id such as Asia/Tashkent or Asia/Seoul");
+		violations.throwIfAny();
+		return effective(preferences.save(user.getName(), language, zone), acceptLanguage);
+	}
+
+	private Preferences effective(UserPreferences.Stored stored, String acceptLanguage) {
+		return new Preferences(Languages.resolve(stored.language(), acceptLanguage),
+				stored.timeZone() != null ? stored.timeZone() : zones.defaultZone());
+	}
+}

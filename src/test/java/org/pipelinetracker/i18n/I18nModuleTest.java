@@ -1,0 +1,29 @@
+package org.pipelinetracker.i18n;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The languages module stands on Spring and the shared kernel and HTTP layer only, and only the web layers (pages,
+ * controllers, problem responses, the sign-in page) use it: the domain knows no language.
+ */
+@AnalyzeClasses(packages = "org.pipelinetracker", importOptions = ImportOption.DoNotIncludeTests.class)
+class I18nModuleTest {
+
+	@ArchTest
+	static final ArchRule dependsOnNoOtherModule = classes().that().resideInAPackage("org.pipelinetracker.i18n..")
+			.should().onlyDependOnClassesThat().resideInAnyPackage("org.pipelinetracker.i18n..",
+					"org.pipelinetracker.kernel..", "org.pipelinetracker.http..", "java..", "javax..", "jakarta..",
+					"org.springframework..", "tools.jackson..", "com.fasterxml.jackson..", "org.slf4j..");
+
+	@ArchTest
+	static final ArchRule usedOnlyByTheWebLayers = noClasses()
+			.that().resideOutsideOfPackages("org.pipelinetracker.i18n..", "org.pipelinetracker.ui..",
+					"org.pipelinetracker.http..", "org.pipelinetracker.security..", "org.pipelinetracker..web..")
+			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.i18n..");
+}
