@@ -13,6 +13,9 @@
  * is kept in {@code user_preference} ({@code GET/PUT /api/me/preferences}); anonymous visitors keep theirs in the
  * browser. Instants are shown in the user's time zone, by default {@code tracker.ui.default-time-zone}.
  * <p>
- * Depends on Spring only; the web UI ({@code static/}) and, later, the problem responses use it.
+ * Depends on Spring, {@code kernel} and {@code http}; the web UI ({@code static/}) and, later, the problem responses use it.
  */
+@ApplicationModule(displayName = "Languages", allowedDependencies = {"kernel", "http"})
 package org.pipelinetracker.i18n;
+
+import org.springframework.modulith.ApplicationModule;
