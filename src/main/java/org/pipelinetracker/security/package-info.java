@@ -3,7 +3,7 @@
  * endpoint, CSRF, security headers, and {@code GET /api/me}; refusals are the API's problems ({@code http}). No
  * module depends on it: controllers take the authenticated {@code java.security.Principal} as the actor.
  */
-@ApplicationModule(displayName = "Security", allowedDependencies = {"http"})
+@ApplicationModule(displayName = "Security", allowedDependencies = {"http", "kernel", "i18n"})
 package org.pipelinetracker.security;
 
 import org.springframework.modulith.ApplicationModule;
