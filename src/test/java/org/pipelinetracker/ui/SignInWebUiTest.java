@@ -31,7 +31,8 @@ class SignInWebUiTest {
 			"ko", "ko-KR");
 	/** The app's pages, each with what shows it has rendered. */
 	static final Map<String, String> PAGES = Map.of("/#/board", "li.card", "/#/funding", "#funding-table table",
-			"/#/projects/new", "#propose", "/#/audit", "#dead-letters p, #dead-letters table");
+			"/#/projects/KR-UZ-TASHKENT-PHARMA-PARK", "table.history", "/#/projects/new", "#propose",
+			"/#/audit", "#dead-letters p, #dead-letters table");
 
 	@LocalServerPort
 	int port;
