@@ -335,15 +335,9 @@ public final class Problems {
 			return detail.english();
 		}
 
-		/** The detail, to be written in a language. */
-		public Text detailMessage() {
-			return detail;
-		}
-
 		/**
 		 * The problem for a Spring MVC handler (Spring fills in {@code instance}), in the language of the request
-		 * being handled. Its language is {@link #language()}; {@link #response()} also says it in
-		 * {@code Content-Language}.
+		 * being handled; {@link #response()} also says which in {@code Content-Language}.
 		 */
 		public ProblemDetail detail() {
 			return detail(Written.of(this, currentRequest()));
@@ -359,11 +353,6 @@ public final class Problems {
 			return problem;
 		}
 
-		/** The language this problem is written in for the request being handled. */
-		public String language() {
-			return Translations.languageOf(currentRequest());
-		}
-
 		/** The answer of a Spring MVC handler: the status, the headers, the problem, and its language. */
 		public ResponseEntity<ProblemDetail> response() {
 			Written written = Written.of(this, currentRequest());
@@ -371,11 +360,6 @@ public final class Problems {
 					.header(HttpHeaders.CONTENT_LANGUAGE, written.language());
 			headers.forEach(h -> answer.header(h.getKey(), h.getValue()));
 			return answer.body(detail(written));
-		}
-
-		/** The headers this problem adds to its answer. */
-		public List<Map.Entry<String, String>> headers() {
-			return List.copyOf(headers);
 		}
 
 		/**
