@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.pipelinetracker.kernel.MultiLine;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.FundingSource;
@@ -21,7 +22,8 @@ import java.util.List;
 
 /**
  * The JSON bodies of every write. Each accepts an optional {@code reason} and {@code sourceUrl}, which are
- * recorded in the events' metadata with the actor.
+ * recorded in the events' metadata with the actor. Every text is one line, except those marked {@link MultiLine}
+ * (descriptions, reasons); none holds control characters, noncharacters or lone surrogates (read by the HTTP layer).
  */
 public final class Requests {
 
@@ -55,7 +57,7 @@ public final class Requests {
 	public record ProposeProjectRequest(
 			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = LONG_ID_MESSAGE) String projectId,
 			@NotBlank @Size(max = 300) String title,
-			@Size(max = 5000) String description,
+			@MultiLine @Size(max = 5000) String description,
 			@NotBlank String sector,
 			@NotBlank String region,
 			@Size(max = 50) List<@Valid @NotNull PartnerRequest> partners,
@@ -63,7 +65,7 @@ public final class Requests {
 			@NotNull LocalDate proposedOn,
 			LocalDate plannedStart,
 			LocalDate plannedEnd,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -73,7 +75,7 @@ public final class Requests {
 			@NotNull LocalDate signedOn,
 			@Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,
 			@Size(max = 2000) String documentUrl,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -87,7 +89,7 @@ public final class Requests {
 			@Min(1) @Max(60) Integer maturityYears,
 			@Min(0) @Max(60) Integer graceYears,
 			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = LONG_ID_MESSAGE) String facilityId,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -98,7 +100,7 @@ public final class Requests {
 			@NotNull @Valid MoneyRequest amount,
 			@NotNull LocalDate committedOn,
 			@Pattern(regexp = "[0-9]{2}", message = "{problem.field.flowTypeCode}") String flowType,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -106,7 +108,7 @@ public final class Requests {
 			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
 			@NotNull @Valid MoneyRequest amount,
 			@NotNull LocalDate disbursedOn,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -117,8 +119,8 @@ public final class Requests {
 			@Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
 			@NotBlank @Size(max = 200) String provider,
 			@Size(max = 200) String receiver,
-			@Size(max = 2000) String description,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String description,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -129,8 +131,8 @@ public final class Requests {
 			@Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
 			@Size(max = 200) String provider,
 			@Size(max = 200) String receiver,
-			@Size(max = 2000) String description,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String description,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -140,18 +142,18 @@ public final class Requests {
 			LocalDate plannedOn,
 			LocalDate achievedOn,
 			LocalDate on,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
 	/** Start, suspend, resume, complete, cancel: the effective date (default today) and a reason. */
-	public record StageChangeRequest(LocalDate on, @Size(max = 2000) String reason, @Size(max = 2000) String sourceUrl)
-			implements Audited {
+	public record StageChangeRequest(LocalDate on, @MultiLine @Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
 	public record CorrectionRequest(
 			@NotNull @Valid MoneyRequest amount,
-			@NotBlank @Size(max = 2000) String reason,
+			@NotBlank @MultiLine @Size(max = 2000) String reason,
 			LocalDate on,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
