@@ -1,5 +1,6 @@
 package org.pipelinetracker.project.command;
 
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.project.api.RecordProjectTextCommand;
 
 import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
@@ -13,13 +14,13 @@ record ProjectText(String title, String description) {
 	 */
 	static ProjectText recorded(ProjectText previous, RecordProjectTextCommand command) {
 		if (command.title() == null && command.description() == null) {
-			throw invalid("title", "give a title, a description or both");
+			throw invalid("title", Text.of("problem.field.textRequired"));
 		}
 		if (command.title() != null && command.title().isBlank()) {
-			throw invalid("title", "a title cannot be blank");
+			throw invalid("title", Text.of("problem.field.titleBlank"));
 		}
 		if (command.description() != null && command.description().isBlank()) {
-			throw invalid("description", "a description cannot be blank");
+			throw invalid("description", Text.of("problem.field.descriptionBlank"));
 		}
 		return new ProjectText(command.title() != null ? command.title() : previous == null ? null : previous.title,
 				command.description() != null ? command.description() : previous == null ? null : previous.description);

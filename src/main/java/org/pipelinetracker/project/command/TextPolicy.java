@@ -1,5 +1,6 @@
 package org.pipelinetracker.project.command;
 
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.project.api.ContentLanguage;
 
 import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
@@ -19,15 +20,14 @@ final class TextPolicy {
 
 	/** The canonical form of a language tag, refused (400) when it is none. */
 	static String requireLanguage(String field, String tag) {
-		return ContentLanguage.canonical(tag).orElseThrow(() -> invalid(field, "'" + tag + "' is not a language tag:"
-				+ " use a BCP 47 tag with an ISO 639-1 language, e.g. en, uz, ru, ko or uz-Cyrl"));
+		return ContentLanguage.canonical(tag).orElseThrow(() -> invalid(field,
+				Text.of("problem.field.languageTag").with("tag", tag)));
 	}
 
 	/** A text in another language must not be in the original's: that one is the proposal's (409). */
 	static void requireOtherThanOriginal(String language, String originalLanguage) {
 		if (language.equals(originalLanguage)) {
-			throw rule("language", "the project's original title and description are in '" + originalLanguage
-					+ "' (its proposal) and stay as proposed; record a text in another language");
+			throw rule("language", Text.of("problem.rule.textInOriginalLanguage").with("language", originalLanguage));
 		}
 	}
 }

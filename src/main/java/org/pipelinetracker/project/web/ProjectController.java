@@ -23,6 +23,7 @@ import org.pipelinetracker.project.app.Requests.StageChangeRequest;
 import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.reference.SearchText;
 import org.pipelinetracker.kernel.AuditContext;
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -168,7 +169,7 @@ class ProjectController {
 			@RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Violations v = new Violations();
-		v.check(q == null || q.length() <= 200, "q", "must be at most 200 characters");
+		v.check(q == null || q.length() <= 200, "q", Text.of("problem.field.size").with("min", 0).with("max", 200));
 		v.check(page >= 0, "page", "must be 0 or more");
 		v.check(size >= 1 && size <= 200, "size", "must be between 1 and 200");
 		String sectorCode = codelists.sectorFilter(v, "sector", sector);
