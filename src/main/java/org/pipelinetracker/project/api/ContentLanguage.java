@@ -17,6 +17,9 @@ public final class ContentLanguage {
 	/** The language of a text recorded without one. */
 	public static final String DEFAULT = "en";
 
+	/** Tags to give as examples when one is refused. */
+	public static final String EXAMPLES = "en, uz, ru, ko, uz-Cyrl";
+
 	private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
 	private static final int MAX_LENGTH = 35;
 

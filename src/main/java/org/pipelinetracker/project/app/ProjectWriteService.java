@@ -337,7 +337,8 @@ public class ProjectWriteService {
 	/** A language tag in its canonical form, or null with a violation. */
 	private static String language(Violations v, String tag) {
 		String canonical = ContentLanguage.canonical(tag).orElse(null);
-		v.check(canonical != null, "language", Text.of("problem.field.languageTag").with("tag", tag));
+		v.check(canonical != null, "language", Text.of("problem.field.languageTag").with("tag", tag)
+				.with("examples", ContentLanguage.EXAMPLES));
 		return canonical;
 	}
 

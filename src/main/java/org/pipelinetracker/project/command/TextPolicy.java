@@ -21,7 +21,8 @@ final class TextPolicy {
 	/** The canonical form of a language tag, refused (400) when it is none. */
 	static String requireLanguage(String field, String tag) {
 		return ContentLanguage.canonical(tag).orElseThrow(() -> invalid(field,
-				Text.of("problem.field.languageTag").with("tag", tag)));
+				Text.of("problem.field.languageTag").with("tag", tag)
+				.with("examples", ContentLanguage.EXAMPLES)));
 	}
 
 	/** A text in another language must not be in the original's: that one is the proposal's (409). */

@@ -184,6 +184,13 @@ class ProjectTextsApiTest {
 		Response original = expect(409, api.post(KO + "/texts", "{\"language\":\"ko\",\"title\":\"다른 제목\"}"));
 		assertThat(original.json().path("detail").asString()).contains("original title and description are in 'ko'");
 		assertThat(original.json().path("field").asString()).isEqualTo("language");
+		// in the caller's language
+		Response russian = expect(409, api.header("Accept-Language", "ru").post(KO + "/texts",
+				"{\"language\":\"ko\",\"title\":\"다른 제목\"}"));
+		assertThat(russian.json().path("detail").asString()).contains("исходные наименование и описание проекта", "«ko»");
+		Response uzbek = expect(400, api.header("Accept-Language", "uz").post(KO + "/texts", "{\"language\":\"koreys\"}"));
+		assertThat(uzbek.json().path("errors").get(0).path("reason").asString())
+				.isEqualTo("«koreys» til kodi emas: ISO 639-1 tili boʻlgan BCP 47 kodini kiriting, masalan en, uz, ru, ko, uz-Cyrl");
 		Response early = expect(409, api.post(KO + "/texts", "{\"language\":\"fr\",\"title\":\"x\",\"on\":\"2024-01-09\"}"));
 		assertThat(early.json().path("detail").asString()).contains("before the project was proposed on 2024-01-10");
 	}
