@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * An activity's title and general description in each language its narratives give. The original (the project's
@@ -91,8 +93,7 @@ record ActivityTexts(String language, String title, String description, Map<Stri
 	}
 
 	private static void add(Map<String, Text> others, String originalLanguage, String language, String element,
-			IatiActivity.Narrative n, List<String> notes, java.util.function.Function<Text, String> field,
-			java.util.function.UnaryOperator<Text> with) {
+			IatiActivity.Narrative n, List<String> notes, Function<Text, String> field, UnaryOperator<Text> with) {
 		Text present = others.get(language);
 		if (language.equals(originalLanguage) || (present != null && field.apply(present) != null)) {
 			notes.add("another " + element + " narrative in '" + language + "' ('" + shorten(n.text(), 40)

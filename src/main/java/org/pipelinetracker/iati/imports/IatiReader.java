@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Streams an IATI activity file with StAX and hands over one {@link IatiActivity} at a time, so memory does not
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
 final class IatiReader {
 
 	private static final XMLInputFactory FACTORY = factory();
-	private static final java.util.regex.Pattern PARAGRAPHS = java.util.regex.Pattern.compile("[ \\t\\r]*\\n\\s*\\n\\s*");
+	private static final Pattern PARAGRAPHS = Pattern.compile("[ \\t\\r]*\\n\\s*\\n\\s*");
 
 	private IatiReader() {
 	}
