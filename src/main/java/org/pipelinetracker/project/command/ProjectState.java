@@ -3,6 +3,7 @@ package org.pipelinetracker.project.command;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
+import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
@@ -15,6 +16,7 @@ import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
+import org.pipelinetracker.project.api.ProjectTextRecordedEvent;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StageChange;
 import org.pipelinetracker.project.api.StallKind;
@@ -57,6 +59,10 @@ abstract class ProjectState {
 	private List<Period> suspensions = new ArrayList<>();
 	/** Stalls flagged and not yet cleared ({@link StallChecks#openStall}). */
 	private Set<String> openStalls = new HashSet<>();
+	/** The language of the proposal's title and description (null in a snapshot taken before languages: English). */
+	private String originalLanguage;
+	/** The texts recorded in other languages, by language tag. */
+	private Map<String, ProjectText> texts = new HashMap<>();
 
 	// --- read by the command handlers -------------------------------------------------------------------------
 
@@ -80,6 +86,16 @@ abstract class ProjectState {
 	/** The milestone as last recorded, null when there is none with this id. */
 	Milestone milestone(String milestoneId) {
 		return milestones.get(milestoneId);
+	}
+
+	/** The language of the original text, the proposal's. */
+	String originalLanguage() {
+		return originalLanguage != null ? originalLanguage : ContentLanguage.DEFAULT;
+	}
+
+	/** The text in another language as last recorded, null when there is none. */
+	ProjectText text(String language) {
+		return texts.get(language);
 	}
 
 	Map<String, Funding> fundings() {
@@ -117,7 +133,13 @@ abstract class ProjectState {
 	void on(ProjectProposedEvent event) {
 		projectId = event.projectId();
 		proposedOn = event.proposedOn();
+		originalLanguage = event.language();
 		enter(event);
+	}
+
+	@EventSourcingHandler
+	void on(ProjectTextRecordedEvent event) {
+		texts.put(event.language(), new ProjectText(event.title(), event.description()));
 	}
 
 	@EventSourcingHandler

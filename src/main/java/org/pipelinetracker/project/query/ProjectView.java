@@ -5,6 +5,7 @@ import org.pipelinetracker.fx.FxRate;
 import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.AgreementType;
+import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
@@ -24,6 +25,7 @@ import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
+import org.pipelinetracker.project.api.ProjectTextRecordedEvent;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StageChange;
 
@@ -34,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -47,8 +50,17 @@ import java.util.function.Function;
 public class ProjectView {
 
 	public String projectId;
+	/** The original title, as proposed, in {@link #language}. */
 	public String title;
+	/** The original description, as proposed, in {@link #language}. */
 	public String description;
+	/** The language of the original title and description (a BCP 47 tag). */
+	public String language;
+	/**
+	 * The title and description in every language recorded, by language tag: the original's (the proposal's) and the
+	 * texts recorded in other languages since.
+	 */
+	public SortedMap<String, TextView> texts = new TreeMap<>();
 	public String sector;
 	public String sectorName;
 	public String region;
@@ -158,6 +170,10 @@ public class ProjectView {
 		return amount.setScale(2, java.math.RoundingMode.HALF_EVEN);
 	}
 
+	/** A title and description in one language (either may be null in a language other than the original's). */
+	public record TextView(String title, String description) {
+	}
+
 	/** A stage the project entered, and on which (effective) date. */
 	public record StageEntry(Stage stage, LocalDate since) {
 	}
@@ -218,6 +234,8 @@ public class ProjectView {
 			projectId = e.projectId().value();
 			title = e.title();
 			description = e.description();
+			language = e.language() != null ? e.language() : ContentLanguage.DEFAULT;
+			texts.put(language, new TextView(title, description));
 			sector = e.sector();
 			sectorName = sectorNames.apply(e.sector());
 			region = e.region();
@@ -286,6 +304,9 @@ public class ProjectView {
 			milestones.add(milestone);
 			milestones.sort((a, b) -> compareMilestones(a, b));
 		}
+		else if (event instanceof ProjectTextRecordedEvent e) {
+			texts.put(e.language(), new TextView(e.title(), e.description()));
+		}
 		else if (event instanceof ProjectStalledEvent e) {
 			alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn()));
 		}
@@ -303,6 +324,18 @@ public class ProjectView {
 		}
 		version = sequence;
 		lastEventAt = recordedAt;
+		return this;
+	}
+
+	/**
+	 * A document stored before texts had a language has neither {@link #language} nor {@link #texts}: its title and
+	 * description were English. Fills them in (the project-status projection is rebuilt on start-up as well).
+	 */
+	ProjectView withLanguages() {
+		if (language == null && projectId != null) {
+			language = ContentLanguage.DEFAULT;
+			texts.put(language, new TextView(title, description));
+		}
 		return this;
 	}
 

@@ -43,13 +43,18 @@ public class ProjectViews {
 			where.append(" and region = ?");
 			args.add(filter.region());
 		}
+		for (String word : filter.words()) {
+			// a word holds only letters and digits (SearchText): nothing to escape in the pattern
+			where.append(" and search_text like ?");
+			args.add("%" + word + "%");
+		}
 		Long total = jdbc.queryForObject("select count(*) from project_view" + where, Long.class, args.toArray());
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(size);
 		pageArgs.add((long) page * size);
 		List<ProjectSummary> content = jdbc.query("select document from project_view" + where
 				+ " order by project_id limit ? offset ?",
-				(rs, i) -> ProjectSummary.of(json.readValue(rs.getString(1), ProjectView.class).normalise(fx)),
+				(rs, i) -> ProjectSummary.of(json.readValue(rs.getString(1), ProjectView.class).withLanguages().normalise(fx)),
 				pageArgs.toArray());
 		long totalElements = total == null ? 0 : total;
 		return new PageOf<>(content, page, size, totalElements, (int) ((totalElements + size - 1) / size));
@@ -58,6 +63,6 @@ public class ProjectViews {
 	/** The stored view of one project (the projection's latest state), if any. */
 	Optional<ProjectView> stored(String projectId) {
 		return jdbc.query("select document from project_view where project_id = ?",
-				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class), projectId).stream().findFirst();
+				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class).withLanguages(), projectId).stream().findFirst();
 	}
 }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The rows of {@code audit/upcasting/legacy-edcf-project.json}: one project's stream exactly as the app wrote it
- * before {@code FundingCommittedEvent} had a revision or a {@code facilityId}.
+ * before {@code FundingCommittedEvent} had a revision or a {@code facilityId}, and before {@code ProjectProposedEvent}
+ * had a revision or a {@code language}.
  */
 record LegacyRows(List<Row> rows) {
 
@@ -55,6 +56,11 @@ record LegacyRows(List<Row> rows) {
 
 	Row commitment() {
 		return rows.get(COMMITMENT);
+	}
+
+	/** The proposal: stored before texts had a language (no revision, no {@code language}). */
+	Row proposal() {
+		return rows.get(0);
 	}
 
 	/** Appends the rows to the event store as another node (or an older version of the app) would have. */
