@@ -23,6 +23,7 @@ import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.project.api.StallPeriod;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StageChange;
@@ -73,7 +74,11 @@ public class ProjectView {
 	public List<ExpenditureView> expenditures = new ArrayList<>();
 	public Map<String, BigDecimal> receivedByCurrency = new TreeMap<>();
 	public Map<String, BigDecimal> expendedByCurrency = new TreeMap<>();
-	/** Open stalled-project alerts (cleared by the funding or disbursement they wait for). */
+	/**
+	 * Open stalled-project alerts, in valid time ({@link StallPeriod}): a stall is listed only while no fact that
+	 * ends it (the funding or disbursement it waits for, the project's end) is in the view, whatever that fact's date:
+	 * dated after the due date it resolved the stall, on or before it the stall never held.
+	 */
 	public List<AlertView> alerts = new ArrayList<>();
 	/** USD-normalised totals, computed when read (rates from config/fx-rates.csv); null in stored documents. */
 	public UsdSummary usd;
@@ -166,7 +171,24 @@ public class ProjectView {
 			List<String> parties, String documentUrl) {
 	}
 
-	public record AlertView(StallKind kind, String fundingId, int days, LocalDate dueOn) {
+	/**
+	 * An open stall: {@code days} is the wait that ran out (after the agreement or commitment), {@code dueOn} the day
+	 * it did; the project is stalled {@code since} then ({@code dueOn}), for {@code daysStalled} days up to the day
+	 * asked about ({@link StallPeriod#days}: computed when read, like {@link #usd}, so null in stored documents).
+	 */
+	public record AlertView(StallKind kind, String fundingId, int days, LocalDate dueOn, LocalDate since,
+			Long daysStalled) {
+
+		/** This stall with its length up to {@code day}. */
+		AlertView on(LocalDate day) {
+			return new AlertView(kind, fundingId, days, dueOn, dueOn, new StallPeriod(dueOn, null).days(day));
+		}
+	}
+
+	/** Fills each open alert's {@code daysStalled}, up to {@code day} (today, or the "as of" date). */
+	public ProjectView countStalledDays(LocalDate day) {
+		alerts.replaceAll(alert -> alert.on(day));
+		return this;
 	}
 
 	public record DisbursementView(Money amount, LocalDate disbursedOn) {
@@ -287,7 +309,9 @@ public class ProjectView {
 			milestones.sort((a, b) -> compareMilestones(a, b));
 		}
 		else if (event instanceof ProjectStalledEvent e) {
-			alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn()));
+			if (!endedInThisView(e)) {
+				alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn(), e.dueOn(), null));
+			}
 		}
 		else if (event instanceof ProjectSuspendedEvent e) {
 			suspendedFrom = e.suspendedFrom();
@@ -304,6 +328,21 @@ public class ProjectView {
 		version = sequence;
 		lastEventAt = recordedAt;
 		return this;
+	}
+
+	/**
+	 * Whether a fact that ends this stall is already in the view (a backfilled history checked late, or a view cut
+	 * "as of" a date or "as known at" an instant holds what the check saw). The event's own {@code resolvedOn} is not
+	 * used: in a view as of an earlier date, the fact it names is not there yet, and the stall was open then.
+	 */
+	private boolean endedInThisView(ProjectStalledEvent e) {
+		if (stage != null && stage.isTerminal()) {
+			return true;
+		}
+		if (e.kind() == StallKind.NO_FUNDING) {
+			return !fundings.isEmpty() || !incomingFunds.isEmpty();
+		}
+		return fundings.stream().anyMatch(f -> f.fundingId.equals(e.fundingId()) && !f.disbursements.isEmpty());
 	}
 
 	private static int compareMilestones(MilestoneView a, MilestoneView b) {
