@@ -143,6 +143,9 @@ class AlertsInValidTimeApiTest {
 			assertThat(alert.path("daysStalled").asLong()).isEqualTo(370);
 		}
 		assertThat(fromProject.path("days").asInt()).as("the wait that ran out").isEqualTo(30);
+		// counted when read: the stored document keeps its shape
+		assertThat(jdbc.queryForObject("select document from project_view where project_id = 'STALL-SAME'", String.class))
+				.contains("\"alerts\":[{\"kind\":\"NO_FUNDING\",\"fundingId\":null,\"days\":30,\"dueOn\":\"" + due + "\"}]");
 		// as of a date, the days run to that date
 		JsonNode asOf = api.get("/api/projects/STALL-SAME?asOf=" + due.plusDays(7)).json().path("alerts").get(0);
 		assertThat(asOf.path("daysStalled").asLong()).isEqualTo(7);

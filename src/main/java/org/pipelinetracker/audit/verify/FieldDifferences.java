@@ -62,10 +62,10 @@ final class FieldDifferences {
 		}
 	}
 
-	/** Equal, numbers by value (100.5 and 100.50 are the same amount). */
+	/** Equal, numbers by value (100.5 and 100.50 are the same amount), a missing field as null. */
 	private static boolean same(JsonNode live, JsonNode expected) {
-		if (live == null || expected == null) {
-			return live == expected;
+		if (isNull(live) || isNull(expected)) {
+			return isNull(live) && isNull(expected);
 		}
 		if (live.isNumber() && expected.isNumber()) {
 			return live.decimalValue().compareTo(expected.decimalValue()) == 0;
@@ -74,6 +74,10 @@ final class FieldDifferences {
 			return false; // compared field by field
 		}
 		return Objects.equals(live, expected);
+	}
+
+	private static boolean isNull(JsonNode node) {
+		return node == null || node.isNull() || node.isMissingNode();
 	}
 
 	/** A leaf as itself (text, number, boolean, null), a missing field as null, a container as its JSON. */

@@ -1,5 +1,6 @@
 package org.pipelinetracker.project.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.pipelinetracker.fx.Conversion;
 import org.pipelinetracker.fx.FxRate;
 import org.pipelinetracker.fx.FxRates;
@@ -174,10 +175,12 @@ public class ProjectView {
 	/**
 	 * An open stall: {@code days} is the wait that ran out (after the agreement or commitment), {@code dueOn} the day
 	 * it did; the project is stalled {@code since} then ({@code dueOn}), for {@code daysStalled} days up to the day
-	 * asked about ({@link StallPeriod#days}: computed when read, like {@link #usd}, so null in stored documents).
+	 * asked about ({@link StallPeriod#days}). Both are filled when read ({@link #countStalledDays}), like {@link #usd},
+	 * and left out of stored documents, which keep their shape.
 	 */
-	public record AlertView(StallKind kind, String fundingId, int days, LocalDate dueOn, LocalDate since,
-			Long daysStalled) {
+	public record AlertView(StallKind kind, String fundingId, int days, LocalDate dueOn,
+			@JsonInclude(JsonInclude.Include.NON_NULL) LocalDate since,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long daysStalled) {
 
 		/** This stall with its length up to {@code day}. */
 		AlertView on(LocalDate day) {
@@ -310,7 +313,7 @@ public class ProjectView {
 		}
 		else if (event instanceof ProjectStalledEvent e) {
 			if (!endedInThisView(e)) {
-				alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn(), e.dueOn(), null));
+				alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn(), null, null));
 			}
 		}
 		else if (event instanceof ProjectSuspendedEvent e) {
