@@ -313,9 +313,10 @@ function partnerText(x) {
   return t('ui.project.partner', { name: x.name, country: x.country, role: partnerRoleName(x.role) });
 }
 
+/** An open stall: stalled since its due date, for as many days as the server counts (to today or the "as of" date). */
 function alertText(a) {
   const what = a.kind === 'NO_DISBURSEMENT' ? t('ui.project.alert.noDisbursement', { funding: a.fundingId || '' }) : stallKindName(a.kind);
-  return t('ui.project.alert.line', { what, count: a.days, date: a.dueOn });
+  return t('ui.project.alert.line', { what, count: Number(a.daysStalled) || 0, date: a.since || a.dueOn });
 }
 
 function travelNote(asOf, knownAt) {
