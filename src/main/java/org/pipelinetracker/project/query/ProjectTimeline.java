@@ -8,6 +8,7 @@ import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -24,12 +25,14 @@ public class ProjectTimeline {
 	private final Codelists codelists;
 	private final FxRates fx;
 	private final ProjectViews stored;
+	private final Clock clock;
 
-	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx, ProjectViews stored) {
+	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx, ProjectViews stored, Clock clock) {
 		this.eventStore = eventStore;
 		this.codelists = codelists;
 		this.fx = fx;
 		this.stored = stored;
+		this.clock = clock;
 	}
 
 	/**
@@ -49,7 +52,7 @@ public class ProjectTimeline {
 						code -> codelists.sectorName(code).orElse(null));
 			}
 		}
-		return Optional.of(view.normalise(fx));
+		return Optional.of(view.normalise(fx).countStalledDays(LocalDate.now(clock)));
 	}
 
 	/**
@@ -76,6 +79,8 @@ public class ProjectTimeline {
 					code -> codelists.sectorName(code).orElse(null));
 			exists = true;
 		}
-		return exists && view.projectId != null ? Optional.of(view.normalise(fx)) : Optional.empty();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate day = asOf != null && asOf.isBefore(today) ? asOf : today;
+		return exists && view.projectId != null ? Optional.of(view.normalise(fx).countStalledDays(day)) : Optional.empty();
 	}
 }
