@@ -1,5 +1,6 @@
 package org.pipelinetracker.project.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.WriteResult;
 import org.pipelinetracker.project.api.Stage;
@@ -60,6 +61,8 @@ class ProjectController {
 	}
 
 	@PostMapping(consumes = "application/json")
+	@ApiResponse(responseCode = "201", description = "Proposed; Location names the new project, ETag its version",
+			useReturnTypeSchema = true)
 	ResponseEntity<WriteResult> propose(@RequestBody ProposeProjectRequest request,
 			Principal principal) {
 		WriteResult result = writes.propose(request, audit(principal));
