@@ -48,8 +48,10 @@ import java.util.TreeMap;
  * <li>A project's writes ({@code POST /api/projects/{id}/...}): {@code If-Match} and 412; their answer, like
  * {@code GET /api/projects/{id}}, names the project's version in {@code ETag}. A 201 names the new resource in
  * {@code Location}.</li>
- * <li>Schemas: a property that may be {@code null} is {@code nullable} (every property but primitives, collections,
- * maps and those a constraint requires); JSON nodes (an event's payload) are objects of any properties.</li>
+ * <li>Schemas: a property that may be {@code null} is {@code nullable} (every property but primitives, collections
+ * and those a constraint requires; a schema that a nullable property names by {@code $ref} is nullable itself, as
+ * OpenAPI 3.0 has no null beside a reference); JSON nodes (an event's payload) are objects of any properties; an
+ * {@code Object} is any JSON value; a decimal is a JSON number or a decimal string.</li>
  * </ul>
  * Controllers declare what is their own: a success status other than 200 (201, 202), a body other than JSON.
  */
@@ -75,9 +77,8 @@ class ApiDocument {
 						.additionalProperties(Boolean.TRUE))
 				.replaceWithSchema(SseEmitter.class, new StringSchema()
 						.description("Server-sent events: one change of the event store per event"))
-				.replaceWithSchema(BigDecimal.class, new Schema<>().description("An exact decimal: a JSON number or a "
-						+ "string such as \"250000000.00\"").oneOf(List.of(new StringSchema().pattern(DECIMAL),
-								new NumberSchema())));
+				.replaceWithSchema(BigDecimal.class, decimal(false))
+				.replaceWithSchema(Object.class, new Schema<>().description("Any JSON value"));
 	}
 
 	@Bean
@@ -92,6 +93,9 @@ class ApiDocument {
 			if (!mayBeNull(type)) {
 				return property;
 			}
+			if (property.getAnyOf() != null) {
+				return decimal(true); // a decimal, the only composed schema: a new one, not the shared one
+			}
 			if (property.get$ref() != null) {
 				// OpenAPI 3.0 ignores nullable beside a $ref: the schema it names is marked (apply)
 				NULLABLE_REFERENCES.add(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1));
@@ -102,8 +106,55 @@ class ApiDocument {
 		};
 	}
 
+	/**
+	 * A map of any values ({@code Map<String, Object>}) and a property of type {@code Object}: any JSON value, not
+	 * only an object.
+	 */
+	@SuppressWarnings({"rawtypes", "unchecked"})
+	private static void anyValues(Schema<?> schema) {
+		if (schema.getProperties() == null) {
+			return;
+		}
+		for (Schema property : ((Map<String, Schema>) (Map) schema.getProperties()).values()) {
+			if (property.getAdditionalProperties() instanceof Schema values && isAnyObject(values)) {
+				property.setAdditionalProperties(new Schema<>().description("Any JSON value"));
+			}
+		}
+		// a property of type Object: any JSON value (a text, a number, an object, null), not only an object
+		((Map<String, Schema>) (Map) schema.getProperties()).replaceAll((name, property) -> isAnyObject(property)
+				&& property.getAdditionalProperties() == null
+				? new Schema<>().description(property.getDescription() != null ? property.getDescription()
+						: "Any JSON value").nullable(property.getNullable())
+				: property);
+	}
+
+	/** {@code type: object} and nothing else: what springdoc writes for {@link Object}. */
+	@SuppressWarnings("rawtypes")
+	private static boolean isAnyObject(Schema schema) {
+		return "object".equals(schema.getType()) && schema.getProperties() == null && schema.get$ref() == null
+				&& schema.getAllOf() == null && schema.getOneOf() == null && schema.getAnyOf() == null;
+	}
+
+	/** An exact decimal, as a JSON number or a string (requests take both; answers write numbers). */
+	@SuppressWarnings({"rawtypes", "unchecked"})
+	static Schema<?> decimal(boolean nullable) {
+		Schema text = new StringSchema().pattern(DECIMAL);
+		Schema number = new NumberSchema();
+		if (nullable) {
+			text.setNullable(Boolean.TRUE);
+			number.setNullable(Boolean.TRUE);
+		}
+		Schema decimal = new Schema<>().description("An exact decimal: a JSON number or a string such as "
+				+ "\"250000000.00\"").anyOf(List.of(text, number));
+		if (nullable) {
+			decimal.setNullable(Boolean.TRUE);
+		}
+		return decimal;
+	}
+
 	static void apply(OpenAPI api) {
 		api.getComponents().addSchemas(PROBLEM, problemSchema());
+		api.getComponents().getSchemas().values().forEach(ApiDocument::anyValues);
 		NULLABLE_REFERENCES.forEach(name -> {
 			Schema<?> schema = api.getComponents().getSchemas().get(name);
 			if (schema != null) {
@@ -119,6 +170,19 @@ class ApiDocument {
 
 	private static void conventions(String path, String method, Operation operation) {
 		ApiResponses responses = operation.getResponses();
+		if (operation.getParameters() != null) {
+			// an optional parameter that is not a text may be left out or sent empty (?page=, ?stage=): both mean
+			// its default, or no value
+			operation.getParameters().stream().filter(p -> "query".equals(p.getIn()) && p.getSchema() != null
+					&& (p.getSchema().getDefault() != null || !Boolean.TRUE.equals(p.getRequired()))
+					&& !"string".equals(p.getSchema().getType()) || p.getSchema() != null
+					&& p.getSchema().getEnum() != null && !Boolean.TRUE.equals(p.getRequired()))
+					.forEach(p -> p.required(false).allowEmptyValue(true));
+		}
+		if (method.equals("GET") && path.equals("/api/i18n/messages")) {
+			responses.addApiResponse("304", new ApiResponse().description("Not modified: If-None-Match names the "
+					+ "catalogue's current ETag").addHeaderObject("ETag", new Header().schema(new StringSchema())));
+		}
 		boolean write = WRITES.contains(method) && path.startsWith("/api/");
 		boolean projectWrite = method.equals("POST") && path.startsWith("/api/projects/{id}/");
 		problem(responses, "400", "Invalid request: a field, parameter or header named in errors[], or a request "
@@ -219,8 +283,7 @@ class ApiDocument {
 	private static boolean mayBeNull(AnnotatedType type) {
 		Type javaType = type.getType();
 		Class<?> raw = javaType == null ? null : Json.mapper().constructType(javaType).getRawClass();
-		if (raw == null || raw.isPrimitive() || raw.isArray() || Collection.class.isAssignableFrom(raw)
-				|| Map.class.isAssignableFrom(raw)) {
+		if (raw == null || raw.isPrimitive() || raw.isArray() || Collection.class.isAssignableFrom(raw)) {
 			return false;
 		}
 		Annotation[] annotations = type.getCtxAnnotations();

@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.BeanProperty;
@@ -32,7 +33,7 @@ import java.time.LocalDate;
 
 /**
  * JSON for the API: money as plain decimals (never 2.5E+8), unknown properties ignored, numbers never coerced to
- * doubles, and dates only from {@link #FIRST_DATE} to {@link #LAST_DATE} (year 0 or 99999 is a typing error, and
+ * doubles, and dates exactly {@code YYYY-MM-DD} (no time, no number of days) only from {@link #FIRST_DATE} to {@link #LAST_DATE} (year 0 or 99999 is a typing error, and
  * PostgreSQL's date type could not even store every date Java can parse).
  * <p>
  * Request bodies are read strictly ({@link #requestJson}): a key that comes twice is an error (not "the last one
@@ -83,8 +84,15 @@ class JsonConfig {
 	/** ISO-8601 dates within [{@link #FIRST_DATE}, {@link #LAST_DATE}]; others fail as an invalid format of the field. */
 	static final class BoundedDates extends ValueDeserializer<LocalDate> {
 
+		private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}");
+
 		@Override
 		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.currentToken() != JsonToken.VALUE_STRING || !ISO_DATE.matcher(parser.getString()).matches()) {
+				// exactly YYYY-MM-DD: not a date-time, a number of days or an array of numbers
+				throw InvalidFormatException.from(parser, "not an ISO-8601 date (YYYY-MM-DD)",
+						parser.currentToken() == JsonToken.VALUE_STRING ? parser.getString() : null, LocalDate.class);
+			}
 			LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
 			if (date != null && (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE))) {
 				throw InvalidFormatException.from(parser, "date out of range", date, LocalDate.class);
