@@ -14,8 +14,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * One line of the project list: the totals per currency (committed, disbursed, incoming funds received, expended)
- * and in USD, and for the web UI's board its partners and the sources funding it.
+ * One line of the project list: the totals per currency (committed, disbursed, incoming funds received, expended),
+ * in USD and in the display currency ({@code converted}: its totals, the rates used and the amounts without a rate,
+ * which the totals leave out), and for the web UI's board its partners and the sources funding it.
  */
 public record ProjectSummary(String projectId, String title, String sector, String sectorName, String region,
 		Stage stage, String iatiStatus, LocalDate stageSince, LocalDate proposedOn,
@@ -23,13 +24,14 @@ public record ProjectSummary(String projectId, String title, String sector, Stri
 		Map<String, BigDecimal> receivedByCurrency, Map<String, BigDecimal> expendedByCurrency,
 		BigDecimal committedUsd, BigDecimal disbursedUsd, BigDecimal receivedUsd, BigDecimal expendedUsd,
 		boolean unconvertedAmounts, long version, Instant lastEventAt, List<Partner> partners,
-		Set<FundingSource> fundingSources) {
+		Set<FundingSource> fundingSources, ProjectView.ConvertedTotals converted) {
 
 	static ProjectSummary of(ProjectView v) {
 		return new ProjectSummary(v.projectId, v.title, v.sector, v.sectorName, v.region, v.stage, v.iatiStatus,
 				v.stageSince, v.proposedOn, v.committedByCurrency, v.disbursedByCurrency, v.receivedByCurrency,
 				v.expendedByCurrency, v.usd.committed(), v.usd.disbursed(), v.usd.received(), v.usd.expended(),
 				!v.usd.unconverted().isEmpty(), v.version, v.lastEventAt, v.partners,
-				v.fundings.stream().map(f -> f.source).collect(Collectors.toCollection(TreeSet::new)));
+				v.fundings.stream().map(f -> f.source).collect(Collectors.toCollection(TreeSet::new)),
+				v.converted.withoutFlows());
 	}
 }
