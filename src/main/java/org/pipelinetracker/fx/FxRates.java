@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +35,6 @@ public class FxRates {
 
 	static final String DEFAULT_FILE = "config/fx-rates.csv";
 	static final String CLASSPATH_COPY = "fx/fx-rates.csv";
-	static final String USD = "USD";
-	static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
 
 	private static final Logger log = LoggerFactory.getLogger(FxRates.class);
 

@@ -82,8 +82,10 @@ public class ProjectView {
 	public UsdSummary usd;
 	/**
 	 * Totals in the display currency the reader asked for (USD by default), with every amount converted and the
-	 * rate and date it was converted at; computed when read, null in stored documents.
+	 * rate and date it was converted at; computed when read, null in stored documents (and then not written: stored
+	 * documents stay as they were before it existed).
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public ConvertedTotals converted;
 	/** The aggregate version: sequence number of the last event applied (0 after the proposal). */
 	public long version = -1;
