@@ -1,7 +1,10 @@
 package org.pipelinetracker.http;
 
+import jakarta.validation.ConstraintViolation;
 import org.pipelinetracker.kernel.FieldViolation;
 import org.pipelinetracker.kernel.InvalidRequestException;
+import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.kernel.Violations;
 import org.pipelinetracker.http.Problems.Kind;
 import org.pipelinetracker.http.Problems.Problem;
 import org.pipelinetracker.http.reliability.BodyTooLargeException;
@@ -14,11 +17,20 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -36,7 +48,10 @@ import java.util.UUID;
 
 /**
  * Turns every error into RFC 9457 {@code application/problem+json}: 400 with each bad field for bad input, and a
- * bare 500 (with a reference to the log, never a stack trace or SQL) for anything unexpected.
+ * bare 500 (with a reference to the log, never a stack trace or SQL) for anything unexpected. Spring MVC's own
+ * refusals (405, 406, 415, a missing parameter, header or part, an upload over the limit) are the problems of
+ * {@link Problems} too, in the caller's language, with Spring's English when there is none; Spring's other refusals
+ * keep its English and say so ({@code Content-Language: en}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -64,9 +79,79 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldViolation> violations = ex.getBindingResult().getFieldErrors().stream()
-				.map(e -> new FieldViolation(e.getField(), String.valueOf(e.getDefaultMessage())))
+				.map(ApiProblemHandler::violation)
 				.toList();
-		return problem(Problems.invalid(violations));
+		return problem(Problems.invalid(violations), headers);
+	}
+
+	/** A field error of Spring's binding: the catalogue's text when it came from a constraint, else its message. */
+	private static FieldViolation violation(FieldError error) {
+		if (error.contains(ConstraintViolation.class)) {
+			ConstraintViolation<?> constraint = error.unwrap(ConstraintViolation.class);
+			return new FieldViolation(error.getField(), Violations.textOf(constraint.getMessageTemplate(),
+					constraint.getConstraintDescriptor(), constraint.getMessage()));
+		}
+		return new FieldViolation(error.getField(), String.valueOf(error.getDefaultMessage()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.of(Kind.METHOD_NOT_ALLOWED, ex.getMethod()), headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.of(Kind.UNSUPPORTED_MEDIA_TYPE, ex.getContentType()), headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// Spring says which representations it has, or, for an Accept header it cannot parse, that it cannot
+		boolean unreadable = ex.getSupportedMediaTypes().isEmpty();
+		return problem(unreadable ? Problems.of(Kind.ACCEPT_UNREADABLE)
+				: Problems.of(Kind.NOT_ACCEPTABLE, ex.getSupportedMediaTypes()), headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.of(Kind.MISSING_PARAMETER, ex.getParameterName()), headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.of(Kind.MISSING_PART, ex.getRequestPartName()), headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MissingRequestHeaderException missing) {
+			return problem(Problems.of(Kind.MISSING_HEADER, missing.getHeaderName()), headers);
+		}
+		return super.handleServletRequestBindingException(ex, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.of(Kind.UPLOAD_TOO_LARGE), headers);
+	}
+
+	/** Spring's other refusals keep its English: the answer says so. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		HttpHeaders withLanguage = new HttpHeaders();
+		withLanguage.addAll(headers);
+		if (!withLanguage.containsHeader(HttpHeaders.CONTENT_LANGUAGE)) {
+			withLanguage.set(HttpHeaders.CONTENT_LANGUAGE, "en");
+		}
+		return super.handleExceptionInternal(ex, body, withLanguage, statusCode, request);
 	}
 
 	@Override
@@ -74,9 +159,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
 		if (tooLarge != null) {
-			return problem(tooLarge(tooLarge));
+			return problem(tooLarge(tooLarge), headers);
 		}
-		return problem(Problems.invalid(List.of(describe(ex))));
+		return problem(Problems.invalid(List.of(describe(ex))), headers);
 	}
 
 	/** A body that passed its declared length, or was sent without one, and ran over the limit. */
@@ -84,9 +169,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return Problems.of(Kind.BODY_OVER_LIMIT, ex.limit()).with("limit", ex.limit());
 	}
 
-	/** The overridden handlers of Spring answer {@code ResponseEntity<Object>}. */
-	private static ResponseEntity<Object> problem(Problem problem) {
-		return ResponseEntity.status(problem.status()).body(problem.detail());
+	/**
+	 * The overridden handlers of Spring answer {@code ResponseEntity<Object>}: the problem in the caller's language,
+	 * with the headers Spring chose (such as {@code Allow}) and the problem's own.
+	 */
+	private static ResponseEntity<Object> problem(Problem problem, HttpHeaders headers) {
+		ResponseEntity<ProblemDetail> answer = problem.response();
+		HttpHeaders all = new HttpHeaders();
+		all.addAll(headers);
+		answer.getHeaders().forEach((name, values) -> values.forEach(value -> all.add(name, value)));
+		return new ResponseEntity<>(answer.getBody(), all, answer.getStatusCode());
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -108,12 +200,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		if (jackson == null) {
-			return new FieldViolation("body", "a JSON body is required");
+			return new FieldViolation("body", Text.of("problem.field.bodyRequired"));
 		}
 		String field = path(jackson);
 		if (jackson instanceof InvalidFormatException invalid && invalid.getValue() instanceof LocalDate date) {
-			return new FieldViolation(field, "must be a date from " + JsonConfig.FIRST_DATE + " to " + JsonConfig.LAST_DATE
-					+ " (got '" + date + "')");
+			return new FieldViolation(field, got(Text.of("problem.field.dateInRange").with("first", JsonConfig.FIRST_DATE)
+					.with("last", JsonConfig.LAST_DATE), date.toString()));
 		}
 		if (jackson instanceof InvalidFormatException invalid) {
 			return new FieldViolation(field, expectation(invalid.getTargetType(), String.valueOf(invalid.getValue())));
@@ -122,44 +214,54 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return new FieldViolation(field.isEmpty() ? "body" : field, expectation(mismatched.getTargetType(), null));
 		}
 		if (jackson instanceof StreamReadException read) {
-			String where = read.getLocation() == null ? ""
-					: " at line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr();
-			return new FieldViolation("body", "malformed JSON" + where);
+			return new FieldViolation("body", read.getLocation() == null ? Text.of("problem.field.malformedJson")
+					: Text.of("problem.field.malformedJsonAt").with("line", read.getLocation().getLineNr())
+							.with("column", read.getLocation().getColumnNr()));
 		}
 		if (!field.isEmpty() && jackson.getCause() instanceof java.time.DateTimeException) {
-			return new FieldViolation(field, "must be a valid ISO-8601 date (YYYY-MM-DD)");
+			return new FieldViolation(field, Text.of("problem.field.validDate"));
 		}
-		return new FieldViolation(field.isEmpty() ? "body" : field, "cannot be read: " + jackson.getOriginalMessage());
+		return new FieldViolation(field.isEmpty() ? "body" : field, Text.of("problem.field.unreadable")
+				.with("message", jackson.getOriginalMessage()));
 	}
 
-	private static String expectation(Class<?> type, String value) {
-		String got = value == null ? "" : " (got '" + abbreviate(value) + "')";
+	/** What a value of {@code type} must be, and what was sent instead (when known). */
+	private static Text expectation(Class<?> type, String value) {
+		return got(expectation(type), value);
+	}
+
+	private static Text expectation(Class<?> type) {
 		if (type == null) {
-			return "has the wrong type" + got;
+			return Text.of("problem.field.wrongType");
 		}
 		if (type.isEnum()) {
-			return "must be one of " + Arrays.toString(type.getEnumConstants()) + got;
+			return Text.of("problem.field.oneOf").with("values", Arrays.toString(type.getEnumConstants()));
 		}
 		if (type == LocalDate.class) {
-			return "must be an ISO-8601 date (YYYY-MM-DD)" + got;
+			return Text.of("problem.field.isoDate");
 		}
 		if (type == Instant.class || Temporal.class.isAssignableFrom(type)) {
-			return "must be an ISO-8601 instant such as 2026-01-15T10:00:00Z" + got;
+			return Text.of("problem.field.isoInstant");
 		}
 		if (type == BigDecimal.class) {
-			return "must be a decimal number (as a JSON number or string)" + got;
+			return Text.of("problem.field.decimal");
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
 				|| type == BigInteger.class) {
-			return "must be a whole number" + got;
+			return Text.of("problem.field.wholeNumber");
 		}
 		if (type == String.class) {
-			return "must be a string" + got;
+			return Text.of("problem.field.string");
 		}
 		if (List.class.isAssignableFrom(type) || type.isArray()) {
-			return "must be an array" + got;
+			return Text.of("problem.field.array");
 		}
-		return "must be a JSON object" + got;
+		return Text.of("problem.field.object");
+	}
+
+	/** {@code reason (got 'value')}, or the reason alone when the value is unknown. */
+	private static Text got(Text reason, String value) {
+		return value == null ? reason : Text.of("problem.field.got").with("reason", reason).with("value", abbreviate(value));
 	}
 
 	private static String path(JacksonException ex) {

@@ -2,32 +2,41 @@ package org.pipelinetracker.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.pipelinetracker.i18n.Languages;
+import org.pipelinetracker.i18n.Translations;
 import org.pipelinetracker.kernel.FieldViolation;
+import org.pipelinetracker.kernel.Text;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Every RFC 9457 problem this API answers with, built in this one place: the problem {@link Kind kinds} (type URI,
- * status, title, the wording of the detail) and the body, for Spring MVC exception handlers ({@link Problem#response()},
- * {@link Problem#detail()}) and for servlet filters and Spring Security's handlers ({@link Problem#write}) alike.
+ * status, the catalogue keys of the title and the detail, the names of the detail's arguments) and the body, for
+ * Spring MVC exception handlers ({@link Problem#response()}, {@link Problem#detail()}) and for servlet filters and
+ * Spring Security's handlers ({@link Problem#write}) alike.
  * <p>
- * A problem is a kind and its arguments: {@code Problems.of(Kind.PROJECT_NOT_FOUND, id)}. Titles and details are
- * rendered only when the problem is answered, from the kind's wording in {@link MessageFormat} syntax ({@code {0}}
- * for the first argument, {@code ''} for an apostrophe; arguments are inserted as text, never formatted as numbers or
- * dates), so the wording can come from a message bundle per language later without touching a caller.
+ * A problem is a kind and its arguments: {@code Problems.of(Kind.PROJECT_NOT_FOUND, id)}. Title and detail are texts of
+ * the message catalogue ({@code problem.<kind>.title}, {@code problem.<kind>.detail}, named placeholders such as
+ * {@code {projectId}}), written when the problem is answered, in the language of the request's
+ * {@code Accept-Language} (English without one, or for a language the catalogue does not have), which the
+ * {@code Content-Language} header names. An argument that is a {@link Text} (a module's explanation, a field's reason)
+ * is written in that language too; other arguments are inserted as text, never formatted, except the quantities of a
+ * kind (a count, a number of bytes), which are written as the language writes numbers. English is written exactly as
+ * the API always wrote it.
  * <p>
  * The body: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance} (the request's path) and the
  * kind's properties ({@code errors: [{field, reason}]}, {@code requiredRoles}, {@code currentVersion}, {@code limit},
@@ -40,113 +49,151 @@ public final class Problems {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final String PROBLEM_JSON = "application/problem+json";
 
-	/** Every problem of this API: the type, the status, the title and the detail with its arguments. */
+	/**
+	 * Every problem of this API: the type, the status, the keys of the title and the detail, and the names of the
+	 * detail's arguments in the order {@link Problems#of} takes them (a name ending in {@code #} is a quantity,
+	 * written as the language writes numbers).
+	 */
 	public enum Kind {
-		/** One field is invalid: {0} the field, {1} why. */
-		INVALID_FIELD(Type.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "Invalid request", "Invalid field ''{0}'': {1}"),
-		/** Several fields are invalid: {0} how many, {1} each field and why. */
-		INVALID_FIELDS(Type.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "Invalid request", "{0} fields are invalid: {1}"),
-		/** A request header is invalid: {0} the header, {1} why. */
-		INVALID_HEADER(Type.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "Invalid request", "Invalid header ''{0}'': {1}"),
-		/** A body whose declared length is over the limit: {0} its length, {1} the limit. */
-		BODY_TOO_LARGE(Type.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-				"The request body has {0} bytes; at most {1} are accepted here."),
-		/** A body that ran over the limit while it was read: {0} the limit. */
-		BODY_OVER_LIMIT(Type.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-				"The request body is larger than the limit of {0} bytes"),
-		/** An uploaded file over its limit: {0} what the importer says. */
-		FILE_TOO_LARGE(Type.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "File too large", "{0}"),
-		/** Anything unexpected: {0} the reference to the log. */
-		INTERNAL(null, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "An unexpected error occurred. Nothing was "
-				+ "recorded by this request unless it said so. Reference: {0}"),
-
-		/** A command refused as a duplicate: {0} the module's explanation. */
-		DUPLICATE_ID(Type.DUPLICATE, HttpStatus.CONFLICT, "Duplicate id", "{0}"),
-		/** A command refused by a business rule: {0} the module's explanation. */
-		RULE_VIOLATED(Type.RULE_VIOLATION, HttpStatus.CONFLICT, "Not allowed", "{0}"),
-		/** {0} the project id. */
-		PROJECT_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "Project not found",
-				"There is no project with id ''{0}''"),
-		/** {0} the project id, {1} the business date asked for. */
-		PROJECT_NOT_YET_AS_OF(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "Project not found",
-				"Project ''{0}'' did not exist yet as of {1}"),
-		/** {0} the project id, {1} the recording time asked for. */
-		PROJECT_NOT_YET_KNOWN_AT(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "Project not found",
-				"Project ''{0}'' did not exist yet as known at {1}"),
-		/** {0} the project id, {1} the business date, {2} the recording time asked for. */
-		PROJECT_NOT_YET_AS_OF_KNOWN_AT(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "Project not found",
-				"Project ''{0}'' did not exist yet as of {1} as known at {2}"),
-		/** If-Match names another version: {0} the project id, {1} its version, {2} the version(s) expected. */
-		PROJECT_VERSION_MISMATCH(Type.PRECONDITION_FAILED, HttpStatus.PRECONDITION_FAILED, "Precondition failed",
-				"Project ''{0}'' is at version {1}, not {2} as If-Match expects; nothing was recorded. Read it again "
-						+ "(ETag \"{1}\") and retry."),
-		PROJECT_CHANGED_CONCURRENTLY(Type.CONFLICT, HttpStatus.CONFLICT, "Concurrent change", "The project was changed "
-				+ "by another request at the same time; nothing was recorded by this one. Read it again and retry."),
-		/** {0} the facility id. */
-		FACILITY_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "Facility not found",
-				"There is no facility with id ''{0}''"),
-		FACILITY_CHANGED_CONCURRENTLY(Type.CONFLICT, HttpStatus.CONFLICT, "Concurrent change", "The facility was "
-				+ "changed by another request at the same time; nothing was recorded by this one. Read it again and "
-				+ "retry."),
-
+		/** One field is invalid: {field} the field, {reason} why. */
+		INVALID_FIELD(Type.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "problem.invalidField.title",
+				"problem.invalidField.detail", "field", "reason"),
+		/** Several fields are invalid: {count} how many, {errors} each field and why. */
+		INVALID_FIELDS(Type.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "problem.invalidFields.title",
+				"problem.invalidFields.detail", "count#", "errors"),
+		/** A request header is invalid: {header} the header, {reason} why. */
+		INVALID_HEADER(Type.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "problem.invalidHeader.title",
+				"problem.invalidHeader.detail", "header", "reason"),
+		/** A body whose declared length is over the limit: {length} its length, {limit} the limit. */
+		BODY_TOO_LARGE(Type.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "problem.bodyTooLarge.title",
+				"problem.bodyTooLarge.detail", "length#", "limit#"),
+		/** A body that ran over the limit while it was read: {limit} the limit. */
+		BODY_OVER_LIMIT(Type.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "problem.bodyOverLimit.title",
+				"problem.bodyOverLimit.detail", "limit#"),
+		/** An uploaded file over its limit: {message} what the importer says. */
+		FILE_TOO_LARGE(Type.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "problem.fileTooLarge.title",
+				"problem.fileTooLarge.detail", "message"),
+		/** Anything unexpected: {reference} the reference to the log. */
+		INTERNAL(null, HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal.title",
+				"problem.internal.detail", "reference"),
+		/** A command refused as a duplicate: {message} the module's explanation. */
+		DUPLICATE_ID(Type.DUPLICATE, HttpStatus.CONFLICT, "problem.duplicateId.title",
+				"problem.duplicateId.detail", "message"),
+		/** A command refused by a business rule: {message} the module's explanation. */
+		RULE_VIOLATED(Type.RULE_VIOLATION, HttpStatus.CONFLICT, "problem.ruleViolated.title",
+				"problem.ruleViolated.detail", "message"),
+		/** {projectId} the project id. */
+		PROJECT_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.projectNotFound.title",
+				"problem.projectNotFound.detail", "projectId"),
+		/** {projectId} the project id, {asOf} the business date asked for. */
+		PROJECT_NOT_YET_AS_OF(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.projectNotYetAsOf.title",
+				"problem.projectNotYetAsOf.detail", "projectId", "asOf"),
+		/** {projectId} the project id, {knownAt} the recording time asked for. */
+		PROJECT_NOT_YET_KNOWN_AT(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.projectNotYetKnownAt.title",
+				"problem.projectNotYetKnownAt.detail", "projectId", "knownAt"),
+		/** {projectId} the project id, {asOf} the business date, {knownAt} the recording time asked for. */
+		PROJECT_NOT_YET_AS_OF_KNOWN_AT(Type.NOT_FOUND, HttpStatus.NOT_FOUND,
+				"problem.projectNotYetAsOfKnownAt.title", "problem.projectNotYetAsOfKnownAt.detail", "projectId", "asOf", "knownAt"),
+		/**
+		 * If-Match names another version: {projectId} the project id, {version} its version, {expected} the version(s)
+		 * expected.
+		 */
+		PROJECT_VERSION_MISMATCH(Type.PRECONDITION_FAILED, HttpStatus.PRECONDITION_FAILED,
+				"problem.projectVersionMismatch.title", "problem.projectVersionMismatch.detail",
+				"projectId", "version", "expected"),
+		PROJECT_CHANGED_CONCURRENTLY(Type.CONFLICT, HttpStatus.CONFLICT,
+				"problem.projectChangedConcurrently.title", "problem.projectChangedConcurrently.detail"),
+		/** {facilityId} the facility id. */
+		FACILITY_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.facilityNotFound.title",
+				"problem.facilityNotFound.detail", "facilityId"),
+		FACILITY_CHANGED_CONCURRENTLY(Type.CONFLICT, HttpStatus.CONFLICT,
+				"problem.facilityChangedConcurrently.title", "problem.facilityChangedConcurrently.detail"),
 		/** A transaction lost a race with another request, also after retries. */
-		CHANGED_CONCURRENTLY(Type.CONFLICT, HttpStatus.CONFLICT, "Concurrent change", "The data was changed by another "
-				+ "request at the same time; nothing was recorded by this one. Read it again and retry."),
-		/** {0} the Idempotency-Key. */
-		IDEMPOTENCY_KEY_REUSED(Type.IDEMPOTENCY_KEY_REUSED, HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
-				"The Idempotency-Key ''{0}'' was already used for a different request (method, path or body); use a "
-						+ "new key for a new request."),
-		/** {0} the Idempotency-Key. */
-		IDEMPOTENT_REQUEST_RUNNING(Type.IN_PROGRESS, HttpStatus.CONFLICT, "Request in progress", "A request with the "
-				+ "Idempotency-Key ''{0}'' is still being processed; retry it later to get its answer."),
-		/** {0} the Idempotency-Key. */
-		IDEMPOTENT_REQUEST_TAKEN_OVER(Type.IN_PROGRESS, HttpStatus.CONFLICT, "Request in progress", "Another request "
-				+ "with the Idempotency-Key ''{0}'' took over; nothing was recorded by this one. Retry it to get that "
-				+ "request''s answer."),
-		/** {0} how many live connections the server holds. */
-		TOO_MANY_LIVE_CONNECTIONS(Type.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE, "Too many live connections",
-				"The server holds {0} live connections already; the page will try again."),
-
+		CHANGED_CONCURRENTLY(Type.CONFLICT, HttpStatus.CONFLICT, "problem.changedConcurrently.title",
+				"problem.changedConcurrently.detail"),
+		/** {key} the Idempotency-Key. */
+		IDEMPOTENCY_KEY_REUSED(Type.IDEMPOTENCY_KEY_REUSED, HttpStatus.UNPROCESSABLE_CONTENT,
+				"problem.idempotencyKeyReused.title", "problem.idempotencyKeyReused.detail", "key"),
+		/** {key} the Idempotency-Key. */
+		IDEMPOTENT_REQUEST_RUNNING(Type.IN_PROGRESS, HttpStatus.CONFLICT,
+				"problem.idempotentRequestRunning.title", "problem.idempotentRequestRunning.detail", "key"),
+		/** {key} the Idempotency-Key. */
+		IDEMPOTENT_REQUEST_TAKEN_OVER(Type.IN_PROGRESS, HttpStatus.CONFLICT,
+				"problem.idempotentRequestTakenOver.title", "problem.idempotentRequestTakenOver.detail", "key"),
+		/** {count} how many live connections the server holds. */
+		TOO_MANY_LIVE_CONNECTIONS(Type.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+				"problem.tooManyLiveConnections.title", "problem.tooManyLiveConnections.detail", "count#"),
 		/** Nobody can sign in on this server. */
-		NO_USERS(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "Unauthorized", "No users are configured on this server, "
-				+ "so every request that needs a user is refused. An administrator must configure "
-				+ "tracker.security.users (or an OIDC issuer); see the README, section Security."),
-		BAD_CREDENTIALS(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "Unauthorized", "The username or password is wrong."),
-		INVALID_BEARER_TOKEN(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "Unauthorized",
-				"The bearer token is not valid (signature, issuer or expiry)."),
-		SIGN_IN_FIRST(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "Unauthorized",
-				"Sign in first: send HTTP Basic credentials, or sign in at /login."),
+		NO_USERS(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "problem.noUsers.title", "problem.noUsers.detail"),
+		BAD_CREDENTIALS(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "problem.badCredentials.title",
+				"problem.badCredentials.detail"),
+		INVALID_BEARER_TOKEN(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "problem.invalidBearerToken.title",
+				"problem.invalidBearerToken.detail"),
+		SIGN_IN_FIRST(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "problem.signInFirst.title",
+				"problem.signInFirst.detail"),
 		/** When a JWT resource server is configured. */
-		SIGN_IN_FIRST_OR_BEARER(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "Unauthorized",
-				"Sign in first: send HTTP Basic credentials or a bearer token, or sign in at /login."),
-		/** {0} one of the roles that may ("A or B"), {1} the method, {2} the path, {3} who is signed in. */
-		ROLE_REQUIRED(Type.FORBIDDEN, HttpStatus.FORBIDDEN, "Forbidden", "Role {0} is needed for {1} {2}. {3}"),
-		/** {0} the method, {1} the path, {2} who is signed in. */
-		NO_ROLE_MAY(Type.FORBIDDEN, HttpStatus.FORBIDDEN, "Forbidden",
-				"No role may use {0} {1}: it is not part of this API. {2}"),
-		CSRF_TOKEN_MISSING(Type.CSRF, HttpStatus.FORBIDDEN, "Missing or invalid CSRF token", "This request is "
-				+ "authenticated by a session cookie, so it must carry the header X-XSRF-TOKEN with the value of the "
-				+ "XSRF-TOKEN cookie (a form: the field _csrf). Requests with an Authorization header need none."),
-		/** {0} the method, {1} the path. */
-		NO_ENDPOINT(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "Not found", "There is no endpoint {0} {1}."),
-
-		/** {0} the audit module's explanation. */
-		NOT_IN_CHAIN(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "Not in the chain", "{0}"),
-		/** {0} the audit module's explanation. */
-		DEAD_LETTERS_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "Dead letters not found", "{0}"),
-		/** {0} the audit module's explanation. */
-		REPLAY_RUNNING(Type.CONFLICT, HttpStatus.CONFLICT, "Replay already running", "{0}");
+		SIGN_IN_FIRST_OR_BEARER(Type.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, "problem.signInFirstOrBearer.title",
+				"problem.signInFirstOrBearer.detail"),
+		/**
+		 * {roles} the roles that may ("A or B"), {method} the method, {path} the path, {user} who is signed in (a text,
+		 * or empty).
+		 */
+		ROLE_REQUIRED(Type.FORBIDDEN, HttpStatus.FORBIDDEN, "problem.roleRequired.title",
+				"problem.roleRequired.detail", "roles", "method", "path", "user"),
+		/** {method} the method, {path} the path, {user} who is signed in. */
+		NO_ROLE_MAY(Type.FORBIDDEN, HttpStatus.FORBIDDEN, "problem.noRoleMay.title",
+				"problem.noRoleMay.detail", "method", "path", "user"),
+		CSRF_TOKEN_MISSING(Type.CSRF, HttpStatus.FORBIDDEN, "problem.csrfTokenMissing.title",
+				"problem.csrfTokenMissing.detail"),
+		/** {method} the method, {path} the path. */
+		NO_ENDPOINT(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.noEndpoint.title",
+				"problem.noEndpoint.detail", "method", "path"),
+		/** {message} the audit module's explanation. */
+		NOT_IN_CHAIN(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.notInChain.title",
+				"problem.notInChain.detail", "message"),
+		/** {message} the audit module's explanation. */
+		DEAD_LETTERS_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.deadLettersNotFound.title",
+				"problem.deadLettersNotFound.detail", "message"),
+		/** {message} the audit module's explanation. */
+		REPLAY_RUNNING(Type.CONFLICT, HttpStatus.CONFLICT, "problem.replayRunning.title",
+				"problem.replayRunning.detail", "message"),
+		// Spring MVC's own refusals (ApiProblemHandler): English exactly as Spring writes it; no type, as Spring's.
+		/** Spring MVC: no handler for this method (with an Allow header): {method}. */
+		METHOD_NOT_ALLOWED(null, HttpStatus.METHOD_NOT_ALLOWED, "problem.methodNotAllowed.title",
+				"problem.methodNotAllowed.detail", "method"),
+		/** Spring MVC: a body of a type nothing reads: {contentType}. */
+		UNSUPPORTED_MEDIA_TYPE(null, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.unsupportedMediaType.title",
+				"problem.unsupportedMediaType.detail", "contentType"),
+		/** Spring MVC: nothing in the Accept header can be answered: {types} what can. */
+		NOT_ACCEPTABLE(null, HttpStatus.NOT_ACCEPTABLE, "problem.notAcceptable.title",
+				"problem.notAcceptable.detail", "types"),
+		/** Spring MVC: an Accept header that cannot be parsed. */
+		ACCEPT_UNREADABLE(null, HttpStatus.NOT_ACCEPTABLE, "problem.acceptUnreadable.title",
+				"problem.acceptUnreadable.detail"),
+		/** Spring MVC: a required query parameter is missing: {name}. */
+		MISSING_PARAMETER(null, HttpStatus.BAD_REQUEST, "problem.missingParameter.title",
+				"problem.missingParameter.detail", "name"),
+		/** Spring MVC: a required header is missing: {name}. */
+		MISSING_HEADER(null, HttpStatus.BAD_REQUEST, "problem.missingHeader.title",
+				"problem.missingHeader.detail", "name"),
+		/** Spring MVC: a required part of a multipart body is missing: {name}. */
+		MISSING_PART(null, HttpStatus.BAD_REQUEST, "problem.missingPart.title", "problem.missingPart.detail", "name"),
+		/** Spring MVC: a multipart upload over the container's limit. */
+		UPLOAD_TOO_LARGE(null, HttpStatus.CONTENT_TOO_LARGE, "problem.uploadTooLarge.title",
+				"problem.uploadTooLarge.detail");
 
 		private final Type type;
 		private final HttpStatus status;
-		private final String title;
-		private final String detail;
+		private final String titleKey;
+		private final String detailKey;
+		private final List<String> parameters;
 
-		Kind(Type type, HttpStatus status, String title, String detail) {
+		Kind(Type type, HttpStatus status, String titleKey, String detailKey, String... parameters) {
 			this.type = type;
 			this.status = status;
-			this.title = title;
-			this.detail = detail;
+			this.titleKey = titleKey;
+			this.detailKey = detailKey;
+			this.parameters = List.of(parameters);
 		}
 
 		/** The type URI; {@code null} for none, that is {@code about:blank} (the 500: it says nothing beyond its status). */
@@ -154,9 +201,27 @@ public final class Problems {
 			return type == null ? null : type.uri;
 		}
 
-		/** The detail's wording, {@code {0}} for the first argument (MessageFormat syntax). */
-		String detailPattern() {
-			return detail;
+		/** The catalogue key of the title. */
+		public String titleKey() {
+			return titleKey;
+		}
+
+		/** The catalogue key of the detail. */
+		public String detailKey() {
+			return detailKey;
+		}
+
+		/** The names of the detail's arguments, in order (the placeholders of its text). */
+		public List<String> parameters() {
+			return parameters.stream().map(p -> p.endsWith("#") ? p.substring(0, p.length() - 1) : p).toList();
+		}
+
+		private boolean isQuantity(int index) {
+			return index < parameters.size() && parameters.get(index).endsWith("#");
+		}
+
+		private String parameter(int index) {
+			return index < parameters.size() ? parameters().get(index) : "argument" + index;
 		}
 	}
 
@@ -195,14 +260,19 @@ public final class Problems {
 	public static Problem invalid(List<FieldViolation> violations) {
 		Problem problem = violations.size() == 1
 				? of(Kind.INVALID_FIELD, violations.get(0).field(), violations.get(0).reason())
-				: of(Kind.INVALID_FIELDS, violations.size(), violations.stream()
-						.map(v -> v.field() + ": " + v.reason()).collect(Collectors.joining("; ")));
-		return problem.with("errors", violations);
+				: of(Kind.INVALID_FIELDS, violations.size(), new Text.Joined("; ", violations.stream()
+						.map(v -> Text.of("problem.part.fieldReason").with("field", v.field()).with("reason", v.reason()))
+						.toList()));
+		return problem.with("errors", List.copyOf(violations));
 	}
 
 	/** 400 naming an invalid request header and why, as an invalid field. */
-	public static Problem invalidHeader(String header, String reason) {
+	public static Problem invalidHeader(String header, Text reason) {
 		return of(Kind.INVALID_HEADER, header, reason).with("errors", List.of(new FieldViolation(header, reason)));
+	}
+
+	/** One invalid field of a problem's {@code errors}, as the body writes it: the reason in the answer's language. */
+	public record FieldError(String field, String reason) {
 	}
 
 	/**
@@ -212,16 +282,29 @@ public final class Problems {
 	public static final class Problem {
 
 		private final Kind kind;
-		private final Object[] arguments;
+		private final Text title;
+		private final Text detail;
 		private final Map<String, Object> properties = new LinkedHashMap<>();
 		private final List<Map.Entry<String, String>> headers = new ArrayList<>();
 
 		private Problem(Kind kind, Object[] arguments) {
 			this.kind = kind;
-			this.arguments = Arrays.stream(arguments).map(String::valueOf).toArray();
+			this.title = Text.of(kind.titleKey);
+			Text text = Text.of(kind.detailKey);
+			for (int i = 0; i < arguments.length; i++) {
+				Object argument = arguments[i];
+				boolean typed = argument instanceof Text || argument instanceof Text.Joined
+						|| argument instanceof Text.Amount || argument instanceof Text.Code
+						|| (kind.isQuantity(i) && argument instanceof Number);
+				text = text.with(kind.parameter(i), typed ? argument : String.valueOf(argument));
+			}
+			this.detail = text;
 		}
 
-		/** One more member of the body, after the standard ones. */
+		/**
+		 * One more member of the body, after the standard ones. A list of {@link FieldViolation} is written as
+		 * {@code [{field, reason}]}, each reason in the answer's language.
+		 */
 		public Problem with(String property, Object value) {
 			properties.put(property, value);
 			return this;
@@ -237,52 +320,70 @@ public final class Problems {
 			return kind.status;
 		}
 
+		/** The kind of this problem. */
+		public Kind kind() {
+			return kind;
+		}
+
+		/** The title in English. */
 		public String title() {
-			return kind.title;
+			return title.english();
 		}
 
+		/** The detail in English. */
 		public String detailText() {
-			return new MessageFormat(kind.detail, Locale.ROOT).format(arguments);
-		}
-
-		/** The problem for a Spring MVC handler (Spring fills in {@code instance}). */
-		public ProblemDetail detail() {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status, detailText());
-			if (kind.type() != null) {
-				problem.setType(kind.type());
-			}
-			problem.setTitle(title());
-			properties.forEach(problem::setProperty);
-			return problem;
-		}
-
-		/** The answer of a Spring MVC handler: the status, the headers, the problem. */
-		public ResponseEntity<ProblemDetail> response() {
-			ResponseEntity.BodyBuilder answer = ResponseEntity.status(kind.status);
-			headers.forEach(h -> answer.header(h.getKey(), h.getValue()));
-			return answer.body(detail());
+			return detail.english();
 		}
 
 		/**
-		 * Answers from a servlet filter or a security handler (outside Spring MVC): status, headers and the problem,
-		 * committed. Nothing is written to an answer that is already on its way.
+		 * The problem for a Spring MVC handler (Spring fills in {@code instance}), in the language of the request
+		 * being handled; {@link #response()} also says which in {@code Content-Language}.
+		 */
+		public ProblemDetail detail() {
+			return detail(Written.of(this, currentRequest()));
+		}
+
+		private ProblemDetail detail(Written written) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status, written.detail());
+			if (kind.type() != null) {
+				problem.setType(kind.type());
+			}
+			problem.setTitle(written.title());
+			written.properties().forEach(problem::setProperty);
+			return problem;
+		}
+
+		/** The answer of a Spring MVC handler: the status, the headers, the problem, and its language. */
+		public ResponseEntity<ProblemDetail> response() {
+			Written written = Written.of(this, currentRequest());
+			ResponseEntity.BodyBuilder answer = ResponseEntity.status(kind.status)
+					.header(HttpHeaders.CONTENT_LANGUAGE, written.language());
+			headers.forEach(h -> answer.header(h.getKey(), h.getValue()));
+			return answer.body(detail(written));
+		}
+
+		/**
+		 * Answers from a servlet filter or a security handler (outside Spring MVC): status, headers, the language and
+		 * the problem, committed. Nothing is written to an answer that is already on its way.
 		 */
 		public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
 			if (response.isCommitted()) {
 				return;
 			}
+			Written written = Written.of(this, request);
 			Map<String, Object> body = new LinkedHashMap<>();
 			if (kind.type() != null) {
 				body.put("type", kind.type().toString());
 			}
-			body.put("title", title());
+			body.put("title", written.title());
 			body.put("status", kind.status.value());
-			body.put("detail", detailText());
+			body.put("detail", written.detail());
 			body.put("instance", request.getRequestURI());
-			body.putAll(properties);
+			body.putAll(written.properties());
 			byte[] bytes = JSON.writeValueAsBytes(body);
 			response.setStatus(kind.status.value());
 			headers.forEach(h -> response.addHeader(h.getKey(), h.getValue()));
+			response.setHeader(HttpHeaders.CONTENT_LANGUAGE, written.language());
 			response.setContentType(PROBLEM_JSON);
 			response.setContentLength(bytes.length);
 			response.getOutputStream().write(bytes);
@@ -298,9 +399,44 @@ public final class Problems {
 		public String toString() {
 			return kind.status.value() + " " + kind + ": " + detailText();
 		}
+
+		private static HttpServletRequest currentRequest() {
+			return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+					? attributes.getRequest() : null;
+		}
 	}
 
-	/** A problem thrown (see {@link Problem#exception()}); its message is the detail. */
+	/** A problem written in one language: title, detail and properties (each field's reason in that language). */
+	private record Written(String language, String title, String detail, Map<String, Object> properties) {
+
+		static Written of(Problem problem, HttpServletRequest request) {
+			Translations translations = translations(request);
+			String language = translations == null ? Languages.DEFAULT : Translations.languageOf(request);
+			Map<String, Object> properties = new LinkedHashMap<>();
+			problem.properties.forEach((name, value) -> properties.put(name, value instanceof List<?> list
+					&& !list.isEmpty() && list.stream().allMatch(FieldViolation.class::isInstance)
+					? list.stream().map(v -> (FieldViolation) v)
+							.map(v -> new FieldError(v.field(), write(v.reason(), translations, language))).toList()
+					: value));
+			return new Written(language, write(problem.title, translations, language),
+					write(problem.detail, translations, language), properties);
+		}
+
+		private static String write(Text text, Translations translations, String language) {
+			return translations == null ? text.english() : translations.render(text, language);
+		}
+
+		/** The catalogue of the application serving the request; none outside one (English then). */
+		private static Translations translations(HttpServletRequest request) {
+			if (request == null || request.getServletContext() == null) {
+				return null;
+			}
+			WebApplicationContext context = WebApplicationContextUtils.findWebApplicationContext(request.getServletContext());
+			return context == null ? null : context.getBeanProvider(Translations.class).getIfAvailable();
+		}
+	}
+
+	/** A problem thrown (see {@link Problem#exception()}); its message is the detail in English. */
 	public static final class ProblemException extends RuntimeException {
 
 		private final transient Problem problem;

@@ -1,5 +1,6 @@
 package org.pipelinetracker.i18n;
 
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,10 +53,11 @@ class PreferencesController {
 		Violations violations = new Violations();
 		String language = chosen.language() == null ? null : Languages.supported(chosen.language());
 		violations.check(chosen.language() == null || language != null, "language",
-				"'" + chosen.language() + "' is not a supported language; use one of " + Languages.SUPPORTED);
+				Text.of("problem.field.languageUnsupported").with("language", chosen.language())
+						.with("languages", String.valueOf(Languages.SUPPORTED)));
 		String zone = chosen.timeZone() == null ? null : chosen.timeZone().strip();
 		violations.check(zone == null || TimeZones.isZone(zone), "timeZone",
-				"'" + chosen.timeZone() + "' is not a time zone id such as Asia/Tashkent or Asia/Seoul");
+				Text.of("problem.field.timeZoneUnknown").with("timeZone", chosen.timeZone()));
 		String currency = currencies.chosen(violations, chosen.displayCurrency());
 		violations.throwIfAny();
 		return effective(preferences.save(user.getName(), language, zone, currency), acceptLanguage);

@@ -33,7 +33,7 @@ public record AuditContext(String actor, String reason, String sourceUrl) {
 	/** A write the application makes on its own behalf; 400 when the name is not a plain name. */
 	public static AuditContext system(String name) {
 		if (name == null || !SYSTEM_ACTOR.matcher(name.strip()).matches()) {
-			throw InvalidRequestException.of("actor", "must be 1-100 letters, digits, spaces or '.', '_', '@', ':', '-'");
+			throw InvalidRequestException.of("actor", Text.of("problem.field.systemActor"));
 		}
 		return new AuditContext(name.strip(), null, null);
 	}

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A request with one or more invalid fields; answered 400 with each field listed.
+ * A request with one or more invalid fields; answered 400 with each field listed. The message is the English.
  */
 public class InvalidRequestException extends RuntimeException {
 
@@ -15,6 +15,11 @@ public class InvalidRequestException extends RuntimeException {
 		this.violations = List.copyOf(violations);
 	}
 
+	public static InvalidRequestException of(String field, Text reason) {
+		return new InvalidRequestException(List.of(new FieldViolation(field, reason)));
+	}
+
+	/** A reason that is not in the catalogue (shown as it is in every language). */
 	public static InvalidRequestException of(String field, String reason) {
 		return new InvalidRequestException(List.of(new FieldViolation(field, reason)));
 	}
@@ -26,7 +31,7 @@ public class InvalidRequestException extends RuntimeException {
 	private static String summary(List<FieldViolation> violations) {
 		List<String> parts = new ArrayList<>();
 		for (FieldViolation v : violations) {
-			parts.add(v.field() + ": " + v.reason());
+			parts.add(v.field() + ": " + v.reason().english());
 		}
 		return String.join("; ", parts);
 	}

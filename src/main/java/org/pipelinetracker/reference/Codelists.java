@@ -1,5 +1,6 @@
 package org.pipelinetracker.reference;
 
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 
 import java.io.IOException;
@@ -297,12 +298,12 @@ public final class Codelists {
 		}
 		String code = currency.trim().toUpperCase(Locale.ROOT);
 		if (!violations.check(isCurrency(code), field + ".currency",
-				"'" + currency + "' is not an active ISO 4217 currency code")) {
+				Text.of("problem.field.currencyUnknown").with("currency", currency))) {
 			return null;
 		}
 		int digits = currencyFractionDigits(code);
 		if (!violations.check(amount.stripTrailingZeros().scale() <= digits, field + ".amount",
-				code + " amounts have at most " + digits + " decimal places")) {
+				Text.of("problem.field.tooManyDecimals").with("currency", code).with("digits", digits))) {
 			return null;
 		}
 		return violations.has(field + ".amount") ? null
@@ -315,7 +316,7 @@ public final class Codelists {
 			return null;
 		}
 		String code = sector.trim();
-		violations.check(isSector(code), field, "'" + sector + "' is not an active DAC purpose code");
+		violations.check(isSector(code), field, Text.of("problem.field.sectorFilterUnknown").with("sector", sector));
 		return code;
 	}
 
@@ -325,7 +326,8 @@ public final class Codelists {
 			return null;
 		}
 		String canonical = uzbekRegion(region).orElse(null);
-		violations.check(canonical != null, field, "'" + region + "' is not an Uzbek region; use one of " + uzbekRegions());
+		violations.check(canonical != null, field, Text.of("problem.field.regionUnknown").with("region", region)
+				.with("regions", String.valueOf(uzbekRegions())));
 		return canonical;
 	}
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinetracker.http.Problems;
 import org.pipelinetracker.http.Problems.Kind;
 import org.pipelinetracker.http.Problems.Problem;
+import org.pipelinetracker.kernel.Text;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -122,21 +123,32 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 			return;
 		}
 		List<String> required = rule.map(r -> r.allowedRoles().stream().map(Role::name).toList()).orElse(List.of());
-		String who = describeUser();
+		Text who = describeUser();
 		Problem problem = required.isEmpty() ? Problems.of(Kind.NO_ROLE_MAY, method, path, who)
-				: Problems.of(Kind.ROLE_REQUIRED, String.join(" or ", required), method, path, who);
+				: Problems.of(Kind.ROLE_REQUIRED, alternatives(required), method, path, who);
 		write(problem.with("requiredRoles", required), request, response);
 	}
 
-	private static String describeUser() {
+	/** Who is signed in and with which roles (empty for nobody). */
+	private static Text describeUser() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth == null) {
-			return "";
+			return Text.verbatim("");
 		}
 		List<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
 				.map(Role::ofAuthority).flatMap(Optional::stream).map(Role::name).toList();
-		return "You are signed in as '" + auth.getName() + "' with "
-				+ (roles.isEmpty() ? "no role." : "role" + (roles.size() > 1 ? "s " : " ") + String.join(", ", roles) + ".");
+		Text signedIn = Text.of(roles.isEmpty() ? "problem.part.signedInWithoutRole"
+				: roles.size() == 1 ? "problem.part.signedInWithRole" : "problem.part.signedInWithRoles");
+		return signedIn.with("user", auth.getName()).with("roles", String.join(", ", roles));
+	}
+
+	/** "A or B or C": the roles that may, each one a role's code as {@code requiredRoles} names it. */
+	private static Object alternatives(List<String> roles) {
+		Object either = roles.get(0);
+		for (String role : roles.subList(1, roles.size())) {
+			either = Text.of("problem.part.or").with("first", either).with("second", role);
+		}
+		return either;
 	}
 
 	/** Security's refusals have always declared their charset in the Content-Type; the rest is as every problem. */

@@ -91,9 +91,9 @@ class SecurityConfig {
 			authorize.anyRequest().denyAll();
 		});
 		http.httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems));
-		// Spring Security's own sign-in page at /login (labelled fields, the CSRF token, no script) and sign-out
-		// confirmation page at GET /logout
-		http.formLogin(form -> form.permitAll());
+		// our own sign-in page at GET /login and sign-out page at GET /logout, in the visitor's language (SignInPage);
+		// Spring Security handles POST /login (a failure: /login?error) and POST /logout
+		http.formLogin(form -> form.loginPage("/login").permitAll());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		if (jwtDecoder != null) {
 			JwtUserConverter converter = new JwtUserConverter(properties.jwt());
@@ -102,8 +102,8 @@ class SecurityConfig {
 					.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		}
 		http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(new CsrfRequirement()));
-		// registered as the first default entry point (not as "the" entry point, which would switch off the generated
-		// sign-in page), so it decides for every request: 401 problem for the API, redirect to /login for pages
+		// registered as the first default entry point, so it decides for every request: 401 problem for the API,
+		// redirect to /login for pages
 		http.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE).accessDeniedHandler(problems));
 		http.requestCache(cache -> cache.requestCache(pageRequestCache()));

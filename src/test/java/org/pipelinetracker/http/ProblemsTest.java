@@ -3,14 +3,32 @@ package org.pipelinetracker.http;
 import org.junit.jupiter.api.Test;
 import org.pipelinetracker.http.Problems.Kind;
 import org.pipelinetracker.kernel.FieldViolation;
+import org.pipelinetracker.kernel.Text;
+import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,25 +36,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProblemsTest {
 
+	/**
+	 * Each kind's title and detail are the catalogue's {@code problem.<kind>.title} and {@code .detail}
+	 * (MessageCatalogueTest checks every language has them, with the same placeholders), and the detail's placeholders
+	 * are the kind's arguments, every one of them used.
+	 */
 	@Test
-	void everyWordingDoublesItsApostrophesSoNoArgumentIsQuotedAway() {
+	void everyKindHasItsTitleAndDetailInTheCatalogueWithItsArgumentsAsPlaceholders() throws IOException {
+		Properties english = new Properties();
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("i18n/messages.properties")) {
+			english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		Pattern placeholder = Pattern.compile("\\{(\\w+)}");
 		for (Kind kind : Kind.values()) {
-			assertThat(kind.detailPattern().replace("''", "")).as(kind.name()).doesNotContain("'");
+			String name = "problem." + camel(kind.name());
+			assertThat(kind.titleKey()).isEqualTo(name + ".title");
+			assertThat(kind.detailKey()).isEqualTo(name + ".detail");
+			assertThat(english.getProperty(kind.titleKey())).as(kind.titleKey()).isNotBlank();
+			String detail = english.getProperty(kind.detailKey());
+			assertThat(detail).as(kind.detailKey()).isNotBlank();
+			Set<String> used = new TreeSet<>();
+			Matcher m = placeholder.matcher(detail);
+			while (m.find()) {
+				used.add(m.group(1));
+			}
+			assertThat(used).as(kind.detailKey()).isEqualTo(new TreeSet<>(kind.parameters()));
 		}
 	}
 
+	/** Spring MVC's refusals that are kinds here keep Spring's own English, title and detail. */
 	@Test
-	void everyWordingUsesItsArgumentsInOrderFromTheFirst() {
-		Pattern argument = Pattern.compile("\\{(\\d+)}");
-		for (Kind kind : Kind.values()) {
-			Matcher m = argument.matcher(kind.detailPattern());
-			int highest = -1;
-			while (m.find()) {
-				int n = Integer.parseInt(m.group(1));
-				assertThat(n).as(kind.name()).isLessThanOrEqualTo(highest + 1);
-				highest = Math.max(highest, n);
-			}
-		}
+	void springsOwnRefusalsKeepSpringsEnglish() {
+		Map<ErrorResponse, Problems.Problem> refusals = new LinkedHashMap<>();
+		refusals.put(new HttpRequestMethodNotSupportedException("DELETE", List.of("GET", "PUT")),
+				Problems.of(Kind.METHOD_NOT_ALLOWED, "DELETE"));
+		refusals.put(new HttpMediaTypeNotSupportedException(MediaType.TEXT_PLAIN, List.of(MediaType.APPLICATION_JSON)),
+				Problems.of(Kind.UNSUPPORTED_MEDIA_TYPE, MediaType.TEXT_PLAIN));
+		refusals.put(new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON)),
+				Problems.of(Kind.NOT_ACCEPTABLE, List.of(MediaType.APPLICATION_JSON)));
+		refusals.put(new HttpMediaTypeNotAcceptableException("Could not parse Accept header: nonsense"),
+				Problems.of(Kind.ACCEPT_UNREADABLE));
+		refusals.put(new MissingServletRequestParameterException("amount", "String"),
+				Problems.of(Kind.MISSING_PARAMETER, "amount"));
+		refusals.put(new MissingServletRequestPartException("file"), Problems.of(Kind.MISSING_PART, "file"));
+		refusals.put(new MaxUploadSizeExceededException(1024), Problems.of(Kind.UPLOAD_TOO_LARGE));
+		refusals.forEach((spring, ours) -> {
+			assertThat(ours.status().value()).as(ours.kind().name()).isEqualTo(spring.getStatusCode().value());
+			assertThat(ours.title()).as(ours.kind().name()).isEqualTo(spring.getBody().getTitle());
+			assertThat(ours.detailText()).as(ours.kind().name()).isEqualTo(spring.getBody().getDetail());
+		});
 	}
 
 	@Test
@@ -97,7 +145,7 @@ class ProblemsTest {
 	void invalidFieldsAreNamedOneByOne() {
 		ProblemDetail one = Problems.invalid(List.of(new FieldViolation("title", "must not be blank"))).detail();
 		assertThat(one.getDetail()).isEqualTo("Invalid field 'title': must not be blank");
-		assertThat(one.getProperties().get("errors")).isEqualTo(List.of(new FieldViolation("title", "must not be blank")));
+		assertThat(one.getProperties().get("errors")).isEqualTo(List.of(new Problems.FieldError("title", "must not be blank")));
 
 		ProblemDetail two = Problems.invalid(List.of(new FieldViolation("title", "must not be blank"),
 				new FieldViolation("region", "is unknown"))).detail();
@@ -109,7 +157,7 @@ class ProblemsTest {
 	@Test
 	void anInvalidHeaderIsNamedAsAField() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		Problems.invalidHeader("Idempotency-Key", "must be short").write(new MockHttpServletRequest("POST", "/api/x"),
+		Problems.invalidHeader("Idempotency-Key", Text.verbatim("must be short")).write(new MockHttpServletRequest("POST", "/api/x"),
 				response);
 		assertThat(response.getContentAsString()).isEqualTo("{\"type\":\"/problems/invalid-request\",\"title\":"
 				+ "\"Invalid request\",\"status\":400,\"detail\":\"Invalid header 'Idempotency-Key': must be short\","
@@ -129,5 +177,14 @@ class ProblemsTest {
 		Problems.ProblemException thrown = Problems.of(Kind.FACILITY_NOT_FOUND, "F-1").exception();
 		assertThat(thrown.getMessage()).isEqualTo("There is no facility with id 'F-1'");
 		assertThat(thrown.problem().status()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	/** {@code PROJECT_NOT_FOUND} → {@code projectNotFound}. */
+	private static String camel(String constant) {
+		StringBuilder out = new StringBuilder();
+		for (String part : constant.toLowerCase(java.util.Locale.ROOT).split("_")) {
+			out.append(out.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+		}
+		return out.toString();
 	}
 }

@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * metadata with the actor.
  */
 public record CreateFacilityRequest(
-		@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "must be 3-64 characters: letters, digits, '.', '_' or '-'") String facilityId,
+		@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "{problem.field.longId}") String facilityId,
 		@NotBlank @Size(max = 300) String name,
 		@NotBlank @Size(max = 200) String lender,
 		@NotNull @Valid MoneyRequest limit,
@@ -27,7 +27,7 @@ public record CreateFacilityRequest(
 
 	/** An amount as a decimal string or JSON number, and an ISO 4217 currency code. */
 	public record MoneyRequest(
-			@NotNull @Positive @DecimalMax(value = "1000000000000000", message = "must not exceed 10^15") BigDecimal amount,
+			@NotNull @Positive @DecimalMax(value = "1000000000000000", message = "{problem.field.maxAmount}") BigDecimal amount,
 			@NotBlank String currency) {
 	}
 }

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pipelinetracker.facility.api.FacilityId;
 import org.pipelinetracker.facility.api.ReleaseFacilityHeadroomCommand;
 import org.pipelinetracker.facility.api.ReserveFacilityHeadroomCommand;
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.api.FacilityHeadroom;
 import org.pipelinetracker.project.api.Money;
@@ -86,6 +87,7 @@ public class FacilityReservations implements FacilityHeadroom {
 	}
 
 	private static CommandRejectedException noSuchFacility(String facilityId) {
-		return CommandRejectedException.rule("facilityId", "there is no facility '" + facilityId + "'");
+		return CommandRejectedException.rule("facilityId", Text.of("problem.rule.noSuchFacility")
+				.with("facilityId", facilityId));
 	}
 }

@@ -15,6 +15,7 @@ import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.InvalidRequestException;
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.stereotype.Service;
 
@@ -41,12 +42,12 @@ public class FacilityWriteService {
 	/** Opens a facility; {@code actor} is who records it (already checked), reason and source come from the body. */
 	public FacilityWriteResult create(CreateFacilityRequest r, String actor) {
 		if (r == null) {
-			throw InvalidRequestException.of("body", "a JSON body is required");
+			throw InvalidRequestException.of("body", Text.of("problem.field.bodyRequired"));
 		}
 		Violations v = new Violations().addAll(validator.validate(r));
 		Money limit = money(v, "limit", r.limit());
 		if (r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
-			v.add("validTo", "must not be before validFrom (" + r.validFrom() + ")");
+			v.add("validTo", Text.of("problem.field.notBeforeValidFrom").with("validFrom", r.validFrom()));
 		}
 		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
@@ -77,8 +78,7 @@ public class FacilityWriteService {
 	private CommandRejectedException alreadyUsed(FacilityId id) {
 		DomainEventStream stream = eventStore.readEvents(id.value());
 		boolean facility = stream.hasNext() && stream.peek().getPayload() instanceof FacilityCreatedEvent;
-		return CommandRejectedException.duplicate("facilityId", facility
-				? "a facility with id '" + id + "' already exists"
-				: "the id '" + id + "' is already used by a project; facilities and projects share one id space");
+		return CommandRejectedException.duplicate("facilityId", Text.of(facility ? "problem.rule.facilityExists"
+				: "problem.rule.idUsedByProject").with("id", id));
 	}
 }

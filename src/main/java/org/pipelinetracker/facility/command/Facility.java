@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.pipelinetracker.facility.api.CreateFacilityCommand;
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.facility.api.FacilityCreatedEvent;
 import org.pipelinetracker.facility.api.FacilityHeadroomReleasedEvent;
 import org.pipelinetracker.facility.api.FacilityHeadroomReservedEvent;
@@ -57,12 +58,13 @@ class Facility {
 		requireText("name", command.name());
 		requireText("lender", command.lender());
 		if (command.limit() == null || !command.limit().isPositive()) {
-			throw invalid("limit.amount", "the limit must be greater than zero");
+			throw invalid("limit.amount", Text.of("problem.field.limitNotPositive"));
 		}
 		requireDate("validFrom", command.validFrom());
 		requireDate("validTo", command.validTo());
 		if (command.validTo().isBefore(command.validFrom())) {
-			throw invalid("validTo", "validTo (" + command.validTo() + ") is before validFrom (" + command.validFrom() + ")");
+			throw invalid("validTo", Text.of("problem.field.validToBeforeValidFrom").with("validTo", command.validTo())
+					.with("validFrom", command.validFrom()));
 		}
 		AggregateLifecycle.apply(new FacilityCreatedEvent(command.facilityId(), command.name(), command.lender(),
 				command.limit(), command.validFrom(), command.validTo()));
@@ -76,14 +78,15 @@ class Facility {
 		requireFacilityCurrency(amount);
 		requireDate("committedOn", command.committedOn());
 		if (command.committedOn().isBefore(validFrom) || command.committedOn().isAfter(validTo)) {
-			throw rule("committedOn", "the commitment is dated " + command.committedOn() + ", outside facility "
-					+ facilityId + ", which lends from " + validFrom + " to " + validTo);
+			throw rule("committedOn", Text.of("problem.rule.outsideFacilityPeriod").with("date", command.committedOn())
+					.with("facilityId", facilityId).with("from", validFrom).with("to", validTo));
 		}
 		BigDecimal remaining = limit.subtract(reserved);
 		if (amount.amount().compareTo(remaining) > 0) {
-			throw rule("amount.amount", "reserving " + amount + " for funding '" + command.fundingId() + "' of project "
-					+ command.projectId() + " would exceed the limit of facility " + facilityId + ": the limit is "
-					+ money(limit) + ", " + money(reserved) + " is already committed and " + money(remaining) + " remains");
+			throw rule("amount.amount", Text.of("problem.rule.facilityLimitExceeded").with("amount", money(amount))
+					.with("fundingId", command.fundingId()).with("projectId", command.projectId())
+					.with("facilityId", facilityId).with("limit", money(limit)).with("reserved", money(reserved))
+					.with("remaining", money(remaining)));
 		}
 		AggregateLifecycle.apply(new FacilityHeadroomReservedEvent(facilityId, command.projectId(), command.fundingId(),
 				amount, command.committedOn()));
@@ -98,9 +101,10 @@ class Facility {
 		requireFacilityCurrency(amount);
 		BigDecimal held = held(command.projectId(), command.fundingId());
 		if (amount.amount().compareTo(held) > 0) {
-			throw rule("amount.amount", "cannot release " + amount + " for funding '" + command.fundingId()
-					+ "' of project " + command.projectId() + " from facility " + facilityId + ": "
-					+ (held.signum() == 0 ? "nothing is reserved for it" : "only " + money(held) + " is reserved for it"));
+			throw rule("amount.amount", (held.signum() == 0 ? Text.of("problem.rule.releaseNothingReserved")
+					: Text.of("problem.rule.releaseMoreThanReserved").with("held", money(held)))
+					.with("amount", money(amount)).with("fundingId", command.fundingId())
+					.with("projectId", command.projectId()).with("facilityId", facilityId));
 		}
 		AggregateLifecycle.apply(new FacilityHeadroomReleasedEvent(facilityId, command.projectId(), command.fundingId(),
 				amount, blankToNull(command.reason())));
@@ -111,37 +115,38 @@ class Facility {
 
 	private void requireFacilityCurrency(Money amount) {
 		if (!currency.equals(amount.currency())) {
-			throw rule("amount.currency", "facility " + facilityId + " lends in " + currency + "; " + amount
-					+ " cannot be reserved or released against it");
+			throw rule("amount.currency", Text.of("problem.rule.facilityCurrency").with("facilityId", facilityId)
+					.with("currency", currency).with("amount", money(amount)));
 		}
 	}
 
 	private static void requirePositive(Money amount) {
 		if (amount == null || amount.amount().signum() <= 0) {
-			throw invalid("amount.amount", "amount must be greater than zero");
+			throw invalid("amount.amount", Text.of("problem.field.amountNotPositive"));
 		}
 	}
 
 	private static void requireIds(String projectId, String fundingId) {
 		requireText("projectId", projectId);
 		if (!ProjectId.isValid(projectId)) {
-			throw invalid("projectId", "projectId must match " + ProjectId.PATTERN);
+			throw invalid("projectId", Text.of("problem.field.mustMatch").with("field", "projectId")
+					.with("pattern", String.valueOf(ProjectId.PATTERN)));
 		}
 		requireText("fundingId", fundingId);
 		if (!FUNDING_ID.matcher(fundingId).matches()) {
-			throw invalid("fundingId", "fundingId must be 1-64 characters: letters, digits, '.', '_' or '-'");
+			throw invalid("fundingId", Text.of("problem.field.fundingIdFormat"));
 		}
 	}
 
 	private static void requireText(String field, String value) {
 		if (value == null || value.isBlank()) {
-			throw invalid(field, field + " is required");
+			throw invalid(field, Text.of("problem.field.required").with("field", field));
 		}
 	}
 
 	private static void requireDate(String field, LocalDate date) {
 		if (date == null) {
-			throw invalid(field, field + " is required");
+			throw invalid(field, Text.of("problem.field.required").with("field", field));
 		}
 	}
 
@@ -149,8 +154,13 @@ class Facility {
 		return reservations.getOrDefault(projectId, Map.of()).getOrDefault(fundingId, BigDecimal.ZERO);
 	}
 
-	private Money money(BigDecimal amount) {
-		return new Money(amount.setScale(Math.max(amount.scale(), limit.scale())), currency);
+	/** An amount of the facility's currency, at the limit's scale, as the argument of a rejection. */
+	private Text.Amount money(BigDecimal amount) {
+		return Text.money(amount.setScale(Math.max(amount.scale(), limit.scale())), currency);
+	}
+
+	private static Text.Amount money(Money amount) {
+		return Text.money(amount.amount(), amount.currency());
 	}
 
 	private static String blankToNull(String s) {

@@ -17,6 +17,7 @@ import org.pipelinetracker.http.reliability.IdempotencyStore.Claimed;
 import org.pipelinetracker.http.reliability.IdempotencyStore.Mismatch;
 import org.pipelinetracker.http.reliability.IdempotencyStore.Replay;
 import org.pipelinetracker.http.reliability.IdempotencyStore.StoredResponse;
+import org.pipelinetracker.kernel.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.AntPathMatcher;
@@ -105,7 +106,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		String key = unquote(header.trim());
 		if (!KEY.matcher(key).matches()) {
-			Problems.invalidHeader(HEADER, "must be 1-255 visible ASCII characters, e.g. a UUID")
+			Problems.invalidHeader(HEADER, Text.of("problem.field.idempotencyKey"))
 					.write(request, response);
 			return;
 		}

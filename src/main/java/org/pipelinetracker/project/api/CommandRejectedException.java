@@ -1,7 +1,11 @@
 package org.pipelinetracker.project.api;
 
+import org.pipelinetracker.kernel.Text;
+
 /**
- * A command the project refused, with a message a user understands and, where one field is at fault, its name.
+ * A command the project refused, with why as a {@link Text} of the message catalogue (a key and its typed
+ * arguments: ids, dates, amounts, stages) and, where one field is at fault, its name. The message is the English
+ * ({@link Text#english()}); the web layer writes {@link #text()} in the caller's language.
  */
 public class CommandRejectedException extends RuntimeException {
 
@@ -17,27 +21,29 @@ public class CommandRejectedException extends RuntimeException {
 
 	private final Kind kind;
 	private final String field;
+	private final transient Text text;
 
-	public CommandRejectedException(Kind kind, String field, String message) {
-		super(message, null, false, false);
+	public CommandRejectedException(Kind kind, String field, Text text) {
+		super(text.english(), null, false, false);
 		this.kind = kind;
 		this.field = field;
+		this.text = text;
 	}
 
-	public static CommandRejectedException rule(String message) {
-		return new CommandRejectedException(Kind.RULE_VIOLATION, null, message);
+	public static CommandRejectedException rule(Text text) {
+		return new CommandRejectedException(Kind.RULE_VIOLATION, null, text);
 	}
 
-	public static CommandRejectedException rule(String field, String message) {
-		return new CommandRejectedException(Kind.RULE_VIOLATION, field, message);
+	public static CommandRejectedException rule(String field, Text text) {
+		return new CommandRejectedException(Kind.RULE_VIOLATION, field, text);
 	}
 
-	public static CommandRejectedException duplicate(String field, String message) {
-		return new CommandRejectedException(Kind.DUPLICATE, field, message);
+	public static CommandRejectedException duplicate(String field, Text text) {
+		return new CommandRejectedException(Kind.DUPLICATE, field, text);
 	}
 
-	public static CommandRejectedException invalid(String field, String message) {
-		return new CommandRejectedException(Kind.INVALID_INPUT, field, message);
+	public static CommandRejectedException invalid(String field, Text text) {
+		return new CommandRejectedException(Kind.INVALID_INPUT, field, text);
 	}
 
 	public Kind kind() {
@@ -47,5 +53,10 @@ public class CommandRejectedException extends RuntimeException {
 	/** The offending field, or null when the whole command is refused. */
 	public String field() {
 		return field;
+	}
+
+	/** Why, to be written in the reader's language; {@link #getMessage()} is its English. */
+	public Text text() {
+		return text == null ? Text.verbatim(getMessage()) : text;
 	}
 }

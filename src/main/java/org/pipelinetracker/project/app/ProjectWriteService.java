@@ -42,6 +42,7 @@ import org.pipelinetracker.project.app.Requests.StageChangeRequest;
 import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.InvalidRequestException;
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -82,8 +83,7 @@ public class ProjectWriteService {
 		Violations v = validate(r);
 		String sector = r.sector() == null ? null : r.sector().trim();
 		if (sector != null && !v.has("sector")) {
-			v.check(codelists.isSector(sector), "sector",
-					"'" + sector + "' is not an active 5-digit DAC purpose code (IATI Sector codelist)");
+			v.check(codelists.isSector(sector), "sector", Text.of("problem.field.sectorUnknown").with("sector", sector));
 		}
 		String region = codelists.regionOf(v, "region", r.region());
 		List<PartnerRequest> partnerRequests = r.partners() == null ? List.of() : r.partners();
@@ -91,7 +91,7 @@ public class ProjectWriteService {
 			PartnerRequest p = partnerRequests.get(i);
 			if (p != null && p.country() != null && !p.country().isBlank()) {
 				v.check(codelists.isCountry(p.country().trim().toUpperCase(Locale.ROOT)), "partners[" + i + "].country",
-						"'" + p.country() + "' is not an ISO 3166-1 alpha-2 country code");
+						Text.of("problem.field.countryUnknown").with("country", p.country()));
 			}
 		}
 		Money estimatedCost = money(v, "estimatedCost", r.estimatedCost());
@@ -130,7 +130,7 @@ public class ProjectWriteService {
 		Violations v = validate(r);
 		Money amount = money(v, "amount", r.amount());
 		if (r.graceYears() != null && r.maturityYears() != null && r.graceYears() > r.maturityYears()) {
-			v.add("graceYears", "must not be longer than maturityYears (" + r.maturityYears() + ")");
+			v.add("graceYears", Text.of("problem.field.notLongerThanMaturity").with("maturityYears", r.maturityYears()));
 		}
 		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
@@ -269,7 +269,7 @@ public class ProjectWriteService {
 	private FacilityHeadroom facility() {
 		FacilityHeadroom headroom = facilities.getIfAvailable();
 		if (headroom == null) {
-			throw CommandRejectedException.rule("facilityId", "credit facilities are not available in this deployment");
+			throw CommandRejectedException.rule("facilityId", Text.of("problem.rule.facilitiesUnavailable"));
 		}
 		return headroom;
 	}
@@ -292,7 +292,7 @@ public class ProjectWriteService {
 
 	private Violations validate(Object request) {
 		if (request == null) {
-			throw InvalidRequestException.of("body", "a JSON body is required");
+			throw InvalidRequestException.of("body", Text.of("problem.field.bodyRequired"));
 		}
 		return new Violations().addAll(validator.validate(request));
 	}
@@ -317,7 +317,7 @@ public class ProjectWriteService {
 	}
 
 	private static CommandRejectedException alreadyExists(ProjectId id) {
-		return CommandRejectedException.duplicate("projectId", "a project with id '" + id + "' already exists");
+		return CommandRejectedException.duplicate("projectId", Text.of("problem.rule.projectExists").with("projectId", id));
 	}
 
 	private static String blankToNull(String s) {

@@ -26,7 +26,11 @@ import java.util.List;
 public final class Requests {
 
 	static final String ID = "[A-Za-z0-9._-]{1,64}";
-	static final String ID_MESSAGE = "must be 1-64 characters: letters, digits, '.', '_' or '-'";
+	/** The messages of the constraints are keys of the message catalogue ({@code problem.field.*}). */
+	static final String ID_MESSAGE = "{problem.field.id}";
+	static final String LONG_ID_MESSAGE = "{problem.field.longId}";
+	static final String MAX_AMOUNT_MESSAGE = "{problem.field.maxAmount}";
+	static final String PERCENT_MESSAGE = "{problem.field.percent}";
 	static final String MAX_AMOUNT = "1000000000000000";
 
 	private Requests() {
@@ -40,7 +44,7 @@ public final class Requests {
 	}
 
 	public record MoneyRequest(
-			@NotNull @Positive @DecimalMax(value = MAX_AMOUNT, message = "must not exceed 10^15") BigDecimal amount,
+			@NotNull @Positive @DecimalMax(value = MAX_AMOUNT, message = MAX_AMOUNT_MESSAGE) BigDecimal amount,
 			@NotBlank String currency) {
 	}
 
@@ -49,7 +53,7 @@ public final class Requests {
 	}
 
 	public record ProposeProjectRequest(
-			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "must be 3-64 characters: letters, digits, '.', '_' or '-'") String projectId,
+			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = LONG_ID_MESSAGE) String projectId,
 			@NotBlank @Size(max = 300) String title,
 			@Size(max = 5000) String description,
 			@NotBlank String sector,
@@ -78,11 +82,11 @@ public final class Requests {
 			@NotNull EximbankInstrument instrument,
 			@NotNull @Valid MoneyRequest amount,
 			@NotNull LocalDate committedOn,
-			@DecimalMin(value = "0", message = "must be between 0 and 100 (percent)")
-			@DecimalMax(value = "100", message = "must be between 0 and 100 (percent)") BigDecimal interestRate,
+			@DecimalMin(value = "0", message = PERCENT_MESSAGE)
+			@DecimalMax(value = "100", message = PERCENT_MESSAGE) BigDecimal interestRate,
 			@Min(1) @Max(60) Integer maturityYears,
 			@Min(0) @Max(60) Integer graceYears,
-			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "must be 3-64 characters: letters, digits, '.', '_' or '-'") String facilityId,
+			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = LONG_ID_MESSAGE) String facilityId,
 			@Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
@@ -93,7 +97,7 @@ public final class Requests {
 			@NotBlank @Size(max = 200) String funder,
 			@NotNull @Valid MoneyRequest amount,
 			@NotNull LocalDate committedOn,
-			@Pattern(regexp = "[0-9]{2}", message = "must be a 2-digit IATI flow type code") String flowType,
+			@Pattern(regexp = "[0-9]{2}", message = "{problem.field.flowTypeCode}") String flowType,
 			@Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}

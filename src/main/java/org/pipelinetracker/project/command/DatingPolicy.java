@@ -1,5 +1,7 @@
 package org.pipelinetracker.project.command;
 
+import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.kernel.Text.Code;
 import org.pipelinetracker.project.api.Stage;
 
 import java.time.Clock;
@@ -21,19 +23,48 @@ record DatingPolicy(Clock clock, LocalDate proposedOn, Stage stage, LocalDate st
 		LocalDate firstBindingAgreementOn, LocalDate financedOn, LocalDate lastMoneyDate, LocalDate lastAchievedOn,
 		List<Period> suspensions) {
 
+	/** Money that finances the project, with the rejections of its date. */
+	enum Financing {
+		COMMITMENT("problem.rule.commitmentBeforeAgreement", "problem.rule.commitmentBeforeFinancing"),
+		INCOMING_FUNDS("problem.rule.incomingFundsBeforeAgreement", "problem.rule.incomingFundsBeforeFinancing");
+
+		private final String beforeAgreement;
+		private final String beforeFinancing;
+
+		Financing(String beforeAgreement, String beforeFinancing) {
+			this.beforeAgreement = beforeAgreement;
+			this.beforeFinancing = beforeFinancing;
+		}
+	}
+
+	/** Money recorded under a commitment, with the rejection of a date before it. */
+	enum UnderCommitment {
+		DISBURSEMENT("problem.rule.disbursementBeforeCommitment"),
+		INCOMING_FUNDS("problem.rule.incomingFundsBeforeCommitment"),
+		EXPENDITURE("problem.rule.expenditureBeforeCommitment");
+
+		private final String beforeCommitment;
+
+		UnderCommitment(String beforeCommitment) {
+			this.beforeCommitment = beforeCommitment;
+		}
+	}
+
 	static void requireNotFuture(String field, LocalDate date, Clock clock) {
 		if (date == null) {
-			throw invalid(field, field + " is required");
+			throw invalid(field, Text.of("problem.field.required").with("field", field));
 		}
 		LocalDate today = LocalDate.now(clock);
 		if (date.isAfter(today)) {
-			throw invalid(field, field + " " + date + " is in the future (today is " + today + ")");
+			throw invalid(field, Text.of("problem.field.future").with("field", field).with("date", date)
+					.with("today", today));
 		}
 	}
 
 	static void requirePlannedInOrder(LocalDate plannedStart, LocalDate plannedEnd) {
 		if (plannedStart != null && plannedEnd != null && plannedEnd.isBefore(plannedStart)) {
-			throw invalid("plannedEnd", "plannedEnd (" + plannedEnd + ") is before plannedStart (" + plannedStart + ")");
+			throw invalid("plannedEnd", Text.of("problem.field.plannedEndBeforeStart").with("plannedEnd", plannedEnd)
+					.with("plannedStart", plannedStart));
 		}
 	}
 
@@ -41,7 +72,8 @@ record DatingPolicy(Clock clock, LocalDate proposedOn, Stage stage, LocalDate st
 	void requireEffective(String field, LocalDate date) {
 		requireNotFuture(field, date, clock);
 		if (date.isBefore(proposedOn)) {
-			throw rule(field, field + " " + date + " is before the project was proposed on " + proposedOn);
+			throw rule(field, Text.of("problem.rule.beforeProposal").with("field", field).with("date", date)
+					.with("proposedOn", proposedOn));
 		}
 	}
 
@@ -53,31 +85,30 @@ record DatingPolicy(Clock clock, LocalDate proposedOn, Stage stage, LocalDate st
 
 	void requireNotBeforeStageStart(String field, LocalDate date) {
 		if (date.isBefore(stageSince)) {
-			throw rule(field, "the date " + date + " is before the project entered its current stage (" + stage
-					+ ") on " + stageSince);
+			throw rule(field, Text.of("problem.rule.beforeStageStart").with("date", date)
+					.with("stage", Code.of("ref.stage.", stage)).with("since", stageSince));
 		}
 	}
 
 	void requireNotBeforeMoneyMoved(String field, LocalDate date) {
 		if (lastMoneyDate != null && date.isBefore(lastMoneyDate)) {
-			throw rule(field, "the date " + date + " is before the latest commitment, disbursement, correction,"
-					+ " incoming funds or expenditure already recorded (" + lastMoneyDate + ")");
+			throw rule(field, Text.of("problem.rule.beforeMoneyMoved").with("date", date).with("last", lastMoneyDate));
 		}
 	}
 
 	void requireNotBeforeLastAchievement(LocalDate date) {
 		if (lastAchievedOn != null && date.isBefore(lastAchievedOn)) {
-			throw rule("on", "the date " + date + " is before a milestone already recorded as achieved on "
-					+ lastAchievedOn);
+			throw rule("on", Text.of("problem.rule.beforeAchievement").with("date", date)
+					.with("achievedOn", lastAchievedOn));
 		}
 	}
 
 	void requireOutsideSuspensions(String field, LocalDate date) {
 		for (Period suspension : suspensions) {
 			if (suspension.contains(date)) {
-				throw rule(field, "the project was suspended from " + suspension.from()
-						+ (suspension.to() == null ? "" : " to " + suspension.to()) + "; nothing can be committed,"
-						+ " disbursed, received or spent on " + date);
+				throw rule(field, (suspension.to() == null ? Text.of("problem.rule.inOpenSuspension")
+						: Text.of("problem.rule.inSuspension").with("to", suspension.to()))
+						.with("from", suspension.from()).with("date", date));
 			}
 		}
 	}
@@ -86,33 +117,31 @@ record DatingPolicy(Clock clock, LocalDate proposedOn, Stage stage, LocalDate st
 	 * Money that finances the project (a commitment, incoming funds): not before the first binding agreement; while
 	 * AGREED not before the project entered that stage (this money finances it), else not before it was financed.
 	 *
-	 * @param subject "the commitment is", "the incoming funds are"
-	 * @param financedBy what is said after the financing date, e.g. " (its first commitment)"
+	 * @param money a commitment or incoming funds
 	 */
-	void requireFinancingDate(String field, LocalDate date, String subject, String financedBy) {
+	void requireFinancingDate(String field, LocalDate date, Financing money) {
 		if (date.isBefore(firstBindingAgreementOn)) {
-			throw rule(field, subject + " dated " + date + ", before the first binding agreement was signed on "
-					+ firstBindingAgreementOn);
+			throw rule(field, Text.of(money.beforeAgreement).with("date", date)
+					.with("agreedOn", firstBindingAgreementOn));
 		}
 		if (stage == Stage.AGREED) {
 			requireNotBeforeStageStart(field, date);
 		}
 		else if (date.isBefore(financedOn)) {
-			throw rule(field, subject + " dated " + date + ", before the project was financed on " + financedOn
-					+ financedBy);
+			throw rule(field, Text.of(money.beforeFinancing).with("date", date).with("financedOn", financedOn));
 		}
 	}
 
 	/**
 	 * Money under a commitment is not dated before it.
 	 *
-	 * @param subject "the disbursement is", "the incoming funds are", "the expenditure is"
+	 * @param money a disbursement, incoming funds or an expenditure
 	 */
-	static void requireNotBeforeCommitment(String field, LocalDate date, String subject, String fundingId,
+	static void requireNotBeforeCommitment(String field, LocalDate date, UnderCommitment money, String fundingId,
 			Funding funding) {
 		if (date.isBefore(funding.committedOn())) {
-			throw rule(field, subject + " dated " + date + ", before funding '" + fundingId + "' was committed on "
-					+ funding.committedOn());
+			throw rule(field, Text.of(money.beforeCommitment).with("date", date).with("fundingId", fundingId)
+					.with("committedOn", funding.committedOn()));
 		}
 	}
 
@@ -120,24 +149,25 @@ record DatingPolicy(Clock clock, LocalDate proposedOn, Stage stage, LocalDate st
 	static void requireCorrectionInOrder(LocalDate correctedOn, String fundingId, Funding funding) {
 		LocalDate latest = funding.latestChange();
 		if (correctedOn.isBefore(latest)) {
-			throw rule("on", "the correction is dated " + correctedOn + ", before funding '" + fundingId + "' was "
-					+ (latest.equals(funding.committedOn()) ? "committed" : "last corrected") + " on " + latest);
+			throw rule("on", Text.of(latest.equals(funding.committedOn()) ? "problem.rule.correctionBeforeCommitment"
+					: "problem.rule.correctionBeforeLastCorrection").with("date", correctedOn).with("fundingId", fundingId)
+					.with("latest", latest));
 		}
 	}
 
 	/** A milestone is not planned before the project was proposed. */
 	void requirePlannedAfterProposal(LocalDate plannedOn) {
 		if (plannedOn != null && plannedOn.isBefore(proposedOn)) {
-			throw rule("plannedOn", "the planned date " + plannedOn + " is before the project was proposed on "
-					+ proposedOn);
+			throw rule("plannedOn", Text.of("problem.rule.plannedBeforeProposal").with("plannedOn", plannedOn)
+					.with("proposedOn", proposedOn));
 		}
 	}
 
 	/** A milestone is not recorded before it was achieved. */
 	static void requireRecordedAfterAchievement(LocalDate recordedOn, LocalDate achievedOn) {
 		if (achievedOn != null && recordedOn.isBefore(achievedOn)) {
-			throw invalid("on", "the record is dated " + recordedOn + ", before the milestone was achieved on "
-					+ achievedOn);
+			throw invalid("on", Text.of("problem.field.recordedBeforeAchieved").with("recordedOn", recordedOn)
+					.with("achievedOn", achievedOn));
 		}
 	}
 }

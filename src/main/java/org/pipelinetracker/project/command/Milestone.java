@@ -1,5 +1,6 @@
 package org.pipelinetracker.project.command;
 
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.project.api.RecordMilestoneCommand;
 
 import java.time.LocalDate;
@@ -16,12 +17,13 @@ record Milestone(String name, LocalDate plannedOn, LocalDate achievedOn) {
 	static Milestone recorded(Milestone previous, RecordMilestoneCommand command) {
 		String name = command.name() != null ? command.name() : previous == null ? null : previous.name;
 		if (name == null || name.isBlank()) {
-			throw invalid("name", previous == null ? "a new milestone needs a name" : "a milestone's name cannot be blank");
+			throw invalid("name", Text.of(previous == null ? "problem.field.milestoneNameRequired"
+					: "problem.field.milestoneNameBlank"));
 		}
 		LocalDate plannedOn = command.plannedOn() != null ? command.plannedOn() : previous == null ? null : previous.plannedOn;
 		LocalDate achievedOn = command.achievedOn() != null ? command.achievedOn() : previous == null ? null : previous.achievedOn;
 		if (plannedOn == null && achievedOn == null) {
-			throw invalid("plannedOn", "a milestone needs a planned date, an achieved date or both");
+			throw invalid("plannedOn", Text.of("problem.field.milestoneDateRequired"));
 		}
 		return new Milestone(name, plannedOn, achievedOn);
 	}

@@ -1,5 +1,7 @@
 package org.pipelinetracker.project.command;
 
+import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.kernel.Text.Code;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.Money;
@@ -20,16 +22,29 @@ import static org.pipelinetracker.project.api.CommandRejectedException.rule;
  */
 record MoneyPolicy(ProjectId projectId, Map<String, Funding> fundings) {
 
+	/** What is recorded against a commitment, with the rejection of another currency. */
+	enum AgainstCommitment {
+		DISBURSEMENT("problem.rule.disbursementCurrency"),
+		INCOMING_FUNDS("problem.rule.incomingFundsCurrency"),
+		CORRECTION("problem.rule.correctionCurrency");
+
+		private final String otherCurrency;
+
+		AgainstCommitment(String otherCurrency) {
+			this.otherCurrency = otherCurrency;
+		}
+	}
+
 	static void requirePositive(String field, Money amount) {
 		if (amount == null || amount.amount().signum() <= 0) {
-			throw invalid(field, "amount must be greater than zero");
+			throw invalid(field, Text.of("problem.field.amountNotPositive"));
 		}
 	}
 
 	/** An estimated cost is optional, but not zero or less. */
 	static void requireEstimatedCost(Money estimatedCost) {
 		if (estimatedCost != null && !estimatedCost.isPositive()) {
-			throw invalid("estimatedCost.amount", "estimated cost must be greater than zero");
+			throw invalid("estimatedCost.amount", Text.of("problem.field.estimatedCostNotPositive"));
 		}
 	}
 
@@ -37,8 +52,8 @@ record MoneyPolicy(ProjectId projectId, Map<String, Funding> fundings) {
 	static LoanTerms requireLoanTerms(LoanTerms given) {
 		LoanTerms terms = given == null ? LoanTerms.NONE : given;
 		if (terms.graceYears() != null && terms.maturityYears() != null && terms.graceYears() > terms.maturityYears()) {
-			throw invalid("graceYears", "grace period (" + terms.graceYears() + " years) is longer than the maturity ("
-					+ terms.maturityYears() + " years)");
+			throw invalid("graceYears", Text.of("problem.field.graceLongerThanMaturity").with("grace", terms.graceYears())
+					.with("maturity", terms.maturityYears()));
 		}
 		return terms;
 	}
@@ -46,74 +61,84 @@ record MoneyPolicy(ProjectId projectId, Map<String, Funding> fundings) {
 	/** The IATI flow type of a commitment from {@code source} other than Eximbank: the given one if it fits, else the source's default. */
 	static String flowTypeOf(FundingSource source, String flowType) {
 		if (source == FundingSource.EXIMBANK) {
-			throw invalid("source", "Korea Eximbank commitments are recorded with FundViaEximbank "
-					+ "(POST /api/projects/{id}/fundings/eximbank)");
+			throw invalid("source", Text.of("problem.field.eximbankSource"));
 		}
 		if (flowType != null && !source.allowedFlowTypes().contains(flowType)) {
-			throw invalid("flowType", "flow type " + flowType + " does not fit a " + source
-					+ " commitment; allowed: " + source.allowedFlowTypes());
+			throw invalid("flowType", Text.of("problem.field.flowTypeMismatch").with("flowType", flowType)
+					.with("source", Code.of("ref.fundingSource.", source))
+					.with("allowed", String.valueOf(source.allowedFlowTypes())));
 		}
 		return flowType == null ? source.defaultFlowType() : flowType;
 	}
 
 	static void requireProvider(String provider) {
 		if (provider == null || provider.isBlank()) {
-			throw invalid("provider", "incoming funds need the organisation that provided them");
+			throw invalid("provider", Text.of("problem.field.providerRequired"));
 		}
 	}
 
 	void requireNewFunding(String fundingId) {
 		if (fundings.containsKey(fundingId)) {
-			throw duplicate("fundingId", "funding '" + fundingId + "' is already recorded for project " + projectId);
+			throw duplicate("fundingId", Text.of("problem.rule.fundingExists").with("fundingId", fundingId)
+					.with("projectId", projectId));
 		}
 	}
 
 	Funding requireFunding(String fundingId) {
 		Funding funding = fundings.get(fundingId);
 		if (funding == null) {
-			throw rule("fundingId", "project " + projectId + " has no funding '" + fundingId + "'");
+			throw rule("fundingId", Text.of("problem.rule.noSuchFunding").with("projectId", projectId)
+					.with("fundingId", fundingId));
 		}
 		return funding;
 	}
 
-	/** @param refusal what cannot be, e.g. "a disbursement in KRW cannot be recorded against it" */
-	static void requireCommittedCurrency(String fundingId, Funding funding, Money amount, String refusal) {
+	/** @param what what {@code amount} is recorded as */
+	static void requireCommittedCurrency(String fundingId, Funding funding, Money amount, AgainstCommitment what) {
 		if (!amount.currency().equals(funding.committed().currency())) {
-			throw rule("amount.currency", "funding '" + fundingId + "' is committed in " + funding.committed().currency()
-					+ "; " + refusal);
+			throw rule("amount.currency", Text.of(what.otherCurrency).with("fundingId", fundingId)
+					.with("committedCurrency", funding.committed().currency()).with("currency", amount.currency()));
 		}
 	}
 
 	static void requireDisbursementHeadroom(String fundingId, Funding funding, Money amount, LocalDate on) {
-		requireHeadroom(fundingId, funding, amount, on, funding.disbursementHeadroomFrom(on), "disbursing", "disbursed");
+		requireHeadroom(fundingId, funding, amount, on, funding.disbursementHeadroomFrom(on),
+				"problem.rule.disbursementOverCommitment");
 	}
 
 	static void requireReceiptHeadroom(String fundingId, Funding funding, Money amount, LocalDate on) {
-		requireHeadroom(fundingId, funding, amount, on, funding.receiptHeadroomFrom(on), "receiving", "received");
+		requireHeadroom(fundingId, funding, amount, on, funding.receiptHeadroomFrom(on),
+				"problem.rule.receiptOverCommitment");
 	}
 
 	private static void requireHeadroom(String fundingId, Funding funding, Money amount, LocalDate on, Money headroom,
-			String verb, String participle) {
+			String rejection) {
 		if (amount.isGreaterThan(headroom)) {
-			throw rule("amount.amount", verb + " " + amount + " on " + on + " would bring the total " + participle
-					+ " under '" + fundingId + "' above the commitment in force (" + funding.committedAt(on)
-					+ " on that date, " + funding.committed() + " now); at most " + headroom + " remains");
+			throw rule("amount.amount", Text.of(rejection).with("amount", money(amount)).with("date", on)
+					.with("fundingId", fundingId).with("committedThen", money(funding.committedAt(on)))
+					.with("committedNow", money(funding.committed())).with("headroom", money(headroom)));
 		}
 	}
 
 	/** A correction keeps the currency, changes the amount, and leaves room for what was disbursed and received. */
 	static void requireCorrection(String fundingId, Funding funding, Money newAmount) {
-		requireCommittedCurrency(fundingId, funding, newAmount, "a correction must keep that currency");
+		requireCommittedCurrency(fundingId, funding, newAmount, AgainstCommitment.CORRECTION);
 		if (newAmount.amount().compareTo(funding.committed().amount()) == 0) {
-			throw rule("amount.amount", "funding '" + fundingId + "' is already " + funding.committed());
+			throw rule("amount.amount", Text.of("problem.rule.correctionUnchanged").with("fundingId", fundingId)
+					.with("amount", money(funding.committed())));
 		}
 		if (newAmount.isLessThan(funding.disbursed())) {
-			throw rule("amount.amount", "cannot correct '" + fundingId + "' to " + newAmount + ": "
-					+ funding.disbursed() + " has already been disbursed under it");
+			throw rule("amount.amount", Text.of("problem.rule.correctionBelowDisbursed").with("fundingId", fundingId)
+					.with("amount", money(newAmount)).with("disbursed", money(funding.disbursed())));
 		}
 		if (newAmount.isLessThan(funding.received())) {
-			throw rule("amount.amount", "cannot correct '" + fundingId + "' to " + newAmount + ": "
-					+ funding.received() + " has already been received under it");
+			throw rule("amount.amount", Text.of("problem.rule.correctionBelowReceived").with("fundingId", fundingId)
+					.with("amount", money(newAmount)).with("received", money(funding.received())));
 		}
+	}
+
+	/** An amount as the argument of a rejection: written with the reader's separators. */
+	static Text.Amount money(Money amount) {
+		return Text.money(amount.amount(), amount.currency());
 	}
 }

@@ -5,6 +5,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.CancelProjectCommand;
 import org.pipelinetracker.project.api.CommitFundingCommand;
@@ -47,6 +48,10 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.pipelinetracker.project.api.CommandRejectedException.duplicate;
 import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
+import static org.pipelinetracker.project.command.DatingPolicy.Financing;
+import static org.pipelinetracker.project.command.DatingPolicy.UnderCommitment;
+import static org.pipelinetracker.project.command.MoneyPolicy.AgainstCommitment;
+import static org.pipelinetracker.project.command.StagePolicy.Action;
 
 /**
  * The project aggregate: validates every command against the project's history and appends events.
@@ -74,11 +79,11 @@ class Project extends ProjectState {
 
 	@CommandHandler
 	Long handle(SignAgreementCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
-		stages().requireActive("sign an agreement");
+		stages().requireActive(Action.SIGN_AGREEMENT);
 		dates(clock).requireEffective("signedOn", command.signedOn());
 		if (hasAgreement(command.agreementId())) {
-			throw duplicate("agreementId", "agreement '" + command.agreementId() + "' is already recorded for project "
-					+ projectId());
+			throw duplicate("agreementId", Text.of("problem.rule.agreementExists")
+					.with("agreementId", command.agreementId()).with("projectId", projectId()));
 		}
 		boolean agreed = stages().agreedBy(command.type());
 		if (agreed) {
@@ -122,7 +127,7 @@ class Project extends ProjectState {
 		MoneyPolicy.requirePositive("amount.amount", event.amount());
 		DatingPolicy dates = dates(clock);
 		dates.requireEffective("committedOn", committedOn);
-		dates.requireFinancingDate("committedOn", committedOn, "the commitment is", " (its first commitment)");
+		dates.requireFinancingDate("committedOn", committedOn, Financing.COMMITMENT);
 		dates.requireOutsideSuspensions("committedOn", committedOn);
 		money().requireNewFunding(event.fundingId());
 		boolean financed = stages().financedByFirstMoney();
@@ -135,16 +140,16 @@ class Project extends ProjectState {
 
 	@CommandHandler
 	Long handle(RecordDisbursementCommand command, Clock clock) {
-		stages().requireActive("record a disbursement");
+		stages().requireActive(Action.RECORD_DISBURSEMENT);
 		String fundingId = command.fundingId();
 		Funding funding = money().requireFunding(fundingId);
 		Money amount = command.amount();
 		LocalDate disbursedOn = command.disbursedOn();
 		MoneyPolicy.requirePositive("amount.amount", amount);
-		MoneyPolicy.requireCommittedCurrency(fundingId, funding, amount,
-				"a disbursement in " + amount.currency() + " cannot be recorded against it");
+		MoneyPolicy.requireCommittedCurrency(fundingId, funding, amount, AgainstCommitment.DISBURSEMENT);
 		dates(clock).requireEffective("disbursedOn", disbursedOn);
-		DatingPolicy.requireNotBeforeCommitment("disbursedOn", disbursedOn, "the disbursement is", fundingId, funding);
+		DatingPolicy.requireNotBeforeCommitment("disbursedOn", disbursedOn, UnderCommitment.DISBURSEMENT, fundingId,
+				funding);
 		dates(clock).requireOutsideSuspensions("disbursedOn", disbursedOn);
 		MoneyPolicy.requireDisbursementHeadroom(fundingId, funding, amount, disbursedOn);
 		apply(new DisbursementRecordedEvent(projectId(), fundingId, amount, disbursedOn));
@@ -168,14 +173,14 @@ class Project extends ProjectState {
 		LocalDate receivedOn = command.receivedOn();
 		DatingPolicy dates = dates(clock);
 		dates.requireEffective("receivedOn", receivedOn);
-		dates.requireFinancingDate("receivedOn", receivedOn, "the incoming funds are", "");
+		dates.requireFinancingDate("receivedOn", receivedOn, Financing.INCOMING_FUNDS);
 		dates.requireOutsideSuspensions("receivedOn", receivedOn);
 		String fundingId = command.fundingId();
 		if (fundingId != null) {
 			Funding funding = money().requireFunding(fundingId);
-			MoneyPolicy.requireCommittedCurrency(fundingId, funding, amount,
-					"incoming funds in " + amount.currency() + " cannot be recorded against it");
-			DatingPolicy.requireNotBeforeCommitment("receivedOn", receivedOn, "the incoming funds are", fundingId, funding);
+			MoneyPolicy.requireCommittedCurrency(fundingId, funding, amount, AgainstCommitment.INCOMING_FUNDS);
+			DatingPolicy.requireNotBeforeCommitment("receivedOn", receivedOn, UnderCommitment.INCOMING_FUNDS, fundingId,
+					funding);
 			MoneyPolicy.requireReceiptHeadroom(fundingId, funding, amount, receivedOn);
 		}
 		boolean financed = stages().financedByFirstMoney();
@@ -195,14 +200,15 @@ class Project extends ProjectState {
 	 */
 	@CommandHandler
 	Long handle(RecordExpenditureCommand command, Clock clock) {
-		stages().requireActive("record an expenditure");
+		stages().requireActive(Action.RECORD_EXPENDITURE);
 		MoneyPolicy.requirePositive("amount.amount", command.amount());
 		LocalDate spentOn = command.spentOn();
 		dates(clock).requireEffective("spentOn", spentOn);
 		dates(clock).requireOutsideSuspensions("spentOn", spentOn);
 		if (command.fundingId() != null) {
 			Funding funding = money().requireFunding(command.fundingId());
-			DatingPolicy.requireNotBeforeCommitment("spentOn", spentOn, "the expenditure is", command.fundingId(), funding);
+			DatingPolicy.requireNotBeforeCommitment("spentOn", spentOn, UnderCommitment.EXPENDITURE, command.fundingId(),
+					funding);
 		}
 		apply(new ExpenditureRecordedEvent(projectId(), command.amount(), spentOn, command.fundingId(),
 				command.provider(), command.receiver(), command.description()));
@@ -211,7 +217,7 @@ class Project extends ProjectState {
 
 	@CommandHandler
 	Long handle(RecordMilestoneCommand command, Clock clock) {
-		stages().requireNotTerminal("record a milestone");
+		stages().requireNotTerminal(Action.RECORD_MILESTONE);
 		Milestone previous = milestone(command.milestoneId());
 		Milestone next = Milestone.recorded(previous, command);
 		DatingPolicy dates = dates(clock);
@@ -271,7 +277,7 @@ class Project extends ProjectState {
 
 	@CommandHandler
 	Long handle(CancelProjectCommand command, Clock clock) {
-		stages().requireNotTerminal("cancel it");
+		stages().requireNotTerminal(Action.CANCEL);
 		requireReason(command.reason());
 		DatingPolicy dates = dates(clock);
 		dates.requireStageChange("on", command.cancelledOn());
@@ -316,7 +322,7 @@ class Project extends ProjectState {
 
 	private static void requireReason(String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw invalid("reason", "a reason is required");
+			throw invalid("reason", Text.of("problem.field.reasonRequired"));
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package org.pipelinetracker.project.command;
 
+import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.kernel.Text.Code;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.Stage;
@@ -18,62 +20,98 @@ record StagePolicy(ProjectId projectId, Stage stage) {
 
 	private static final Set<Stage> FUNDABLE = EnumSet.of(Stage.AGREED, Stage.FINANCED, Stage.IMPLEMENTATION);
 
-	void requireNotTerminal(String action) {
-		if (stage.isTerminal()) {
-			throw rule("project " + projectId + " is " + stage + "; it cannot " + action.replace(" it", "")
-					+ " any more — only funding corrections are accepted");
+	/**
+	 * What a command would do, as the stage rejections name it: "it cannot {action} any more", and "resume it before
+	 * you {action}", where English says "suspend it" (the project).
+	 */
+	enum Action {
+		SIGN_AGREEMENT("problem.action.signAgreement"),
+		COMMIT_FUNDING("problem.action.commitFunding"),
+		RECORD_INCOMING_FUNDS("problem.action.recordIncomingFunds"),
+		RECORD_DISBURSEMENT("problem.action.recordDisbursement"),
+		RECORD_EXPENDITURE("problem.action.recordExpenditure"),
+		RECORD_MILESTONE("problem.action.recordMilestone"),
+		START_IMPLEMENTATION("problem.action.startImplementation"),
+		SUSPEND("problem.action.suspend", "problem.action.suspendIt"),
+		RESUME("problem.action.resume"),
+		COMPLETE("problem.action.complete", "problem.action.completeIt"),
+		CANCEL("problem.action.cancel");
+
+		private final String key;
+		private final String keyWithObject;
+
+		Action(String key) {
+			this(key, key);
+		}
+
+		Action(String key, String keyWithObject) {
+			this.key = key;
+			this.keyWithObject = keyWithObject;
 		}
 	}
 
-	void requireActive(String action) {
+	void requireNotTerminal(Action action) {
+		if (stage.isTerminal()) {
+			throw rule(Text.of("problem.rule.terminal").with("projectId", projectId).with("stage", stageCode())
+					.with("action", Text.of(action.key)));
+		}
+	}
+
+	void requireActive(Action action) {
 		requireNotTerminal(action);
 		if (stage == Stage.SUSPENDED) {
-			throw rule("project " + projectId + " is suspended; resume it before you " + action);
+			throw rule(Text.of("problem.rule.suspended").with("projectId", projectId)
+					.with("action", Text.of(action.keyWithObject)));
 		}
 	}
 
 	void requireFundable() {
-		requireActive("commit funding");
+		requireActive(Action.COMMIT_FUNDING);
 		if (!FUNDABLE.contains(stage)) {
-			throw rule("funding can only be committed once a binding agreement (LOAN, GRANT, FRAMEWORK or CONTRACT) "
-					+ "is signed; project " + projectId + " is " + stage);
+			throw rule(Text.of("problem.rule.fundingNeedsAgreement").with("projectId", projectId).with("stage", stageCode()));
 		}
 	}
 
 	void requireIncomingFundsAccepted() {
-		requireActive("record incoming funds");
+		requireActive(Action.RECORD_INCOMING_FUNDS);
 		if (!FUNDABLE.contains(stage)) {
-			throw rule("incoming funds can only be recorded once a binding agreement (LOAN, GRANT, FRAMEWORK or "
-					+ "CONTRACT) is signed; project " + projectId + " is " + stage);
+			throw rule(Text.of("problem.rule.incomingFundsNeedAgreement").with("projectId", projectId)
+					.with("stage", stageCode()));
 		}
 	}
 
 	void requireImplementationCanStart() {
-		requireActive("start implementation");
+		requireActive(Action.START_IMPLEMENTATION);
 		if (stage != Stage.FINANCED) {
-			throw rule("only a financed project can start implementation; project " + projectId + " is " + stage);
+			throw rule(Text.of("problem.rule.startNeedsFinanced").with("projectId", projectId).with("stage", stageCode()));
 		}
 	}
 
 	void requireSuspendable() {
 		if (stage == Stage.SUSPENDED) {
-			throw rule("project " + projectId + " is already suspended");
+			throw rule(Text.of("problem.rule.alreadySuspended").with("projectId", projectId));
 		}
-		requireActive("suspend it");
+		requireActive(Action.SUSPEND);
 	}
 
 	void requireResumable() {
-		requireNotTerminal("resume it");
+		requireNotTerminal(Action.RESUME);
 		if (stage != Stage.SUSPENDED) {
-			throw rule("only a suspended project can be resumed; project " + projectId + " is " + stage);
+			throw rule(Text.of("problem.rule.resumeNeedsSuspended").with("projectId", projectId).with("stage", stageCode()));
 		}
 	}
 
 	void requireCompletable() {
-		requireActive("complete it");
+		requireActive(Action.COMPLETE);
 		if (stage != Stage.IMPLEMENTATION) {
-			throw rule("only a project in implementation can be completed; project " + projectId + " is " + stage);
+			throw rule(Text.of("problem.rule.completeNeedsImplementation").with("projectId", projectId)
+					.with("stage", stageCode()));
 		}
+	}
+
+	/** The stage as the argument of a rejection: its code in English, its name in the other languages. */
+	private Code stageCode() {
+		return Code.of("ref.stage.", stage);
 	}
 
 	/** A binding agreement moves a proposed project to AGREED. */

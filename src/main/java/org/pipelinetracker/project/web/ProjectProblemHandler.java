@@ -52,9 +52,10 @@ class ProjectProblemHandler {
 	@ExceptionHandler(CommandRejectedException.class)
 	ResponseEntity<ProblemDetail> rejected(CommandRejectedException ex) {
 		Problem problem = switch (ex.kind()) {
-			case INVALID_INPUT -> Problems.invalid(List.of(new FieldViolation(ex.field(), ex.getMessage())));
-			case DUPLICATE -> Problems.of(Kind.DUPLICATE_ID, ex.getMessage());
-			case RULE_VIOLATION -> Problems.of(Kind.RULE_VIOLATED, ex.getMessage());
+			// the refusal's text, written in the caller's language
+			case INVALID_INPUT -> Problems.invalid(List.of(new FieldViolation(ex.field(), ex.text())));
+			case DUPLICATE -> Problems.of(Kind.DUPLICATE_ID, ex.text());
+			case RULE_VIOLATION -> Problems.of(Kind.RULE_VIOLATED, ex.text());
 		};
 		if (ex.field() != null && ex.kind() != CommandRejectedException.Kind.INVALID_INPUT) {
 			problem.with("field", ex.field());

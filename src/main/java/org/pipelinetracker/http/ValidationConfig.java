@@ -1,0 +1,58 @@
+package org.pipelinetracker.http;
+
+import jakarta.validation.MessageInterpolator;
+import org.pipelinetracker.i18n.Languages;
+import org.pipelinetracker.i18n.Translations;
+import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.kernel.Violations;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Locale;
+
+/**
+ * Bean Validation's messages come from the message catalogue: a constraint's message names a key
+ * ({@code message = "{problem.field.id}"}), and the standard constraints with their default message ({@code @NotNull},
+ * {@code @Size}, ...) have theirs ({@code problem.field.notNull}, ...; {@link Violations#textOf}). A violation's
+ * message is the English unless a locale is asked for; the problem answers write the reason in the caller's language.
+ */
+@Configuration(proxyBeanMethods = false)
+class ValidationConfig {
+
+	/** Static: the validator is built early, before most beans; the catalogue is looked up only when a message is. */
+	@Bean
+	static ValidationConfigurationCustomizer catalogueMessages(ObjectProvider<Translations> translations) {
+		return configuration -> configuration.messageInterpolator(
+				new CatalogueMessageInterpolator(configuration.getDefaultMessageInterpolator(), translations));
+	}
+
+	/** The catalogue's text of a constraint's message; a message that is not a catalogue text is Bean Validation's own. */
+	static final class CatalogueMessageInterpolator implements MessageInterpolator {
+
+		private final MessageInterpolator standard;
+		private final ObjectProvider<Translations> translations;
+
+		CatalogueMessageInterpolator(MessageInterpolator standard, ObjectProvider<Translations> translations) {
+			this.standard = standard;
+			this.translations = translations;
+		}
+
+		@Override
+		public String interpolate(String template, Context context) {
+			return interpolate(template, context, Locale.ENGLISH);
+		}
+
+		@Override
+		public String interpolate(String template, Context context, Locale locale) {
+			Text text = Violations.textOf(template, context.getConstraintDescriptor(), null);
+			if (text.key() == null) {
+				return standard.interpolate(template, context, locale);
+			}
+			String language = Languages.resolve(locale == null ? null : locale.toLanguageTag(), null);
+			Translations catalogue = language.equals(Languages.DEFAULT) ? null : translations.getIfAvailable();
+			return catalogue == null ? text.english() : catalogue.render(text, language);
+		}
+	}
+}
