@@ -1,5 +1,6 @@
 package org.pipelinetracker.fx;
 
+import org.pipelinetracker.kernel.Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,10 +47,27 @@ final class CbuRatesJson {
 
 	/** Something wrong with the file: its field ({@code [3].Rate}, {@code body}) and a catalogue key with its values. */
 	record Problem(String field, String key, Map<String, Object> params) {
+
+		/** Why, as a text the answer writes in the caller's language. */
+		Text reason() {
+			return text(key, params);
+		}
 	}
 
 	/** An element not imported, and why (a catalogue key with its values). */
 	record Skip(String ccy, String key, Map<String, Object> params) {
+
+		Text reason() {
+			return text(key, params);
+		}
+	}
+
+	static Text text(String key, Map<String, Object> params) {
+		Text text = Text.of(key);
+		for (Map.Entry<String, Object> param : params.entrySet()) {
+			text = text.with(param.getKey(), param.getValue());
+		}
+		return text;
 	}
 
 	/** The rates of a file, in file order, and the elements skipped; or the problems that refuse it. */

@@ -1,13 +1,13 @@
 package org.pipelinetracker.fx;
 
 import org.pipelinetracker.kernel.InvalidRequestException;
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The currencies amounts can be shown in ({@code tracker.fx.display-currencies}, by default USD, UZS, KRW and EUR;
@@ -19,11 +19,9 @@ public class DisplayCurrencies {
 	public static final String DEFAULT = "USD";
 
 	private final List<String> offered;
-	private final FxTexts texts;
 
-	DisplayCurrencies(@Value("${tracker.fx.display-currencies:USD,UZS,KRW,EUR}") List<String> offered, FxTexts texts) {
+	DisplayCurrencies(@Value("${tracker.fx.display-currencies:USD,UZS,KRW,EUR}") List<String> offered) {
 		this.offered = offered.stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).distinct().toList();
-		this.texts = texts;
 		for (String currency : this.offered) {
 			if (!IsoCurrencies.isCurrency(currency)) {
 				throw new IllegalStateException("tracker.fx.display-currencies: '" + currency
@@ -59,18 +57,15 @@ public class DisplayCurrencies {
 		}
 		String code = requested.strip().toUpperCase(Locale.ROOT);
 		if (!offered.contains(code)) {
-			violations.add(field, texts.text("problem.fx.displayCurrency", Map.of("currencies", String.join(", ", offered),
-					"value", requested.length() > 20 ? requested.substring(0, 20) + "…" : requested)));
+			violations.add(field, Text.of("problem.fx.displayCurrency").with("currencies", String.join(", ", offered))
+					.with("value", requested.length() > 20 ? requested.substring(0, 20) + "…" : requested));
 			return DEFAULT;
 		}
 		return code;
 	}
 
-	/**
-	 * Why a display currency cannot go with a query for the original amounts of {@code currency} (in the caller's
-	 * language).
-	 */
-	public String notWithOriginalAmounts(String currency) {
-		return texts.text("problem.fx.displayCurrency.originalAmounts", Map.of("currency", currency));
+	/** Why a display currency cannot go with a query for the original amounts of {@code currency}. */
+	public Text notWithOriginalAmounts(String currency) {
+		return Text.of("problem.fx.displayCurrency.originalAmounts").with("currency", currency);
 	}
 }

@@ -2,6 +2,7 @@ package org.pipelinetracker.fx;
 
 import org.pipelinetracker.http.Problems;
 import org.pipelinetracker.kernel.InvalidRequestException;
+import org.pipelinetracker.kernel.Text;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,6 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
-import java.util.Map;
 
 /**
  * {@code POST /api/fx-rates/imports}: the Central Bank's daily rates uploaded as its JSON, in the body or as the
@@ -30,12 +30,10 @@ class FxImportController {
 
 	private final ImportOfficialRates imports;
 	private final CbuRatesFetch fetch;
-	private final FxTexts texts;
 
-	FxImportController(ImportOfficialRates imports, CbuRatesFetch fetch, FxTexts texts) {
+	FxImportController(ImportOfficialRates imports, CbuRatesFetch fetch) {
 		this.imports = imports;
 		this.fetch = fetch;
-		this.texts = texts;
 	}
 
 	/**
@@ -45,7 +43,7 @@ class FxImportController {
 	ImportReport importJson(@RequestBody(required = false) byte[] body, @RequestParam(required = false) String name,
 			Principal user) {
 		if (body == null || body.length == 0) {
-			throw InvalidRequestException.of("body", texts.text("problem.fx.import.noFile", Map.of()));
+			throw InvalidRequestException.of("body", Text.of("problem.fx.import.noFile"));
 		}
 		return imports.run(body, origin(name, UPLOADED), user.getName(), LocaleContextHolder.getLocale());
 	}
@@ -53,7 +51,7 @@ class FxImportController {
 	@PostMapping(path = "/imports", consumes = "multipart/form-data")
 	ImportReport importUpload(@RequestPart(name = "file", required = false) MultipartFile file, Principal user) {
 		if (file == null || file.isEmpty()) {
-			throw InvalidRequestException.of("file", texts.text("problem.fx.import.noFile", Map.of()));
+			throw InvalidRequestException.of("file", Text.of("problem.fx.import.noFile"));
 		}
 		try {
 			return imports.run(file.getBytes(), origin(file.getOriginalFilename(), UPLOADED), user.getName(),
@@ -75,7 +73,8 @@ class FxImportController {
 	@PostMapping("/fetches")
 	ResponseEntity<FetchAnswer> fetchNow() {
 		if (!fetch.enabled()) {
-			throw Problems.of(Problems.Kind.RULE_VIOLATED, texts.text("problem.fx.fetch.off", Map.of("property", "tracker.fx.cbu.url"))).exception();
+			throw Problems.of(Problems.Kind.RULE_VIOLATED, Text.of("problem.fx.fetch.off")
+					.with("property", "tracker.fx.cbu.url")).exception();
 		}
 		return fetch.fetchNow()
 				.map(report -> ResponseEntity.ok(new FetchAnswer(true, report, null, fetch.status())))

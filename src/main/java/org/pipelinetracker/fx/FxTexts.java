@@ -1,15 +1,14 @@
 package org.pipelinetracker.fx;
 
+import org.pipelinetracker.kernel.Text;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * The module's texts from the message catalogue ({@code problem.fx.*}), in the caller's language (the request's
- * {@code Accept-Language}) or a given one, with their named placeholders ({@code {value}}) filled.
+ * Writes the module's texts that are not problems (an import report's reasons) in a language, from the message
+ * catalogue; problems are {@link Text}s the web layer writes in the caller's language when it answers.
  */
 @Component
 class FxTexts {
@@ -20,18 +19,8 @@ class FxTexts {
 		this.messages = messages;
 	}
 
-	/** The text of {@code key} in the language of the current request. */
-	String text(String key, Map<String, ?> params) {
-		return text(LocaleContextHolder.getLocale(), key, params);
-	}
-
-	/** The text of {@code key} in {@code locale}; without placeholders' values it is read as written. */
-	String text(Locale locale, String key, Map<String, ?> params) {
-		// no arguments: the text comes back as written (no MessageFormat quoting rules), placeholders filled here
-		String text = messages.getMessage(key, null, key, locale);
-		for (Map.Entry<String, ?> param : params.entrySet()) {
-			text = text.replace("{" + param.getKey() + "}", String.valueOf(param.getValue()));
-		}
-		return text;
+	/** {@code text} in {@code locale} (English for a key the language lacks); values as the API writes them. */
+	String render(Text text, Locale locale) {
+		return text.render(key -> messages.getMessage(key, null, null, locale), Text.Formats.API);
 	}
 }

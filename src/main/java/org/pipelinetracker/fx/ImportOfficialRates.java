@@ -2,13 +2,13 @@ package org.pipelinetracker.fx;
 
 import org.pipelinetracker.kernel.FieldViolation;
 import org.pipelinetracker.kernel.InvalidRequestException;
+import org.pipelinetracker.kernel.Text;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -36,7 +36,8 @@ class ImportOfficialRates {
 	 * @param json       the file as published
 	 * @param origin     where it came from: the uploaded file's name or the URL it was fetched from
 	 * @param importedBy the user (or the scheduled fetch)
-	 * @param locale     the language of the problems and of the report's reasons
+	 * @param locale     the language of the report's reasons (the problems are written in the caller's language when
+	 *                   they are answered)
 	 * @throws InvalidRequestException naming each element and field that is wrong
 	 */
 	ImportReport run(byte[] json, String origin, String importedBy, Locale locale) {
@@ -44,7 +45,7 @@ class ImportOfficialRates {
 		if (!parsed.problems().isEmpty()) {
 			List<FieldViolation> violations = new ArrayList<>();
 			for (CbuRatesJson.Problem problem : parsed.problems()) {
-				violations.add(new FieldViolation(problem.field(), texts.text(locale, problem.key(), problem.params())));
+				violations.add(new FieldViolation(problem.field(), problem.reason()));
 			}
 			throw new InvalidRequestException(violations);
 		}
@@ -54,13 +55,14 @@ class ImportOfficialRates {
 		}
 		List<ImportReport.Skipped> skipped = new ArrayList<>();
 		for (CbuRatesJson.Skip skip : parsed.skipped()) {
-			skipped.add(new ImportReport.Skipped(skip.ccy(), texts.text(locale, skip.key(), skip.params())));
+			skipped.add(new ImportReport.Skipped(skip.ccy(), texts.render(skip.reason(), locale)));
 		}
 		for (FxRateStore.Conflict conflict : stored.conflicts()) {
 			FxRate kept = conflict.stored();
-			skipped.add(new ImportReport.Skipped(conflict.offered().currency(), texts.text(locale,
-					"problem.fx.import.skippedConflict", Map.of("date", kept.date(), "rate", kept.rate().toPlainString(),
-							"nominal", kept.nominal().toPlainString(), "currency", kept.currency(), "origin", kept.origin()))));
+			skipped.add(new ImportReport.Skipped(conflict.offered().currency(), texts.render(
+					Text.of("problem.fx.import.skippedConflict").with("date", kept.date())
+							.with("rate", kept.rate().toPlainString()).with("nominal", kept.nominal().toPlainString())
+							.with("currency", kept.currency()).with("origin", kept.origin()), locale)));
 		}
 		List<String> currencies = new ArrayList<>(new TreeSet<>(parsed.rates().stream().map(FxRate::currency).toList()));
 		return new ImportReport(new ArrayList<>(new TreeSet<>(parsed.rates().stream().map(FxRate::date).toList())),

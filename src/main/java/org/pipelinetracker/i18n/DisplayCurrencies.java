@@ -1,9 +1,8 @@
 package org.pipelinetracker.i18n;
 
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -18,12 +17,9 @@ import java.util.Locale;
 class DisplayCurrencies {
 
 	private final List<String> offered;
-	private final MessageSource messages;
 
-	DisplayCurrencies(@Value("${tracker.fx.display-currencies:USD,UZS,KRW,EUR}") List<String> offered,
-			MessageSource messages) {
+	DisplayCurrencies(@Value("${tracker.fx.display-currencies:USD,UZS,KRW,EUR}") List<String> offered) {
 		this.offered = offered.stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).distinct().toList();
-		this.messages = messages;
 	}
 
 	List<String> offered() {
@@ -43,11 +39,8 @@ class DisplayCurrencies {
 		if (offered.contains(code)) {
 			return code;
 		}
-		// the text as written (no arguments: no MessageFormat), its named placeholders filled here
-		String reason = messages.getMessage("problem.fx.displayCurrency", null, "problem.fx.displayCurrency",
-				LocaleContextHolder.getLocale());
-		violations.add("displayCurrency", reason.replace("{currencies}", String.join(", ", offered))
-				.replace("{value}", requested.length() > 20 ? requested.substring(0, 20) + "…" : requested));
+		violations.add("displayCurrency", Text.of("problem.fx.displayCurrency").with("currencies", String.join(", ", offered))
+				.with("value", requested.length() > 20 ? requested.substring(0, 20) + "…" : requested));
 		return null;
 	}
 }
