@@ -5,7 +5,6 @@ import org.pipelinetracker.kernel.Violations;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.text.Normalizer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -47,8 +46,9 @@ public final class Codelists {
     /** Canonical Uzbek region names, each with extra accepted spellings (the canonical name itself is always accepted). */
     private static final Map<String, List<String>> REGION_SPELLINGS = regionSpellings();
 
-    /** Words that may be appended to a region name without changing its meaning. */
-    private static final Set<String> OPTIONAL_REGION_WORDS = Set.of("region", "province", "oblast", "viloyati", "viloyat");
+    /** Words that may be appended to a region name without changing its meaning (Latin and Cyrillic script). */
+    private static final Set<String> OPTIONAL_REGION_WORDS = Set.of("region", "province", "oblast", "viloyati", "viloyat",
+            "область", "обл", "вилояти", "вилоят");
 
     private final Map<String, String> sectors;
     private final Map<String, String> countries;
@@ -233,25 +233,59 @@ public final class Codelists {
 
     // --- Uzbek regions -----------------------------------------------------------------------
 
+    /**
+     * The 16 regions and how people write them: Uzbek in Latin script (the official one) and in Cyrillic, Russian,
+     * Korean in Hangul, and common English transliterations. The region names of the message catalogue
+     * ({@code ref.region.*} in every language) are among them, so whatever a page shows can be typed back.
+     */
     private static Map<String, List<String>> regionSpellings() {
         Map<String, List<String>> spellings = new LinkedHashMap<>();
-        spellings.put("Republic of Karakalpakstan", List.of("Karakalpakstan", "Karakalpakstan Republic", "Qoraqalpog'iston"));
-        spellings.put("Andijan Region", List.of("Andijon", "Andizhan"));
-        spellings.put("Bukhara Region", List.of("Buxoro", "Bukhoro"));
-        spellings.put("Fergana Region", List.of("Ferghana", "Farg'ona"));
-        spellings.put("Jizzakh Region", List.of("Jizzax", "Jizakh", "Djizak"));
-        spellings.put("Kashkadarya Region", List.of("Qashqadaryo", "Kashkadaryo"));
-        spellings.put("Khorezm Region", List.of("Xorazm", "Khorazm"));
-        spellings.put("Namangan Region", List.of());
-        spellings.put("Navoiy Region", List.of("Navoi"));
-        spellings.put("Samarkand Region", List.of("Samarqand"));
-        spellings.put("Surkhandarya Region", List.of("Surxondaryo", "Surkhondaryo"));
-        spellings.put("Syrdarya Region", List.of("Sirdaryo"));
-        spellings.put("Tashkent Region", List.of("Toshkent"));
-        spellings.put("Tashkent City", List.of("Toshkent City", "Toshkent shahri", "City of Tashkent"));
-        spellings.put("Nationwide", List.of("National"));
-        spellings.put("Multiple regions", List.of("Multiple"));
+        spellings.put("Republic of Karakalpakstan", List.of("Karakalpakstan", "Karakalpakstan Republic",
+                "Qoraqalpog'iston", "Qoraqalpogʻiston Respublikasi", "Каракалпакстан", "Республика Каракалпакстан",
+                "Қорақалпоғистон", "Қорақалпоғистон Республикаси", "카라칼파크스탄", "카라칼파크스탄 공화국"));
+        spellings.put("Andijan Region", List.of("Andijon", "Andizhan", "Andijon viloyati", "Андижан",
+                "Андижанская область", "Андижон", "안디잔", "안디잔주"));
+        spellings.put("Bukhara Region", List.of("Buxoro", "Bukhoro", "Buxoro viloyati", "Бухара", "Бухарская область",
+                "Бухоро", "부하라", "부하라주"));
+        spellings.put("Fergana Region", List.of("Ferghana", "Farg'ona", "Fargʻona viloyati", "Фергана",
+                "Ферганская область", "Фарғона", "페르가나", "페르가나주"));
+        spellings.put("Jizzakh Region", List.of("Jizzax", "Jizakh", "Djizak", "Jizzax viloyati", "Джизак",
+                "Джизакская область", "Жиззах", "지자흐", "지자흐주"));
+        spellings.put("Kashkadarya Region", List.of("Qashqadaryo", "Kashkadaryo", "Qashqadaryo viloyati", "Кашкадарья",
+                "Кашкадарьинская область", "Қашқадарё", "카슈카다리야", "카슈카다리야주"));
+        spellings.put("Khorezm Region", List.of("Xorazm", "Khorazm", "Xorazm viloyati", "Хорезм", "Хорезмская область",
+                "Хоразм", "호라즘", "호라즘주"));
+        spellings.put("Namangan Region", List.of("Namangan viloyati", "Наманган", "Наманганская область", "나망간",
+                "나망간주"));
+        spellings.put("Navoiy Region", List.of("Navoi", "Navoiy viloyati", "Навои", "Навоийская область", "Навоий",
+                "나보이", "나보이주"));
+        spellings.put("Samarkand Region", List.of("Samarqand", "Samarqand viloyati", "Самарканд",
+                "Самаркандская область", "Самарқанд", "사마르칸트", "사마르칸트주"));
+        spellings.put("Surkhandarya Region", List.of("Surxondaryo", "Surkhondaryo", "Surxondaryo viloyati",
+                "Сурхандарья", "Сурхандарьинская область", "Сурхондарё", "수르한다리야", "수르한다리야주"));
+        spellings.put("Syrdarya Region", List.of("Sirdaryo", "Sirdaryo viloyati", "Сырдарья", "Сырдарьинская область",
+                "Сирдарё", "시르다리야", "시르다리야주"));
+        spellings.put("Tashkent Region", List.of("Toshkent", "Toshkent viloyati", "Ташкент", "Ташкентская область",
+                "Тошкент", "타슈켄트", "타슈켄트주"));
+        spellings.put("Tashkent City", List.of("Toshkent City", "Toshkent shahri", "City of Tashkent", "город Ташкент",
+                "г. Ташкент", "Тошкент шаҳри", "타슈켄트시"));
+        spellings.put("Nationwide", List.of("National", "Respublika boʻyicha", "По всей республике",
+                "Республика бўйича", "전국"));
+        spellings.put("Multiple regions", List.of("Multiple", "Bir nechta hudud", "Несколько регионов",
+                "Бир нечта ҳудуд", "복수 지역", "여러 지역"));
         return spellings;
+    }
+
+    /** Every spelling of a canonical region (the canonical name first), or none for an unknown name. */
+    public List<String> regionSpellings(String canonical) {
+        List<String> alternatives = REGION_SPELLINGS.get(canonical);
+        if (alternatives == null) {
+            return List.of();
+        }
+        List<String> all = new java.util.ArrayList<>(alternatives.size() + 1);
+        all.add(canonical);
+        all.addAll(alternatives);
+        return List.copyOf(all);
     }
 
     private static Map<String, String> indexRegions() {
@@ -271,14 +305,12 @@ public final class Codelists {
     }
 
     /**
-     * Matching key: diacritics stripped, lower case, split into letter-only words, optional words
-     * such as "region" dropped, remaining words concatenated ("Syr-Darya region" → "syrdarya").
+     * Matching key: {@link SearchText#normalise} (lower case, diacritics and apostrophes dropped, in any script), split
+     * into letter-only words, optional words such as "region" or "область" dropped, the rest concatenated
+     * ("Syr-Darya region" → "syrdarya", "Farg‘ona" → "fargona", "Андижанская область" → "андижанская").
      */
     static String regionKey(String input) {
-        String plain = Normalizer.normalize(input, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
-        return Arrays.stream(plain.split("[^a-z]+"))
+        return Arrays.stream(SearchText.normalise(input).split("[^\\p{L}]+"))
                 .filter(word -> !word.isEmpty() && !OPTIONAL_REGION_WORDS.contains(word))
                 .collect(Collectors.joining());
     }

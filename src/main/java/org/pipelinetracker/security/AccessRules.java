@@ -83,9 +83,9 @@ final class AccessRules {
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
 				"/api/fx-rates/**", "/api/export/**", "/api/stream", "/api/me", "/api/reference");
 
-		// recorders: proposals, agreements, milestones and stage changes
+		// recorders: proposals, agreements, milestones, texts in other languages and stage changes
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER), "/api/projects", "/api/projects/*/agreements",
-				"/api/projects/*/milestones", "/api/projects/*/start", "/api/projects/*/suspend",
+				"/api/projects/*/milestones", "/api/projects/*/texts", "/api/projects/*/start", "/api/projects/*/suspend",
 				"/api/projects/*/resume", "/api/projects/*/complete", "/api/projects/*/cancel");
 
 		// finance: commitments (every source), corrections, disbursements, expenditure, incoming funds, facilities

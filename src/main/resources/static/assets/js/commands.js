@@ -2,7 +2,8 @@
 // Built when a page is drawn, so every label is in the page's language.
 import { options } from './forms.js';
 import { today, money } from './dom.js';
-import { t, decimalSeparator } from './i18n.js';
+import { t, decimalSeparator, language, languages } from './i18n.js';
+import { languageName } from './content.js';
 import { sourceName, instrumentName, agreementTypeName, partnerRoleName } from './labels.js';
 
 const CURRENCIES = ['USD', 'KRW', 'UZS', 'EUR', 'JPY', 'CNY'];
@@ -155,6 +156,7 @@ export function projectCommands(project) {
         ...auditFields(),
       ],
     },
+    textCommand(project, base),
     {
       key: 'stage', title: t('ui.cmd.stage.title'), role: 'RECORDER', path: (body) => `${base}/${body.action}`,
       description: t('ui.cmd.stage.description'),
@@ -165,6 +167,37 @@ export function projectCommands(project) {
       ],
     },
   ];
+}
+
+/**
+ * The title and description in a language other than the original's: the pages' languages (named in themselves)
+ * and any other language already recorded (so it can be corrected); choosing one fills in what is recorded in it.
+ */
+function textCommand(project, base) {
+  const original = project.language || 'en';
+  const own = languages().filter((l) => l.code !== original).map((l) => ({ value: l.code, label: l.name, lang: l.code }));
+  const recorded = Object.keys(project.texts || {}).filter((tag) => tag !== original && !own.some((o) => o.value === tag))
+    .map((tag) => ({ value: tag, label: `${languageName(tag)} (${tag})` }));
+  const choices = [...own, ...recorded];
+  const preferred = choices.find((c) => c.value === language()) || choices[0];
+  const fill = (tag, form) => {
+    const text = (project.texts || {})[tag] || {};
+    for (const name of ['title', 'description']) {
+      const input = form.querySelector(`[data-field='${name}']`);
+      if (input) input.value = text[name] || '';
+    }
+  };
+  return {
+    key: 'text', title: t('ui.cmd.text.title'), role: 'RECORDER', path: () => `${base}/texts`,
+    description: t('ui.cmd.text.description', { language: languageName(original) }),
+    fields: [
+      { name: 'language', label: t('ui.cmd.field.language'), type: 'select', required: true, options: choices, value: preferred && preferred.value, onChange: fill },
+      { name: 'title', label: t('ui.propose.field.title'), wide: true },
+      { name: 'description', label: t('ui.cmd.field.description'), type: 'textarea', wide: true },
+      { name: 'on', label: t('ui.cmd.field.effectiveOn'), type: 'date', hint: t('ui.cmd.hint.textEffectiveOn') },
+      ...auditFields(),
+    ],
+  };
 }
 
 function suggestedAction(stage) {

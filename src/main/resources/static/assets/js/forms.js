@@ -7,9 +7,11 @@ import { t, isIsoDate, instantFromLocal, decimalInput } from './i18n.js';
 /**
  * Field definition: {name: 'amount.amount' (dotted path in the JSON body; "[i]" for list items), label, type
  * ('text' | 'date' | 'instant' | 'number' | 'select' | 'textarea' | 'url' | 'list' | 'partners'),
- * required, options [{value, label, en}], hint, placeholder, value, inputmode, datalist [values or {value,label,en}]
+ * required, options [{value, label, en, lang}] (lang: the language a label is written in, when not the page's),
+ * hint, placeholder, value, inputmode, datalist [values or {value,label,en}]
  * (en: the English name a label shows for want of a translation, kept in data-en),
- * send: false (not part of the body)}. Dates are text fields for YYYY-MM-DD (no browser date picker, whose format
+ * send: false (not part of the body), onChange(value, form): called once built and whenever the field changes}.
+ * Dates are text fields for YYYY-MM-DD (no browser date picker, whose format
  * follows the browser's locale); an instant is the user's wall-clock time "YYYY-MM-DD HH:MM:SS", sent as UTC.
  */
 export function buildForm({ id, title, description, fields, submitLabel, onSubmit, onSuccess, className }) {
@@ -26,6 +28,13 @@ export function buildForm({ id, title, description, fields, submitLabel, onSubmi
   for (const field of fields) {
     if (field.type === 'partners') grid.append(partnersField(formId, field, controls));
     else grid.append(fieldElement(formId, field, controls));
+  }
+  for (const field of fields.filter((f) => f.onChange)) {
+    const control = controls.get(field.name);
+    if (control && control.input) {
+      control.input.addEventListener('change', () => field.onChange(control.input.value, form));
+      field.onChange(control.input.value, form);
+    }
   }
   const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel || t('ui.form.save'));
   form.append(h('div', { class: 'form-actions' }, submit, status));
@@ -69,7 +78,7 @@ function fieldElement(formId, field, controls) {
     'aria-required': field.required ? 'true' : null, required: field.required || null,
   };
   if (field.type === 'select') {
-    input = h('select', common, (field.options || []).map((o) => h('option', { value: o.value, selected: o.value === field.value, 'data-en': o.en }, o.label)));
+    input = h('select', common, (field.options || []).map((o) => h('option', { value: o.value, selected: o.value === field.value, 'data-en': o.en, lang: o.lang }, o.label)));
   } else if (field.type === 'textarea') {
     input = h('textarea', { ...common, rows: 3, placeholder: field.placeholder }, field.value || '');
   } else {

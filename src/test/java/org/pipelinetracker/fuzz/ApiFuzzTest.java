@@ -116,6 +116,8 @@ class ApiFuzzTest {
 					{"fundingId":"F1","amount":{"amount":"1","currency":"USD"},"disbursedOn":"2025-06-01"}"""),
 			new Endpoint("/api/projects/FUZZ-BASE/milestones", """
 					{"milestoneId":"M-#","name":"Milestone","plannedOn":"2025-09-30","achievedOn":null,"on":"2025-06-01"}"""),
+			new Endpoint("/api/projects/FUZZ-BASE/texts", """
+					{"language":"ko","title":"사마르칸트 난방 #","description":"설명","on":"2025-06-01"}"""),
 			new Endpoint("/api/projects/FUZZ-BASE/suspend", """
 					{"on":"2025-06-01","reason":"tender appeal","sourceUrl":"/sources/a.txt"}"""),
 			new Endpoint("/api/facilities", """
@@ -262,7 +264,7 @@ class ApiFuzzTest {
 				"/api/admin/dead-letters");
 		Arbitrary<String> param = Arbitraries.of("page", "size", "asOf", "knownAt", "from", "to", "interval", "groupBy",
 				"currency", "amount", "date", "stage", "sector", "region", "overdue", "includeResolved", "projectId",
-				"actor", "type", "processor");
+				"actor", "type", "processor", "q");
 		return Combinators.combine(path, param, values, param, values).as((p, n1, v1, n2, v2) -> p + "?" + n1 + "="
 				+ (v1.contains("%") ? v1 : URLEncoder.encode(v1, StandardCharsets.UTF_8)) + "&" + n2 + "="
 				+ (v2.contains("%") ? v2 : URLEncoder.encode(v2, StandardCharsets.UTF_8)));

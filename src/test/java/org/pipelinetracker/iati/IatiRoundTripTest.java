@@ -9,10 +9,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;
 
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * description), RT-C PROPOSED (an MOU and a feasibility study paid before any agreement), RT-D in IMPLEMENTATION
  * financed first by incoming funds (AGREED → FINANCED without a commitment), then a KOICA grant with incoming funds,
  * a disbursement and an expenditure under it; partners with roles and countries and planned start and end dates
- * throughout.
+ * throughout. Titles and descriptions in several languages: RT-A's in Russian and Uzbek besides the English original,
+ * RT-C proposed in Korean with an English text.
+ * <p>
+ * And the narratives of published files: the IATI standard's annotated example (title in English, French and Spanish,
+ * description in English and French) and USAID's (Spanish and English) are imported, exported, imported into an
+ * empty instance and exported again: every narrative is kept with its language at each step.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "tracker.test.context=iati-roundtrip-a")
@@ -55,7 +72,10 @@ class IatiRoundTripTest {
 				"pt:source=\"UZBEK_BUDGET\"", "pt:agreement-type=\"MOU\"", "pt:agreement-type=\"GRANT\"",
 				"pt:agreement-type=\"LOAN\"", "pt:region=\"Khorezm Region\"", ">-12355140000.00<", ">30000000000.00<",
 				"Grant amended, scope reduced", "\"A09\"", "\"A11\"", "<transaction-type code=\"1\"",
-				"<transaction-type code=\"4\"", "First tranche received", "Samarkand Teploenergo", "Feasibility study");
+				"<transaction-type code=\"4\"", "First tranche received", "Samarkand Teploenergo", "Feasibility study",
+				"<narrative xml:lang=\"ru\">Централизованное теплоснабжение Самарканда</narrative>",
+				"<narrative xml:lang=\"uz\">Samarqand markazlashgan issiqlik taʼminoti</narrative>",
+				"<narrative xml:lang=\"ko\">나보이 태양광 발전단지 타당성 조사</narrative>");
 
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PipelineTrackerApplication.class).run(
 				"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:rt-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
@@ -81,6 +101,22 @@ class IatiRoundTripTest {
 			assertThat(rtB.path("expendedByCurrency").path("UZS").decimalValue()).isEqualByComparingTo("61775700000");
 			assertThat(rtB.path("incomingFunds").get(0).path("fundingId").isNull()).isTrue();
 			assertThat(b.get("/api/projects/RT-C").json().path("stage").asString()).isEqualTo("PROPOSED");
+			// the texts in every language, and which one is the original, are as recorded in the first instance
+			for (String id : List.of("RT-A", "RT-B", "RT-C", "RT-D")) {
+				JsonNode before = a.get("/api/projects/" + id).json();
+				JsonNode after = b.get("/api/projects/" + id).json();
+				assertThat(after.path("language")).as(id).isEqualTo(before.path("language"));
+				assertThat(after.path("title")).as(id).isEqualTo(before.path("title"));
+				assertThat(after.path("texts").propertyNames()).as(id).isEqualTo(before.path("texts").propertyNames());
+				if (!id.equals("RT-B")) { // RT-B has no description: IATI requires one, so the export gives its title
+					assertThat(after.path("texts")).as(id).isEqualTo(before.path("texts"));
+				}
+			}
+			JsonNode rtC = b.get("/api/projects/RT-C").json();
+			assertThat(rtC.path("language").asString()).isEqualTo("ko");
+			assertThat(rtC.path("title").asString()).isEqualTo("나보이 태양광 발전단지 타당성 조사");
+			assertThat(rtC.path("texts").path("en").path("title").asString()).isEqualTo("Navoi solar park study");
+			assertThat(rtA.path("texts").propertyNames()).containsExactly("en", "ru", "uz");
 			JsonNode rtD = b.get("/api/projects/RT-D").json();
 			assertThat(rtD.path("stage").asString()).isEqualTo("IMPLEMENTATION");
 			assertThat(rtD.path("stageHistory").get(2).path("stage").asString()).isEqualTo("FINANCED");
@@ -98,6 +134,96 @@ class IatiRoundTripTest {
 			assertThat(repeat.path("eventsAppended").asLong()).as(repeat.toString()).isZero();
 			assertThat(repeat.path("skipped")).as(repeat.toString()).isEmpty();
 		}
+	}
+
+	@Test
+	void everyNarrativeOfThePublishedExamplesIsKeptThroughExportAndImport() throws Exception {
+		try (ConfigurableApplicationContext first = start(); ConfigurableApplicationContext second = start()) {
+			Api b = api(first);
+			for (String file : List.of("activity-standard-example-annotated.xml", "usaid-activity.xml")) {
+				JsonNode report = importXml(b, example(file));
+				assertThat(report.path("imported").asInt()).as(report.toString()).isEqualTo(1);
+			}
+			b.eventually("/api/projects?size=50", r -> r.json().path("totalElements").asLong() == 2);
+			String exported = b.get("/api/export/iati").body();
+			Map<String, List<String>> narratives = narratives(exported);
+			String annotated = "XM-PIPELINE-TRACKER-AA-AAA-123456789-ABC123";
+			assertThat(narratives.get(annotated + " title")).containsExactly("en: Activity title",
+					"es: Título de la actividad", "fr: Titre de l'activité");
+			assertThat(narratives.get(annotated + " description")).containsExactly(
+					"en: General activity description text. Long description of the activity with no particular structure."
+							+ "\n\nIATI import notes: " + ANNOTATED_NOTES + ".",
+					"fr: Activité générale du texte de description. Longue description de l'activité sans structure"
+							+ " particulière.");
+			String usaid = "XM-PIPELINE-TRACKER-US-GOV-1-AID-EPP-A-00-09-00001";
+			assertThat(narratives.get(usaid + " title")).containsExactly(
+					"en: Enhancing Sustainable Utility Regulations (ENSURE)",
+					"es: Aumentando regulaciones para uso general sostenibles (ASEGURE)");
+			assertThat(narratives.get(usaid + " description")).hasSize(2);
+			assertThat(narratives.get(usaid + " description").get(0)).startsWith("en: Enhancing Sustainable Utility Regulation (ENSURE) is a");
+			assertThat(narratives.get(usaid + " description").get(1)).startsWith("es: El aumento de la regulación para uso general sostenible (ASEGURE) es un acuerdo ");
+
+			Api c = api(second);
+			JsonNode report = importXml(c, exported);
+			assertThat(report.path("imported").asInt()).as(report.toString()).isEqualTo(2);
+			assertThat(report.path("skipped")).as(report.toString()).isEmpty();
+			c.eventually("/api/projects?size=50", r -> r.json().path("totalElements").asLong() == 2);
+			for (String id : List.of("AA-AAA-123456789-ABC123", "US-GOV-1-AID-EPP-A-00-09-00001")) {
+				JsonNode before = b.get("/api/projects/" + id).json();
+				JsonNode after = c.get("/api/projects/" + id).json();
+				assertThat(after.path("language")).as(id).isEqualTo(before.path("language"));
+				assertThat(after.path("title")).as(id).isEqualTo(before.path("title"));
+				assertThat(after.path("description")).as(id).isEqualTo(before.path("description"));
+				assertThat(after.path("texts")).as(id).isEqualTo(before.path("texts"));
+			}
+			assertThat(withoutTimestamps(c.get("/api/export/iati").body())).isEqualTo(withoutTimestamps(exported));
+		}
+	}
+
+	/** The notes the import appends to the annotated example's description (not our own export). */
+	static final String ANNOTATED_NOTES = "no DAC 5-digit sector; DAC category 111 mapped to its first purpose code 11110;"
+			+ " published sectors: vocabulary 2 111 50%, vocabulary 2 112 50%, vocabulary 99 A1 100%; recipient countries"
+			+ " AF 25%, AG 25%; region recorded as Multiple regions; participating organisations without a country in their"
+			+ " identifier, not kept as partners: Name of Agency A (role 3)";
+
+	/** The narratives of every activity's title and general description: "identifier title" → "lang: text". */
+	static Map<String, List<String>> narratives(String xml) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+		Map<String, List<String>> result = new LinkedHashMap<>();
+		NodeList activities = document.getElementsByTagName("iati-activity");
+		for (int i = 0; i < activities.getLength(); i++) {
+			Element activity = (Element) activities.item(i);
+			String id = activity.getElementsByTagName("iati-identifier").item(0).getTextContent();
+			for (String element : List.of("title", "description")) {
+				Element holder = (Element) activity.getElementsByTagName(element).item(0);
+				List<String> texts = new ArrayList<>();
+				NodeList children = holder.getElementsByTagName("narrative");
+				for (int n = 0; n < children.getLength(); n++) {
+					Element narrative = (Element) children.item(n);
+					texts.add(narrative.getAttributeNS(XMLConstants.XML_NS_URI, "lang") + ": " + narrative.getTextContent());
+				}
+				result.put(id + " " + element, texts);
+			}
+		}
+		return result;
+	}
+
+	private static String example(String name) throws java.io.IOException {
+		try (java.io.InputStream in = IatiRoundTripTest.class.getResourceAsStream("/iati/examples/" + name)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	private static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(PipelineTrackerApplication.class).run("--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:rt-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+				"--tracker.seed.enabled=false", "--spring.profiles.active=test");
+	}
+
+	private static Api api(ConfigurableApplicationContext app) {
+		return new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 	}
 
 	private static JsonNode importXml(Api api, String xml) {
@@ -173,11 +299,19 @@ class IatiRoundTripTest {
 				{"fundingId":"EDCF-1","amount":{"amount":"35000000","currency":"USD"},"disbursedOn":"2025-08-05"}"""));
 		ok(api.post("/api/projects/RT-B/complete", "{\"on\":\"2025-09-30\"}"));
 
-		// RT-C: proposed only, with an MOU
+		ok(api.post("/api/projects/RT-A/texts", """
+				{"language":"ru","title":"Централизованное теплоснабжение Самарканда",
+				 "description":"Котельные и тепловые сети","on":"2025-03-01"}"""));
+		ok(api.post("/api/projects/RT-A/texts", """
+				{"language":"uz","title":"Samarqand markazlashgan issiqlik taʼminoti","on":"2025-04-01"}"""));
+
+		// RT-C: proposed only, in Korean, with an English text and an MOU
 		ok(api.post("/api/projects", """
-				{"projectId":"RT-C","title":"Navoi solar park study","description":"Feasibility study for a 100 MW plant",
-				 "sector":"23230","region":"Navoi","proposedOn":"2025-05-01","plannedStart":"2026-01-01","plannedEnd":"2026-12-31",
-				 "partners":[{"name":"Korea Energy Agency","country":"KR","role":"EXTENDING"}]}"""));
+				{"projectId":"RT-C","title":"나보이 태양광 발전단지 타당성 조사","description":"100MW 태양광 발전소 타당성 조사",
+				 "language":"ko","sector":"23230","region":"Navoi","proposedOn":"2025-05-01","plannedStart":"2026-01-01",
+				 "plannedEnd":"2026-12-31","partners":[{"name":"Korea Energy Agency","country":"KR","role":"EXTENDING"}]}"""));
+		ok(api.post("/api/projects/RT-C/texts", """
+				{"language":"en","title":"Navoi solar park study","description":"Feasibility study for a 100 MW plant"}"""));
 		ok(api.post("/api/projects/RT-C/agreements", """
 				{"agreementId":"MOU-C","type":"MOU","signedOn":"2025-05-20","documentUrl":"https://example.org/navoi/mou.docx"}"""));
 		ok(api.post("/api/projects/RT-C/expenditures", """

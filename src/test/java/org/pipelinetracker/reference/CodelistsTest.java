@@ -8,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 class CodelistsTest {
 
     private static Codelists codelists;
@@ -97,7 +99,22 @@ class CodelistsTest {
             "Farg'ona, Fergana Region",
             "Samarqand viloyati, Samarkand Region",
             "nationwide, Nationwide",
-            "multiple regions, Multiple regions"
+            "multiple regions, Multiple regions",
+            "Андижан, Andijan Region",
+            "андижанская область, Andijan Region",
+            "Андижон вилояти, Andijan Region",
+            "안디잔, Andijan Region",
+            "안디잔주, Andijan Region",
+            "Fargʻona viloyati, Fergana Region",
+            "Farg‘ona, Fergana Region",
+            "Ташкент, Tashkent Region",
+            "타슈켄트주, Tashkent Region",
+            "город Ташкент, Tashkent City",
+            "타슈켄트시, Tashkent City",
+            "Тошкент шаҳри, Tashkent City",
+            "Қорақалпоғистон, Republic of Karakalpakstan",
+            "Навоийская обл., Navoiy Region",
+            "전국, Nationwide"
     })
     void matchesUzbekRegionSpellingsToCanonicalNames(String input, String canonical) {
         assertThat(codelists.uzbekRegion(input)).contains(canonical);
@@ -107,6 +124,52 @@ class CodelistsTest {
     @ValueSource(strings = {"", "  ", "Region", "Seoul", "Almaty Region"})
     void rejectsInputsThatAreNotUzbekRegions(String input) {
         assertThat(codelists.uzbekRegion(input)).isEmpty();
+    }
+
+    /** What the pages show as a region's name, in every language, is one of its spellings, so it can be typed back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "_uz", "_ru", "_ko"})
+    void everyRegionNameOfTheCatalogueIsASpellingOfItsRegion(String bundle) throws java.io.IOException {
+        java.util.Properties names = new java.util.Properties();
+        try (java.io.Reader in = new java.io.InputStreamReader(
+                CodelistsTest.class.getResourceAsStream("/i18n/messages" + bundle + ".properties"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            names.load(in);
+        }
+        for (String region : codelists.uzbekRegions()) {
+            String key = "ref.region." + region.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+            String name = names.getProperty(key);
+            assertThat(name).as(key + bundle).isNotNull();
+            assertThat(codelists.regionSpellings(region)).as(key + bundle).contains(name);
+            assertThat(codelists.uzbekRegion(name)).as(name).contains(region);
+        }
+    }
+
+    @Test
+    void everyRegionIsSpelledInLatinCyrillicAndHangul() {
+        for (String region : codelists.uzbekRegions()) {
+            List<String> spellings = codelists.regionSpellings(region);
+            assertThat(spellings.get(0)).isEqualTo(region);
+            assertThat(spellings).as(region).anyMatch(s -> s.matches(".*\\p{IsCyrillic}.*"))
+                    .anyMatch(s -> s.matches(".*\\p{IsHangul}.*"));
+            spellings.forEach(spelling -> assertThat(codelists.uzbekRegion(spelling)).as(spelling).contains(region));
+        }
+        assertThat(codelists.regionSpellings("Seoul")).isEmpty();
+    }
+
+    @Test
+    void searchTextIgnoresCaseAccentsAndApostrophesInEveryScript() {
+        assertThat(SearchText.normalise("  Fargʻona — VILOYATI ")).isEqualTo("fargona viloyati");
+        for (String spelling : List.of("Farg'ona", "Farg‘ona", "Farg’ona", "Fargʼona", "Farg`ona", "FARGONA")) {
+            assertThat(SearchText.normalise(spelling)).as(spelling).isEqualTo("fargona");
+        }
+        assertThat(SearchText.normalise("Éclairage public, Khiva")).isEqualTo("eclairage public khiva");
+        assertThat(SearchText.normalise("Ёлка Ўзбекистон")).isEqualTo("елка узбекистон");
+        assertThat(SearchText.normalise("타슈켄트 지하철")).isEqualTo("타슈켄트 지하철");
+        assertThat(SearchText.normalise("KR-UZ-2024_001")).isEqualTo("kr uz 2024 001");
+        assertThat(SearchText.words("  Andijon  viloyati ")).containsExactly("andijon", "viloyati");
+        assertThat(SearchText.words(" ' - ")).isEmpty();
+        assertThat(SearchText.normalise(null)).isEmpty();
     }
 
     @Test

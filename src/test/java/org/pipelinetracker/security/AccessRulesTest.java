@@ -37,7 +37,7 @@ class AccessRulesTest {
 	@Test
 	void writesNeedTheirRole() {
 		for (String path : List.of("/api/projects", "/api/projects/P-1/agreements", "/api/projects/P-1/milestones",
-				"/api/projects/P-1/start", "/api/projects/P-1/suspend", "/api/projects/P-1/resume",
+				"/api/projects/P-1/texts", "/api/projects/P-1/start", "/api/projects/P-1/suspend", "/api/projects/P-1/resume",
 				"/api/projects/P-1/complete", "/api/projects/P-1/cancel")) {
 			assertThat(decide("POST", path)).as(path).isEqualTo("ROLES [RECORDER, ADMIN]");
 		}

@@ -89,6 +89,8 @@ class RoleMatrixTest {
 				onProject("sign agreement", Role.RECORDER, 200, () -> project(proposed(), "/agreements", LOAN)),
 				onProject("record milestone", Role.RECORDER, 200, () -> project(proposed(), "/milestones",
 						"{\"milestoneId\":\"M1\",\"name\":\"Feasibility study\",\"plannedOn\":\"2024-09-30\"}")),
+				onProject("record a text in another language", Role.RECORDER, 200, () -> project(proposed(), "/texts",
+						"{\"language\":\"uz\",\"title\":\"Navoiy podstansiyasi\"}")),
 				onProject("start", Role.RECORDER, 200, () -> project(financed(), "/start", "{\"on\":\"2024-06-01\"}")),
 				onProject("suspend", Role.RECORDER, 200, () -> project(proposed(), "/suspend",
 						"{\"on\":\"2024-02-01\",\"reason\":\"Tender appeal\"}")),

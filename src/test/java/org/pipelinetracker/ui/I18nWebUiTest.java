@@ -87,7 +87,7 @@ class I18nWebUiTest {
 	void projectsWithKoreanAndCyrillicTitles() {
 		Api admin = api();
 		ok(admin.post("/api/projects", """
-				{"projectId":"%s","title":"%s","description":"타슈켄트 지하철 1·2호선 신호 설비 교체","sector":"21030",
+				{"projectId":"%s","title":"%s","description":"타슈켄트 지하철 1·2호선 신호 설비 교체","language":"ko","sector":"21030",
 				 "region":"Tashkent City","partners":[{"name":"한국철도공사","country":"KR","role":"IMPLEMENTING"},
 				 {"name":"Toshkent metropoliteni","country":"UZ","role":"ACCOUNTABLE"}],
 				 "estimatedCost":{"amount":"98765432100","currency":"KRW"},"proposedOn":"2024-02-01",
@@ -103,7 +103,7 @@ class I18nWebUiTest {
 		ok(admin.post(ko + "/milestones", "{\"milestoneId\":\"M2\",\"name\":\"시운전\",\"plannedOn\":\"2025-03-31\"}"));
 
 		ok(admin.post("/api/projects", """
-				{"projectId":"%s","title":"%s","description":"Реконструкция водопроводных сетей Хивы","sector":"14021",
+				{"projectId":"%s","title":"%s","description":"Реконструкция водопроводных сетей Хивы","language":"ru","sector":"14021",
 				 "region":"Khorezm","partners":[{"name":"Хоразм сув таъминоти","country":"UZ","role":"IMPLEMENTING"},
 				 {"name":"KOICA","country":"KR","role":"FUNDING"}],"proposedOn":"2024-01-15"}""".formatted(CYRILLIC_ID, CYRILLIC_TITLE)));
 		String ru = "/api/projects/" + CYRILLIC_ID;

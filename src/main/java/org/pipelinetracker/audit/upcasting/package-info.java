@@ -11,6 +11,16 @@
  * revision)</td><td>{@link org.pipelinetracker.audit.upcasting.FundingCommittedEventUpcaster}: to "2"</td></tr>
  * <tr><td>{@code FundingCommittedEvent}</td><td>"2"</td><td>{@code facilityId} always present (null when the
  * commitment draws on no facility)</td><td>current</td></tr>
+ * <tr><td>{@code ProjectProposedEvent}</td><td>none (null)</td><td>written before texts had a language: without
+ * {@code language} (the title and description were English)</td><td>{@link
+ * org.pipelinetracker.audit.upcasting.ProjectProposedEventUpcaster}: to "2", {@code "language": "en"}</td></tr>
+ * <tr><td>{@code ProjectProposedEvent}</td><td>"2"</td><td>{@code language} always present (a BCP 47 tag)</td>
+ * <td>current</td></tr>
+ * <tr><td>{@code ProjectStalledEvent}</td><td>none (null)</td><td>written before stall checks judged in valid time:
+ * without {@code resolvedOn}</td><td>{@link org.pipelinetracker.audit.upcasting.ProjectStalledEventUpcaster}: to
+ * "2"</td></tr>
+ * <tr><td>{@code ProjectStalledEvent}</td><td>"2"</td><td>{@code resolvedOn} always present (null unless facts
+ * already recorded at the check ended the stall)</td><td>current</td></tr>
  * </table>
  * Every other event has no revision and has not changed shape.
  */

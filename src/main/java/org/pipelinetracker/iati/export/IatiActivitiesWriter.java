@@ -11,6 +11,7 @@ import org.pipelinetracker.project.query.ProjectView;
 import org.pipelinetracker.project.query.ProjectView.AgreementView;
 import org.pipelinetracker.project.query.ProjectView.FundingView;
 import org.pipelinetracker.project.query.ProjectView.StageEntry;
+import org.pipelinetracker.project.query.ProjectView.TextView;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
@@ -21,9 +22,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -32,8 +36,10 @@ import java.util.function.UnaryOperator;
  * iati-activities-schema.xsd. Mapping of one project:
  * <ul>
  * <li>{@code iati-identifier}: {@code <reporting-org ref>-<projectId>}; {@code reporting-org}: ref, type, name.</li>
- * <li>{@code title}, {@code description type="1"}: narratives in English. The schema requires a description:
- * a project without one gets its title.</li>
+ * <li>{@code title}, {@code description type="1"}: a narrative per language, each with its {@code xml:lang}: the
+ * original (the proposal's) first, then every other language recorded, in tag order. The schema requires a
+ * description: a project without one in any language gets its original title. Every other narrative (and the
+ * activity's default) is {@code xml:lang} {@value org.pipelinetracker.iati.conventions.Narratives#LANGUAGE}.</li>
  * <li>{@code participating-org}: each partner, role = {@code PartnerRole.iatiCode()}, name as narrative, ISO
  * country in the extension attribute {@code pt:country} (a country is no organisation identifier, so it is not
  * put in {@code ref}). The schema requires one: a project without partners lists its funders (role 1), and one
@@ -98,11 +104,25 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		narrative(reportingOrg.name());
 		end();
 		start("title");
-		narrative(p.title);
+		for (Map.Entry<String, TextView> text : texts(p)) {
+			if (text.getValue().title() != null) {
+				narrative(text.getValue().title(), text.getKey());
+			}
+		}
 		end();
 		start("description");
 		xml.writeAttribute("type", "1");
-		narrative(p.description != null && !p.description.isBlank() ? p.description : p.title);
+		boolean described = false;
+		for (Map.Entry<String, TextView> text : texts(p)) {
+			String description = text.getValue().description();
+			if (description != null && !description.isBlank()) {
+				narrative(description, text.getKey());
+				described = true;
+			}
+		}
+		if (!described) {
+			narrative(p.title, language(p));
+		}
 		end();
 		participatingOrgs(p);
 		empty("activity-status", "code", p.iatiStatus);
@@ -299,9 +319,33 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		xml.close();
 	}
 
+	/**
+	 * The project's texts by language: the original first (the proposal's, which the import takes as the original
+	 * again), then the other languages in tag order.
+	 */
+	private static List<Map.Entry<String, TextView>> texts(ProjectView p) {
+		String original = language(p);
+		List<Map.Entry<String, TextView>> texts = new ArrayList<>();
+		texts.add(Map.entry(original, p.texts.getOrDefault(original, new TextView(p.title, p.description))));
+		p.texts.forEach((language, text) -> {
+			if (!language.equals(original)) {
+				texts.add(Map.entry(language, text));
+			}
+		});
+		return texts;
+	}
+
+	private static String language(ProjectView p) {
+		return p.language != null ? p.language : Narratives.LANGUAGE;
+	}
+
 	private void narrative(String text) throws XMLStreamException {
+		narrative(text, Narratives.LANGUAGE);
+	}
+
+	private void narrative(String text, String language) throws XMLStreamException {
 		start("narrative");
-		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", Narratives.LANGUAGE);
+		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", language);
 		xml.writeCharacters(text);
 		end();
 	}

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Imports one activity: which project it is ({@link ProjectIdentifiers}), then, through the mappers, the proposal
- * (only for a project not imported before), the agreements, the money and the status, in that order, since each
- * needs what the one before recorded. One activity failing never stops the file: the report says what went wrong.
+ * (only for a project not imported before), its title and description in other languages, the agreements, the money
+ * and the status, in that order, since each needs what the one before recorded. One activity failing never stops the file: the report says what went wrong.
  */
 @Component
 class ActivityImporter {
@@ -22,15 +22,17 @@ class ActivityImporter {
 	private final ProjectIdentifiers identifiers;
 	private final ProjectTimeline timeline;
 	private final ProposalMapper proposals;
+	private final TextMapper texts;
 	private final AgreementMapper agreements;
 	private final MoneyMapper money;
 	private final ActivityStatusMapper status;
 
 	ActivityImporter(ProjectIdentifiers identifiers, ProjectTimeline timeline, ProposalMapper proposals,
-			AgreementMapper agreements, MoneyMapper money, ActivityStatusMapper status) {
+			TextMapper texts, AgreementMapper agreements, MoneyMapper money, ActivityStatusMapper status) {
 		this.identifiers = identifiers;
 		this.timeline = timeline;
 		this.proposals = proposals;
+		this.texts = texts;
 		this.agreements = agreements;
 		this.money = money;
 		this.status = status;
@@ -49,9 +51,11 @@ class ActivityImporter {
 			Optional<ProjectView> existing = timeline.current(act.projectId);
 			long before = existing.map(v -> v.version).orElse(-1L);
 			act.version = before;
-			if (existing.isEmpty() && !proposals.propose(act)) {
+			ActivityTexts narratives = ActivityTexts.of(a, act.own);
+			if (existing.isEmpty() && !proposals.propose(act, narratives)) {
 				return;
 			}
+			texts.record(act, narratives);
 			agreements.record(act);
 			money.record(act);
 			status.apply(act);

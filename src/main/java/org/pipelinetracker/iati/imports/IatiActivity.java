@@ -21,8 +21,19 @@ final class IatiActivity {
 	String status;
 	/** {@code pt:region} of a location (our own export). */
 	String region;
+	/** The title as the import always took it: its first narrative without a language or in English, else its first. */
 	String title;
+	/** The general description (the first of type 1 or without a type), taken as the title is. */
 	String description;
+	/**
+	 * {@code xml:lang} of the activity, else of the file's root element: the language of a narrative that has none of
+	 * its own or on its element (IATI 2.03: "if not present, the default language is assumed"); may be null.
+	 */
+	String defaultLanguage;
+	/** Every narrative of the title, in document order, each with its language. */
+	final List<Narrative> titles = new ArrayList<>();
+	/** Every narrative of the general description, in document order, each with its language. */
+	final List<Narrative> descriptions = new ArrayList<>();
 	/** activity-date type → date (the first of each type). */
 	final Map<String, LocalDate> dates = new LinkedHashMap<>();
 	final List<Sector> sectors = new ArrayList<>();
@@ -33,6 +44,14 @@ final class IatiActivity {
 	final List<Transaction> transactions = new ArrayList<>();
 	/** Values that could not be read (bad dates and the like), reported but not fatal. */
 	final List<String> problems = new ArrayList<>();
+
+	/**
+	 * One narrative: its text and language as published ({@code xml:lang} of the narrative, else of its element, else
+	 * the activity's default; null when none is declared anywhere). {@code own}: the narrative itself had
+	 * {@code xml:lang}.
+	 */
+	record Narrative(String language, boolean own, String text) {
+	}
 
 	record Sector(String vocabulary, String code, String percentage) {
 	}

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Streams an IATI activity file with StAX and hands over one {@link IatiActivity} at a time, so memory does not
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
 final class IatiReader {
 
 	private static final XMLInputFactory FACTORY = factory();
+	private static final Pattern PARAGRAPHS = Pattern.compile("[ \\t\\r]*\\n\\s*\\n\\s*");
 
 	private IatiReader() {
 	}
@@ -39,6 +41,7 @@ final class IatiReader {
 	static Result read(InputStream in, Consumer<IatiActivity> each) throws XMLStreamException {
 		Result result = new Result();
 		XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
+		String rootLanguage = null;
 		try {
 			while (reader.hasNext()) {
 				if (reader.next() != XMLStreamConstants.START_ELEMENT) {
@@ -46,9 +49,10 @@ final class IatiReader {
 				}
 				if (result.rootElement == null) {
 					result.rootElement = reader.getLocalName();
+					rootLanguage = lang(reader); // a default for activities without one (not in 2.03, seen in 1.x files)
 				}
 				if (reader.getLocalName().equals("iati-activity")) {
-					IatiActivity activity = readActivity(reader);
+					IatiActivity activity = readActivity(reader, rootLanguage);
 					result.activities++;
 					each.accept(activity);
 				}
@@ -60,8 +64,10 @@ final class IatiReader {
 		return result;
 	}
 
-	private static IatiActivity readActivity(XMLStreamReader r) throws XMLStreamException {
+	private static IatiActivity readActivity(XMLStreamReader r, String rootLanguage) throws XMLStreamException {
 		IatiActivity a = new IatiActivity();
+		String ownLanguage = lang(r);
+		a.defaultLanguage = ownLanguage != null ? ownLanguage : rootLanguage;
 		a.lastUpdated = attr(r, "last-updated-datetime");
 		a.defaultCurrency = upper(attr(r, "default-currency"));
 		while (r.hasNext()) {
@@ -74,12 +80,17 @@ final class IatiReader {
 			}
 			switch (r.getLocalName()) {
 				case "iati-identifier" -> a.identifier = text(r);
-				case "title" -> a.title = narratives(r);
+				case "title" -> {
+					a.titles.clear();
+					a.title = narratives(r, a.defaultLanguage, a.titles);
+				}
 				case "description" -> {
 					String type = attr(r, "type");
-					String text = narratives(r);
 					if (a.description == null && (type == null || type.equals("1"))) {
-						a.description = text;
+						a.description = narratives(r, a.defaultLanguage, a.descriptions);
+					}
+					else {
+						skip(r);
 					}
 				}
 				case "reporting-org" -> a.reportingOrg = org(r, null);
@@ -222,11 +233,21 @@ final class IatiReader {
 		return new IatiActivity.Org(ref, role, name, country);
 	}
 
+	/** {@link #narratives(XMLStreamReader, String, List)}, keeping no list. */
+	private static String narratives(XMLStreamReader r) throws XMLStreamException {
+		return narratives(r, null, null);
+	}
+
 	/**
 	 * Consumes the current element and returns its best narrative: the first without a language or in English,
-	 * else the first of any language; text directly in the element (IATI 1.x style) counts as a narrative.
+	 * else the first of any language; text directly in the element (IATI 1.x style) counts as a narrative. Adds every
+	 * narrative to {@code all} (when given) with its language: its own {@code xml:lang}, else the element's, else
+	 * {@code defaultLanguage}.
 	 */
-	private static String narratives(XMLStreamReader r) throws XMLStreamException {
+	private static String narratives(XMLStreamReader r, String defaultLanguage, List<IatiActivity.Narrative> all)
+			throws XMLStreamException {
+		String elementLanguage = lang(r);
+		String inherited = elementLanguage != null ? elementLanguage : defaultLanguage;
 		String english = null;
 		String any = null;
 		StringBuilder direct = new StringBuilder();
@@ -235,8 +256,11 @@ final class IatiReader {
 			int event = r.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				if (depth == 1 && r.getLocalName().equals("narrative")) {
-					String lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
+					String lang = lang(r);
 					String text = collapse(r.getElementText());
+					if (!text.isEmpty() && all != null) {
+						all.add(new IatiActivity.Narrative(lang != null ? lang : inherited, lang != null, text));
+					}
 					if (!text.isEmpty()) {
 						if (english == null && (lang == null || lang.equalsIgnoreCase(Narratives.LANGUAGE))) {
 							english = text;
@@ -258,7 +282,16 @@ final class IatiReader {
 			}
 		}
 		String fallback = collapse(direct.toString());
+		if (any == null && !fallback.isEmpty() && all != null) {
+			all.add(new IatiActivity.Narrative(inherited, false, fallback));
+		}
 		return english != null ? english : any != null ? any : fallback.isEmpty() ? null : fallback;
+	}
+
+	/** The element's {@code xml:lang}, trimmed; null when absent or blank. */
+	private static String lang(XMLStreamReader r) {
+		String value = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
+		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 	/** The element's text content, trimmed (nested elements are skipped); consumes the element. */
@@ -327,8 +360,19 @@ final class IatiReader {
 		return s == null ? null : s.toUpperCase(Locale.ROOT);
 	}
 
+	/** Whitespace within a paragraph becomes one space; paragraphs (split by a blank line) stay apart. */
 	private static String collapse(String s) {
-		return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+		if (s == null) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder();
+		for (String paragraph : PARAGRAPHS.split(s.trim())) {
+			String words = paragraph.replaceAll("\\s+", " ").trim();
+			if (!words.isEmpty()) {
+				text.append(text.isEmpty() ? "" : "\n\n").append(words);
+			}
+		}
+		return text.toString();
 	}
 
 	private static XMLInputFactory factory() {

@@ -16,7 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Proposes the project of an activity not imported before: its title, description, sector ({@link SectorMapper}),
+ * Proposes the project of an activity not imported before: its original title and description with their language
+ * ({@link ActivityTexts}; the other languages are {@link TextMapper}'s), sector ({@link SectorMapper}),
  * region ({@link RegionMapper}), partners ({@link OrganisationMapper}), proposal date and planned dates. Every
  * adjustment is a note of the report; for other publishers the notes are also appended to the description.
  */
@@ -43,9 +44,9 @@ class ProposalMapper {
 	 * proposal is refused. A planned end before the planned start is left out; a title is kept to 300 characters
 	 * and a description to 5000.
 	 */
-	boolean propose(ActivityImport act) {
+	boolean propose(ActivityImport act, ActivityTexts texts) {
 		IatiActivity a = act.activity;
-		if (a.title == null) {
+		if (texts.title() == null) {
 			act.run.skip(a.identifier, "no title: an activity without a title cannot be proposed");
 			return false;
 		}
@@ -60,21 +61,21 @@ class ProposalMapper {
 			notes.add("planned end " + plannedEnd + " is before the planned start " + plannedStart + "; left out");
 			plannedEnd = null;
 		}
-		String title = a.title;
-		if (title.length() > 300) {
-			title = title.substring(0, 299) + "…";
+		String title = texts.title();
+		if (title.length() > ActivityTexts.MAX_TITLE) {
+			title = ActivityTexts.shorten(title, ActivityTexts.MAX_TITLE);
 			notes.add("title shortened to 300 characters");
 		}
 		notes.forEach(n -> act.run.note(a.identifier, n));
-		StringBuilder description = new StringBuilder(a.description == null ? "" : a.description);
+		StringBuilder description = new StringBuilder(texts.description() == null ? "" : texts.description());
 		// our own export's description is ours verbatim; the notes stay in the report
 		if (!notes.isEmpty() && !act.own) {
 			description.append(description.isEmpty() ? "" : "\n\n").append("IATI import notes: ").append(String.join("; ", notes)).append('.');
 		}
-		String text = description.length() > 5000 ? description.substring(0, 4999) + "…" : description.toString();
+		String text = ActivityTexts.shorten(description.toString(), ActivityTexts.MAX_DESCRIPTION);
 		Requests.ProposeProjectRequest request = new Requests.ProposeProjectRequest(act.projectId, title,
 				text.isEmpty() ? null : text, sector, region, partners, null, proposedOn, plannedStart, plannedEnd,
-				act.reason, null);
+				act.reason, null, texts.language());
 		AuditContext audit = act.run.actor;
 		try {
 			WriteResult result = writes.propose(request, audit);

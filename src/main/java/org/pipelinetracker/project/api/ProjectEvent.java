@@ -12,7 +12,7 @@ import java.time.LocalDate;
  */
 public sealed interface ProjectEvent permits StageChange, AgreementSignedEvent, FundingCommittedEvent,
 		FundingCommitmentCorrectedEvent, DisbursementRecordedEvent, IncomingFundsRecordedEvent, ExpenditureRecordedEvent,
-		MilestoneRecordedEvent, ProjectStalledEvent {
+		MilestoneRecordedEvent, ProjectStalledEvent, ProjectTextRecordedEvent {
 
 	ProjectId projectId();
 

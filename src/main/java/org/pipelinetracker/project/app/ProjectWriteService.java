@@ -8,6 +8,7 @@ import org.pipelinetracker.project.api.CancelProjectCommand;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.api.CommitFundingCommand;
 import org.pipelinetracker.project.api.CompleteProjectCommand;
+import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
 import org.pipelinetracker.project.api.FacilityHeadroom;
 import org.pipelinetracker.project.api.FundViaEximbankCommand;
@@ -20,6 +21,7 @@ import org.pipelinetracker.project.api.RecordDisbursementCommand;
 import org.pipelinetracker.project.api.RecordExpenditureCommand;
 import org.pipelinetracker.project.api.RecordIncomingFundsCommand;
 import org.pipelinetracker.project.api.RecordMilestoneCommand;
+import org.pipelinetracker.project.api.RecordProjectTextCommand;
 import org.pipelinetracker.project.api.ResumeProjectCommand;
 import org.pipelinetracker.project.api.SignAgreementCommand;
 import org.pipelinetracker.project.api.StartImplementationCommand;
@@ -36,6 +38,7 @@ import org.pipelinetracker.project.app.Requests.IncomingFundsRequest;
 import org.pipelinetracker.project.app.Requests.MilestoneRequest;
 import org.pipelinetracker.project.app.Requests.MoneyRequest;
 import org.pipelinetracker.project.app.Requests.PartnerRequest;
+import org.pipelinetracker.project.app.Requests.ProjectTextRequest;
 import org.pipelinetracker.project.app.Requests.ProposeProjectRequest;
 import org.pipelinetracker.project.app.Requests.SignAgreementRequest;
 import org.pipelinetracker.project.app.Requests.StageChangeRequest;
@@ -95,6 +98,7 @@ public class ProjectWriteService {
 			}
 		}
 		Money estimatedCost = money(v, "estimatedCost", r.estimatedCost());
+		String language = r.language() == null || r.language().isBlank() ? null : language(v, r.language());
 		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
 
@@ -106,7 +110,7 @@ public class ProjectWriteService {
 				.toList();
 		ProposeProjectCommand command = new ProposeProjectCommand(id, r.title().trim(),
 				r.description() == null ? null : r.description().trim(), sector, region, partners, estimatedCost,
-				r.proposedOn(), r.plannedStart(), r.plannedEnd());
+				r.proposedOn(), r.plannedStart(), r.plannedEnd(), language);
 		try {
 			send(command, audit, r);
 		}
@@ -198,6 +202,16 @@ public class ProjectWriteService {
 		v.throwIfAny();
 		return write(projectId, new RecordMilestoneCommand(id(projectId), r.milestoneId(), blankToNull(r.name()),
 				r.plannedOn(), r.achievedOn(), r.on()), audit, r);
+	}
+
+	/** The title and/or description in another language; blank texts are left to the project's rules to refuse. */
+	public WriteResult recordText(String projectId, ProjectTextRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		String language = v.has("language") ? null : language(v, r.language());
+		v.checkUrl("sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		return write(projectId, new RecordProjectTextCommand(id(projectId), language, trim(r.title()),
+				trim(r.description()), on(r.on())), audit, r);
 	}
 
 	public WriteResult start(String projectId, StageChangeRequest r, AuditContext audit) {
@@ -318,6 +332,18 @@ public class ProjectWriteService {
 
 	private static CommandRejectedException alreadyExists(ProjectId id) {
 		return CommandRejectedException.duplicate("projectId", Text.of("problem.rule.projectExists").with("projectId", id));
+	}
+
+	/** A language tag in its canonical form, or null with a violation. */
+	private static String language(Violations v, String tag) {
+		String canonical = ContentLanguage.canonical(tag).orElse(null);
+		v.check(canonical != null, "language", Text.of("problem.field.languageTag").with("tag", tag)
+				.with("examples", ContentLanguage.EXAMPLES));
+		return canonical;
+	}
+
+	private static String trim(String s) {
+		return s == null ? null : s.trim();
 	}
 
 	private static String blankToNull(String s) {

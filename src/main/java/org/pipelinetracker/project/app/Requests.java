@@ -64,6 +64,28 @@ public final class Requests {
 			LocalDate plannedStart,
 			LocalDate plannedEnd,
 			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl,
+			@Size(max = 35) String language) implements Audited {
+
+		/** A proposal whose title and description are in English. */
+		public ProposeProjectRequest(String projectId, String title, String description, String sector, String region,
+				List<PartnerRequest> partners, MoneyRequest estimatedCost, LocalDate proposedOn, LocalDate plannedStart,
+				LocalDate plannedEnd, String reason, String sourceUrl) {
+			this(projectId, title, description, sector, region, partners, estimatedCost, proposedOn, plannedStart,
+					plannedEnd, reason, sourceUrl, null);
+		}
+	}
+
+	/**
+	 * The title and/or description in a language other than the original's ({@code language}, a BCP 47 tag); what is
+	 * left out stays as recorded. {@code on}: the date it is effective from (default today).
+	 */
+	public record ProjectTextRequest(
+			@NotBlank @Size(max = 35) String language,
+			@Size(max = 300) String title,
+			@Size(max = 5000) String description,
+			LocalDate on,
+			@Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 

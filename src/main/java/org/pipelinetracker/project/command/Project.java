@@ -10,6 +10,7 @@ import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.CancelProjectCommand;
 import org.pipelinetracker.project.api.CommitFundingCommand;
 import org.pipelinetracker.project.api.CompleteProjectCommand;
+import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
@@ -29,11 +30,13 @@ import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
+import org.pipelinetracker.project.api.ProjectTextRecordedEvent;
 import org.pipelinetracker.project.api.ProposeProjectCommand;
 import org.pipelinetracker.project.api.RecordDisbursementCommand;
 import org.pipelinetracker.project.api.RecordExpenditureCommand;
 import org.pipelinetracker.project.api.RecordIncomingFundsCommand;
 import org.pipelinetracker.project.api.RecordMilestoneCommand;
+import org.pipelinetracker.project.api.RecordProjectTextCommand;
 import org.pipelinetracker.project.api.ResumeProjectCommand;
 import org.pipelinetracker.project.api.SignAgreementCommand;
 import org.pipelinetracker.project.api.Stage;
@@ -72,9 +75,29 @@ class Project extends ProjectState {
 		DatingPolicy.requireNotFuture("proposedOn", command.proposedOn(), clock);
 		DatingPolicy.requirePlannedInOrder(command.plannedStart(), command.plannedEnd());
 		MoneyPolicy.requireEstimatedCost(command.estimatedCost());
+		String language = command.language() == null ? ContentLanguage.DEFAULT
+				: TextPolicy.requireLanguage("language", command.language());
 		apply(new ProjectProposedEvent(command.projectId(), command.title(), command.description(), command.sector(),
 				command.region(), List.copyOf(command.partners()), command.estimatedCost(), command.proposedOn(),
-				command.plannedStart(), command.plannedEnd()));
+				command.plannedStart(), command.plannedEnd(), language));
+	}
+
+	/**
+	 * The title and/or description in a language other than the original's ({@link TextPolicy}); recording the same
+	 * language again corrects it. Nothing is appended when nothing changes.
+	 */
+	@CommandHandler
+	Long handle(RecordProjectTextCommand command, Clock clock) {
+		String language = TextPolicy.requireLanguage("language", command.language());
+		TextPolicy.requireOtherThanOriginal(language, originalLanguage());
+		ProjectText previous = text(language);
+		ProjectText next = ProjectText.recorded(previous, command);
+		dates(clock).requireEffective("on", command.recordedOn());
+		if (next.equals(previous)) {
+			return AggregateLifecycle.getVersion(); // nothing changed: nothing to record
+		}
+		apply(new ProjectTextRecordedEvent(projectId(), language, next.title(), next.description(), command.recordedOn()));
+		return AggregateLifecycle.getVersion();
 	}
 
 	@CommandHandler
@@ -304,20 +327,20 @@ class Project extends ProjectState {
 
 	// --- stalled projects: persisted deadlines (StallChecks) ---------------------------------------------------
 
+	/** The no-funding check fell due: a stall is recorded only if it held in valid time ({@link StallChecks}). */
 	@DeadlineHandler(deadlineName = StallChecks.NO_FUNDING)
 	void noFundingDue(StallCheck check) {
-		if (stalledWithoutFunding()) {
-			apply(StallChecks.stalled(projectId(), StallKind.NO_FUNDING, check),
-					StallChecks.metaData(StallChecks.NO_FUNDING, check));
-		}
+		stalledWithoutFunding(check.dueOn()).ifPresent(period ->
+				apply(StallChecks.stalled(projectId(), StallKind.NO_FUNDING, check, period),
+						StallChecks.metaData(StallChecks.NO_FUNDING, check)));
 	}
 
+	/** The no-disbursement check fell due: a stall is recorded only if it held in valid time. */
 	@DeadlineHandler(deadlineName = StallChecks.NO_DISBURSEMENT)
 	void noDisbursementDue(StallCheck check) {
-		if (stalledWithoutDisbursement(check.fundingId())) {
-			apply(StallChecks.stalled(projectId(), StallKind.NO_DISBURSEMENT, check),
-					StallChecks.metaData(StallChecks.NO_DISBURSEMENT, check));
-		}
+		stalledWithoutDisbursement(check.fundingId(), check.dueOn()).ifPresent(period ->
+				apply(StallChecks.stalled(projectId(), StallKind.NO_DISBURSEMENT, check, period),
+						StallChecks.metaData(StallChecks.NO_DISBURSEMENT, check)));
 	}
 
 	private static void requireReason(String reason) {

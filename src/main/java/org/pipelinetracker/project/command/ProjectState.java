@@ -3,6 +3,7 @@ package org.pipelinetracker.project.command;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
+import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
@@ -15,9 +16,11 @@ import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
+import org.pipelinetracker.project.api.ProjectTextRecordedEvent;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StageChange;
 import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.project.api.StallPeriod;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,12 +55,21 @@ abstract class ProjectState {
 	private LocalDate lastAchievedOn;
 	/** Whether incoming funds have been recorded (they finance the project as a commitment does). */
 	private boolean fundsReceived;
+	/**
+	 * The earliest date incoming funds were received on (null when none were, and in a snapshot taken before this
+	 * field existed: then {@link #fundsReceived} alone is known, and a stall check takes the funds as in time).
+	 */
+	private LocalDate firstReceivedOn;
 	private Set<String> agreementIds = new HashSet<>();
 	private Map<String, Funding> fundings = new HashMap<>();
 	private Map<String, Milestone> milestones = new HashMap<>();
 	private List<Period> suspensions = new ArrayList<>();
 	/** Stalls flagged and not yet cleared ({@link StallChecks#openStall}). */
 	private Set<String> openStalls = new HashSet<>();
+	/** The language of the proposal's title and description (null in a snapshot taken before languages: English). */
+	private String originalLanguage;
+	/** The texts recorded in other languages, by language tag. */
+	private Map<String, ProjectText> texts = new HashMap<>();
 
 	// --- read by the command handlers -------------------------------------------------------------------------
 
@@ -82,18 +95,60 @@ abstract class ProjectState {
 		return milestones.get(milestoneId);
 	}
 
+	/** The language of the original text, the proposal's. */
+	String originalLanguage() {
+		return originalLanguage != null ? originalLanguage : ContentLanguage.DEFAULT;
+	}
+
+	/** The text in another language as last recorded, null when there is none. */
+	ProjectText text(String language) {
+		return texts.get(language);
+	}
+
 	Map<String, Funding> fundings() {
 		return fundings;
 	}
 
-	/** Whether the no-funding check that fell due now finds the project stalled ({@link StallChecks}). */
-	boolean stalledWithoutFunding() {
-		return StallChecks.stalledWithoutFunding(stage, !fundings.isEmpty() || fundsReceived, openStalls);
+	/**
+	 * What the no-funding check due on {@code dueOn} finds, in valid time ({@link StallChecks#found}): the project
+	 * active then, and no commitment or incoming funds dated on or before it. Empty when the stall is flagged already.
+	 */
+	Optional<StallPeriod> stalledWithoutFunding(LocalDate dueOn) {
+		if (openStalls.contains(StallChecks.openStall(StallKind.NO_FUNDING, null))) {
+			return Optional.empty();
+		}
+		List<LocalDate> funded = new ArrayList<>();
+		fundings.values().forEach(funding -> funded.add(funding.committedOn()));
+		if (fundsReceived) {
+			funded.add(firstReceivedOn);
+		}
+		endedOn().ifPresent(funded::add);
+		return StallChecks.found(dueOn, activeOn(dueOn), funded);
 	}
 
-	/** Whether the no-disbursement check that fell due now finds the commitment stalled ({@link StallChecks}). */
-	boolean stalledWithoutDisbursement(String fundingId) {
-		return StallChecks.stalledWithoutDisbursement(stage, fundingId, fundings.get(fundingId), openStalls);
+	/**
+	 * What the no-disbursement check of {@code fundingId} due on {@code dueOn} finds, in valid time: the project
+	 * active then, and nothing disbursed under the commitment on or before it. Empty when the stall is flagged already.
+	 */
+	Optional<StallPeriod> stalledWithoutDisbursement(String fundingId, LocalDate dueOn) {
+		Funding funding = fundings.get(fundingId);
+		if (funding == null || openStalls.contains(StallChecks.openStall(StallKind.NO_DISBURSEMENT, fundingId))) {
+			return Optional.empty();
+		}
+		List<LocalDate> disbursed = new ArrayList<>();
+		funding.firstDisbursedOn().ifPresent(disbursed::add);
+		endedOn().ifPresent(disbursed::add);
+		return StallChecks.found(dueOn, activeOn(dueOn), disbursed);
+	}
+
+	/** Not suspended on {@code date} (an ended project is judged by {@link #endedOn()}). */
+	private boolean activeOn(LocalDate date) {
+		return suspensions.stream().noneMatch(period -> period.contains(date));
+	}
+
+	/** The day the project was completed or cancelled, if it was. */
+	private Optional<LocalDate> endedOn() {
+		return stage != null && stage.isTerminal() ? Optional.of(stageSince) : Optional.empty();
 	}
 
 	// --- the policies, given the state they judge --------------------------------------------------------------
@@ -117,7 +172,13 @@ abstract class ProjectState {
 	void on(ProjectProposedEvent event) {
 		projectId = event.projectId();
 		proposedOn = event.proposedOn();
+		originalLanguage = event.language();
 		enter(event);
+	}
+
+	@EventSourcingHandler
+	void on(ProjectTextRecordedEvent event) {
+		texts.put(event.language(), new ProjectText(event.title(), event.description()));
 	}
 
 	@EventSourcingHandler
@@ -163,9 +224,12 @@ abstract class ProjectState {
 		stageSince = change.stageChangedOn();
 	}
 
+	/** A stall the check found already ended (a backfilled history) is not open. */
 	@EventSourcingHandler
 	void on(ProjectStalledEvent event) {
-		openStalls.add(StallChecks.openStall(event.kind(), event.fundingId()));
+		if (event.resolvedOn() == null) {
+			openStalls.add(StallChecks.openStall(event.kind(), event.fundingId()));
+		}
 	}
 
 	@EventSourcingHandler
@@ -186,6 +250,9 @@ abstract class ProjectState {
 	void on(IncomingFundsRecordedEvent event) {
 		openStalls.remove(StallChecks.openStall(StallKind.NO_FUNDING, null));
 		fundsReceived = true;
+		if (firstReceivedOn == null || event.receivedOn().isBefore(firstReceivedOn)) {
+			firstReceivedOn = event.receivedOn();
+		}
 		if (event.fundingId() != null) {
 			fundings.get(event.fundingId()).receive(event.amount(), event.receivedOn());
 		}

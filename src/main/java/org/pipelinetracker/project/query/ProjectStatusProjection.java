@@ -24,10 +24,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Keeps {@code project_view} up to date: one row per project (filter columns and the whole {@link ProjectView} as
- * JSON), rebuilt from scratch by a token reset. Within a processor batch, the rows are written once per project when
+ * Keeps {@code project_view} up to date: one row per project (filter columns, the search text of {@link ProjectSearch}
+ * and the whole {@link ProjectView} as JSON), rebuilt from scratch by a token reset. Within a processor batch, the rows are written once per project when
  * the batch commits ({@code tracker.projections.batched-writes}, on by default).
  */
 @Component
@@ -88,7 +89,7 @@ class ProjectStatusProjection implements ShadowableProjection {
 	/** The stored row of a project, as a view (null when there is none yet). */
 	private Pending load(String id) {
 		List<ProjectView> rows = jdbc.query("select document from project_view where project_id = ?",
-				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class), id);
+				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class).withLanguages(), id);
 		ProjectView stored = rows.isEmpty() ? null : rows.get(0);
 		return new Pending(stored, stored != null);
 	}
@@ -138,16 +139,16 @@ class ProjectStatusProjection implements ShadowableProjection {
 			ProjectView view = p.view;
 			Object[] values = {view.title, view.sector, view.region, view.stage.name(), Date.valueOf(view.proposedOn),
 					view.version, java.sql.Timestamp.from(view.lastEventAt), json.writeValueAsString(view),
-					view.projectId};
+					ProjectSearch.text(view, codelists), view.projectId};
 			(p.stored ? updates : inserts).add(values);
 		}
 		if (!inserts.isEmpty()) {
 			jdbc.batchUpdate("insert into project_view (title, sector, region, stage, proposed_on, version,"
-					+ " last_event_at, document, project_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+					+ " last_event_at, document, search_text, project_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
 		}
 		if (!updates.isEmpty()) {
 			jdbc.batchUpdate("update project_view set title = ?, sector = ?, region = ?, stage = ?, proposed_on = ?,"
-					+ " version = ?, last_event_at = ?, document = ? where project_id = ?", updates);
+					+ " version = ?, last_event_at = ?, document = ?, search_text = ? where project_id = ?", updates);
 		}
 	}
 
@@ -185,5 +186,16 @@ class ProjectStatusProjection implements ShadowableProjection {
 	@Override
 	public Object withStorage(JdbcTemplate storage) {
 		return new ProjectStatusProjection(storage, json, codelists, false);
+	}
+
+	/**
+	 * Rows written before the search text existed (migration V13) have none, and their documents no texts by
+	 * language: the projection is rebuilt on start-up ({@code audit.replay.RebuildOnStartup}).
+	 */
+	@Override
+	public Optional<String> rebuildReason() {
+		Long outdated = jdbc.queryForObject("select count(*) from project_view where search_text is null", Long.class);
+		return outdated == null || outdated == 0 ? Optional.empty()
+				: Optional.of(outdated + " project(s) written before search in any language (no search text)");
 	}
 }

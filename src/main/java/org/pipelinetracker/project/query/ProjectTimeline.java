@@ -9,6 +9,7 @@ import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -25,12 +26,14 @@ public class ProjectTimeline {
 	private final Codelists codelists;
 	private final FxRates fx;
 	private final ProjectViews stored;
+	private final Clock clock;
 
-	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx, ProjectViews stored) {
+	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx, ProjectViews stored, Clock clock) {
 		this.eventStore = eventStore;
 		this.codelists = codelists;
 		this.fx = fx;
 		this.stored = stored;
+		this.clock = clock;
 	}
 
 	/**
@@ -55,7 +58,7 @@ public class ProjectTimeline {
 						code -> codelists.sectorName(code).orElse(null));
 			}
 		}
-		return Optional.of(view.normalise(fx.current(), displayCurrency));
+		return Optional.of(view.normalise(fx.current(), displayCurrency).countStalledDays(LocalDate.now(clock)));
 	}
 
 	/**
@@ -87,7 +90,9 @@ public class ProjectTimeline {
 					code -> codelists.sectorName(code).orElse(null));
 			exists = true;
 		}
-		return exists && view.projectId != null ? Optional.of(view.normalise(fx.current(), displayCurrency))
-				: Optional.empty();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate day = asOf != null && asOf.isBefore(today) ? asOf : today;
+		return exists && view.projectId != null
+				? Optional.of(view.normalise(fx.current(), displayCurrency).countStalledDays(day)) : Optional.empty();
 	}
 }

@@ -8,6 +8,7 @@ import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.fx.RateTable;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.AgreementType;
+import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
@@ -26,7 +27,9 @@ import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.project.api.StallPeriod;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
+import org.pipelinetracker.project.api.ProjectTextRecordedEvent;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StageChange;
 
@@ -37,6 +40,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -50,8 +54,17 @@ import java.util.function.Function;
 public class ProjectView {
 
 	public String projectId;
+	/** The original title, as proposed, in {@link #language}. */
 	public String title;
+	/** The original description, as proposed, in {@link #language}. */
 	public String description;
+	/** The language of the original title and description (a BCP 47 tag). */
+	public String language;
+	/**
+	 * The title and description in every language recorded, by language tag: the original's (the proposal's) and the
+	 * texts recorded in other languages since.
+	 */
+	public SortedMap<String, TextView> texts = new TreeMap<>();
 	public String sector;
 	public String sectorName;
 	public String region;
@@ -76,7 +89,11 @@ public class ProjectView {
 	public List<ExpenditureView> expenditures = new ArrayList<>();
 	public Map<String, BigDecimal> receivedByCurrency = new TreeMap<>();
 	public Map<String, BigDecimal> expendedByCurrency = new TreeMap<>();
-	/** Open stalled-project alerts (cleared by the funding or disbursement they wait for). */
+	/**
+	 * Open stalled-project alerts, in valid time ({@link StallPeriod}): a stall is listed only while no fact that
+	 * ends it (the funding or disbursement it waits for, the project's end) is in the view, whatever that fact's date:
+	 * dated after the due date it resolved the stall, on or before it the stall never held.
+	 */
 	public List<AlertView> alerts = new ArrayList<>();
 	/** USD-normalised totals, computed when read (with the rates in force then); null in stored documents. */
 	public UsdSummary usd;
@@ -154,6 +171,10 @@ public class ProjectView {
 		return this;
 	}
 
+	/** A title and description in one language (either may be null in a language other than the original's). */
+	public record TextView(String title, String description) {
+	}
+
 	/** A stage the project entered, and on which (effective) date. */
 	public record StageEntry(Stage stage, LocalDate since) {
 	}
@@ -162,7 +183,26 @@ public class ProjectView {
 			List<String> parties, String documentUrl) {
 	}
 
-	public record AlertView(StallKind kind, String fundingId, int days, LocalDate dueOn) {
+	/**
+	 * An open stall: {@code days} is the wait that ran out (after the agreement or commitment), {@code dueOn} the day
+	 * it did; the project is stalled {@code since} then ({@code dueOn}), for {@code daysStalled} days up to the day
+	 * asked about ({@link StallPeriod#days}). Both are filled when read ({@link #countStalledDays}), like {@link #usd},
+	 * and left out of stored documents, which keep their shape.
+	 */
+	public record AlertView(StallKind kind, String fundingId, int days, LocalDate dueOn,
+			@JsonInclude(JsonInclude.Include.NON_NULL) LocalDate since,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long daysStalled) {
+
+		/** This stall with its length up to {@code day}. */
+		AlertView on(LocalDate day) {
+			return new AlertView(kind, fundingId, days, dueOn, dueOn, new StallPeriod(dueOn, null).days(day));
+		}
+	}
+
+	/** Fills each open alert's {@code daysStalled}, up to {@code day} (today, or the "as of" date). */
+	public ProjectView countStalledDays(LocalDate day) {
+		alerts.replaceAll(alert -> alert.on(day));
+		return this;
 	}
 
 	public record DisbursementView(Money amount, LocalDate disbursedOn) {
@@ -214,6 +254,8 @@ public class ProjectView {
 			projectId = e.projectId().value();
 			title = e.title();
 			description = e.description();
+			language = e.language() != null ? e.language() : ContentLanguage.DEFAULT;
+			texts.put(language, new TextView(title, description));
 			sector = e.sector();
 			sectorName = sectorNames.apply(e.sector());
 			region = e.region();
@@ -282,8 +324,13 @@ public class ProjectView {
 			milestones.add(milestone);
 			milestones.sort((a, b) -> compareMilestones(a, b));
 		}
+		else if (event instanceof ProjectTextRecordedEvent e) {
+			texts.put(e.language(), new TextView(e.title(), e.description()));
+		}
 		else if (event instanceof ProjectStalledEvent e) {
-			alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn()));
+			if (!endedInThisView(e)) {
+				alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn(), null, null));
+			}
 		}
 		else if (event instanceof ProjectSuspendedEvent e) {
 			suspendedFrom = e.suspendedFrom();
@@ -300,6 +347,33 @@ public class ProjectView {
 		version = sequence;
 		lastEventAt = recordedAt;
 		return this;
+	}
+
+	/**
+	 * A document stored before texts had a language has neither {@link #language} nor {@link #texts}: its title and
+	 * description were English. Fills them in (the project-status projection is rebuilt on start-up as well).
+	 */
+	ProjectView withLanguages() {
+		if (language == null && projectId != null) {
+			language = ContentLanguage.DEFAULT;
+			texts.put(language, new TextView(title, description));
+		}
+		return this;
+	}
+
+	/**
+	 * Whether a fact that ends this stall is already in the view (a backfilled history checked late, or a view cut
+	 * "as of" a date or "as known at" an instant holds what the check saw). The event's own {@code resolvedOn} is not
+	 * used: in a view as of an earlier date, the fact it names is not there yet, and the stall was open then.
+	 */
+	private boolean endedInThisView(ProjectStalledEvent e) {
+		if (stage != null && stage.isTerminal()) {
+			return true;
+		}
+		if (e.kind() == StallKind.NO_FUNDING) {
+			return !fundings.isEmpty() || !incomingFunds.isEmpty();
+		}
+		return fundings.stream().anyMatch(f -> f.fundingId.equals(e.fundingId()) && !f.disbursements.isEmpty());
 	}
 
 	private static int compareMilestones(MilestoneView a, MilestoneView b) {

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +25,13 @@ public class ProjectViews {
 	private final JdbcTemplate jdbc;
 	private final JsonMapper json;
 	private final FxRates fx;
+	private final Clock clock;
 
-	ProjectViews(JdbcTemplate jdbc, JsonMapper json, FxRates fx) {
+	ProjectViews(JdbcTemplate jdbc, JsonMapper json, FxRates fx, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.fx = fx;
+		this.clock = clock;
 	}
 
 	public PageOf<ProjectSummary> list(ProjectFilter filter, int page, int size) {
@@ -51,14 +55,20 @@ public class ProjectViews {
 			where.append(" and region = ?");
 			args.add(filter.region());
 		}
+		for (String word : filter.words()) {
+			// a word holds only letters and digits (SearchText): nothing to escape in the pattern
+			where.append(" and search_text like ?");
+			args.add("%" + word + "%");
+		}
 		Long total = jdbc.queryForObject("select count(*) from project_view" + where, Long.class, args.toArray());
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(size);
 		pageArgs.add((long) page * size);
+		LocalDate today = LocalDate.now(clock);
 		List<ProjectSummary> content = jdbc.query("select document from project_view" + where
-				+ " order by project_id limit ? offset ?",
-				(rs, i) -> ProjectSummary.of(json.readValue(rs.getString(1), ProjectView.class).normalise(rates,
-						displayCurrency)),
+				+ " order by project_id limit ? offset ?", (rs, i) -> ProjectSummary.of(
+						json.readValue(rs.getString(1), ProjectView.class).withLanguages().normalise(rates, displayCurrency)
+								.countStalledDays(today)),
 				pageArgs.toArray());
 		long totalElements = total == null ? 0 : total;
 		return new PageOf<>(content, page, size, totalElements, (int) ((totalElements + size - 1) / size));
@@ -67,6 +77,6 @@ public class ProjectViews {
 	/** The stored view of one project (the projection's latest state), if any. */
 	Optional<ProjectView> stored(String projectId) {
 		return jdbc.query("select document from project_view where project_id = ?",
-				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class), projectId).stream().findFirst();
+				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class).withLanguages(), projectId).stream().findFirst();
 	}
 }

@@ -17,11 +17,14 @@ import org.pipelinetracker.project.app.Requests.ExpenditureRequest;
 import org.pipelinetracker.project.app.Requests.FundingRequest;
 import org.pipelinetracker.project.app.Requests.IncomingFundsRequest;
 import org.pipelinetracker.project.app.Requests.MilestoneRequest;
+import org.pipelinetracker.project.app.Requests.ProjectTextRequest;
 import org.pipelinetracker.project.app.Requests.ProposeProjectRequest;
 import org.pipelinetracker.project.app.Requests.SignAgreementRequest;
 import org.pipelinetracker.project.app.Requests.StageChangeRequest;
 import org.pipelinetracker.reference.Codelists;
+import org.pipelinetracker.reference.SearchText;
 import org.pipelinetracker.kernel.AuditContext;
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -117,6 +120,11 @@ class ProjectController {
 		return writes.recordMilestone(id, request, audit(principal));
 	}
 
+	@PostMapping(path = "/{id}/texts", consumes = "application/json")
+	WriteResult recordText(@PathVariable String id, @RequestBody ProjectTextRequest request, Principal principal) {
+		return writes.recordText(id, request, audit(principal));
+	}
+
 	@PostMapping(path = "/{id}/start")
 	WriteResult start(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
 			Principal principal) {
@@ -165,16 +173,19 @@ class ProjectController {
 	@GetMapping
 	PageOf<ProjectSummary> list(@RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) String sector, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) String displayCurrency) {
 		Violations v = new Violations();
+		v.check(q == null || q.length() <= 200, "q", Text.of("problem.field.size").with("min", 0).with("max", 200));
 		v.check(page >= 0, "page", "must be 0 or more");
 		v.check(size >= 1 && size <= 200, "size", "must be between 1 and 200");
 		String sectorCode = codelists.sectorFilter(v, "sector", sector);
 		String canonicalRegion = codelists.regionOf(v, "region", region);
 		String shownIn = displayCurrencies.resolve(v, displayCurrency, "displayCurrency");
 		v.throwIfAny();
-		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion), page, size, shownIn);
+		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q)), page, size,
+				shownIn);
 	}
 
 	private static StageChangeRequest orEmpty(StageChangeRequest request) {

@@ -1,9 +1,11 @@
-// The pipeline board: a column per stage, a card per project; filters by sector, region and funding source; search.
+// The pipeline board: a column per stage, a card per project; filters by sector, region and funding source; search
+// (in what the cards show, and on the server: any title in any language, id, partner, any spelling of the region).
 import { h, clear, money, today, daysBetween, sumDecimals, sectorLabel, data as userText } from '../dom.js';
 import { get } from '../api.js';
 import {
   displayCurrency, currencyField, convertedTotal, unconvertedAmounts,
 } from '../currency.js';
+import { recordedText } from '../content.js';
 import { t, formatCount, language } from '../i18n.js';
 import { STAGES, stageName, sourceName, regionName, sectorText, stallKindName, sectorCategoryName } from '../labels.js';
 
@@ -24,14 +26,27 @@ async function loadAll() {
   return { projects, overdueBy, stalledBy };
 }
 
-function matches(p, filter) {
+/** The ids GET /api/projects?q= finds (every page of them). */
+async function searchServer(q) {
+  const ids = new Set();
+  for (let page = 0; ; page += 1) {
+    const result = await get(`/api/projects?size=200&page=${page}&q=${encodeURIComponent(q)}`);
+    result.content.forEach((p) => ids.add(p.projectId));
+    if (page + 1 >= result.totalPages) return ids;
+  }
+}
+
+/** found: what the server's search found for filter.q (null while it is asked). */
+function matches(p, filter, found) {
   if (filter.sector && p.sector !== filter.sector) return false;
   if (filter.region && p.region !== filter.region) return false;
   if (filter.source && !(p.fundingSources || []).includes(filter.source)) return false;
   if (filter.q) {
+    if (found && found.has(p.projectId)) return true;
     // what the card shows, in the page's language, and the API's own values
-    const text = [p.projectId, p.title, p.sectorName, p.sector, sectorCategoryName(String(p.sector).slice(0, 3)), p.region,
-      regionName(p.region), ...(p.partners || []).map((x) => x.name)].join(' ').toLowerCase();
+    const text = [p.projectId, p.title, ...Object.values(p.titles || {}), p.sectorName, p.sector,
+      sectorCategoryName(String(p.sector).slice(0, 3)), p.region, regionName(p.region),
+      ...(p.partners || []).map((x) => x.name)].join(' ').toLowerCase();
     if (!filter.q.toLowerCase().split(/\s+/).every((word) => text.includes(word))) return false;
   }
   return true;
@@ -45,7 +60,8 @@ function card(p, data, now) {
   const partners = (p.partners || []).map((x) => x.name).join(', ');
   return h('li', { class: 'card', dataset: { projectId: p.projectId, stage: p.stage } },
     h('article', { 'aria-labelledby': titleId },
-      h('h3', { id: titleId, class: 'card-title' }, h('a', { href: `#/projects/${encodeURIComponent(p.projectId)}`, translate: 'no' }, p.title)),
+      h('h3', { id: titleId, class: 'card-title' },
+        ...withSpace(recordedText(p.titles, p.language, p.title, 'a', { href: `#/projects/${encodeURIComponent(p.projectId)}` }))),
       h('p', { class: 'card-meta' }, sectorLabel(p.sector, p.sectorName, { title: t('ui.sector.dacCode', { code: p.sector }) }), ' · ',
         h('span', { class: 'region' }, regionName(p.region))),
       partners ? h('p', { class: 'card-partners' }, h('span', { class: 'visually-hidden' }, t('ui.board.card.partners'), ' '), userText(partners)) : null,
@@ -63,6 +79,11 @@ function card(p, data, now) {
           class: 'badge unconverted',
           title: t('ui.board.card.unconvertedHint', { currency: p.converted.currency }),
         }, t('ui.board.card.unconverted')) : null) : null));
+}
+
+/** [text, tag] → [text, ' ', tag], or [text] without a tag. */
+function withSpace([text, tag]) {
+  return tag ? [text, ' ', tag] : [text];
 }
 
 export async function render(main, ctx) {
@@ -107,9 +128,33 @@ export async function render(main, ctx) {
     fillSelect(controls.source, [...sources].sort((a, b) => collator.compare(a[1], b[1])), (v, text) => text, t('ui.board.allSources'));
   };
 
+  // the server's search, asked once the typing pauses; the cards show what it found as soon as it answers
+  const search = { q: '', found: null, timer: null };
+  const askServer = (delay) => {
+    clearTimeout(search.timer);
+    const q = filter.q;
+    if (!q) {
+      search.q = '';
+      search.found = null;
+      return;
+    }
+    search.timer = setTimeout(async () => {
+      try {
+        const found = await searchServer(q);
+        if (filter.q !== q || !ctx.isCurrent()) return;
+        search.q = q;
+        search.found = found;
+        draw();
+      } catch (e) {
+        console.warn('board search', e);
+      }
+    }, delay);
+  };
+
   const draw = () => {
     const now = today();
-    const shown = data.projects.filter((p) => matches(p, filter));
+    const found = search.q === filter.q ? search.found : null;
+    const shown = data.projects.filter((p) => matches(p, filter, found));
     clear(columns);
     for (const stage of STAGES) {
       const inStage = shown.filter((p) => p.stage === stage);
@@ -151,18 +196,21 @@ export async function render(main, ctx) {
   for (const key of FILTERS) {
     controls[key].addEventListener(key === 'q' ? 'input' : 'change', () => {
       filter[key] = controls[key].value.trim();
+      if (key === 'q') askServer(250);
       draw();
     });
   }
   reset.addEventListener('click', () => {
     for (const key of FILTERS) filter[key] = '';
     controls.q.value = '';
+    askServer(0);
     fillFilters();
     draw();
   });
 
   fillFilters();
   draw();
+  askServer(0);
 
   // live: re-read once the list has caught up with the versions the change names
   let pending = null;
@@ -190,6 +238,7 @@ export async function render(main, ctx) {
         if (!ctx.isCurrent()) return;
         fillFilters();
         draw();
+        askServer(0);
         if (!change.initial) ctx.announce(t('ui.board.updated'));
       }).catch((e) => console.warn('board refresh', e));
     },

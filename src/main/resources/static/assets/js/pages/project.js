@@ -10,6 +10,7 @@ import {
 } from '../currency.js';
 import { projectCommands } from '../commands.js';
 import { t, formatCount, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
+import { recordedText, field, pick, languageName } from '../content.js';
 import {
   stageName, sourceName, instrumentName, agreementTypeName, partnerRoleName, activityStatusName, transactionTypeName,
   regionName, stallKindName, eventTypeName,
@@ -259,6 +260,8 @@ const SUMMARY = {
   fundingId: ['ui.history.field.fundingId'],
   milestoneId: ['ui.history.field.milestoneId'],
   name: ['ui.history.field.name'],
+  language: ['ui.history.field.language', languageName],
+  title: ['ui.history.field.title'],
   type: ['ui.history.field.type', agreementTypeName],
   instrument: ['ui.history.field.instrument', instrumentName],
   source: ['ui.history.field.source', sourceName],
@@ -330,13 +333,26 @@ function commandsSection(ctx, p, reload) {
   return section;
 }
 
+/** [text, tag] → [text, ' ', tag], or [text]. */
+function spaced([text, tag]) {
+  return tag ? [text, ' ', tag] : [text];
+}
+
+/** The languages the title and description are recorded in, the original first and marked as such. */
+function languagesLine(p) {
+  const original = p.language || 'en';
+  const others = Object.keys(p.texts || {}).filter((tag) => tag !== original);
+  return [t('ui.project.details.originalLanguage', { language: languageName(original) }), ...others.map(languageName)].join(', ');
+}
+
 function partnerText(x) {
   return t('ui.project.partner', { name: x.name, country: x.country, role: partnerRoleName(x.role) });
 }
 
+/** An open stall: stalled since its due date, for as many days as the server counts (to today or the "as of" date). */
 function alertText(a) {
   const what = a.kind === 'NO_DISBURSEMENT' ? t('ui.project.alert.noDisbursement', { funding: a.fundingId || '' }) : stallKindName(a.kind);
-  return t('ui.project.alert.line', { what, count: a.days, date: a.dueOn });
+  return t('ui.project.alert.line', { what, count: Number(a.daysStalled) || 0, date: a.since || a.dueOn });
 }
 
 function travelNote(asOf, knownAt) {
@@ -371,10 +387,13 @@ export async function render(main, ctx) {
     openCommands = new Set([...container.querySelectorAll('details.command[open]')].map((d) => d.dataset.command));
     const keptForms = new Map([...container.querySelectorAll('details.command')].map((d) => [d.dataset.command, d]));
     lastVersion = p.version;
-    document.title = t('ui.app.titleWith', { title: p.title });
+    const titles = field(p.texts, 'title');
+    document.title = t('ui.app.titleWith', { title: pick(titles, p.language, p.title).text });
+    // the title in the page's language when recorded, else the original with its language tag (beside the heading)
+    const [title, titleTag] = recordedText(titles, p.language, p.title, 'h1', { id: 'project-title' });
     const header = h('header', { class: 'project-header' },
       h('p', { class: 'crumbs' }, h('a', { href: '#/board' }, t('ui.nav.board')), ' / ', userText(p.projectId)),
-      h('h1', { id: 'project-title', translate: 'no' }, p.title),
+      h('div', { class: 'title-line' }, title, titleTag),
       h('p', { class: 'project-status' }, stageBadge(p.stage), ' ',
         h('span', { class: 'iati', id: 'iati-status' }, t('ui.project.iatiStatus', { code: p.iatiStatus, name: activityStatusName(p.iatiStatus) })), ' ',
         h('span', { class: 'muted' }, t('ui.project.since', { date: p.stageSince })),
@@ -382,9 +401,12 @@ export async function render(main, ctx) {
         h('span', { class: 'muted' }, t('ui.project.version', { version: String(p.version) }))),
       timeTravelForm(ctx, p.projectId, asOf, knownAt),
       travelling ? h('p', { class: 'notice info', id: 'time-travel-note' }, travelNote(asOf, knownAt), ' ', t('ui.project.travel.recordingOff')) : null);
+    const descriptions = field(p.texts, 'description');
+    const described = p.description || Object.values(descriptions).some(Boolean);
     const details = h('section', { class: 'panel', 'aria-labelledby': 'details-heading' }, h('h2', { id: 'details-heading' }, t('ui.project.details.title')),
-      p.description ? userText(p.description, 'p', { class: 'description' }) : null,
+      described ? h('p', { class: 'description' }, ...spaced(recordedText(descriptions, p.language, p.description, 'span'))) : null,
       dl([
+        [t('ui.project.details.languages'), languagesLine(p)],
         [t('ui.project.details.sector'), h('span', {}, sectorLabel(p.sector, p.sectorName), ' ', t('ui.sector.dacCodeParen', { code: p.sector }))],
         [t('ui.project.details.region'), regionName(p.region)],
         [t('ui.project.details.partners'), p.partners.length ? userText(p.partners.map(partnerText).join('; ')) : '—'],

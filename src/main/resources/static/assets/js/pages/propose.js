@@ -4,7 +4,7 @@ import { post } from '../api.js';
 import { buildForm, options } from '../forms.js';
 import { partnerRoleOptions } from '../commands.js';
 import { reference } from '../reference.js';
-import { t, decimalSeparator, language } from '../i18n.js';
+import { t, decimalSeparator, language, languages } from '../i18n.js';
 import { regionName, sectorText } from '../labels.js';
 
 export async function render(main, ctx) {
@@ -20,6 +20,9 @@ export async function render(main, ctx) {
     submitLabel: t('ui.propose.submit'),
     fields: [
       { name: 'title', label: t('ui.propose.field.title'), required: true, wide: true },
+      // the language of the title and description, named in itself; the page's by default
+      { name: 'language', label: t('ui.propose.field.language'), type: 'select', hint: t('ui.propose.hint.language'), value: language(),
+        options: languages().map((l) => ({ value: l.code, label: l.name, lang: l.code })) },
       { name: 'projectId', label: t('ui.propose.field.projectId'), hint: t('ui.propose.hint.projectId'), placeholder: 'KR-UZ-…' },
       { name: 'sector', label: t('ui.propose.field.sector'), required: true, hint: t('ui.propose.hint.sector'), datalist: ref.sectors.map((s) => ({ value: s.code, label: sectorText(s.code, s.name), en: language() === 'en' ? null : s.name })), inputmode: 'numeric' },
       ref.regions.length

@@ -116,7 +116,7 @@ class HistoryApiTest {
 				{"projectId":"H-1","title":"Samarkand district heating","description":null,"sector":"23620",
 				 "region":"Samarkand Region","partners":[{"name":"KOICA","country":"KR","role":"FUNDING"}],
 				 "estimatedCost":{"amount":12000000.00,"currency":"USD"},"proposedOn":"2024-01-10",
-				 "plannedStart":null,"plannedEnd":null}"""));
+				 "plannedStart":null,"plannedEnd":null,"language":"en"}"""));
 		assertThat(history.get(2).path("payload")).isEqualTo(tree("""
 				{"projectId":"H-1","from":"PROPOSED","to":"AGREED","changedOn":"2024-03-01"}"""));
 		assertThat(history.get(3).path("payload")).isEqualTo(tree("""

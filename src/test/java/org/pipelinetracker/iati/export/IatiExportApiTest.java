@@ -105,6 +105,11 @@ class IatiExportApiTest {
 				 "amount":{"amount":"1000000000","currency":"UZS"},"committedOn":"2025-02-01"}"""));
 		ok(api.post("/api/projects/EXP-C/expenditures", """
 				{"amount":{"amount":"500000000","currency":"UZS"},"spentOn":"2025-03-01","provider":"Jizzakh khokimiyat"}"""));
+		ok(api.post("/api/projects/EXP-C/texts", """
+				{"language":"ko","title":"지자흐 폐기물 처리시설","on":"2025-01-05"}"""));
+		ok(api.post("/api/projects/EXP-C/texts", """
+				{"language":"ru","title":"Мусороперерабатывающий завод в Джизаке",
+				 "description":"Переработка твёрдых бытовых отходов Джизака","on":"2025-06-15"}"""));
 
 		ok(api.post("/api/projects", """
 				{"projectId":"EXP-D","title":"Navoi substation study","sector":"23620","region":"Navoi","proposedOn":"2025-12-01"}"""));
@@ -164,6 +169,12 @@ class IatiExportApiTest {
 		assertThat(texts(doc, b + "/document-link")).isEmpty();
 
 		String c = "//iati-activity[iati-identifier='XM-PIPELINE-TRACKER-EXP-C']";
+		// a narrative per language, each with its xml:lang, the original first; a description only in Russian
+		assertThat(texts(doc, c + "/title/narrative")).containsExactly("Jizzakh waste plant", "지자흐 폐기물 처리시설",
+				"Мусороперерабатывающий завод в Джизаке");
+		assertThat(texts(doc, c + "/title/narrative/@*[local-name()='lang' and namespace-uri()='http://www.w3.org/XML/1998/namespace']")).containsExactly("en", "ko", "ru");
+		assertThat(texts(doc, c + "/description[@type='1']/narrative")).containsExactly("Переработка твёрдых бытовых отходов Джизака");
+		assertThat(texts(doc, c + "/description[@type='1']/narrative/@*[local-name()='lang' and namespace-uri()='http://www.w3.org/XML/1998/namespace']")).containsExactly("ru");
 		assertThat(transactions(doc, c)).containsExactly(
 				"UZ-1|2|2025-02-01|UZS|2025-02-01|1000000000.00||Ministry of Economy and Finance|||",
 				"|4|2025-03-01|UZS|2025-03-01|500000000.00||Jizzakh khokimiyat|||");
@@ -197,6 +208,12 @@ class IatiExportApiTest {
 				.containsExactly("EDCF-1|2|2025-03-15|USD|2025-03-15|100000000.00||Export-Import Bank of Korea||10|421");
 		assertThat(texts(june, "//iati-activity[iati-identifier='XM-PIPELINE-TRACKER-EXP-A']/document-link/@url"))
 				.containsExactly("http://localhost:" + port + "/sources/mou-1.txt");
+		// the texts in force on the date: the Korean title, not yet the Russian texts; so the title stands in as description
+		String c = "//iati-activity[iati-identifier='XM-PIPELINE-TRACKER-EXP-C']";
+		assertThat(texts(june, c + "/title/narrative/@*[local-name()='lang' and namespace-uri()='http://www.w3.org/XML/1998/namespace']")).containsExactly("en", "ko");
+		assertThat(texts(june, c + "/description/narrative")).containsExactly("Jizzakh waste plant");
+		assertThat(texts(doc, c + "/title/narrative/@*[local-name()='lang' and namespace-uri()='http://www.w3.org/XML/1998/namespace']")).containsExactly("en", "ko", "ru");
+		validate(api.get("/api/export/iati?asOf=2025-06-01").body());
 	}
 
 	@Test

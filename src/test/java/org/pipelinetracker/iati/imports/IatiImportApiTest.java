@@ -55,12 +55,23 @@ class IatiImportApiTest {
 	void everyExampleFileImportsWithExactCountsAndSumsAndASecondImportAppendsNothing() {
 		// the annotated standard example imports completely: its one transaction is incoming funds (type 1) of EUR 1000
 		// with no agreement published, so a synthetic GRANT agreement (finance type 110) is signed on their date; the
-		// funds finance the project (AGREED → FINANCED) and status 2 starts it on the actual start date
+		// funds finance the project (AGREED → FINANCED) and status 2 starts it on the actual start date; the title and
+		// general description in French and the title in Spanish are the project's texts in those languages
 		JsonNode annotated = importXml(ANNOTATED, example(ANNOTATED));
-		assertCounts(annotated, 1, 1, 0, 0, 6); // propose, agreement + AGREED, incoming funds + FINANCED, start
+		// propose, French and Spanish texts, agreement + AGREED, incoming funds + FINANCED, start
+		assertCounts(annotated, 1, 1, 0, 0, 8);
 		assertThat(reasons(annotated)).isEmpty();
 		JsonNode p = project("AA-AAA-123456789-ABC123");
 		assertThat(p.path("title").asString()).isEqualTo("Activity title");
+		assertThat(p.path("language").asString()).isEqualTo("en"); // the activity's xml:lang, the narrative has none
+		assertThat(p.path("texts").propertyNames()).containsExactly("en", "es", "fr");
+		assertThat(p.path("texts").path("fr").path("title").asString()).isEqualTo("Titre de l'activité");
+		assertThat(p.path("texts").path("fr").path("description").asString()).isEqualTo("Activité générale du texte de "
+				+ "description. Longue description de l'activité sans structure particulière.");
+		assertThat(p.path("texts").path("es").path("title").asString()).isEqualTo("Título de la actividad");
+		assertThat(p.path("texts").path("es").path("description").isNull()).isTrue();
+		assertThat(p.path("texts").path("en").path("title").asString()).isEqualTo("Activity title");
+		assertThat(p.path("texts").path("en").path("description").asString()).isEqualTo(p.path("description").asString());
 		assertThat(p.path("sector").asString()).isEqualTo("11110"); // DAC category 111 → its first purpose code
 		assertThat(p.path("region").asString()).isEqualTo("Multiple regions");
 		assertThat(p.path("proposedOn").asString()).isEqualTo("2012-01-01");
@@ -95,9 +106,9 @@ class IatiImportApiTest {
 		assertThat(p.path("usd").path("received").decimalValue()).isEqualByComparingTo("0");
 		assertThat(p.path("usd").path("unconverted").get(0).path("currency").asString()).isEqualTo("EUR");
 		assertThat(p.path("usd").path("unconverted").get(0).path("received").decimalValue()).isEqualByComparingTo("1000.00");
-		assertThat(p.path("version").asLong()).isEqualTo(5);
+		assertThat(p.path("version").asLong()).isEqualTo(7);
 		assertThat(eventTypes("AA-AAA-123456789-ABC123")).containsExactly("ProjectProposedEvent",
-				"AgreementSignedEvent", "ProjectStageChangedEvent", "IncomingFundsRecordedEvent",
+				"ProjectTextRecordedEvent", "ProjectTextRecordedEvent", "AgreementSignedEvent", "ProjectStageChangedEvent", "IncomingFundsRecordedEvent",
 				"ProjectStageChangedEvent", "ImplementationStartedEvent");
 
 		// FCDO: one disbursement without any commitment (reported); 13 quarterly expenditures kept as such; closed
@@ -151,9 +162,10 @@ class IatiImportApiTest {
 		assertThat(project("41AAA-22482-001").path("usd").path("expended").decimalValue()).isEqualByComparingTo("1321549.00");
 
 		// USAID: 17 positive commitments; 117 disbursements fit them first-in-first-out; 3 negative values (reversals),
-		// 8 disbursements dated before any commitment and 7 that exceed what remains are reported
+		// 8 disbursements dated before any commitment and 7 that exceed what remains are reported; its title and
+		// description are in Spanish and English (xml:lang "ES", "EN"): English is the original, Spanish a text
 		JsonNode usaid = importXml(USAID, example(USAID));
-		assertCounts(usaid, 1, 1, 0, 0, 139);
+		assertCounts(usaid, 1, 1, 0, 0, 140);
 		assertThat(usaid.path("skipped")).hasSize(18);
 		assertThat(reasons(usaid)).filteredOn(r -> r.contains("negative value")).hasSize(3);
 		assertThat(reasons(usaid)).filteredOn(r -> r.contains("dated on or before it")).hasSize(8);
@@ -168,7 +180,15 @@ class IatiImportApiTest {
 		assertThat(p.path("agreements").get(0).path("agreementId").asString()).isEqualTo("IATI-AGREEMENT");
 		assertThat(p.path("agreements").get(0).path("type").asString()).isEqualTo("GRANT"); // finance type 110
 		assertThat(p.path("agreements").get(0).path("signedOn").asString()).isEqualTo("2013-06-30");
-		assertThat(p.path("version").asLong()).isEqualTo(138);
+		assertThat(p.path("version").asLong()).isEqualTo(139);
+		assertThat(p.path("title").asString()).isEqualTo("Enhancing Sustainable Utility Regulations (ENSURE)");
+		assertThat(p.path("language").asString()).isEqualTo("en");
+		assertThat(p.path("texts").propertyNames()).containsExactly("en", "es");
+		assertThat(p.path("texts").path("es").path("title").asString())
+				.isEqualTo("Aumentando regulaciones para uso general sostenibles (ASEGURE)");
+		assertThat(p.path("texts").path("es").path("description").asString())
+				.startsWith("El aumento de la regulación para uso general sostenible (ASEGURE) es un acuerdo ");
+		assertThat(p.path("description").asString()).startsWith("Enhancing Sustainable Utility Regulation (ENSURE) is a");
 
 		// World Bank: finance type 410 (withdrawn) and flow type 20 are kept in the reason, the commitment is OTHER;
 		// the undated A11 contract is the binding agreement, dated on the commitment; the undated A09 MoU is reported
@@ -209,7 +229,7 @@ class IatiImportApiTest {
 			assertCounts(again, read, 0, 0, read, 0);
 			assertThat(reasons(again)).as(file).isEqualTo(reasons(first));
 		}
-		assertThat(project("US-GOV-1-AID-EPP-A-00-09-00001").path("version").asLong()).isEqualTo(138);
+		assertThat(project("US-GOV-1-AID-EPP-A-00-09-00001").path("version").asLong()).isEqualTo(139);
 	}
 
 	@Test
@@ -243,7 +263,7 @@ class IatiImportApiTest {
 	@Test
 	void aNewerCopyWithMoreIncomingFundsAndAnExpenditureAppendsExactlyThose() {
 		String original = example(ANNOTATED).replace("AA-AAA-123456789-ABC123", "AA-AAA-123456789-NEWER");
-		assertCounts(importXml("annotated-2014.xml", original), 1, 1, 0, 0, 6);
+		assertCounts(importXml("annotated-2014.xml", original), 1, 1, 0, 0, 8);
 		String added = """
 				<transaction ref="1235"><transaction-type code="1"/><transaction-date iso-date="2013-02-01"/>
 				<value currency="EUR" value-date="2013-02-01">750.50</value>
@@ -269,15 +289,90 @@ class IatiImportApiTest {
 		assertThat(spent.path("provider").isNull()).isTrue();
 		assertThat(spent.path("receiver").asString()).isEqualTo("Local printer");
 		assertThat(spent.path("description").asString()).isEqualTo("Training materials");
-		assertThat(p.path("version").asLong()).isEqualTo(7);
+		assertThat(p.path("version").asLong()).isEqualTo(9);
 		JsonNode history = api().get("/api/projects/AA-AAA-123456789-NEWER/history").json();
-		assertThat(history.get(7).path("type").asString()).isEqualTo("ExpenditureRecordedEvent");
-		assertThat(history.get(7).path("actor").asString()).isEqualTo("iati-tester");
-		assertThat(history.get(7).path("reason").asString())
+		assertThat(history.get(9).path("type").asString()).isEqualTo("ExpenditureRecordedEvent");
+		assertThat(history.get(9).path("actor").asString()).isEqualTo("iati-tester");
+		assertThat(history.get(9).path("reason").asString())
 				.startsWith("IATI import of annotated-2015.xml (last-updated 2015-01-05T00:00:00Z)");
-		assertThat(history.get(6).path("type").asString()).isEqualTo("IncomingFundsRecordedEvent");
+		assertThat(history.get(8).path("type").asString()).isEqualTo("IncomingFundsRecordedEvent");
 		// and again: nothing
 		assertCounts(importXml("annotated-2015.xml", newer), 1, 0, 0, 1, 0);
+	}
+
+	/**
+	 * Every narrative of the title and the general description is kept with its language: the narrative's own
+	 * xml:lang, else its element's, else the activity's, else the file's; codes in their canonical form. One narrative
+	 * per language can be kept, and only under a language tag: the others are noted. A newer file that changes a text
+	 * records only that one; the original's text stays as first imported.
+	 */
+	@Test
+	void keepsEveryNarrativeOfTheTitleAndDescriptionWithItsLanguage() {
+		String file = """
+				<iati-activities version="2.03" xml:lang="ru"><iati-activity default-currency="USD">
+				<iati-identifier>UZ-NARRATIVES-1</iati-identifier>
+				<title>
+				  <narrative>Модернизация водоснабжения Хивы</narrative>
+				  <narrative xml:lang="UZ">Xiva suv taʼminotini modernizatsiya qilish</narrative>
+				  <narrative xml:lang="ko">히바 상수도 현대화</narrative>
+				  <narrative xml:lang="english">Khiva water supply</narrative>
+				  <narrative xml:lang="uz">Xiva suv taʼminoti</narrative>
+				</title>
+				<title xml:lang="EN"><narrative>Khiva water supply modernisation</narrative></title>
+				<description type="2"><narrative xml:lang="ko">목표: 안정적 급수</narrative></description>
+				<description type="1">
+				  <narrative>Реконструкция водопроводных сетей</narrative>
+				  <narrative xml:lang="uz">Suv quvurlari tarmoqlarini qayta qurish</narrative>
+				</description>
+				<activity-date type="1" iso-date="2024-03-01"/>
+				<recipient-country code="UZ" percentage="100"/>
+				</iati-activity></iati-activities>
+				""";
+		JsonNode report = importXml("narratives.xml", file);
+		// the second <title> (invalid: one is allowed) replaces the first, as the import always did; the descriptions
+		// in Russian (the file's language) and Uzbek are texts of their own
+		assertCounts(report, 1, 1, 0, 0, 3);
+		JsonNode p = project("UZ-NARRATIVES-1");
+		assertThat(p.path("title").asString()).isEqualTo("Khiva water supply modernisation");
+		assertThat(p.path("language").asString()).isEqualTo("en"); // the title element's xml:lang
+		assertThat(p.path("texts").propertyNames()).containsExactly("en", "ru", "uz");
+		// no description in English: the original's holds only the import's notes, as it always did
+		assertThat(p.path("texts").path("en").path("description").asString()).startsWith("IATI import notes: ");
+		assertThat(p.path("texts").path("ru").path("title").isNull()).isTrue();
+		assertThat(p.path("texts").path("ru").path("description").asString()).isEqualTo("Реконструкция водопроводных сетей");
+		assertThat(p.path("texts").path("uz").path("description").asString()).isEqualTo("Suv quvurlari tarmoqlarini qayta qurish");
+
+		String single = file.replace("<title xml:lang=\"EN\"><narrative>Khiva water supply modernisation</narrative></title>\n", "")
+				.replace("UZ-NARRATIVES-1", "UZ-NARRATIVES-2");
+		report = importXml("narratives.xml", single);
+		assertCounts(report, 1, 1, 0, 0, 3); // propose (in Russian, the file's language), Uzbek, Korean
+		assertThat(notes(report)).contains(
+				"UZ-NARRATIVES-2=title narrative 'Khiva water supply': xml:lang 'english' is not a language tag; not kept",
+				"UZ-NARRATIVES-2=another title narrative in 'uz' ('Xiva suv taʼminoti'): one per language is kept, the first");
+		p = project("UZ-NARRATIVES-2");
+		assertThat(p.path("title").asString()).isEqualTo("Модернизация водоснабжения Хивы");
+		assertThat(p.path("description").asString()).startsWith("Реконструкция водопроводных сетей\n\nIATI import notes: ");
+		assertThat(p.path("language").asString()).isEqualTo("ru");
+		assertThat(p.path("texts").propertyNames()).containsExactly("ko", "ru", "uz");
+		assertThat(p.path("texts").path("uz").path("title").asString()).isEqualTo("Xiva suv taʼminotini modernizatsiya qilish");
+		assertThat(p.path("texts").path("uz").path("description").asString()).isEqualTo("Suv quvurlari tarmoqlarini qayta qurish");
+		assertThat(p.path("texts").path("ko").path("title").asString()).isEqualTo("히바 상수도 현대화");
+		assertThat(p.path("texts").path("ko").path("description").isNull()).as("type 2 is not the general description").isTrue();
+		JsonNode history = api().get("/api/projects/UZ-NARRATIVES-2/history").json();
+		assertThat(history.get(1).path("type").asString()).isEqualTo("ProjectTextRecordedEvent");
+		assertThat(history.get(1).path("effectiveDate").asString()).as("as old as the proposal").isEqualTo("2024-03-01");
+		assertThat(history.get(1).path("reason").asString()).isEqualTo("IATI import of narratives.xml (last-updated not given):"
+				+ " title and description in 'uz'");
+
+		// a newer file changes the Korean title and the Russian original: only the translation is recorded again
+		String newer = single.replace("히바 상수도 현대화", "히바 상수도 시설 현대화").replace("Модернизация водоснабжения Хивы",
+				"Модернизация водоснабжения города Хивы");
+		report = importXml("narratives-2.xml", newer);
+		assertCounts(report, 1, 0, 1, 0, 1);
+		p = project("UZ-NARRATIVES-2");
+		assertThat(p.path("texts").path("ko").path("title").asString()).isEqualTo("히바 상수도 시설 현대화");
+		assertThat(p.path("title").asString()).isEqualTo("Модернизация водоснабжения Хивы");
+		assertCounts(importXml("narratives-2.xml", newer), 1, 0, 0, 1, 0);
 	}
 
 	@Test

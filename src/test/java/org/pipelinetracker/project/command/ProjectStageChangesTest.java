@@ -30,7 +30,7 @@ import static org.pipelinetracker.project.api.CommandRejectedException.Kind.RULE
 
 /**
  * Changing stage: implementation, suspension and resumption, completion and cancellation; an ended project
- * accepts only funding corrections.
+ * accepts only funding corrections (and texts in other languages, ProjectTextsTest).
  */
 class ProjectStageChangesTest extends ProjectFixture {
 
@@ -318,7 +318,7 @@ class ProjectStageChangesTest extends ProjectFixture {
 			given(historyIn(terminal))
 					.when(command)
 					.expectRejected(RULE_VIOLATION, NO_FIELD,
-							"project KR-UZ-TEST-1 is " + terminal + "; it cannot", "any more — only funding corrections are accepted");
+							"project KR-UZ-TEST-1 is " + terminal + "; it cannot", "any more — only funding corrections and texts in other languages are accepted");
 		}
 
 		@ParameterizedTest(name = "{0}")
