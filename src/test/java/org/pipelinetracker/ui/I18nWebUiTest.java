@@ -186,6 +186,8 @@ class I18nWebUiTest {
 
 				browser.resize(375, 800);
 				browser.wait.until(d -> ((Number) browser.js("return window.innerWidth")).intValue() <= 375);
+				// the layout follows a resize within a frame or two (charts redraw on the next animation frame)
+				browser.js("return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
 				assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
 						.as("no sideways scrolling at 375 px: " + where).isLessThanOrEqualTo(375);
 				browser.screenshot("i18n/" + page + "-" + language + "-375");

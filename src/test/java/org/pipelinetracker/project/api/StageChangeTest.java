@@ -38,6 +38,7 @@ class StageChangeTest {
 				new IncomingFundsRecordedEvent(P, usd, ON, null, "KEXIM", null, null),
 				new ExpenditureRecordedEvent(P, usd, ON, null, null, null, null),
 				new MilestoneRecordedEvent(P, "M", "Design", ON, null, ON),
+				new ProjectTextRecordedEvent(P, "ru", "Т", "Д", ON),
 				new ProjectStalledEvent(P, StallKind.NO_FUNDING, null, 180, ON, null),
 				new ImplementationStartedEvent(P, ON),
 				new ProjectSuspendedEvent(P, ON, "why", Stage.IMPLEMENTATION),
