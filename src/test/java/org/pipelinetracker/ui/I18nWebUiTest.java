@@ -203,10 +203,16 @@ class I18nWebUiTest {
 		String money = browser.text("section[aria-labelledby='fundings-heading']");
 		// KRW and UZS without minor units, a fraction kept; Russian separators, the code after the amount
 		assertThat(money).contains("12 345 678 900 KRW", "2 471 028 000 UZS", "1 234,50 UZS");
-		assertThat(browser.text("#committed-usd")).matches("\\d{1,3}( \\d{3})*,\\d{2} USD");
 		assertThat(browser.text("table.history")).contains("(UTC+5)");
 		assertThat(browser.text(".project-status .badge")).isEqualTo("Реализация");
 		assertThat(browser.text("#iati-status")).contains("2 Реализация");
+		// this project's money has no rate to USD (KRW; UZS before the first rate): no converted total, never 0,00 USD
+		assertThat(browser.text("#committed-usd")).isEqualTo("—");
+		// a converted total in Russian: separators and the code after the amount
+		browser.go("/#/projects/" + CYRILLIC_ID);
+		browser.driver.navigate().refresh();
+		browser.wait.until(d -> browser.text("#project-title").equals(CYRILLIC_TITLE));
+		assertThat(browser.text("#committed-usd")).matches("\\d{1,3}( \\d{3})*,\\d{2} USD");
 
 		use("ko", "Asia/Seoul");
 		open("project");

@@ -1,9 +1,11 @@
 package org.pipelinetracker.project.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.pipelinetracker.fx.Conversion;
+import org.pipelinetracker.fx.Converted;
+import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.fx.FxRate;
 import org.pipelinetracker.fx.FxRates;
+import org.pipelinetracker.fx.RateTable;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.ContentLanguage;
@@ -93,8 +95,15 @@ public class ProjectView {
 	 * dated after the due date it resolved the stall, on or before it the stall never held.
 	 */
 	public List<AlertView> alerts = new ArrayList<>();
-	/** USD-normalised totals, computed when read (rates from config/fx-rates.csv); null in stored documents. */
+	/** USD-normalised totals, computed when read (with the rates in force then); null in stored documents. */
 	public UsdSummary usd;
+	/**
+	 * Totals in the display currency the reader asked for (USD by default), with every amount converted and the
+	 * rate and date it was converted at; computed when read, null in stored documents (and then not written: stored
+	 * documents stay as they were before it existed).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public ConvertedTotals converted;
 	/** The aggregate version: sequence number of the last event applied (0 after the proposal). */
 	public long version = -1;
 	/** When the last event was recorded (transaction time). */
@@ -111,69 +120,55 @@ public class ProjectView {
 			List<Unconverted> unconverted) {
 	}
 
+	/**
+	 * Totals in {@code currency}, as {@link UsdSummary} (amounts without a rate to it in {@code unconverted}, left out
+	 * of the totals), and ({@code flows}, the project view only) every amount with its conversion: the rate, its date
+	 * and source, or none.
+	 */
+	public record ConvertedTotals(String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed,
+			BigDecimal received, BigDecimal expended, Map<FundingSource, SourceTotals> bySource, List<FxRate> ratesUsed,
+			List<Unconverted> unconverted, @JsonInclude(JsonInclude.Include.NON_NULL) List<Flow> flows) {
+
+		/** The same totals without the amounts one by one (for a list of projects). */
+		public ConvertedTotals withoutFlows() {
+			return new ConvertedTotals(currency, committed, disbursed, undisbursed, received, expended, bySource,
+					ratesUsed, unconverted, null);
+		}
+	}
+
+	/**
+	 * One amount of the project: a commitment, a correction (the change it makes), a disbursement, incoming funds or an
+	 * expenditure ({@code kind}), the {@code index}-th of its kind (of its funding, for corrections and
+	 * disbursements), on its value {@code date}, and its {@code converted} amount with the rate and date used (null
+	 * when no rate applies: the amount is left out of the totals, never counted as zero).
+	 */
+	public record Flow(FlowKind kind, String fundingId, int index, LocalDate date, BigDecimal amount, String currency,
+			Converted converted) {
+	}
+
+	public enum FlowKind {
+		COMMITMENT, CORRECTION, DISBURSEMENT, INCOMING_FUNDS, EXPENDITURE
+	}
+
 	public record SourceTotals(BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed) {
 	}
 
+	/** Amounts of one currency without a usable rate, and the value dates they have no rate on. */
 	public record Unconverted(String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal received,
-			BigDecimal expended) {
+			BigDecimal expended, List<LocalDate> dates) {
 	}
 
-	/** Fills {@link #usd} from the fundings, incoming funds and expenditures with the given rates. */
+	/** Fills {@link #usd} and {@link #converted} (in USD) with the rates in force. */
 	public ProjectView normalise(FxRates fx) {
-		Map<FundingSource, BigDecimal[]> perSource = new TreeMap<>();
-		Map<String, BigDecimal[]> missing = new TreeMap<>();
-		Map<String, FxRate> used = new TreeMap<>();
-		// per kind: 0 committed, 1 disbursed, 2 received, 3 expended
-		BigDecimal[] totals = zeros();
-		List<Object[]> flows = new ArrayList<>();
-		for (FundingView f : fundings) {
-			BigDecimal[] sums = perSource.computeIfAbsent(f.source, s -> zeros());
-			flows.add(new Object[] {f.originalAmount, f.committedOn, 0, sums});
-			for (CorrectionView c : f.corrections) {
-				flows.add(new Object[] {c.newAmount().minus(c.previousAmount()), c.correctedOn(), 0, sums});
-			}
-			for (DisbursementView d : f.disbursements) {
-				flows.add(new Object[] {d.amount(), d.disbursedOn(), 1, sums});
-			}
-		}
-		for (IncomingFundsView i : incomingFunds) {
-			flows.add(new Object[] {i.amount(), i.receivedOn(), 2, null});
-		}
-		for (ExpenditureView e : expenditures) {
-			flows.add(new Object[] {e.amount(), e.spentOn(), 3, null});
-		}
-		for (Object[] flow : flows) {
-			Money money = (Money) flow[0];
-			int kind = (Integer) flow[2];
-			Conversion conversion = fx.toUsd(money.amount(), money.currency(), (LocalDate) flow[1]);
-			if (!conversion.converted()) {
-				BigDecimal[] amounts = missing.computeIfAbsent(money.currency(), c -> zeros());
-				amounts[kind] = amounts[kind].add(money.amount());
-				continue;
-			}
-			if (!"USD".equals(money.currency())) {
-				used.put(conversion.rate().currency() + "@" + conversion.rate().date(), conversion.rate());
-			}
-			if (flow[3] instanceof BigDecimal[] sums) {
-				sums[kind] = sums[kind].add(conversion.usd());
-			}
-			totals[kind] = totals[kind].add(conversion.usd());
-		}
-		Map<FundingSource, SourceTotals> bySource = new TreeMap<>();
-		perSource.forEach((source, s) -> bySource.put(source, new SourceTotals(usd(s[0]), usd(s[1]), usd(s[0].subtract(s[1])))));
-		List<Unconverted> unconverted = new ArrayList<>();
-		missing.forEach((currency, s) -> unconverted.add(new Unconverted(currency, s[0], s[1], s[2], s[3])));
-		usd = new UsdSummary(usd(totals[0]), usd(totals[1]), usd(totals[0].subtract(totals[1])), usd(totals[2]),
-				usd(totals[3]), bySource, new ArrayList<>(used.values()), unconverted);
+		return normalise(fx.current(), DisplayCurrencies.DEFAULT);
+	}
+
+	/** Fills {@link #usd} and {@link #converted} (in {@code displayCurrency}) from the fundings, incoming funds and expenditures. */
+	public ProjectView normalise(RateTable rates, String displayCurrency) {
+		ProjectMoney money = new ProjectMoney(this, rates);
+		usd = money.usd();
+		converted = money.in(displayCurrency);
 		return this;
-	}
-
-	private static BigDecimal[] zeros() {
-		return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-	}
-
-	private static BigDecimal usd(BigDecimal amount) {
-		return amount.setScale(2, java.math.RoundingMode.HALF_EVEN);
 	}
 
 	/** A title and description in one language (either may be null in a language other than the original's). */

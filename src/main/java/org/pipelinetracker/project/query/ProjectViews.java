@@ -1,6 +1,8 @@
 package org.pipelinetracker.project.query;
 
+import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.fx.FxRates;
+import org.pipelinetracker.fx.RateTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +35,12 @@ public class ProjectViews {
 	}
 
 	public PageOf<ProjectSummary> list(ProjectFilter filter, int page, int size) {
+		return list(filter, page, size, DisplayCurrencies.DEFAULT);
+	}
+
+	/** A page of summaries, converted to {@code displayCurrency} (and USD) with one set of rates. */
+	public PageOf<ProjectSummary> list(ProjectFilter filter, int page, int size, String displayCurrency) {
+		RateTable rates = fx.current();
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		List<Object> args = new ArrayList<>();
 		if (filter.stage() != null) {
@@ -59,7 +67,8 @@ public class ProjectViews {
 		LocalDate today = LocalDate.now(clock);
 		List<ProjectSummary> content = jdbc.query("select document from project_view" + where
 				+ " order by project_id limit ? offset ?", (rs, i) -> ProjectSummary.of(
-						json.readValue(rs.getString(1), ProjectView.class).withLanguages().normalise(fx).countStalledDays(today)),
+						json.readValue(rs.getString(1), ProjectView.class).withLanguages().normalise(rates, displayCurrency)
+								.countStalledDays(today)),
 				pageArgs.toArray());
 		long totalElements = total == null ? 0 : total;
 		return new PageOf<>(content, page, size, totalElements, (int) ((totalElements + size - 1) / size));
