@@ -1,6 +1,7 @@
 package org.pipelinetracker.http;
 
 import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -62,6 +63,10 @@ class ApiDocument {
 	static final String PROBLEM_JSON = "application/problem+json";
 	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 	private static final Set<String> REQUIRED = Set.of("NotNull", "NotBlank", "NotEmpty");
+	private static final String BASE_PACKAGE = "org.pipelinetracker.";
+	private static final Map<String, Class<?>> SCHEMA_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Set<String> GENERIC_NAMES = Set.of("Status", "Result", "Progress", "Report", "Summary",
+			"Entry", "Page", "State", "Phase", "Kind", "Type", "Item", "Row");
 	/**
 	 * The schemas some property refers to that may be null. OpenAPI 3.0 has no null beside a {@code $ref}, and the
 	 * request validator of the tests does not read {@code allOf} with {@code nullable}: such a schema is nullable
@@ -79,6 +84,37 @@ class ApiDocument {
 						.description("Server-sent events: one change of the event store per event"))
 				.replaceWithSchema(BigDecimal.class, decimal(false))
 				.replaceWithSchema(Object.class, new Schema<>().description("Any JSON value"));
+	}
+
+	/**
+	 * Schema names are simple class names; a nested type with a generic name ({@code ReplayService.Status},
+	 * {@code CbuRatesFetch.Status}) is named with its enclosing type ({@code ReplayServiceStatus}), and a type whose
+	 * name another module's type already has is named with its module ({@code FxImportReport}), so that two types
+	 * never share one schema.
+	 */
+	@Bean
+	ModelConverter distinctSchemaNames() {
+		return (type, context, chain) -> {
+			if (!chain.hasNext()) {
+				return null;
+			}
+			Type javaType = type.getType();
+			Class<?> raw = javaType == null ? null : Json.mapper().constructType(javaType).getRawClass();
+			if (raw != null && type.getName() == null && raw.getName().startsWith(BASE_PACKAGE)) {
+				String name = raw.getEnclosingClass() != null && GENERIC_NAMES.contains(raw.getSimpleName())
+						? raw.getEnclosingClass().getSimpleName() + raw.getSimpleName() : raw.getSimpleName();
+				Class<?> first = SCHEMA_NAMES.putIfAbsent(name, raw);
+				if (first != null && first != raw) {
+					// another type of that name came first: this one is named with its module (FxImportReport)
+					String module = raw.getName().substring(BASE_PACKAGE.length()).split("\\.")[0];
+					name = Character.toUpperCase(module.charAt(0)) + module.substring(1) + name;
+				}
+				if (!name.equals(raw.getSimpleName())) {
+					type.name(name);
+				}
+			}
+			return chain.next().resolve(type, context, chain);
+		};
 	}
 
 	@Bean
