@@ -215,6 +215,11 @@ class ApiDocument {
 					&& p.getSchema().getEnum() != null && !Boolean.TRUE.equals(p.getRequired()))
 					.forEach(p -> p.required(false).allowEmptyValue(true));
 		}
+		if (method.equals("POST") && path.equals("/api/fx-rates/fetches") && responses.get("200") != null) {
+			// a failed fetch answers what it tried and why, as a fetch does
+			responses.addApiResponse("502", new ApiResponse().description("The Central Bank's server did not answer, "
+					+ "or answered something unreadable").content(responses.get("200").getContent()));
+		}
 		if (method.equals("GET") && path.equals("/api/i18n/messages")) {
 			responses.addApiResponse("304", new ApiResponse().description("Not modified: If-None-Match names the "
 					+ "catalogue's current ETag").addHeaderObject("ETag", new Header().schema(new StringSchema())));
