@@ -205,40 +205,6 @@ class TablesWebUiTest {
 		}
 	}
 
-	@Test
-	void theFundingChartCapsAPeriodThatDwarfsTheOthersAndAlignsItsZeroLines() {
-		String id = "UI-CHART-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		Api recorder = new Api(port).as("recorder");
-		Api finance = new Api(port).as("finance");
-		ok(recorder.post("/api/projects", """
-				{"projectId":"%s","title":"Chart outlier","sector":"43082","region":"Tashkent","proposedOn":"2010-01-10"}"""
-				.formatted(id)));
-		ok(recorder.post("/api/projects/" + id + "/agreements",
-				"{\"agreementId\":\"G1\",\"type\":\"GRANT\",\"signedOn\":\"2010-02-01\"}"));
-		String[][] fundings = {{"F11", "900000000", "2011-03-01"}, {"F12", "10000000", "2012-03-01"},
-				{"F13", "5000000", "2013-03-01"}};
-		for (String[] f : fundings) {
-			ok(finance.post("/api/projects/" + id + "/fundings", """
-					{"fundingId":"%s","source":"KOICA_GRANT","funder":"KOICA","amount":{"amount":"%s","currency":"USD"},
-					 "committedOn":"%s"}""".formatted(f[0], f[1], f[2])));
-		}
-		ok(finance.post("/api/projects/" + id + "/fundings/F12/corrections", """
-				{"amount":{"amount":"1000000","currency":"USD"},"reason":"Scope cut","on":"2013-06-01"}"""));
-		// 2011: 900 million, dwarfing 2012 (10 million); 2013: 5 million committed, 9 million cut: −4 million
-		browser.go("/#/funding?interval=YEAR&groupBy=NONE&from=2011-01-01&to=2013-12-31");
-		browser.wait.until(d -> "true".equals(browser.js("return document.querySelector('figure.chart')?.dataset.capped || null")));
-		assertThat(browser.text("#headline-committed")).isEqualTo("USD 906,000,000.00");
-		assertThat(browser.find("#funding-cap-note").isDisplayed()).isTrue();
-		Object zeros = browser.js("""
-				const c = Chart.getChart(document.getElementById('funding-chart'));
-				return Math.abs(c.scales.y.getPixelForValue(0) - c.scales.y2.getPixelForValue(0));""");
-		assertThat(((Number) zeros).doubleValue()).as("the two zero lines, in pixels apart").isLessThan(1.0);
-		browser.screenshot("funding-capped");
-		browser.find("#funding-full-scale").click();
-		browser.wait.until(d -> "false".equals(browser.js("return document.querySelector('figure.chart')?.dataset.capped || null")));
-		browser.screenshot("funding-full-scale");
-	}
-
 	/** The pages of a PDF: its page objects ({@code /Type /Page}, not {@code /Pages}). */
 	static int pages(byte[] pdf) {
 		Matcher m = Pattern.compile("/Type\\s*/Page(?![s\\w])").matcher(new String(pdf, StandardCharsets.ISO_8859_1));
