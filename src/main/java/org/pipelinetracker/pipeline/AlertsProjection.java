@@ -9,6 +9,7 @@ import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.ProjectCancelledEvent;
 import org.pipelinetracker.project.api.ProjectCompletedEvent;
+import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
 import org.pipelinetracker.kernel.ShadowableProjection;
@@ -22,7 +23,8 @@ import java.util.List;
 
 /**
  * Stalled-project alerts: raised by {@link ProjectStalledEvent}, resolved by the funding (a commitment or incoming
- * funds) or disbursement they wait for, or by the project closing. Expenditure resolves nothing: it is not a
+ * funds) or disbursement they wait for, or by the project closing (completed, cancelled, or so reported by its
+ * publisher). Expenditure resolves nothing: it is not a
  * disbursement.
  */
 @Component
@@ -75,6 +77,15 @@ class AlertsProjection implements ShadowableProjection {
 	void on(ProjectCancelledEvent e) {
 		jdbc.update("update alert_view set resolved_on = ? where project_id = ? and resolved_on is null",
 				Date.valueOf(e.cancelledOn()), e.projectId().value());
+	}
+
+	/** A publisher reported the project closed or cancelled: its alerts end as with a typed completion. */
+	@EventHandler
+	void on(ProjectStageChangedEvent e) {
+		if (e.to().isTerminal()) {
+			jdbc.update("update alert_view set resolved_on = ? where project_id = ? and resolved_on is null",
+					Date.valueOf(e.changedOn()), e.projectId().value());
+		}
 	}
 
 	@ResetHandler

@@ -80,7 +80,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	IatiActivitiesWriter(OutputStream out, ReportingOrg reportingOrg, UnaryOperator<String> absoluteUrl,
 			Instant generatedAt) throws XMLStreamException {
-		this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+		this.xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
 		this.reportingOrg = reportingOrg;
 		this.absoluteUrl = absoluteUrl;
 		xml.writeStartDocument("UTF-8", "1.0");

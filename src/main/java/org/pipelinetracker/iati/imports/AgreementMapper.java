@@ -60,7 +60,7 @@ class AgreementMapper {
 			AgreementType type = exportedType != null ? exportedType : AgreementDocuments.agreementType(d.categories());
 			if (type == null) {
 				if (d.url() == null && d.categories().isEmpty()) {
-					act.run.note(what, "empty document-link (no url, no category); ignored");
+					act.note(what, "empty document-link (no url, no category); ignored");
 				}
 				continue;
 			}
@@ -74,13 +74,13 @@ class AgreementMapper {
 					detail += ", undated: dated on the first " + firstKind + " (" + firstFinancing + ")";
 				}
 				else {
-					act.run.skip(what, code + " without a document-date: no date to record it on");
+					act.skip(what, code + " without a document-date: no date to record it on");
 					continue;
 				}
 			}
 			String url = d.url();
 			if (url != null && !new Violations().checkUrl("documentUrl", url)) {
-				act.run.note(what, "document url '" + url + "' is not an http(s) URL; recorded without it");
+				act.note(what, "document url '" + url + "' is not an http(s) URL; recorded without it");
 				url = null;
 			}
 			if (exportedType != null) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * One line of the project list: the totals per currency (committed, disbursed, incoming funds received, expended)
- * and in USD, and for the web UI's board its partners and the sources funding it. {@code title} is the original, in
+ * and in USD, and for the web UI's board its partners, the sources funding it and its data-quality flags. {@code title} is the original, in
  * {@code language}; {@code titles} the title in every language recorded, by language tag (the original's included).
  */
 public record ProjectSummary(String projectId, String title, String sector, String sectorName, String region,
@@ -25,7 +25,8 @@ public record ProjectSummary(String projectId, String title, String sector, Stri
 		Map<String, BigDecimal> receivedByCurrency, Map<String, BigDecimal> expendedByCurrency,
 		BigDecimal committedUsd, BigDecimal disbursedUsd, BigDecimal receivedUsd, BigDecimal expendedUsd,
 		boolean unconvertedAmounts, long version, Instant lastEventAt, List<Partner> partners,
-		Set<FundingSource> fundingSources, String language, Map<String, String> titles) {
+		Set<FundingSource> fundingSources, String language, Map<String, String> titles,
+		List<DataQuality.Entry> dataQuality) {
 
 	static ProjectSummary of(ProjectView v) {
 		return new ProjectSummary(v.projectId, v.title, v.sector, v.sectorName, v.region, v.stage, v.iatiStatus,
@@ -33,7 +34,7 @@ public record ProjectSummary(String projectId, String title, String sector, Stri
 				v.expendedByCurrency, v.usd.committed(), v.usd.disbursed(), v.usd.received(), v.usd.expended(),
 				!v.usd.unconverted().isEmpty(), v.version, v.lastEventAt, v.partners,
 				v.fundings.stream().map(f -> f.source).collect(Collectors.toCollection(TreeSet::new)), v.language,
-				titles(v));
+				titles(v), v.dataQuality);
 	}
 
 	private static Map<String, String> titles(ProjectView v) {

@@ -3,6 +3,7 @@ package org.pipelinetracker.project.web;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.WriteResult;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.query.DataQuality;
 import org.pipelinetracker.project.query.PageOf;
 import org.pipelinetracker.project.query.ProjectFilter;
 import org.pipelinetracker.project.query.ProjectSummary;
@@ -139,6 +140,12 @@ class ProjectController {
 		return writes.resume(id, orEmpty(request), audit(principal));
 	}
 
+	@PostMapping(path = "/{id}/finalise")
+	WriteResult finalise(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
+			Principal principal) {
+		return writes.finalise(id, orEmpty(request), audit(principal));
+	}
+
 	@PostMapping(path = "/{id}/complete")
 	WriteResult complete(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
 			Principal principal) {
@@ -166,7 +173,7 @@ class ProjectController {
 	@GetMapping
 	PageOf<ProjectSummary> list(@RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) String sector, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String q,
+			@RequestParam(required = false) String q, @RequestParam(required = false) DataQuality.Flag flag,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Violations v = new Violations();
 		v.check(q == null || q.length() <= 200, "q", Text.of("problem.field.size").with("min", 0).with("max", 200));
@@ -175,7 +182,7 @@ class ProjectController {
 		String sectorCode = codelists.sectorFilter(v, "sector", sector);
 		String canonicalRegion = codelists.regionOf(v, "region", region);
 		v.throwIfAny();
-		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q)), page, size);
+		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q), flag), page, size);
 	}
 
 	private static StageChangeRequest orEmpty(StageChangeRequest request) {
