@@ -60,7 +60,9 @@ final class IatiFileCheck {
 			if (e.getNestedException() instanceof IOException io) {
 				throw io; // the upload itself failed (or was larger than allowed): not the file's fault
 			}
-			throw refused(e.getLocation(), Text.of("problem.field.iatiUnreadable").with("reason", Text.verbatim(reason(e))));
+			// a limit the parser enforces names no location: where the reader stopped is where the file broke it
+			Location at = e.getLocation() != null ? e.getLocation() : reader == null ? null : reader.getLocation();
+			throw refused(at, Text.of("problem.field.iatiUnreadable").with("reason", Text.verbatim(reason(e))));
 		}
 		finally {
 			close(reader);
