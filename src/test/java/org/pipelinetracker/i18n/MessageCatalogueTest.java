@@ -210,7 +210,7 @@ class MessageCatalogueTest {
 		prefixes.put("ref.timeZone.", new Prefix(() -> Set.of("Asia/Tashkent", "Asia/Seoul", "UTC"), true));
 		prefixes.put("ref.budgetType.", new Prefix(() -> testCodelist("BudgetType.xml").keySet(), false));
 		prefixes.put("ref.budgetStatus.", new Prefix(() -> testCodelist("BudgetStatus.xml").keySet(), false));
-		prefixes.put("ref.documentCategory.", new Prefix(() -> testCodelist("DocumentCategory.xml").keySet(), false));
+		prefixes.put("ref.documentCategory.", new Prefix(() -> testCodelist("DocumentCategory.xml").keySet(), true));
 		return prefixes;
 	}
 
