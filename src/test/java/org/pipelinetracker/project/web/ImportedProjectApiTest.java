@@ -78,6 +78,12 @@ class ImportedProjectApiTest {
 		JsonNode finalised = api.get("/api/projects/" + ID).json();
 		assertThat(finalised.path("stage").asString()).isEqualTo("FINALISATION");
 		assertThat(finalised.path("iatiStatus").asString()).isEqualTo("3");
+		// the exports say so too: IATI activity status 3, the stage in the CSV; the document and organisation as kept
+		String iati = api.get("/api/export/iati?stage=FINALISATION").body();
+		assertThat(iati).contains("-" + ID + "</iati-identifier>", "<activity-status code=\"3\"",
+				"pt:document-id=\"", "<narrative xml:lang=\"uz\">Loyiha hujjati</narrative>",
+				"<narrative xml:lang=\"ru\">Программа развития ООН</narrative>", "ref=\"XM-DAC-41114\"");
+		assertThat(api.get("/api/export/projects.csv?stage=FINALISATION").body()).contains(ID + ",").contains(",FINALISATION,3,");
 		Response again = api.post("/api/projects/" + ID + "/finalise", "{}");
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(api.post("/api/projects/" + ID + "/complete", "{\"on\":\"2024-07-01\"}").status()).isEqualTo(200);
