@@ -9,48 +9,38 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * The exchange rates users supply in {@code tracker.fx.rates-file} (default {@code config/fx-rates.csv}, relative
- * to the working directory; the copy on the classpath at {@code fx/fx-rates.csv} when that file does not exist),
- * and conversion to USD with the latest rate on or before a value date. Loaded once and immutable, so lookups are
- * cheap enough for every event of a projection. An invalid file stops start-up, naming each bad line.
+ * The exchange rates in force: those users supply in {@code tracker.fx.rates-file} (default
+ * {@code config/fx-rates.csv}, relative to the working directory; the copy on the classpath at
+ * {@code fx/fx-rates.csv} when that file does not exist), read once at start-up (an invalid file stops start-up,
+ * naming each bad line), and the official rates imported at run time (uploaded or fetched, kept in the database and
+ * read again on every node when they change, see {@link FxRateStore}).
+ * <p>
+ * The rates in force are one immutable {@link RateTable}, replaced as a whole when imported rates change: a reader
+ * that takes {@link #current()} once converts everything it reads with the same rates. The other methods answer
+ * with the table in force at the moment of the call.
  */
-@Component
+@Component("ratesInForce") // the bean name fxRates is the health indicator's (/actuator/health/fxRates)
 public class FxRates {
 
 	static final String DEFAULT_FILE = "config/fx-rates.csv";
 	static final String CLASSPATH_COPY = "fx/fx-rates.csv";
-	static final String USD = "USD";
-	/** USD amounts have cents, rounded half-even. */
-	static final int USD_SCALE = 2;
-	static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
 
 	private static final Logger log = LoggerFactory.getLogger(FxRates.class);
 
-	private final Map<String, NavigableMap<LocalDate, FxRate>> byCurrency;
-	private final List<FxRate> all;
+	private final List<FxRate> fileRates;
 	private final String origin;
-	private final String fingerprint;
+	private volatile RateTable table;
 
 	/**
 	 * Loads {@code ratesFile}, or the classpath copy if it does not exist.
@@ -71,75 +61,46 @@ public class FxRates {
 			log.info("FX rates file {} ({}) not found; loaded {} FX rates from {}", ratesFile,
 					ratesFile.toAbsolutePath().normalize(), rates.size(), origin);
 		}
-		Map<String, TreeMap<LocalDate, FxRate>> index = new HashMap<>();
-		for (FxRate rate : rates) {
-			index.computeIfAbsent(rate.currency(), currency -> new TreeMap<>()).put(rate.date(), rate);
-		}
-		Map<String, NavigableMap<LocalDate, FxRate>> frozen = new HashMap<>();
-		index.forEach((currency, byDate) -> frozen.put(currency, Collections.unmodifiableNavigableMap(byDate)));
-		this.byCurrency = Map.copyOf(frozen);
-		this.all = rates.stream()
-				.sorted(Comparator.comparing(FxRate::currency).thenComparing(FxRate::date))
-				.toList();
-		this.fingerprint = fingerprintOf(all);
+		this.fileRates = rates.stream().map(rate -> rate.from(origin)).toList();
+		this.table = RateTable.of(fileRates, List.of());
 	}
 
-	/**
-	 * The rate for {@code currency} with the latest date on or before {@code valueDate}; for USD a rate of 1 with
-	 * source "identity". Empty when the currency has no rate dated on or before the value date.
-	 */
+	/** The rates in force now, as one immutable set. */
+	public RateTable current() {
+		return table;
+	}
+
+	/** Puts the imported rates in force beside the file's; true when the fingerprint changed. */
+	boolean useStored(List<FxRate> stored) {
+		RateTable next = RateTable.of(fileRates, stored);
+		RateTable before = table;
+		table = next;
+		return !next.fingerprint().equals(before.fingerprint());
+	}
+
+	/** See {@link RateTable#rateFor}. */
 	public Optional<FxRate> rateFor(String currency, LocalDate valueDate) {
-		Objects.requireNonNull(currency, "currency");
-		Objects.requireNonNull(valueDate, "valueDate");
-		if (USD.equals(currency)) {
-			return Optional.of(new FxRate(valueDate, USD, BigDecimal.ONE, "identity"));
-		}
-		NavigableMap<LocalDate, FxRate> rates = byCurrency.get(currency);
-		if (rates == null) {
-			return Optional.empty();
-		}
-		Map.Entry<LocalDate, FxRate> latest = rates.floorEntry(valueDate);
-		return latest == null ? Optional.empty() : Optional.of(latest.getValue());
+		return table.rateFor(currency, valueDate);
 	}
 
-	/**
-	 * {@code amount} of {@code currency} in USD at the rate for {@code valueDate} (see {@link #rateFor}):
-	 * amount / unitsPerUsd, rounded half-even to cents in a single exact rounding step. Without a usable rate the
-	 * result is {@link Conversion#none()}: never converted at 1.
-	 */
+	/** See {@link RateTable#toUsd}. */
 	public Conversion toUsd(BigDecimal amount, String currency, LocalDate valueDate) {
-		Objects.requireNonNull(amount, "amount");
-		return rateFor(currency, valueDate)
-				.map(rate -> Conversion.of(amount.divide(rate.unitsPerUsd(), USD_SCALE, ROUNDING), rate))
-				.orElse(Conversion.none());
+		return table.toUsd(amount, currency, valueDate);
 	}
 
-	/** Every rate loaded, by currency and then date. */
+	/** See {@link RateTable#convert}. */
+	public Optional<Converted> convert(BigDecimal amount, String from, String to, LocalDate valueDate) {
+		return table.convert(amount, from, to, valueDate);
+	}
+
+	/** Every rate in force, file and imported, by currency and then date. */
 	public List<FxRate> all() {
-		return all;
+		return table.all();
 	}
 
-	/**
-	 * A SHA-256 (hex) of every rate's currency, date and value: equal fingerprints convert every amount on every
-	 * date alike. Read models that store USD figures record it, to notice when the rates they used are replaced.
-	 * The sources' names and the scale a value is written with ({@code 1.50} or {@code 1.5}) do not count.
-	 */
+	/** See {@link RateTable#fingerprint()}. */
 	public String fingerprint() {
-		return fingerprint;
-	}
-
-	private static String fingerprintOf(List<FxRate> rates) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			for (FxRate rate : rates) {
-				sha.update((rate.currency() + ',' + rate.date() + ',' + rate.unitsPerUsd().stripTrailingZeros().toPlainString()
-						+ '\n').getBytes(StandardCharsets.UTF_8));
-			}
-			return HexFormat.of().formatHex(sha.digest());
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is not available", e);
-		}
+		return table.fingerprint();
 	}
 
 	/** Where the rates were loaded from: the file's path as configured, or {@code classpath:fx/fx-rates.csv}. */

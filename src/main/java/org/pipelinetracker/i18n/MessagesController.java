@@ -25,10 +25,12 @@ class MessagesController {
 
 	private final MessageCatalogue catalogue;
 	private final TimeZones zones;
+	private final DisplayCurrencies currencies;
 
-	MessagesController(MessageCatalogue catalogue, TimeZones zones) {
+	MessagesController(MessageCatalogue catalogue, TimeZones zones, DisplayCurrencies currencies) {
 		this.catalogue = catalogue;
 		this.zones = zones;
+		this.currencies = currencies;
 	}
 
 	/** A language of the switch, named in itself. */
@@ -44,9 +46,11 @@ class MessagesController {
 	 * @param defaultTimeZone  the zone instants are shown in until a user chooses one
 	 * @param timeZones        the zones the preferences offer
 	 * @param businessTimeZone the zone whose date is "today" for the server's date rules
+	 * @param displayCurrencies the currencies amounts can be shown in (the first is the default)
 	 */
 	record Catalogue(String lang, SortedMap<String, String> messages, SortedSet<String> fallback,
-			List<Language> languages, String defaultTimeZone, List<String> timeZones, String businessTimeZone) {
+			List<Language> languages, String defaultTimeZone, List<String> timeZones, String businessTimeZone,
+			List<String> displayCurrencies) {
 	}
 
 	@GetMapping(path = "/api/i18n/messages", produces = "application/json")
@@ -59,13 +63,13 @@ class MessagesController {
 		// an If-None-Match naming this ETag is answered 304 without a body (Spring MVC's conditional GET)
 		return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache().cachePrivate())
 				.varyBy(HttpHeaders.ACCEPT_LANGUAGE).body(new Catalogue(texts.language(), texts.messages(), texts.fallback(), languages,
-				zones.defaultZone(), zones.offered(), zones.businessZone()));
+				zones.defaultZone(), zones.offered(), zones.businessZone(), currencies.offered()));
 	}
 
 	private String settingsHash() {
 		CRC32 crc = new CRC32();
-		crc.update(String.join("|", zones.defaultZone(), String.join(",", zones.offered()), zones.businessZone())
-				.getBytes(StandardCharsets.UTF_8));
+		crc.update(String.join("|", zones.defaultZone(), String.join(",", zones.offered()), zones.businessZone(),
+				String.join(",", currencies.offered())).getBytes(StandardCharsets.UTF_8));
 		return Long.toHexString(crc.getValue());
 	}
 }

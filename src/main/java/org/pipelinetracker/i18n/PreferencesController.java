@@ -12,33 +12,38 @@ import org.springframework.web.bind.annotation.RestController;
 import java.security.Principal;
 
 /**
- * {@code GET/PUT /api/me/preferences}: the signed-in user's language and time zone, kept on the server so every
- * browser they sign in with shows the same. Until the user chooses, the language is the best match of
- * {@code Accept-Language} and the zone is {@code tracker.ui.default-time-zone}. A PUT may set either or both; an
- * unsupported language or an unknown zone is a 400 problem naming the field. Signed-in users only.
+ * {@code GET/PUT /api/me/preferences}: the signed-in user's language, time zone and display currency, kept on the
+ * server so every browser they sign in with shows the same. Until the user chooses, the language is the best match
+ * of {@code Accept-Language}, the zone is {@code tracker.ui.default-time-zone} and the display currency USD. A PUT
+ * may set any of them; an unsupported language, an unknown zone or a currency not offered
+ * ({@code tracker.fx.display-currencies}) is a 400 problem naming the field. Signed-in users only.
  */
 @RestController
 class PreferencesController {
 
 	private final UserPreferences preferences;
 	private final TimeZones zones;
+	private final DisplayCurrencies currencies;
 
-	PreferencesController(UserPreferences preferences, TimeZones zones) {
+	PreferencesController(UserPreferences preferences, TimeZones zones, DisplayCurrencies currencies) {
 		this.preferences = preferences;
 		this.zones = zones;
+		this.currencies = currencies;
 	}
 
 	/**
-	 * @param language one of {@code en, uz, ru, ko}
-	 * @param timeZone an IANA time zone id, e.g. {@code Asia/Seoul}
+	 * @param language        one of {@code en, uz, ru, ko}
+	 * @param timeZone        an IANA time zone id, e.g. {@code Asia/Seoul}
+	 * @param displayCurrency the currency amounts are converted to on the pages: one of
+	 *                        {@code tracker.fx.display-currencies} (USD, UZS, KRW, EUR)
 	 */
-	record Preferences(String language, String timeZone) {
+	record Preferences(String language, String timeZone, String displayCurrency) {
 	}
 
 	@GetMapping(path = "/api/me/preferences", produces = "application/json")
 	Preferences preferences(Principal user,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-		return effective(preferences.find(user.getName()).orElse(new UserPreferences.Stored(null, null)),
+		return effective(preferences.find(user.getName()).orElse(new UserPreferences.Stored(null, null, null)),
 				acceptLanguage);
 	}
 
@@ -53,12 +58,14 @@ class PreferencesController {
 		String zone = chosen.timeZone() == null ? null : chosen.timeZone().strip();
 		violations.check(zone == null || TimeZones.isZone(zone), "timeZone",
 				Text.of("problem.field.timeZoneUnknown").with("timeZone", chosen.timeZone()));
+		String currency = currencies.chosen(violations, chosen.displayCurrency());
 		violations.throwIfAny();
-		return effective(preferences.save(user.getName(), language, zone), acceptLanguage);
+		return effective(preferences.save(user.getName(), language, zone, currency), acceptLanguage);
 	}
 
 	private Preferences effective(UserPreferences.Stored stored, String acceptLanguage) {
 		return new Preferences(Languages.resolve(stored.language(), acceptLanguage),
-				stored.timeZone() != null ? stored.timeZone() : zones.defaultZone());
+				stored.timeZone() != null ? stored.timeZone() : zones.defaultZone(),
+				stored.displayCurrency() != null ? stored.displayCurrency() : currencies.defaultCurrency());
 	}
 }

@@ -1,17 +1,18 @@
 package org.pipelinetracker.pipeline;
 
+import org.pipelinetracker.project.api.StallPeriod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * Stalled-project alerts across the portfolio ({@code GET /api/alerts}): open ones, or all with when they were
- * resolved, and how many days each project has been (or was) stalled.
+ * resolved, and how many days each project has been (or was) stalled, as {@link StallPeriod} defines them: since
+ * the due date, up to the resolving fact's date or today.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,8 +38,7 @@ public class AlertQueries {
 					String fundingId = rs.getString(4);
 					return new Alert(rs.getString(1), rs.getString(2), rs.getString(3),
 							fundingId == null || fundingId.isEmpty() ? null : fundingId, since,
-							Math.max(0, ChronoUnit.DAYS.between(since, resolved != null ? resolved : today)),
-							rs.getTimestamp(6).toInstant(), resolved);
+							new StallPeriod(since, resolved).days(today), rs.getTimestamp(6).toInstant(), resolved);
 				});
 	}
 }

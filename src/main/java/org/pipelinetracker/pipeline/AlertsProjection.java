@@ -12,6 +12,7 @@ import org.pipelinetracker.project.api.ProjectCompletedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.project.api.StallPeriod;
 import org.pipelinetracker.kernel.ShadowableProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,12 +21,21 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Stalled-project alerts: raised by {@link ProjectStalledEvent}, resolved by the funding (a commitment or incoming
- * funds) or disbursement they wait for, or by the project closing (completed, cancelled, or so reported by its
- * publisher). Expenditure resolves nothing: it is not a
+ * Stalled-project alerts, in valid time ({@link StallPeriod}): raised by {@link ProjectStalledEvent} (already
+ * resolved when the check found facts that ended it), ended by the funding (a commitment or incoming funds) or
+ * disbursement they wait for, or by the project's completion or cancellation (typed, or so reported by its
+ * publisher). Expenditure ends nothing: it is not a
  * disbursement.
+ * <p>
+ * A fact is judged by its date, whenever it is recorded: dated after the alert's due date, it resolves the alert on
+ * that date (or on an earlier one than a resolution already recorded); dated on or before it, the stall never held
+ * and the alert is removed, not resolved. This is also how stalls recorded before checks judged in valid time are
+ * read: a grant signed 2024-06-01, checked at once, then a commitment dated 2024-07-01 recorded a moment later, left
+ * a stall due 2024-11-28 in the history; the commitment removes it. Old events are reinterpreted here, not upcast:
+ * whether a stall held depends on facts recorded after it, which an upcaster (one event at a time) does not see.
  */
 @Component
 @ProcessingGroup(AlertsProjection.PROCESSING_GROUP)
@@ -48,43 +58,41 @@ class AlertsProjection implements ShadowableProjection {
 		if (existing != null && existing > 0) {
 			return;
 		}
-		jdbc.update("insert into alert_view (project_id, kind, funding_id, since, raised_at) values (?, ?, ?, ?, ?)",
-				e.projectId().value(), e.kind().name(), fundingId, Date.valueOf(e.dueOn()), java.sql.Timestamp.from(recordedAt));
+		jdbc.update("insert into alert_view (project_id, kind, funding_id, since, raised_at, resolved_on)"
+				+ " values (?, ?, ?, ?, ?, ?)", e.projectId().value(), e.kind().name(), fundingId, Date.valueOf(e.dueOn()),
+				java.sql.Timestamp.from(recordedAt), e.resolvedOn() == null ? null : Date.valueOf(e.resolvedOn()));
 	}
 
 	@EventHandler
 	void on(FundingCommittedEvent e) {
-		resolve(e.projectId().value(), StallKind.NO_FUNDING, NONE, e.committedOn());
+		end(e.projectId().value(), StallKind.NO_FUNDING, NONE, e.committedOn());
 	}
 
 	@EventHandler
 	void on(IncomingFundsRecordedEvent e) {
-		resolve(e.projectId().value(), StallKind.NO_FUNDING, NONE, e.receivedOn());
+		end(e.projectId().value(), StallKind.NO_FUNDING, NONE, e.receivedOn());
 	}
 
 	@EventHandler
 	void on(DisbursementRecordedEvent e) {
-		resolve(e.projectId().value(), StallKind.NO_DISBURSEMENT, e.fundingId(), e.disbursedOn());
+		end(e.projectId().value(), StallKind.NO_DISBURSEMENT, e.fundingId(), e.disbursedOn());
 	}
 
 	@EventHandler
 	void on(ProjectCompletedEvent e) {
-		jdbc.update("update alert_view set resolved_on = ? where project_id = ? and resolved_on is null",
-				Date.valueOf(e.completedOn()), e.projectId().value());
+		endAll(e.projectId().value(), e.completedOn());
 	}
 
 	@EventHandler
 	void on(ProjectCancelledEvent e) {
-		jdbc.update("update alert_view set resolved_on = ? where project_id = ? and resolved_on is null",
-				Date.valueOf(e.cancelledOn()), e.projectId().value());
+		endAll(e.projectId().value(), e.cancelledOn());
 	}
 
 	/** A publisher reported the project closed or cancelled: its alerts end as with a typed completion. */
 	@EventHandler
 	void on(ProjectStageChangedEvent e) {
 		if (e.to().isTerminal()) {
-			jdbc.update("update alert_view set resolved_on = ? where project_id = ? and resolved_on is null",
-					Date.valueOf(e.changedOn()), e.projectId().value());
+			endAll(e.projectId().value(), e.changedOn());
 		}
 	}
 
@@ -93,9 +101,38 @@ class AlertsProjection implements ShadowableProjection {
 		jdbc.update("delete from alert_view");
 	}
 
-	private void resolve(String projectId, StallKind kind, String fundingId, LocalDate on) {
+	/**
+	 * A fact dated {@code on} that ends the project's alert of this kind (and funding): due on or after that date it
+	 * never held and is removed ({@link StallPeriod#neverHeld}); else it is resolved on that date, unless it was
+	 * resolved earlier.
+	 */
+	private void end(String projectId, StallKind kind, String fundingId, LocalDate on) {
+		Date date = Date.valueOf(on);
+		jdbc.update("delete from alert_view where project_id = ? and kind = ? and funding_id = ? and since >= ?",
+				projectId, kind.name(), fundingId, date);
 		jdbc.update("update alert_view set resolved_on = ? where project_id = ? and kind = ? and funding_id = ?"
-				+ " and resolved_on is null", Date.valueOf(on), projectId, kind.name(), fundingId);
+				+ " and (resolved_on is null or resolved_on > ?)", date, projectId, kind.name(), fundingId, date);
+	}
+
+	/** The project ended on {@code on}: every alert of it ends, as {@link #end} ends one. */
+	private void endAll(String projectId, LocalDate on) {
+		Date date = Date.valueOf(on);
+		jdbc.update("delete from alert_view where project_id = ? and since >= ?", projectId, date);
+		jdbc.update("update alert_view set resolved_on = ? where project_id = ?"
+				+ " and (resolved_on is null or resolved_on > ?)", date, projectId, date);
+	}
+
+	/**
+	 * A store from before valid-time stall checks has alerts "resolved" on or before the day they were due: stalls
+	 * that never held. A rebuild reads their events anew and drops them.
+	 */
+	@Override
+	public Optional<String> rebuildReason() {
+		Long neverHeld = jdbc.queryForObject(
+				"select count(*) from alert_view where resolved_on is not null and resolved_on <= since", Long.class);
+		return neverHeld != null && neverHeld > 0
+				? Optional.of(neverHeld + " alerts of stalls that never held (resolved on or before their due date)")
+				: Optional.empty();
 	}
 
 	@Override

@@ -1,8 +1,9 @@
 package org.pipelinetracker.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.pipelinetracker.fx.Conversion;
+import org.pipelinetracker.fx.Converted;
 import org.pipelinetracker.fx.FxRates;
+import org.pipelinetracker.fx.RateTable;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,8 +26,10 @@ import java.util.TreeSet;
 
 /**
  * Funding over time ({@code GET /api/funding/timeseries}): committed and disbursed per month, quarter or year, in
- * total or per source, sector or project, in USD (each amount converted at the rate in force on its value date) or
- * in one currency, at a valid-time ({@code asOf}) and a transaction-time ({@code knownAt}) cut.
+ * total or per source, sector or project, converted to USD or another display currency (each amount at the rate in
+ * force on its value date, all with one set of rates; amounts without a rate listed per period in their own
+ * currency, never counted as zero) or the original amounts of one currency, at a valid-time ({@code asOf}) and a
+ * transaction-time ({@code knownAt}) cut.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,11 +61,20 @@ public class FundingTimeSeries {
 			BigDecimal cumulativeDisbursed, List<Unconverted> unconverted) {
 	}
 
+	/**
+	 * The series in {@code currency}: converted to it when {@code converted} (USD by default, or a display
+	 * currency), else the original amounts recorded in it.
+	 */
 	public List<SeriesPoint> timeSeries(Interval interval, LocalDate from, LocalDate to, GroupBy groupBy, String currency,
 			LocalDate asOf, Instant knownAt, LocalDate today) {
+		return timeSeries(interval, from, to, groupBy, currency, "USD".equals(currency), asOf, knownAt, today);
+	}
+
+	public List<SeriesPoint> timeSeries(Interval interval, LocalDate from, LocalDate to, GroupBy groupBy, String currency,
+			boolean converting, LocalDate asOf, Instant knownAt, LocalDate today) {
 		LocalDate end = to != null ? to : asOf != null ? asOf : today;
 		LocalDate validCut = asOf != null && asOf.isBefore(end) ? asOf : end;
-		boolean inUsd = "USD".equals(currency);
+		RateTable rates = fx.current();
 		// NONE selects a constant and does not group by it: PostgreSQL refuses a constant in GROUP BY
 		String groupColumn = switch (groupBy) {
 			case NONE -> null;
@@ -75,11 +87,11 @@ public class FundingTimeSeries {
 				// the project's row is joined only for its sector (PostgreSQL otherwise joins every fact first)
 				+ " from pipeline_money m" + (groupBy == GroupBy.SECTOR
 						? " join pipeline_project p on p.project_id = m.project_id" : "")
-				+ " where m.effective_date <= ? and m.recorded_at <= ?" + (inUsd ? "" : " and m.currency = ?")
+				+ " where m.effective_date <= ? and m.recorded_at <= ?" + (converting ? "" : " and m.currency = ?")
 				+ " group by m.effective_date, " + (groupColumn == null ? "" : groupColumn + ", ") + "m.currency, m.kind";
 		List<Object> args = new ArrayList<>(List.of(Date.valueOf(validCut),
 				Timestamp.from(knownAt == null ? PipelineQueries.END_OF_RECORDS : knownAt)));
-		if (!inUsd) {
+		if (!converting) {
 			args.add(currency);
 		}
 
@@ -96,16 +108,16 @@ public class FundingTimeSeries {
 			factDates.add(date);
 			LocalDate period = periodStart(interval, date);
 			BigDecimal value = amount;
-			if (inUsd) {
-				Conversion conversion = fx.toUsd(amount, factCurrency, date);
-				if (!conversion.converted()) {
+			if (converting) {
+				Converted conversion = rates.convert(amount, factCurrency, currency, date).orElse(null);
+				if (conversion == null) {
 					missing.computeIfAbsent(group, g -> new HashMap<>()).computeIfAbsent(period, p -> new TreeMap<>())
 							.merge(factCurrency, committed ? new Unconverted(factCurrency, amount, BigDecimal.ZERO)
 									: new Unconverted(factCurrency, BigDecimal.ZERO, amount), Unconverted::plus);
 					flows.computeIfAbsent(group, g -> new TreeMap<>());
 					return;
 				}
-				value = conversion.usd();
+				value = conversion.amount();
 			}
 			BigDecimal[] sums = flows.computeIfAbsent(group, g -> new TreeMap<>())
 					.computeIfAbsent(period, p -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
@@ -121,7 +133,7 @@ public class FundingTimeSeries {
 				throw new IllegalArgumentException("more than " + MAX_PERIODS + " periods");
 			}
 		}
-		int scale = inUsd ? 2 : codelists.currencyFractionDigits(currency);
+		int scale = codelists.currencyFractionDigits(currency);
 		List<SeriesPoint> points = new ArrayList<>();
 		Set<String> groups = flows.isEmpty() && groupBy == GroupBy.NONE ? Set.of("TOTAL") : flows.keySet();
 		for (String group : groups) {

@@ -6,6 +6,7 @@ import org.pipelinetracker.pipeline.FundingTimeSeries.Interval;
 import org.pipelinetracker.pipeline.FundingTimeSeries.SeriesPoint;
 import org.pipelinetracker.pipeline.MilestoneQueries.MilestoneLine;
 import org.pipelinetracker.pipeline.PipelineQueries.Pipeline;
+import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.Violations;
@@ -30,40 +31,56 @@ class PipelineController {
 	private final MilestoneQueries milestones;
 	private final AlertQueries alerts;
 	private final Codelists codelists;
+	private final DisplayCurrencies displayCurrencies;
 	private final Clock clock;
 
 	PipelineController(PipelineQueries pipeline, FundingTimeSeries series, MilestoneQueries milestones,
-			AlertQueries alerts, Codelists codelists, Clock clock) {
+			AlertQueries alerts, Codelists codelists, DisplayCurrencies displayCurrencies, Clock clock) {
 		this.pipeline = pipeline;
 		this.series = series;
 		this.milestones = milestones;
 		this.alerts = alerts;
 		this.codelists = codelists;
+		this.displayCurrencies = displayCurrencies;
 		this.clock = clock;
 	}
 
+	/** @param displayCurrency the currency of {@code committed}, {@code disbursed} … besides USD (default USD) */
 	@GetMapping(path = "/api/pipeline", produces = "application/json")
-	Pipeline pipeline(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt) {
-		return pipeline.pipeline(asOf, knownAt);
+	Pipeline pipeline(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
+			@RequestParam(required = false) String displayCurrency) {
+		return pipeline.pipeline(asOf, knownAt, displayCurrencies.resolve(displayCurrency, "displayCurrency"));
 	}
 
+	/**
+	 * @param currency        USD (default): amounts converted; another ISO code: only the amounts recorded in it, as
+	 *                        recorded
+	 * @param displayCurrency with {@code currency=USD}: convert to this display currency instead of USD
+	 */
 	@GetMapping(path = "/api/funding/timeseries", produces = "application/json")
 	List<SeriesPoint> timeSeries(@RequestParam(defaultValue = "MONTH") Interval interval,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(defaultValue = "NONE") GroupBy groupBy, @RequestParam(defaultValue = "USD") String currency,
-			@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt) {
+			@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
+			@RequestParam(required = false) String displayCurrency) {
 		String code = currency.trim().toUpperCase(Locale.ROOT);
 		LocalDate today = LocalDate.now(clock);
 		Violations v = new Violations();
 		v.check(codelists.isCurrency(code), "currency",
 				"'" + currency + "' is not an ISO 4217 currency; use USD for USD-normalised values");
+		String shownIn = displayCurrencies.resolve(v, displayCurrency, "displayCurrency");
+		boolean converting = "USD".equals(code);
+		if (!converting && displayCurrency != null && !displayCurrency.isBlank()) {
+			v.add("displayCurrency", displayCurrencies.notWithOriginalAmounts(code));
+		}
 		LocalDate end = to != null ? to : asOf != null ? asOf : today;
 		if (from != null) {
 			v.check(!from.isAfter(end), "from", "must not be after 'to' (" + end + ")");
 		}
 		v.throwIfAny();
 		try {
-			return series.timeSeries(interval, from, to, groupBy, code, asOf, knownAt, today);
+			return series.timeSeries(interval, from, to, groupBy, converting ? shownIn : code, converting, asOf, knownAt,
+					today);
 		}
 		catch (IllegalArgumentException tooLong) {
 			throw InvalidRequestException.of("from", "the range spans " + tooLong.getMessage()

@@ -43,6 +43,11 @@ import java.util.Optional;
  * and updates, lines as deltas in key order. A money group (project, funding, source, currency, kind, value date:
  * what the full computation converts as one amount) changes the USD totals by its converted sum after the fact
  * minus its converted sum before, so the summary rounds exactly as the full computation does.
+ * <p>
+ * Rates can change while the application runs (an import, here or on another node): a batch converts with the rates
+ * in force when it began and records their fingerprint; a batch with other rates than the summary's marks it MIXED,
+ * and queries then compute from the facts (always with the rates in force) until the summary is rebuilt (at the next
+ * start, {@link #rebuildReason()}, or by a replay).
  */
 @Component
 @ProcessingGroup(PipelineProjection.PROCESSING_GROUP)
@@ -67,7 +72,7 @@ class PipelineProjection implements ShadowableProjection {
 	PipelineProjection(JdbcTemplate jdbc, FxRates fx) {
 		this.jdbc = jdbc;
 		this.fx = fx;
-		this.summary = new PipelineSummary(jdbc, fx.fingerprint());
+		this.summary = new PipelineSummary(jdbc);
 	}
 
 	@EventHandler
@@ -169,11 +174,11 @@ class PipelineProjection implements ShadowableProjection {
 	 */
 	private SummaryBatch batch() {
 		if (!CurrentUnitOfWork.isStarted()) {
-			return new SummaryBatch(jdbc, fx, summary, true);
+			return new SummaryBatch(jdbc, fx.current(), summary, true);
 		}
 		UnitOfWork<?> root = CurrentUnitOfWork.get().root();
 		return root.getOrComputeResource(batchResource, key -> {
-			SummaryBatch batch = new SummaryBatch(jdbc, fx, summary, false);
+			SummaryBatch batch = new SummaryBatch(jdbc, fx.current(), summary, false);
 			root.onPrepareCommit(u -> batch.write());
 			return batch;
 		});

@@ -42,13 +42,11 @@ final class PipelineSummary {
 			+ " where dimension = ? and line_key = ?";
 
 	private final JdbcTemplate jdbc;
-	private final String ratesFingerprint;
 	/** Lines known to exist, so a batch does not try to insert them again; cleared by a reset. */
 	private final Set<Key> knownLines = ConcurrentHashMap.newKeySet();
 
-	PipelineSummary(JdbcTemplate jdbc, String ratesFingerprint) {
+	PipelineSummary(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.ratesFingerprint = ratesFingerprint;
 	}
 
 	/** A line of the answer. */
@@ -93,15 +91,15 @@ final class PipelineSummary {
 	}
 
 	/**
-	 * Adds a batch's deltas to the lines, in key order, and records the rates they were converted with. Every line
-	 * the batch touched exists afterwards, also one whose deltas cancel out (as when the events are applied one by
-	 * one, which the consistency check does).
+	 * Adds a batch's deltas to the lines, in key order, and records the rates they were converted with (their
+	 * fingerprint). Every line the batch touched exists afterwards, also one whose deltas cancel out (as when the
+	 * events are applied one by one, which the consistency check does).
 	 */
-	void apply(Deltas deltas) {
+	void apply(Deltas deltas, String ratesFingerprint) {
 		if (deltas.lines.isEmpty()) {
 			return;
 		}
-		recordRates();
+		recordRates(ratesFingerprint);
 		for (Key key : deltas.lines.keySet()) {
 			if (!knownLines.contains(key)) {
 				insertLine(key);
@@ -140,7 +138,7 @@ final class PipelineSummary {
 	 * other rates. Takes no lock when the fingerprint is already this node's (the usual case); when two batches
 	 * race after a reset, the second re-reads the first one's committed value and compares with it.
 	 */
-	private void recordRates() {
+	private void recordRates(String ratesFingerprint) {
 		jdbc.update("update pipeline_summary_state set rates = case when rates is null then cast(? as varchar(64))"
 				+ " else '" + MIXED + "' end where id = 1 and (rates is null or rates <> ?)", ratesFingerprint,
 				ratesFingerprint);

@@ -1,7 +1,7 @@
 package org.pipelinetracker.pipeline;
 
 import org.pipelinetracker.fx.Conversion;
-import org.pipelinetracker.fx.FxRates;
+import org.pipelinetracker.fx.RateTable;
 import org.pipelinetracker.project.api.Stage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,7 +22,8 @@ import java.util.Set;
  * ({@link PipelineSummary}): project rows, money group sums, which fundings have a commitment, each funding's
  * source, and the deltas to the summary lines. Everything is changed only after the event's fact was
  * written (its last statement), so an event that fails and goes to the dead-letter queue leaves nothing behind
- * here. A project proposed in this batch has nothing stored yet: its sums are known without a look-up.
+ * here. A project proposed in this batch has nothing stored yet: its sums are known without a look-up. The whole
+ * batch converts with the rates in force when it began, and records their fingerprint with its deltas.
  */
 final class SummaryBatch {
 
@@ -30,7 +31,7 @@ final class SummaryBatch {
 	private static final int AMOUNT_SCALE = 6;
 
 	private final JdbcTemplate jdbc;
-	private final FxRates fx;
+	private final RateTable fx;
 	private final PipelineSummary summary;
 	private final boolean writeEachEvent;
 	private final Map<String, Optional<ProjectRow>> projects = new HashMap<>();
@@ -40,7 +41,7 @@ final class SummaryBatch {
 	private final Set<String> proposedHere = new HashSet<>();
 	private final PipelineSummary.Deltas deltas = new PipelineSummary.Deltas();
 
-	SummaryBatch(JdbcTemplate jdbc, FxRates fx, PipelineSummary summary, boolean writeEachEvent) {
+	SummaryBatch(JdbcTemplate jdbc, RateTable fx, PipelineSummary summary, boolean writeEachEvent) {
 		this.jdbc = jdbc;
 		this.fx = fx;
 		this.summary = summary;
@@ -175,7 +176,7 @@ final class SummaryBatch {
 			jdbc.batchUpdate("update pipeline_summary_project set stage = ?, sector = ?, committed_usd = ?,"
 					+ " disbursed_usd = ? where project_id = ?", updates);
 		}
-		summary.apply(deltas);
+		summary.apply(deltas, fx.fingerprint());
 	}
 
 	/** A money group: the amounts the full computation sums and converts as one. */

@@ -9,6 +9,12 @@ import java.util.List;
 /** Money in a currency that no rate converts: shown in its own currency, never dropped or taken at 1. */
 public record Unconverted(String currency, BigDecimal committed, BigDecimal disbursed) {
 
+	/** An amount committed ({@code isCommitment}) or disbursed. */
+	static Unconverted of(String currency, boolean isCommitment, BigDecimal amount) {
+		return isCommitment ? new Unconverted(currency, amount, BigDecimal.ZERO)
+				: new Unconverted(currency, BigDecimal.ZERO, amount);
+	}
+
 	Unconverted plus(Unconverted other) {
 		return new Unconverted(currency, committed.add(other.committed), disbursed.add(other.disbursed));
 	}

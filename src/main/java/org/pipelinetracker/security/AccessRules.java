@@ -97,8 +97,9 @@ final class AccessRules {
 		// the signed-in user's language and time zone
 		b.authenticated(null, "/api/me/preferences");
 
-		// administrators only: replay, dead letters, IATI import (reads included)
+		// administrators only: replay, dead letters, IATI import (reads included), official exchange rates
 		b.roles(null, Set.of(Role.ADMIN), "/api/admin/**", "/api/import/**");
+		b.roles(HttpMethod.POST, Set.of(Role.ADMIN), "/api/fx-rates/imports", "/api/fx-rates/fetches");
 
 		// everything else under /api: refused
 		b.deny(null, "/api", "/api/**");

@@ -8,6 +8,7 @@ import {
   languages, zoneLabel, zoneName, zoneOffset,
 } from './i18n.js';
 import { roleName } from './labels.js';
+import { storedCurrency, useCurrency } from './currency.js';
 import * as board from './pages/board.js';
 import * as funding from './pages/funding.js';
 import * as project from './pages/project.js';
@@ -77,17 +78,30 @@ async function loadSession() {
 async function loadLanguage() {
   let chosenLanguage = storedLanguage();
   let chosenZone = storedZone();
+  let chosenCurrency = storedCurrency();
   if (session.signedIn) {
     try {
       const preferences = await get('/api/me/preferences');
       chosenLanguage = preferences.language || chosenLanguage;
       chosenZone = preferences.timeZone || chosenZone;
+      chosenCurrency = preferences.displayCurrency || chosenCurrency;
     } catch (e) {
       console.warn('GET /api/me/preferences', e);
     }
   }
   await loadCatalogue(chosenLanguage);
   useZone(chosenZone);
+  useCurrency(chosenCurrency, keepCurrency);
+}
+
+/** Keeps a display currency chosen on a page for a signed-in user (this browser keeps it anyway). */
+async function keepCurrency(currency) {
+  if (!session.signedIn) return;
+  try {
+    await put('/api/me/preferences', { displayCurrency: currency });
+  } catch (e) {
+    announce(e instanceof ApiError ? e.userMessage : String(e.message || e));
+  }
 }
 
 /** Stores a new choice (on the server for a signed-in user, in this browser always) and shows the page in it. */
@@ -158,7 +172,7 @@ async function route() {
     return;
   }
   const ctx = {
-    session, navigate, announce,
+    session, navigate, announce, redraw: route,
     params: match.m.slice(1).map(decodeURIComponent),
     query: new URLSearchParams(search || ''),
     isCurrent: () => count === renderCount,

@@ -22,6 +22,7 @@ const state = {
   defaultZone: 'Asia/Tashkent',
   zones: ['Asia/Tashkent'],
   businessZone: 'Asia/Tashkent',
+  currencies: ['USD'],
 };
 let plurals = new Intl.PluralRules('en');
 let separators = null;
@@ -100,6 +101,7 @@ export async function loadCatalogue(language) {
   state.defaultZone = data.defaultTimeZone || state.defaultZone;
   state.zones = data.timeZones || [state.defaultZone];
   state.businessZone = data.businessTimeZone || state.defaultZone;
+  state.currencies = data.displayCurrencies && data.displayCurrencies.length ? data.displayCurrencies : ['USD'];
   state.zone = state.defaultZone;
   state.loaded = true;
   plurals = new Intl.PluralRules(state.lang);
@@ -131,6 +133,8 @@ export function languageHeaders() {
 export const zone = () => state.zone;
 export const zones = () => (state.zones.includes(state.zone) ? state.zones : [...state.zones, state.zone]);
 export const languages = () => state.languages;
+/** The currencies amounts can be converted to and shown in (the first is the default). */
+export const displayCurrencies = () => state.currencies;
 
 /**
  * The text of a key in the page's language, its {name} placeholders filled from params (numbers formatted).

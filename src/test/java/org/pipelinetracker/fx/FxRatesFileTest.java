@@ -30,6 +30,11 @@ class FxRatesFileTest {
 	@TempDir
 	Path dir;
 
+	/** The file {@link #write} writes: the origin of the rates loaded from it. */
+	String file() {
+		return dir.resolve("fx-rates.csv").toString();
+	}
+
 	Path write(String csv) throws IOException {
 		Path file = dir.resolve("fx-rates.csv");
 		Files.writeString(file, csv, StandardCharsets.UTF_8);
@@ -66,7 +71,7 @@ class FxRatesFileTest {
 					""");
 
 			assertThat(rates.all()).containsExactly(
-					new FxRate(LocalDate.of(2025, 9, 10), "UZS", new BigDecimal("12355.14"), "UzDaily.uz"));
+					new FxRate(LocalDate.of(2025, 9, 10), "UZS", new BigDecimal("12355.14"), "UzDaily.uz").from(file()));
 		}
 
 		@Test
@@ -85,7 +90,7 @@ class FxRatesFileTest {
 			FxRates rates = load("\uFEFFDate, Currency ,UNITS_PER_USD,source\n 2025-09-10 , UZS , 12355.14 , UzDaily.uz \n");
 
 			assertThat(rates.all()).containsExactly(
-					new FxRate(LocalDate.of(2025, 9, 10), "UZS", new BigDecimal("12355.14"), "UzDaily.uz"));
+					new FxRate(LocalDate.of(2025, 9, 10), "UZS", new BigDecimal("12355.14"), "UzDaily.uz").from(file()));
 		}
 
 		@Test
@@ -248,7 +253,7 @@ class FxRatesFileTest {
 
 			assertThat(rates.all()).hasSize(2);
 			assertThat(rates.rateFor("UZS", sep10)).contains(
-					new FxRate(sep10, "UZS", uzsPerUsd, "UzDaily.uz currency rates of 10 Sep 2025"));
+					new FxRate(sep10, "UZS", uzsPerUsd, "UzDaily.uz currency rates of 10 Sep 2025").from("config/fx-rates.csv"));
 			FxRate eur = rates.rateFor("EUR", sep10).orElseThrow();
 			assertThat(eur.unitsPerUsd()).isEqualTo(uzsPerUsd.divide(uzsPerEur, 10, RoundingMode.HALF_EVEN))
 					.isEqualTo(new BigDecimal("0.8497619937"));

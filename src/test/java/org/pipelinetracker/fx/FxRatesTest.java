@@ -104,7 +104,8 @@ class FxRatesTest {
 		assertThat(conversion.usd()).isEqualTo(expected);
 		assertThat(conversion.converted()).isTrue();
 		assertThat(conversion.rate())
-				.isEqualTo(new FxRate(SEP_10, "UZS", rate, "UzDaily.uz currency rates of 10 Sep 2025"));
+				.isEqualTo(new FxRate(SEP_10, "UZS", rate, "UzDaily.uz currency rates of 10 Sep 2025")
+						.from(dir.resolve("fx-rates.csv").toString()));
 	}
 
 	@Test

@@ -62,6 +62,14 @@ class I18nApiTest {
 	class TheCatalogue {
 
 		@Test
+		void offersTheDisplayCurrencies() {
+			List<String> currencies = new ArrayList<>();
+			api().anonymous().get("/api/i18n/messages?lang=en").json().path("displayCurrencies")
+					.forEach(c -> currencies.add(c.asString()));
+			assertThat(currencies).containsExactly("USD", "UZS", "KRW", "EUR");
+		}
+
+		@Test
 		void answersAnyoneInTheAskedLanguageWithTheLanguagesAndTimeZones() {
 			Response ru = catalogue("?lang=ru", null);
 			assertThat(ru.status()).isEqualTo(200);
@@ -190,6 +198,29 @@ class I18nApiTest {
 			JsonNode kept = recorder.get("/api/me/preferences").json();
 			assertThat(kept.path("language").asString()).isEqualTo("ru");
 			assertThat(kept.path("timeZone").asString()).isEqualTo("Asia/Tashkent");
+		}
+
+		@Test
+		void keepTheDisplayCurrencyBesideTheLanguageAndRefuseOneNotOffered() {
+			Api auditor = api().as("auditor");
+			assertThat(auditor.get("/api/me/preferences").json().path("displayCurrency").asString()).isEqualTo("USD");
+
+			Response chosen = put(auditor, "{\"displayCurrency\":\"krw\"}");
+			assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+			assertThat(chosen.json().path("displayCurrency").asString()).isEqualTo("KRW");
+			Response language = put(auditor, "{\"language\":\"ko\"}");
+			assertThat(language.json().path("displayCurrency").asString()).as("a language alone keeps the currency")
+					.isEqualTo("KRW");
+
+			Response refused = auditor.header("Accept-Language", "ru").send(HttpRequest.newBuilder(
+					URI.create(auditor.base() + "/api/me/preferences")).header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString("{\"displayCurrency\":\"JPY\"}")));
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("displayCurrency");
+			assertThat(refused.json().path("errors").get(0).path("reason").asString())
+					.isEqualTo("должна быть одной из валют USD, UZS, KRW, EUR (получено: JPY)");
+			assertThat(auditor.get("/api/me/preferences").json().path("displayCurrency").asString()).isEqualTo("KRW");
+			put(auditor, "{\"language\":\"en\",\"displayCurrency\":\"USD\"}");
 		}
 	}
 }

@@ -20,13 +20,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stalled projects through the real, persisted deadline manager (db-scheduler on the application database).
+ * Stalled projects through the real, persisted deadline manager (db-scheduler on the application database); a check
+ * due in the past runs {@value #SETTLE_SECONDS} s after it was scheduled. More in {@link AlertsInValidTimeApiTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"tracker.test.context=alerts", "tracker.alerts.no-funding-days=30", "tracker.alerts.no-disbursement-days=30",
-		"tracker.deadlines.polling-interval=200ms"})
+		"tracker.alerts.backfill-settle=" + AlertsApiTest.SETTLE_SECONDS + "s", "tracker.deadlines.polling-interval=200ms"})
 @ActiveProfiles("test")
 class AlertsApiTest {
+
+	static final int SETTLE_SECONDS = 2;
 
 	@LocalServerPort
 	int port;

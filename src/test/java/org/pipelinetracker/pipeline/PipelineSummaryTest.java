@@ -250,10 +250,10 @@ class PipelineSummaryTest {
 		Files.writeString(otherFile, "date,currency,units_per_usd,source\n2025-09-10,EUR,0.9,other\n",
 				StandardCharsets.UTF_8);
 		// a node with other rates summarises a batch (here: one that touches a line without changing it)
-		PipelineSummary otherNode = new PipelineSummary(jdbc, new FxRates(otherFile).fingerprint());
+		PipelineSummary otherNode = new PipelineSummary(jdbc);
 		PipelineSummary.Deltas batch = new PipelineSummary.Deltas();
 		batch.line(PipelineSummary.STAGE, Stage.PROPOSED.name());
-		otherNode.apply(batch);
+		otherNode.apply(batch, new FxRates(otherFile).fingerprint());
 		assertThat(jdbc.queryForObject("select rates from pipeline_summary_state", String.class))
 				.isEqualTo(PipelineSummary.MIXED);
 		assertThat(queries.summarised()).isNull();

@@ -7,6 +7,7 @@ import org.pipelinetracker.Api.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +63,11 @@ class RoleMatrixTest {
 
 	@Autowired
 	EventStore eventStore;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private final AtomicInteger rateDays = new AtomicInteger();
 
 	private final List<String> table = new ArrayList<>();
 
@@ -119,6 +126,12 @@ class RoleMatrixTest {
 				// any signed-in user keeps their own language and time zone
 				new Case("choose language", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 200, false,
 						() -> new Attempt("PUT", "/api/me/preferences", H, "{\"language\":\"en\"}", () -> -1L)),
+				// official exchange rates: a Central Bank file of a day of its own each time; a fetch without a URL is
+				// a 409 (past security, nothing to fetch from)
+				new Case("import exchange rates", Set.of(Role.ADMIN), 200, false, () -> new Attempt("POST",
+						"/api/fx-rates/imports", H, cbuRates(), () -> fxRates())),
+				new Case("fetch exchange rates", Set.of(Role.ADMIN), 409, false,
+						() -> new Attempt("POST", "/api/fx-rates/fetches", null, null, () -> fxRates())),
 				new Case("start replay", Set.of(Role.ADMIN), 202, false,
 						() -> new Attempt("POST", "/api/admin/replay?processor=alerts", null, null, () -> replays())),
 				new Case("retry dead letters", Set.of(Role.ADMIN), 200, false,
@@ -173,6 +186,7 @@ class RoleMatrixTest {
 		long head = admin().as("auditor").eventually("/api/audit/head", r -> r.status() == 200
 				&& r.json().path("globalIndex").asLong() > 0).json().path("globalIndex").asLong();
 		List<String> anyUser = List.of("/api/projects", "/api/projects/" + id, "/api/pipeline",
+				"/api/projects?displayCurrency=KRW", "/api/pipeline?displayCurrency=EUR",
 				"/api/funding/timeseries", "/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/EDCF-NONE",
 				"/api/fx-rates", "/api/fx-rates/convert?amount=10&currency=USD&date=2025-01-01", "/api/export/iati",
 				"/api/export/projects.csv", "/api/export/transactions.csv", "/api/me", "/api/me/preferences", "/api/reference",
@@ -257,6 +271,17 @@ class RoleMatrixTest {
 			request.header("Content-Type", attempt.contentType());
 		}
 		return api.send(request.method(attempt.method(), body));
+	}
+
+	/** The Central Bank's rates of a day no attempt used before. */
+	private String cbuRates() {
+		String date = java.time.LocalDate.of(2025, 1, 1).plusDays(rateDays.incrementAndGet())
+				.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+		return "[{\"Ccy\":\"KRW\",\"Nominal\":\"100\",\"Rate\":\"8.61\",\"Date\":\"" + date + "\"}]";
+	}
+
+	private long fxRates() {
+		return jdbc.queryForObject("select count(*) from fx_rate", Long.class);
 	}
 
 	private long events(String aggregateId) {

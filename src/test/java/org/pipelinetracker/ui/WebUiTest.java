@@ -26,6 +26,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -372,6 +374,18 @@ class WebUiTest {
 				.until(d -> d.findElements(By.id("chain-valid")).isEmpty() ? null : d.findElement(By.id("chain-valid")));
 		assertThat(chain.getText()).contains("Hash chain valid");
 		assertThat(browser.text("#projections-consistent")).contains("Read models consistent");
+		// the rebuild and the check went through the same events, and say which
+		Matcher rebuilt = Pattern.compile("([\\d,]+) of ([\\d,]+) events?, up to global index (\\d+)")
+				.matcher(browser.text("#replay-label"));
+		assertThat(rebuilt.find()).as(browser.text("#replay-label")).isTrue();
+		assertThat(rebuilt.group(1)).isEqualTo(rebuilt.group(2));
+		Matcher checked = Pattern.compile("([\\d,]+) events? checked, up to global index (\\d+);")
+				.matcher(browser.text("#events-checked"));
+		assertThat(checked.find()).as(browser.text("#events-checked")).isTrue();
+		assertThat(checked.group(1)).isEqualTo(rebuilt.group(2));
+		assertThat(checked.group(2)).isEqualTo(rebuilt.group(3));
+		assertThat(browser.text("#chain-count")).matches("\\(" + rebuilt.group(2) + " events?, up to global index "
+				+ rebuilt.group(3) + "\\)");
 		assertThat(browser.text("#dead-letters")).contains("No dead letters");
 		browser.screenshot("audit");
 	}

@@ -59,7 +59,7 @@ public class ChainVerifier {
 					(rs, row) -> new Link(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
 					previousIndex);
 			if (links.isEmpty()) {
-				return ChainReport.valid(checked);
+				return ChainReport.valid(checked, previousIndex);
 			}
 			NavigableMap<Long, StoredEvent> events = events(previousIndex, links.get(links.size() - 1).globalIndex());
 			for (Link link : links) {
@@ -93,31 +93,32 @@ public class ChainVerifier {
 			long lost = link.previousIndex();
 			String event = events.containsKey(lost) ? "event " + lost + " is still stored" : "event " + lost
 					+ " is missing too";
-			return ChainReport.broken(checked, lost, "the chain row of event " + lost + " is missing (chain row "
-					+ index + " follows " + lost + ", the chain before it ends at " + previousIndex + "); " + event);
+			return ChainReport.broken(checked, previousIndex, lost, "the chain row of event " + lost
+					+ " is missing (chain row " + index + " follows " + lost + ", the chain before it ends at "
+					+ previousIndex + "); " + event);
 		}
 		if (link.previousIndex() != previousIndex) {
-			return ChainReport.broken(checked, index, "chain row " + index + " claims to follow " + link.previousIndex()
-					+ ", but the chain before it ends at " + previousIndex);
+			return ChainReport.broken(checked, previousIndex, index, "chain row " + index + " claims to follow "
+					+ link.previousIndex() + ", but the chain before it ends at " + previousIndex);
 		}
 		if (!previousHash.equals(link.previousHash())) {
-			return ChainReport.broken(checked, index, "chain row " + index + " does not continue the chain: its "
-					+ "previous hash differs from the hash of chain row " + previousIndex);
+			return ChainReport.broken(checked, previousIndex, index, "chain row " + index + " does not continue the "
+					+ "chain: its previous hash differs from the hash of chain row " + previousIndex);
 		}
 		Map.Entry<Long, StoredEvent> unexpected = events.higherEntry(previousIndex);
 		if (unexpected != null && unexpected.getKey() < index) {
 			long stray = unexpected.getKey();
-			return ChainReport.broken(checked, stray, "event " + stray + " is stored at an index the chain declared "
-					+ "unused (chain row " + index + " follows " + previousIndex + "): it was added after the chain "
-					+ "passed that index");
+			return ChainReport.broken(checked, previousIndex, stray, "event " + stray + " is stored at an index the "
+					+ "chain declared unused (chain row " + index + " follows " + previousIndex + "): it was added after "
+					+ "the chain passed that index");
 		}
 		StoredEvent event = events.get(index);
 		if (event == null) {
-			return ChainReport.broken(checked, index, "event " + index + " is missing");
+			return ChainReport.broken(checked, previousIndex, index, "event " + index + " is missing");
 		}
 		if (!ChainHash.of(link.previousHash(), link.previousIndex(), event).equals(link.hash())) {
-			return ChainReport.broken(checked, index, "event " + index + " does not match its chain hash: it was "
-					+ "changed after it was chained, or chain row " + index + " was");
+			return ChainReport.broken(checked, previousIndex, index, "event " + index + " does not match its chain "
+					+ "hash: it was changed after it was chained, or chain row " + index + " was");
 		}
 		return null;
 	}

@@ -25,6 +25,11 @@
  * {@code "documentId": null}</td></tr>
  * <tr><td>{@code AgreementSignedEvent}</td><td>"2"</td><td>{@code documentId} always present (null when the
  * agreement names no kept document)</td><td>current</td></tr>
+ * <tr><td>{@code ProjectStalledEvent}</td><td>none (null)</td><td>written before stall checks judged in valid time:
+ * without {@code resolvedOn}</td><td>{@link org.pipelinetracker.audit.upcasting.ProjectStalledEventUpcaster}: to
+ * "2"</td></tr>
+ * <tr><td>{@code ProjectStalledEvent}</td><td>"2"</td><td>{@code resolvedOn} always present (null unless facts
+ * already recorded at the check ended the stall)</td><td>current</td></tr>
  * </table>
  * Upcasters of the same event run in the order of their {@code @Order}, so each step starts from the shape the one
  * before gives. Every other event has no revision and has not changed shape.

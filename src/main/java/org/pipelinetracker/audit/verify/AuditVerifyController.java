@@ -22,17 +22,23 @@ class AuditVerifyController {
 		this.chain = chain;
 	}
 
-	/** What an auditor gets back. */
-	record Verification(long eventsChecked, boolean chainValid, Long firstBrokenIndex, String chainProblem,
-			boolean projectionsConsistent, List<String> projectionsChecked,
-			List<ReadModelVerifier.Difference> differences) {
+	/**
+	 * What an auditor gets back. The read models were rebuilt from {@code eventsChecked} events, those stored up to
+	 * global index {@code upToGlobalIndex}, as a rebuild counts them ({@code GET /api/admin/replay}: {@code total}
+	 * and {@code upToGlobalIndex}); the chain was recomputed over {@code chainEventsChecked} events up to
+	 * {@code chainUpToGlobalIndex} (events recorded in the last moments may not be chained yet).
+	 */
+	record Verification(long eventsChecked, long upToGlobalIndex, boolean chainValid, long chainEventsChecked,
+			long chainUpToGlobalIndex, Long firstBrokenIndex, String chainProblem, boolean projectionsConsistent,
+			boolean settled, List<String> projectionsChecked, List<ReadModelVerifier.Difference> differences) {
 	}
 
 	@GetMapping(path = "/api/audit/verify", produces = "application/json")
 	Verification verify() {
 		ChainReport report = chain.verify();
 		ReadModelVerifier.Result result = readModels.verify();
-		return new Verification(result.eventsChecked(), report.chainValid(), report.firstBrokenIndex(), report.problem(),
-				result.projectionsConsistent(), result.projectionsChecked(), result.differences());
+		return new Verification(result.eventsChecked(), result.upToGlobalIndex(), report.chainValid(),
+				report.eventsChecked(), report.upToGlobalIndex(), report.firstBrokenIndex(), report.problem(),
+				result.projectionsConsistent(), result.settled(), result.projectionsChecked(), result.differences());
 	}
 }

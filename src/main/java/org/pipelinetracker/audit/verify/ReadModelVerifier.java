@@ -30,13 +30,16 @@ import java.util.UUID;
 
 /**
  * Rebuilds every read model from the event store into a fresh in-memory database, with the projections' own handler
- * code, and compares each table with the live one. First waits (bounded) until the live processors have caught up
- * with the events present when the check started, so a write in flight is not reported as a difference.
+ * code, and compares each table with the live one, at the same point of the store on both sides: the live tables are
+ * compared once their processors have reached the head, and only if no event was recorded while they were read.
+ * When one was (a user's write, a stall check falling due), the shadow follows the store to its new head and the
+ * tables are compared again, until a round sees no new event or {@link #TIMEOUT} has passed.
  */
 @Service
 public class ReadModelVerifier {
 
 	static final int MAX_DIFFERENCES = 100;
+	static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final EventStore eventStore;
 	private final EventProcessingConfiguration processing;
@@ -51,67 +54,76 @@ public class ReadModelVerifier {
 		this.live = live;
 	}
 
-	/** One way a live table differs from its rebuilt shadow. */
-	public record Difference(String processingGroup, String table, Map<String, Object> key, String issue,
-			Map<String, Object> live, Map<String, Object> expected) {
+	/** What differs in a differing row: a plain column, or a field of a JSON document by its path. */
+	public enum IssueKind {
+		/** The events explain a row the live table lacks. */
+		MISSING,
+		/** The live row differs from the one the events explain: see its fields. */
+		DIFFERENT,
+		/** No event explains the live row. */
+		UNEXPLAINED
 	}
 
-	public record Result(long eventsChecked, boolean projectionsConsistent, List<String> projectionsChecked,
-			List<Difference> differences) {
+	/**
+	 * One way a live table differs from its rebuilt shadow: the row's key, the issue, both rows (column values
+	 * abbreviated to 300 characters) and, for a differing row, each differing field with both values in full.
+	 */
+	public record Difference(String processingGroup, String table, Map<String, Object> key, IssueKind kind, String issue,
+			Map<String, Object> live, Map<String, Object> expected, List<FieldDifference> fields) {
+	}
+
+	/**
+	 * The outcome: {@code eventsChecked} events, those stored up to global index {@code upToGlobalIndex}, were
+	 * replayed into the shadow; {@code settled} is false when events kept being recorded while the tables were read
+	 * (then a difference may be a write in flight: check again).
+	 */
+	public record Result(long eventsChecked, long upToGlobalIndex, boolean projectionsConsistent, boolean settled,
+			List<String> projectionsChecked, List<Difference> differences) {
 	}
 
 	public Result verify() {
-		Long head = live.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
-		long last = head == null ? -1 : head;
-		awaitLiveProcessors(last, Duration.ofSeconds(30));
-
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
 		String url = "jdbc:h2:mem:shadow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 		DriverManagerDataSource shadowSource = new DriverManagerDataSource(url, "sa", "");
 		JdbcTemplate shadow = new JdbcTemplate(shadowSource);
-		try {
+		try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
 			SchemaMigrations.migrateH2(shadowSource);
 			List<AnnotationEventHandlerAdapter> handlers = projections.stream()
 					.map(p -> new AnnotationEventHandlerAdapter(p.withStorage(shadow))).toList();
-			long events = replayInto(handlers, last);
-			List<Difference> differences = new ArrayList<>();
-			for (ShadowableProjection projection : projections) {
-				for (Table table : projection.tables()) {
-					compare(projection.processingGroup(), table, shadow, differences);
+			ShadowReplay replay = new ShadowReplay(stream, handlers);
+			List<String> checked = projections.stream().map(ShadowableProjection::processingGroup).sorted().toList();
+			while (true) {
+				long head = head();
+				awaitLiveProcessors(head, deadline);
+				replay.catchUp(head, deadline);
+				List<Difference> differences = new ArrayList<>();
+				for (ShadowableProjection projection : projections) {
+					for (Table table : projection.tables()) {
+						compare(projection.processingGroup(), table, shadow, differences);
+					}
+				}
+				// the live tables were read at this head only if nothing was recorded meanwhile, and the shadow has
+				// every event up to it only if none committed late below it
+				boolean settled = head() == head && eventsUpTo(head) == replay.applied();
+				if (settled || System.nanoTime() > deadline) {
+					return new Result(replay.applied(), head, differences.isEmpty(), settled, checked, differences);
 				}
 			}
-			return new Result(events, differences.isEmpty(),
-					projections.stream().map(ShadowableProjection::processingGroup).sorted().toList(), differences);
 		}
 		finally {
 			shadow.execute("shutdown");
 		}
 	}
 
-	private long replayInto(List<AnnotationEventHandlerAdapter> handlers, long last) {
-		long count = 0;
-		try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-			while (stream.hasNextAvailable()) {
-				TrackedEventMessage<?> event = stream.nextAvailable();
-				OptionalLong position = event.trackingToken().position();
-				if (position.isPresent() && position.getAsLong() > last) {
-					break;
-				}
-				count++;
-				for (AnnotationEventHandlerAdapter handler : handlers) {
-					if (handler.canHandle(event)) {
-						handler.handle(event);
-					}
-				}
-			}
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while reading the event store", e);
-		}
-		catch (Exception e) {
-			throw new IllegalStateException("rebuilding the shadow read models failed: " + e.getMessage(), e);
-		}
-		return count;
+	private long head() {
+		Long head = live.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
+		return head == null ? -1 : head;
+	}
+
+	private long eventsUpTo(long globalIndex) {
+		Long count = live.queryForObject("select count(*) from domain_event_entry where global_index <= ?", Long.class,
+				globalIndex);
+		return count == null ? 0 : count;
 	}
 
 	private void compare(String group, Table table, JdbcTemplate shadow, List<Difference> differences) {
@@ -121,26 +133,30 @@ public class ReadModelVerifier {
 		for (Map.Entry<String, Map<String, Object>> expected : expectedRows.entrySet()) {
 			Map<String, Object> actual = liveRows.get(expected.getKey());
 			if (actual == null) {
-				add(differences, new Difference(group, table.name(), keyOf(expected.getValue(), table), "missing in the live table",
-						null, expected.getValue()));
+				add(differences, new Difference(group, table.name(), keyOf(expected.getValue(), table), IssueKind.MISSING,
+						"missing in the live table", null, abbreviated(expected.getValue()), List.of()));
 			}
 			else if (!actual.equals(expected.getValue())) {
 				Map<String, Object> liveColumns = new TreeMap<>();
 				Map<String, Object> expectedColumns = new TreeMap<>();
+				List<FieldDifference> fields = new ArrayList<>();
 				expected.getValue().forEach((column, value) -> {
 					if (!java.util.Objects.equals(value, actual.get(column))) {
 						liveColumns.put(column, abbreviate(actual.get(column)));
 						expectedColumns.put(column, abbreviate(value));
+						fields.addAll(FieldDifferences.of(column, actual.get(column), value));
 					}
 				});
 				add(differences, new Difference(group, table.name(), keyOf(expected.getValue(), table),
-						"differs in " + expectedColumns.keySet(), liveColumns, expectedColumns));
+						IssueKind.DIFFERENT, "differs in " + expectedColumns.keySet(), liveColumns, expectedColumns,
+						fields));
 			}
 		}
 		for (Map.Entry<String, Map<String, Object>> actual : liveRows.entrySet()) {
 			if (!expectedRows.containsKey(actual.getKey())) {
 				add(differences, new Difference(group, table.name(), keyOf(actual.getValue(), table),
-						"not explained by any event", actual.getValue(), null));
+						IssueKind.UNEXPLAINED, "not explained by any event", abbreviated(actual.getValue()), null,
+						List.of()));
 			}
 		}
 	}
@@ -149,6 +165,12 @@ public class ReadModelVerifier {
 		if (differences.size() < MAX_DIFFERENCES) {
 			differences.add(difference);
 		}
+	}
+
+	private static Map<String, Object> abbreviated(Map<String, Object> row) {
+		Map<String, Object> columns = new TreeMap<>();
+		row.forEach((column, value) -> columns.put(column, abbreviate(value)));
+		return columns;
 	}
 
 	private static Object abbreviate(Object value) {
@@ -204,8 +226,8 @@ public class ReadModelVerifier {
 		}
 	}
 
-	private void awaitLiveProcessors(long head, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
+	/** Waits (until {@code deadline}, in nanos) until every segment of every live processor has reached {@code head}. */
+	private void awaitLiveProcessors(long head, long deadline) {
 		for (ShadowableProjection projection : projections) {
 			StreamingEventProcessor processor = processing
 					.eventProcessor(projection.processingGroup(), StreamingEventProcessor.class).orElse(null);

@@ -5,6 +5,7 @@ import org.pipelinetracker.project.api.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -63,6 +64,11 @@ final class Funding {
 
 	Money committedAt(LocalDate date) {
 		return new Money(schedule.floorEntry(date).getValue(), currency);
+	}
+
+	/** The date of the first disbursement under this commitment, if any. */
+	Optional<LocalDate> firstDisbursedOn() {
+		return disbursedPerDay.isEmpty() ? Optional.empty() : Optional.of(disbursedPerDay.firstKey());
 	}
 
 	Money disbursed() {

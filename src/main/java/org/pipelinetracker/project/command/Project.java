@@ -325,20 +325,20 @@ class Project extends ProjectRecord {
 
 	// --- stalled projects: persisted deadlines (StallChecks) ---------------------------------------------------
 
+	/** The no-funding check fell due: a stall is recorded only if it held in valid time ({@link StallChecks}). */
 	@DeadlineHandler(deadlineName = StallChecks.NO_FUNDING)
 	void noFundingDue(StallCheck check) {
-		if (stalledWithoutFunding()) {
-			apply(StallChecks.stalled(projectId(), StallKind.NO_FUNDING, check),
-					StallChecks.metaData(StallChecks.NO_FUNDING, check));
-		}
+		stalledWithoutFunding(check.dueOn()).ifPresent(period ->
+				apply(StallChecks.stalled(projectId(), StallKind.NO_FUNDING, check, period),
+						StallChecks.metaData(StallChecks.NO_FUNDING, check)));
 	}
 
+	/** The no-disbursement check fell due: a stall is recorded only if it held in valid time. */
 	@DeadlineHandler(deadlineName = StallChecks.NO_DISBURSEMENT)
 	void noDisbursementDue(StallCheck check) {
-		if (stalledWithoutDisbursement(check.fundingId())) {
-			apply(StallChecks.stalled(projectId(), StallKind.NO_DISBURSEMENT, check),
-					StallChecks.metaData(StallChecks.NO_DISBURSEMENT, check));
-		}
+		stalledWithoutDisbursement(check.fundingId(), check.dueOn()).ifPresent(period ->
+				apply(StallChecks.stalled(projectId(), StallKind.NO_DISBURSEMENT, check, period),
+						StallChecks.metaData(StallChecks.NO_DISBURSEMENT, check)));
 	}
 
 	private static void requireReason(String reason) {

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,8 +17,9 @@ class ProjectCommandConfiguration {
 
 	@Bean
 	StallPolicy stallPolicy(@Value("${tracker.alerts.no-funding-days:180}") int noFundingDays,
-			@Value("${tracker.alerts.no-disbursement-days:180}") int noDisbursementDays) {
-		return new StallPolicy(noFundingDays, noDisbursementDays);
+			@Value("${tracker.alerts.no-disbursement-days:180}") int noDisbursementDays,
+			@Value("${tracker.alerts.backfill-settle:5m}") Duration backfillSettle) {
+		return new StallPolicy(noFundingDays, noDisbursementDays, backfillSettle);
 	}
 
 	/** A snapshot of a {@link Project} is its fields (its own, those of {@link ProjectState} and of each {@link Funding}). */

@@ -24,6 +24,7 @@ import org.pipelinetracker.project.api.ProjectTextRecordedEvent;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StageChange;
 import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.project.api.StallPeriod;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,6 +59,11 @@ abstract class ProjectState {
 	private LocalDate lastAchievedOn;
 	/** Whether incoming funds have been recorded (they finance the project as a commitment does). */
 	private boolean fundsReceived;
+	/**
+	 * The earliest date incoming funds were received on (null when none were, and in a snapshot taken before this
+	 * field existed: then {@link #fundsReceived} alone is known, and a stall check takes the funds as in time).
+	 */
+	private LocalDate firstReceivedOn;
 	private Set<String> agreementIds = new HashSet<>();
 	private Map<String, Funding> fundings = new HashMap<>();
 	private Map<String, Milestone> milestones = new HashMap<>();
@@ -136,14 +143,46 @@ abstract class ProjectState {
 		return firstBindingAgreementOn != null;
 	}
 
-	/** Whether the no-funding check that fell due now finds the project stalled ({@link StallChecks}). */
-	boolean stalledWithoutFunding() {
-		return StallChecks.stalledWithoutFunding(stage, !fundings.isEmpty() || fundsReceived, openStalls);
+	/**
+	 * What the no-funding check due on {@code dueOn} finds, in valid time ({@link StallChecks#found}): the project
+	 * active then, and no commitment or incoming funds dated on or before it. Empty when the stall is flagged already.
+	 */
+	Optional<StallPeriod> stalledWithoutFunding(LocalDate dueOn) {
+		if (openStalls.contains(StallChecks.openStall(StallKind.NO_FUNDING, null))) {
+			return Optional.empty();
+		}
+		List<LocalDate> funded = new ArrayList<>();
+		fundings.values().forEach(funding -> funded.add(funding.committedOn()));
+		if (fundsReceived) {
+			funded.add(firstReceivedOn);
+		}
+		endedOn().ifPresent(funded::add);
+		return StallChecks.found(dueOn, activeOn(dueOn), funded);
 	}
 
-	/** Whether the no-disbursement check that fell due now finds the commitment stalled ({@link StallChecks}). */
-	boolean stalledWithoutDisbursement(String fundingId) {
-		return StallChecks.stalledWithoutDisbursement(stage, fundingId, fundings.get(fundingId), openStalls);
+	/**
+	 * What the no-disbursement check of {@code fundingId} due on {@code dueOn} finds, in valid time: the project
+	 * active then, and nothing disbursed under the commitment on or before it. Empty when the stall is flagged already.
+	 */
+	Optional<StallPeriod> stalledWithoutDisbursement(String fundingId, LocalDate dueOn) {
+		Funding funding = fundings.get(fundingId);
+		if (funding == null || openStalls.contains(StallChecks.openStall(StallKind.NO_DISBURSEMENT, fundingId))) {
+			return Optional.empty();
+		}
+		List<LocalDate> disbursed = new ArrayList<>();
+		funding.firstDisbursedOn().ifPresent(disbursed::add);
+		endedOn().ifPresent(disbursed::add);
+		return StallChecks.found(dueOn, activeOn(dueOn), disbursed);
+	}
+
+	/** Not suspended on {@code date} (an ended project is judged by {@link #endedOn()}). */
+	private boolean activeOn(LocalDate date) {
+		return suspensions.stream().noneMatch(period -> period.contains(date));
+	}
+
+	/** The day the project was completed or cancelled, if it was. */
+	private Optional<LocalDate> endedOn() {
+		return stage != null && stage.isTerminal() ? Optional.of(stageSince) : Optional.empty();
 	}
 
 	// --- the policies, given the state they judge --------------------------------------------------------------
@@ -250,9 +289,12 @@ abstract class ProjectState {
 		stageSince = change.stageChangedOn();
 	}
 
+	/** A stall the check found already ended (a backfilled history) is not open. */
 	@EventSourcingHandler
 	void on(ProjectStalledEvent event) {
-		openStalls.add(StallChecks.openStall(event.kind(), event.fundingId()));
+		if (event.resolvedOn() == null) {
+			openStalls.add(StallChecks.openStall(event.kind(), event.fundingId()));
+		}
 	}
 
 	@EventSourcingHandler
@@ -273,6 +315,9 @@ abstract class ProjectState {
 	void on(IncomingFundsRecordedEvent event) {
 		openStalls.remove(StallChecks.openStall(StallKind.NO_FUNDING, null));
 		fundsReceived = true;
+		if (firstReceivedOn == null || event.receivedOn().isBefore(firstReceivedOn)) {
+			firstReceivedOn = event.receivedOn();
+		}
 		if (event.fundingId() != null) {
 			fundings.get(event.fundingId()).receive(event.amount(), event.receivedOn());
 		}

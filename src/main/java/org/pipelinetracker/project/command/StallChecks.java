@@ -9,18 +9,28 @@ import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.project.api.StallPeriod;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The stall checks: a binding agreement waits at most {@link StallPolicy#noFundingDays()} for funding, a commitment
- * at most {@link StallPolicy#noDisbursementDays()} for its first disbursement. Each wait is a persisted deadline;
- * when it falls due the project decides from its state then, so nothing is cancelled when the money arrives. A
- * suspended or ended project is not flagged, nor a stall already flagged and not cleared since.
+ * at most {@link StallPolicy#noDisbursementDays()} for its first disbursement. Each wait is a persisted deadline, so
+ * nothing is cancelled when the money arrives: when it runs, the project judges the condition <em>in valid time</em>
+ * on the due date ({@link StallPeriod}): a commitment or incoming funds dated on or before it mean the project was
+ * funded in time, a disbursement dated on or before it that the commitment was disbursed in time, and then there is
+ * no stall, however late the fact was recorded. Nor is there one when the project was suspended on the due date
+ * (the checks restart on resumption), had ended by then, or the stall is flagged already and not cleared since.
+ * Facts dated after the due date that are already recorded end the stall on the first of their dates.
+ * <p>
+ * A check never runs sooner than {@link StallPolicy#backfillSettle()} after it was scheduled: a due date already
+ * past (a backfilled history: an import, a user typing a project's past) would otherwise be checked at once, between
+ * the agreement and the commitment recorded a moment later.
  */
 record StallChecks(DeadlineManager deadlines, Clock clock, StallPolicy policy) {
 
@@ -53,12 +63,13 @@ record StallChecks(DeadlineManager deadlines, Clock clock, StallPolicy policy) {
 		});
 	}
 
-	/** A due date already past (a backdated entry) is checked at once. */
+	/** At the start of the due date, or the settling time from now if that is later (a backfilled history). */
 	private void schedule(String name, LocalDate from, int days, String fundingId) {
 		LocalDate due = from.plusDays(days);
 		Instant at = due.atStartOfDay(clock.getZone()).toInstant();
-		if (at.isBefore(clock.instant())) {
-			at = clock.instant();
+		Instant settled = clock.instant().plus(policy.backfillSettle());
+		if (at.isBefore(settled)) {
+			at = settled;
 		}
 		DeadlineMessage<StallCheck> check = GenericDeadlineMessage.<StallCheck>asDeadlineMessage(name,
 				new StallCheck(due, fundingId, days), at).withMetaData(Map.of(AuditMetadata.ACTOR, ACTOR,
@@ -71,24 +82,31 @@ record StallChecks(DeadlineManager deadlines, Clock clock, StallPolicy policy) {
 		return kind == StallKind.NO_FUNDING ? kind.name() : kind + ":" + fundingId;
 	}
 
-	/** Whether the no-funding check that fell due finds the project stalled. */
-	static boolean stalledWithoutFunding(Stage stage, boolean funded, Set<String> openStalls) {
-		return flaggable(stage) && !funded && !openStalls.contains(openStall(StallKind.NO_FUNDING, null));
+	/**
+	 * What a check due on {@code dueOn} finds, in valid time: empty when the project was not stalled then (not
+	 * {@code activeOnDue}, or a fact in {@code endingFacts} dated on or before the due date: it never held), else the
+	 * stall from the due date to the first fact that ended it (null while it holds).
+	 *
+	 * @param endingFacts the dates of the facts already recorded that end this stall (funding, a disbursement, the
+	 *                    project's end); a null date is a fact whose date is not known, taken as in time
+	 */
+	static Optional<StallPeriod> found(LocalDate dueOn, boolean activeOnDue, List<LocalDate> endingFacts) {
+		if (!activeOnDue) {
+			return Optional.empty();
+		}
+		LocalDate first = null;
+		for (LocalDate factOn : endingFacts) {
+			if (factOn == null || StallPeriod.neverHeld(dueOn, factOn)) {
+				return Optional.empty();
+			}
+			first = first == null || factOn.isBefore(first) ? factOn : first;
+		}
+		return Optional.of(new StallPeriod(dueOn, first));
 	}
 
-	/** Whether the no-disbursement check that fell due finds the commitment ({@code funding}) stalled. */
-	static boolean stalledWithoutDisbursement(Stage stage, String fundingId, Funding funding, Set<String> openStalls) {
-		return flaggable(stage) && funding != null && !funding.disbursed().isPositive()
-				&& !openStalls.contains(openStall(StallKind.NO_DISBURSEMENT, fundingId));
-	}
-
-	private static boolean flaggable(Stage stage) {
-		return !stage.isTerminal() && stage != Stage.SUSPENDED;
-	}
-
-	static ProjectStalledEvent stalled(ProjectId projectId, StallKind kind, StallCheck check) {
+	static ProjectStalledEvent stalled(ProjectId projectId, StallKind kind, StallCheck check, StallPeriod period) {
 		return new ProjectStalledEvent(projectId, kind, kind == StallKind.NO_FUNDING ? null : check.fundingId(),
-				check.days(), check.dueOn());
+				check.days(), check.dueOn(), period.resolvedOn());
 	}
 
 	/**

@@ -107,6 +107,7 @@ class ProjectStatusProjection implements ShadowableProjection {
 		}
 		pending.view.apply(event, sequence, recordedAt, code -> codelists.sectorName(code).orElse(null));
 		pending.view.usd = null; // computed when read, with the rates in force then
+		pending.view.converted = null;
 		pending.changed = true;
 		return true;
 	}

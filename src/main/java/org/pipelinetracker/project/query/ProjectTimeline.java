@@ -3,11 +3,13 @@ package org.pipelinetracker.project.query;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -24,12 +26,14 @@ public class ProjectTimeline {
 	private final Codelists codelists;
 	private final FxRates fx;
 	private final ProjectViews stored;
+	private final Clock clock;
 
-	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx, ProjectViews stored) {
+	ProjectTimeline(EventStore eventStore, Codelists codelists, FxRates fx, ProjectViews stored, Clock clock) {
 		this.eventStore = eventStore;
 		this.codelists = codelists;
 		this.fx = fx;
 		this.stored = stored;
+		this.clock = clock;
 	}
 
 	/**
@@ -37,9 +41,14 @@ public class ProjectTimeline {
 	 * stream holds after it, so a long stream is not read from the start and the latest write is always included.
 	 */
 	public Optional<ProjectView> current(String projectId) {
+		return current(projectId, DisplayCurrencies.DEFAULT);
+	}
+
+	/** {@link #current(String)}, its amounts converted to {@code displayCurrency} as well as to USD. */
+	public Optional<ProjectView> current(String projectId, String displayCurrency) {
 		ProjectView view = stored.stored(projectId).orElse(null);
 		if (view == null) {
-			return view(projectId, null, null);
+			return view(projectId, null, null, displayCurrency);
 		}
 		DomainEventStream tail = eventStore.readEvents(projectId, view.version + 1);
 		while (tail.hasNext()) {
@@ -49,7 +58,7 @@ public class ProjectTimeline {
 						code -> codelists.sectorName(code).orElse(null));
 			}
 		}
-		return Optional.of(view.normalise(fx));
+		return Optional.of(view.normalise(fx.current(), displayCurrency).countStalledDays(LocalDate.now(clock)));
 	}
 
 	/**
@@ -58,6 +67,11 @@ public class ProjectTimeline {
 	 * the dates of the events it depends on, so a valid-time cut never separates an event from its cause.
 	 */
 	public Optional<ProjectView> view(String projectId, LocalDate asOf, Instant knownAt) {
+		return view(projectId, asOf, knownAt, DisplayCurrencies.DEFAULT);
+	}
+
+	/** {@link #view(String, LocalDate, Instant)}, its amounts converted to {@code displayCurrency} as well. */
+	public Optional<ProjectView> view(String projectId, LocalDate asOf, Instant knownAt, String displayCurrency) {
 		ProjectView view = new ProjectView();
 		boolean exists = false;
 		DomainEventStream stream = eventStore.readEvents(projectId, 0);
@@ -76,6 +90,9 @@ public class ProjectTimeline {
 					code -> codelists.sectorName(code).orElse(null));
 			exists = true;
 		}
-		return exists && view.projectId != null ? Optional.of(view.normalise(fx)) : Optional.empty();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate day = asOf != null && asOf.isBefore(today) ? asOf : today;
+		return exists && view.projectId != null
+				? Optional.of(view.normalise(fx.current(), displayCurrency).countStalledDays(day)) : Optional.empty();
 	}
 }

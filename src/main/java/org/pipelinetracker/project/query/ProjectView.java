@@ -1,9 +1,12 @@
 package org.pipelinetracker.project.query;
 
-import org.pipelinetracker.fx.Conversion;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pipelinetracker.fx.Converted;
+import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.fx.FxRate;
 import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.ActivityStatusReportedEvent;
+import org.pipelinetracker.fx.RateTable;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.ContentLanguage;
@@ -26,6 +29,7 @@ import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
+import org.pipelinetracker.project.api.StallPeriod;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.ProjectTextRecordedEvent;
 import org.pipelinetracker.project.api.Stage;
@@ -87,7 +91,11 @@ public class ProjectView {
 	public List<ExpenditureView> expenditures = new ArrayList<>();
 	public Map<String, BigDecimal> receivedByCurrency = new TreeMap<>();
 	public Map<String, BigDecimal> expendedByCurrency = new TreeMap<>();
-	/** Open stalled-project alerts (cleared by the funding or disbursement they wait for). */
+	/**
+	 * Open stalled-project alerts, in valid time ({@link StallPeriod}): a stall is listed only while no fact that
+	 * ends it (the funding or disbursement it waits for, the project's end) is in the view, whatever that fact's date:
+	 * dated after the due date it resolved the stall, on or before it the stall never held.
+	 */
 	public List<AlertView> alerts = new ArrayList<>();
 	/** The IATI activity status a publisher last reported (null for a project no publisher reported on). */
 	public ReportedStatusView reportedStatus;
@@ -97,8 +105,15 @@ public class ProjectView {
 	public List<DocumentView> documents = new ArrayList<>();
 	/** The data-quality notes of the project's latest import (none for a project never imported). */
 	public List<ImportNoteView> importNotes = new ArrayList<>();
-	/** USD-normalised totals, computed when read (rates from config/fx-rates.csv); null in stored documents. */
+	/** USD-normalised totals, computed when read (with the rates in force then); null in stored documents. */
 	public UsdSummary usd;
+	/**
+	 * Totals in the display currency the reader asked for (USD by default), with every amount converted and the
+	 * rate and date it was converted at; computed when read, null in stored documents (and then not written: stored
+	 * documents stay as they were before it existed).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public ConvertedTotals converted;
 	/** The aggregate version: sequence number of the last event applied (0 after the proposal). */
 	public long version = -1;
 	/** When the last event was recorded (transaction time). */
@@ -115,69 +130,55 @@ public class ProjectView {
 			List<Unconverted> unconverted) {
 	}
 
+	/**
+	 * Totals in {@code currency}, as {@link UsdSummary} (amounts without a rate to it in {@code unconverted}, left out
+	 * of the totals), and ({@code flows}, the project view only) every amount with its conversion: the rate, its date
+	 * and source, or none.
+	 */
+	public record ConvertedTotals(String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed,
+			BigDecimal received, BigDecimal expended, Map<FundingSource, SourceTotals> bySource, List<FxRate> ratesUsed,
+			List<Unconverted> unconverted, @JsonInclude(JsonInclude.Include.NON_NULL) List<Flow> flows) {
+
+		/** The same totals without the amounts one by one (for a list of projects). */
+		public ConvertedTotals withoutFlows() {
+			return new ConvertedTotals(currency, committed, disbursed, undisbursed, received, expended, bySource,
+					ratesUsed, unconverted, null);
+		}
+	}
+
+	/**
+	 * One amount of the project: a commitment, a correction (the change it makes), a disbursement, incoming funds or an
+	 * expenditure ({@code kind}), the {@code index}-th of its kind (of its funding, for corrections and
+	 * disbursements), on its value {@code date}, and its {@code converted} amount with the rate and date used (null
+	 * when no rate applies: the amount is left out of the totals, never counted as zero).
+	 */
+	public record Flow(FlowKind kind, String fundingId, int index, LocalDate date, BigDecimal amount, String currency,
+			Converted converted) {
+	}
+
+	public enum FlowKind {
+		COMMITMENT, CORRECTION, DISBURSEMENT, INCOMING_FUNDS, EXPENDITURE
+	}
+
 	public record SourceTotals(BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed) {
 	}
 
+	/** Amounts of one currency without a usable rate, and the value dates they have no rate on. */
 	public record Unconverted(String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal received,
-			BigDecimal expended) {
+			BigDecimal expended, List<LocalDate> dates) {
 	}
 
-	/** Fills {@link #usd} from the fundings, incoming funds and expenditures with the given rates. */
+	/** Fills {@link #usd} and {@link #converted} (in USD) with the rates in force. */
 	public ProjectView normalise(FxRates fx) {
-		Map<FundingSource, BigDecimal[]> perSource = new TreeMap<>();
-		Map<String, BigDecimal[]> missing = new TreeMap<>();
-		Map<String, FxRate> used = new TreeMap<>();
-		// per kind: 0 committed, 1 disbursed, 2 received, 3 expended
-		BigDecimal[] totals = zeros();
-		List<Object[]> flows = new ArrayList<>();
-		for (FundingView f : fundings) {
-			BigDecimal[] sums = perSource.computeIfAbsent(f.source, s -> zeros());
-			flows.add(new Object[] {f.originalAmount, f.committedOn, 0, sums});
-			for (CorrectionView c : f.corrections) {
-				flows.add(new Object[] {c.newAmount().minus(c.previousAmount()), c.correctedOn(), 0, sums});
-			}
-			for (DisbursementView d : f.disbursements) {
-				flows.add(new Object[] {d.amount(), d.disbursedOn(), 1, sums});
-			}
-		}
-		for (IncomingFundsView i : incomingFunds) {
-			flows.add(new Object[] {i.amount(), i.receivedOn(), 2, null});
-		}
-		for (ExpenditureView e : expenditures) {
-			flows.add(new Object[] {e.amount(), e.spentOn(), 3, null});
-		}
-		for (Object[] flow : flows) {
-			Money money = (Money) flow[0];
-			int kind = (Integer) flow[2];
-			Conversion conversion = fx.toUsd(money.amount(), money.currency(), (LocalDate) flow[1]);
-			if (!conversion.converted()) {
-				BigDecimal[] amounts = missing.computeIfAbsent(money.currency(), c -> zeros());
-				amounts[kind] = amounts[kind].add(money.amount());
-				continue;
-			}
-			if (!"USD".equals(money.currency())) {
-				used.put(conversion.rate().currency() + "@" + conversion.rate().date(), conversion.rate());
-			}
-			if (flow[3] instanceof BigDecimal[] sums) {
-				sums[kind] = sums[kind].add(conversion.usd());
-			}
-			totals[kind] = totals[kind].add(conversion.usd());
-		}
-		Map<FundingSource, SourceTotals> bySource = new TreeMap<>();
-		perSource.forEach((source, s) -> bySource.put(source, new SourceTotals(usd(s[0]), usd(s[1]), usd(s[0].subtract(s[1])))));
-		List<Unconverted> unconverted = new ArrayList<>();
-		missing.forEach((currency, s) -> unconverted.add(new Unconverted(currency, s[0], s[1], s[2], s[3])));
-		usd = new UsdSummary(usd(totals[0]), usd(totals[1]), usd(totals[0].subtract(totals[1])), usd(totals[2]),
-				usd(totals[3]), bySource, new ArrayList<>(used.values()), unconverted);
+		return normalise(fx.current(), DisplayCurrencies.DEFAULT);
+	}
+
+	/** Fills {@link #usd} and {@link #converted} (in {@code displayCurrency}) from the fundings, incoming funds and expenditures. */
+	public ProjectView normalise(RateTable rates, String displayCurrency) {
+		ProjectMoney money = new ProjectMoney(this, rates);
+		usd = money.usd();
+		converted = money.in(displayCurrency);
 		return this;
-	}
-
-	private static BigDecimal[] zeros() {
-		return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-	}
-
-	private static BigDecimal usd(BigDecimal amount) {
-		return amount.setScale(2, java.math.RoundingMode.HALF_EVEN);
 	}
 
 	/** A title and description in one language (either may be null in a language other than the original's). */
@@ -193,7 +194,26 @@ public class ProjectView {
 			List<String> parties, String documentUrl, String documentId) {
 	}
 
-	public record AlertView(StallKind kind, String fundingId, int days, LocalDate dueOn) {
+	/**
+	 * An open stall: {@code days} is the wait that ran out (after the agreement or commitment), {@code dueOn} the day
+	 * it did; the project is stalled {@code since} then ({@code dueOn}), for {@code daysStalled} days up to the day
+	 * asked about ({@link StallPeriod#days}). Both are filled when read ({@link #countStalledDays}), like {@link #usd},
+	 * and left out of stored documents, which keep their shape.
+	 */
+	public record AlertView(StallKind kind, String fundingId, int days, LocalDate dueOn,
+			@JsonInclude(JsonInclude.Include.NON_NULL) LocalDate since,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long daysStalled) {
+
+		/** This stall with its length up to {@code day}. */
+		AlertView on(LocalDate day) {
+			return new AlertView(kind, fundingId, days, dueOn, dueOn, new StallPeriod(dueOn, null).days(day));
+		}
+	}
+
+	/** Fills each open alert's {@code daysStalled}, up to {@code day} (today, or the "as of" date). */
+	public ProjectView countStalledDays(LocalDate day) {
+		alerts.replaceAll(alert -> alert.on(day));
+		return this;
 	}
 
 	public record DisbursementView(Money amount, LocalDate disbursedOn) {
@@ -320,7 +340,9 @@ public class ProjectView {
 			texts.put(e.language(), new TextView(e.title(), e.description()));
 		}
 		else if (event instanceof ProjectStalledEvent e) {
-			alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn()));
+			if (!endedInThisView(e)) {
+				alerts.add(new AlertView(e.kind(), e.fundingId(), e.days(), e.dueOn(), null, null));
+			}
 		}
 		else if (event instanceof ProjectSuspendedEvent e) {
 			suspendedFrom = e.suspendedFrom();
@@ -375,6 +397,21 @@ public class ProjectView {
 			texts.put(language, new TextView(title, description));
 		}
 		return this;
+	}
+
+	/**
+	 * Whether a fact that ends this stall is already in the view (a backfilled history checked late, or a view cut
+	 * "as of" a date or "as known at" an instant holds what the check saw). The event's own {@code resolvedOn} is not
+	 * used: in a view as of an earlier date, the fact it names is not there yet, and the stall was open then.
+	 */
+	private boolean endedInThisView(ProjectStalledEvent e) {
+		if (stage != null && stage.isTerminal()) {
+			return true;
+		}
+		if (e.kind() == StallKind.NO_FUNDING) {
+			return !fundings.isEmpty() || !incomingFunds.isEmpty();
+		}
+		return fundings.stream().anyMatch(f -> f.fundingId.equals(e.fundingId()) && !f.disbursements.isEmpty());
 	}
 
 	private static int compareMilestones(MilestoneView a, MilestoneView b) {

@@ -1,11 +1,15 @@
 package org.pipelinetracker.project.query;
 
+import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.fx.FxRates;
+import org.pipelinetracker.fx.RateTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +25,22 @@ public class ProjectViews {
 	private final JdbcTemplate jdbc;
 	private final JsonMapper json;
 	private final FxRates fx;
+	private final Clock clock;
 
-	ProjectViews(JdbcTemplate jdbc, JsonMapper json, FxRates fx) {
+	ProjectViews(JdbcTemplate jdbc, JsonMapper json, FxRates fx, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.fx = fx;
+		this.clock = clock;
 	}
 
 	public PageOf<ProjectSummary> list(ProjectFilter filter, int page, int size) {
+		return list(filter, page, size, DisplayCurrencies.DEFAULT);
+	}
+
+	/** A page of summaries, converted to {@code displayCurrency} (and USD) with one set of rates. */
+	public PageOf<ProjectSummary> list(ProjectFilter filter, int page, int size, String displayCurrency) {
+		RateTable rates = fx.current();
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		List<Object> args = new ArrayList<>();
 		if (filter.stage() != null) {
@@ -57,9 +69,11 @@ public class ProjectViews {
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(size);
 		pageArgs.add((long) page * size);
+		LocalDate today = LocalDate.now(clock);
 		List<ProjectSummary> content = jdbc.query("select document from project_view" + where
-				+ " order by project_id limit ? offset ?",
-				(rs, i) -> ProjectSummary.of(json.readValue(rs.getString(1), ProjectView.class).withLanguages().normalise(fx)),
+				+ " order by project_id limit ? offset ?", (rs, i) -> ProjectSummary.of(
+						json.readValue(rs.getString(1), ProjectView.class).withLanguages().normalise(rates, displayCurrency)
+								.countStalledDays(today)),
 				pageArgs.toArray());
 		long totalElements = total == null ? 0 : total;
 		return new PageOf<>(content, page, size, totalElements, (int) ((totalElements + size - 1) / size));

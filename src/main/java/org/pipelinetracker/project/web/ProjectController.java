@@ -1,5 +1,6 @@
 package org.pipelinetracker.project.web;
 
+import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.WriteResult;
 import org.pipelinetracker.project.api.Stage;
@@ -52,12 +53,15 @@ class ProjectController {
 	private final ProjectViews views;
 	private final ProjectTimeline timeline;
 	private final Codelists codelists;
+	private final DisplayCurrencies displayCurrencies;
 
-	ProjectController(ProjectWriteService writes, ProjectViews views, ProjectTimeline timeline, Codelists codelists) {
+	ProjectController(ProjectWriteService writes, ProjectViews views, ProjectTimeline timeline, Codelists codelists,
+			DisplayCurrencies displayCurrencies) {
 		this.writes = writes;
 		this.views = views;
 		this.timeline = timeline;
 		this.codelists = codelists;
+		this.displayCurrencies = displayCurrencies;
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -158,31 +162,37 @@ class ProjectController {
 		return writes.cancel(id, orEmpty(request), audit(principal));
 	}
 
+	/** @param displayCurrency the currency of {@code converted} (default USD) */
 	@GetMapping("/{id}")
 	ResponseEntity<ProjectView> get(@PathVariable String id, @RequestParam(required = false) LocalDate asOf,
-			@RequestParam(required = false) Instant knownAt) {
+			@RequestParam(required = false) Instant knownAt, @RequestParam(required = false) String displayCurrency) {
+		String shownIn = displayCurrencies.resolve(displayCurrency, "displayCurrency");
 		if (asOf == null && knownAt == null) {
-			ProjectView view = timeline.current(id).orElseThrow(() -> ProjectProblemHandler.notFound(id));
+			ProjectView view = timeline.current(id, shownIn).orElseThrow(() -> ProjectProblemHandler.notFound(id));
 			return ResponseEntity.ok().eTag("\"" + view.version + "\"").body(view);
 		}
-		ProjectView view = timeline.view(id, asOf, knownAt).orElseThrow(() -> timeline.current(id).isPresent()
+		ProjectView view = timeline.view(id, asOf, knownAt, shownIn).orElseThrow(() -> timeline.current(id).isPresent()
 				? ProjectProblemHandler.notYet(id, asOf, knownAt) : ProjectProblemHandler.notFound(id));
 		return ResponseEntity.ok().body(view);
 	}
 
+	/** @param displayCurrency the currency of each line's {@code converted} (default USD) */
 	@GetMapping
 	PageOf<ProjectSummary> list(@RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) String sector, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String q, @RequestParam(required = false) DataQuality.Flag flag,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam(required = false) String displayCurrency) {
 		Violations v = new Violations();
 		v.check(q == null || q.length() <= 200, "q", Text.of("problem.field.size").with("min", 0).with("max", 200));
 		v.check(page >= 0, "page", "must be 0 or more");
 		v.check(size >= 1 && size <= 200, "size", "must be between 1 and 200");
 		String sectorCode = codelists.sectorFilter(v, "sector", sector);
 		String canonicalRegion = codelists.regionOf(v, "region", region);
+		String shownIn = displayCurrencies.resolve(v, displayCurrency, "displayCurrency");
 		v.throwIfAny();
-		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q), flag), page, size);
+		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q), flag), page, size,
+				shownIn);
 	}
 
 	private static StageChangeRequest orEmpty(StageChangeRequest request) {

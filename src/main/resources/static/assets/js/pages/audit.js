@@ -12,6 +12,13 @@ const PROCESSORS = {
   'facility-usage': 'ui.audit.readModel.facilityUsage',
 };
 
+/** What is wrong with a row, by the kind the server reports. */
+const ISSUES = {
+  MISSING: 'ui.audit.verify.issue.missing',
+  DIFFERENT: 'ui.audit.verify.issue.different',
+  UNEXPLAINED: 'ui.audit.verify.issue.unexplained',
+};
+
 /** A read model's name; "all projections" is what the server calls a rebuild of every one. */
 function readModelName(processor) {
   if (processor === 'all projections') return t('ui.audit.readModel.all');
@@ -24,6 +31,28 @@ function message(e) {
 
 function yesNo(ok, good, bad) {
   return h('span', { class: `verdict ${ok ? 'ok' : 'bad'}` }, ok ? `✔ ${good}` : `✘ ${bad}`);
+}
+
+/** "N events, up to global index G": how verify and rebuild say which events they went through. */
+function eventCount(count, index) {
+  return { count: Number(count) || 0, index: index === null || index === undefined || index < 0 ? '—' : String(index) };
+}
+
+/** One line per differing field (a column, or a document's field by its JSON path), else one per row. */
+function differencesTable(differences) {
+  const lines = differences.flatMap((d) => ((d.fields || []).length ? d.fields : [null]).map((f) => ({ d, f })));
+  const row = ({ d }) => userText(`${d.table} ${JSON.stringify(d.key)}`);
+  const field = ({ f }) => (f ? userText(f.path ? `${f.column} ${f.path}` : f.column, 'code') : '—');
+  const value = (side) => ({ d, f }) => userText(f ? (f[side] === null || f[side] === undefined ? null : String(f[side]))
+    : (d[side] ? JSON.stringify(d[side]) : null));
+  return table(t('ui.audit.verify.differences'), [
+    { label: t('ui.audit.verify.col.readModel'), value: ({ d }) => readModelName(d.processingGroup) },
+    { label: t('ui.audit.verify.col.row'), value: row },
+    { label: t('ui.audit.verify.col.issue'), value: ({ d }) => (ISSUES[d.kind] ? t(ISSUES[d.kind]) : userText(d.issue)) },
+    { label: t('ui.audit.verify.col.field'), value: field },
+    { label: t('ui.audit.verify.col.live'), value: value('live') },
+    { label: t('ui.audit.verify.col.expected'), value: value('expected') },
+  ], lines);
 }
 
 function verifySection(ctx) {
@@ -39,12 +68,12 @@ function verifySection(ctx) {
         h('ul', { class: 'verdicts' },
           h('li', { id: 'chain-valid' }, yesNo(v.chainValid, t('ui.audit.verify.chainValid'),
             v.firstBrokenIndex !== null && v.firstBrokenIndex !== undefined ? t('ui.audit.verify.chainBrokenAt', { index: String(v.firstBrokenIndex) }) : t('ui.audit.verify.chainBroken')),
+          ' ', h('span', { class: 'muted', id: 'chain-count' }, t('ui.audit.verify.chainChecked', eventCount(v.chainEventsChecked, v.chainUpToGlobalIndex))),
           v.chainProblem ? h('span', { class: 'muted' }, ' — ', userText(v.chainProblem)) : null),
           h('li', { id: 'projections-consistent' }, yesNo(v.projectionsConsistent, t('ui.audit.verify.consistent'), t('ui.audit.verify.inconsistent'))),
-          h('li', {}, t('ui.audit.verify.checked', { count: Number(v.eventsChecked) || 0, models: (v.projectionsChecked || []).map(readModelName).join(', ') }))),
-        (v.differences || []).length ? table(t('ui.audit.verify.differences'), [
-          { label: t('ui.audit.verify.difference'), value: (d) => userText(typeof d === 'object' ? JSON.stringify(d) : String(d)) },
-        ], v.differences) : null].filter(Boolean));
+          h('li', { id: 'events-checked' }, t('ui.audit.verify.checked', { ...eventCount(v.eventsChecked, v.upToGlobalIndex), models: (v.projectionsChecked || []).map(readModelName).join(', ') }))),
+        v.settled === false ? h('p', { class: 'notice warning', id: 'verify-unsettled' }, t('ui.audit.verify.unsettled')) : null,
+        (v.differences || []).length ? differencesTable(v.differences) : null].filter(Boolean));
     } catch (e) {
       clear(result).append(h('p', { class: 'notice error', role: 'alert' }, message(e)));
     } finally {
@@ -77,7 +106,7 @@ function replaySection(ctx) {
     if (s.state === 'IDLE') label.textContent = t('ui.audit.replay.idle');
     else {
       label.textContent = [
-        t('ui.audit.replay.progress', { model: readModelName(s.processor), percent: shownPercent, processed: formatDecimal(s.processed), total: formatDecimal(s.total) }),
+        t('ui.audit.replay.progress', { model: readModelName(s.processor), percent: shownPercent, processed: formatDecimal(s.processed), total: formatDecimal(s.total), index: eventCount(s.total, s.upToGlobalIndex).index }),
         s.eventsPerSecond ? t('ui.audit.replay.rate', { rate: formatDecimal(s.eventsPerSecond) }) : '',
         s.state === 'COMPLETED' ? t('ui.audit.replay.completed', { at: formatInstant(s.finishedAt) }) : '',
       ].join('');

@@ -2,6 +2,9 @@
 // (in what the cards show, and on the server: any title in any language, id, partner, any spelling of the region).
 import { h, clear, money, today, daysBetween, sumDecimals, sectorLabel, data as userText } from '../dom.js';
 import { get } from '../api.js';
+import {
+  displayCurrency, currencyField, convertedTotal, unconvertedAmounts,
+} from '../currency.js';
 import { recordedText } from '../content.js';
 import { t, formatCount, language } from '../i18n.js';
 import {
@@ -16,7 +19,7 @@ const ANY_FLAG = 'ANY';
 async function loadAll() {
   const projects = [];
   for (let page = 0; ; page += 1) {
-    const result = await get(`/api/projects?size=200&page=${page}`);
+    const result = await get(`/api/projects?size=200&page=${page}&displayCurrency=${displayCurrency()}`);
     projects.push(...result.content);
     if (page + 1 >= result.totalPages) break;
   }
@@ -71,18 +74,21 @@ function card(p, data, now) {
         h('span', { class: 'region' }, regionName(p.region))),
       partners ? h('p', { class: 'card-partners' }, h('span', { class: 'visually-hidden' }, t('ui.board.card.partners'), ' '), userText(partners)) : null,
       h('dl', { class: 'card-figures' },
-        h('div', {}, h('dt', {}, t('ui.board.card.committed')), h('dd', { class: 'committed' }, money(p.committedUsd, 'USD'))),
+        h('div', {}, h('dt', {}, t('ui.board.card.committed')), h('dd', { class: 'committed' },
+          convertedTotal(p.converted.committed, p.converted.currency, p.converted.unconverted.some((u) => Number(u.committed) !== 0)))),
         h('div', {}, h('dt', {}, t('ui.board.card.inStage')), h('dd', { class: 'days-in-stage', title: t('ui.board.card.since', { date: p.stageSince }) },
           days === null ? '—' : t('ui.common.days', { count: days })))),
-      (overdue.length || stalled.length || p.unconvertedAmounts || quality.length) ? h('p', { class: 'badges' },
+      (overdue.length || stalled.length || p.converted.unconverted.length || quality.length) ? h('p', { class: 'badges' },
         quality.length ? h('span', { class: 'badge data-quality', title: quality.map((f) => dataQualityReason(f,
           (f.amounts || []).map((m) => money(m)).join(', '))).join('; ') }, quality.map((f) => dataQualityShortName(f.flag)).join(', ')) : null,
         overdue.length ? h('span', { class: 'badge overdue', title: overdue.map((m) => t('ui.board.card.overdueItem', { name: m.name || m.milestoneId, date: m.plannedOn })).join('; ') },
           t('ui.board.card.overdue', { count: overdue.length })) : null,
         stalled.length ? h('span', { class: 'badge stalled', title: stalled.map((a) => t('ui.board.card.stalledItem', { kind: stallKindName(a.kind), date: a.since })).join('; ') },
           t('ui.board.card.stalled', { count: Math.max(...stalled.map((a) => a.daysStalled)) })) : null,
-        p.unconvertedAmounts ? h('span', { class: 'badge unconverted', title: t('ui.board.card.unconvertedHint') },
-          t('ui.board.card.unconverted')) : null) : null));
+        p.converted.unconverted.length ? h('span', {
+          class: 'badge unconverted',
+          title: t('ui.board.card.unconvertedHint', { currency: p.converted.currency }),
+        }, t('ui.board.card.unconverted')) : null) : null));
 }
 
 /** [text, tag] → [text, ' ', tag], or [text] without a tag. */
@@ -108,6 +114,7 @@ export async function render(main, ctx) {
     h('div', { class: 'field' }, h('label', { for: 'board-region' }, t('ui.board.region')), controls.region),
     h('div', { class: 'field' }, h('label', { for: 'board-source' }, t('ui.board.source')), controls.source),
     h('div', { class: 'field' }, h('label', { for: 'board-flag' }, t('ui.board.flag')), controls.flag),
+    currencyField('board-currency', () => ctx.redraw()),
     h('div', { class: 'field actions' }, reset));
   toolbar.addEventListener('submit', (e) => e.preventDefault());
   const columns = h('div', { class: 'board', id: 'board' });
@@ -174,11 +181,28 @@ export async function render(main, ctx) {
       column.style.setProperty('--grow', String(Math.max(1, Math.ceil(inStage.length / 5))));
       columns.append(column);
     }
-    const committed = sumDecimals(shown.map((p) => p.committedUsd));
-    const disbursed = sumDecimals(shown.map((p) => p.disbursedUsd));
+    const currency = displayCurrency();
+    const committed = sumDecimals(shown.map((p) => p.converted.committed));
+    const disbursed = sumDecimals(shown.map((p) => p.converted.disbursed));
     totals.textContent = t('ui.board.totals', {
-      shown: shown.length, count: data.projects.length, committed: money(committed, 'USD'), disbursed: money(disbursed, 'USD'),
+      shown: shown.length, count: data.projects.length, committed: money(committed, currency), disbursed: money(disbursed, currency),
     });
+    // amounts without a rate are left out of the totals, never counted as zero: say which
+    const excluded = new Map();
+    for (const p of shown) {
+      for (const u of p.converted.unconverted) {
+        const sums = excluded.get(u.currency) || { currency: u.currency, committed: [], disbursed: [] };
+        sums.committed.push(u.committed);
+        sums.disbursed.push(u.disbursed);
+        excluded.set(u.currency, sums);
+      }
+    }
+    const amounts = [...excluded.values()].map((x) => unconvertedAmounts({
+      currency: x.currency, committed: sumDecimals(x.committed), disbursed: sumDecimals(x.disbursed),
+    }, ['committed', 'disbursed'])).filter(Boolean).join('; ');
+    if (amounts) {
+      totals.append(' ', h('span', { class: 'excluded', id: 'board-excluded' }, t('ui.board.totalsExclude', { currency, amounts })));
+    }
     const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
     history.replaceState(null, '', `#/board${query ? `?${query}` : ''}`);
   };

@@ -8,6 +8,7 @@ import { buildForm } from '../forms.js';
 import { facilityCommand } from '../commands.js';
 import { t, formatCompact, formatPercent, isIsoDate } from '../i18n.js';
 import { sourceName, sectorText } from '../labels.js';
+import { displayCurrency, currencyField } from '../currency.js';
 
 const PALETTE = ['#1f77b4', '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666', '#e6ab02', '#17becf'];
 
@@ -37,11 +38,12 @@ export async function render(main, ctx) {
     select('funding-group', t('ui.funding.groupBy'), [['SOURCE', t('ui.funding.groupBy.source')], ['SECTOR', t('ui.funding.groupBy.sector')], ['NONE', t('ui.funding.groupBy.none')]], settings.groupBy),
     dateField('funding-from', t('ui.funding.from'), settings.from),
     dateField('funding-to', t('ui.funding.to'), settings.to),
+    currencyField('funding-currency', () => load()),
     h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary' }, t('ui.funding.show'))));
   const error = h('div', { class: 'notice error', role: 'alert', hidden: true });
   const canvas = h('canvas', { id: 'funding-chart', role: 'img', 'aria-label': t('ui.funding.chartLabel') });
-  const figure = h('figure', { class: 'chart' }, h('div', { class: 'chart-box' }, canvas),
-    h('figcaption', {}, t('ui.funding.chartCaption')));
+  const caption = h('figcaption', {}, t('ui.funding.chartCaption', { currency: displayCurrency() }));
+  const figure = h('figure', { class: 'chart' }, h('div', { class: 'chart-box' }, canvas), caption);
   const download = h('a', { class: 'button secondary', id: 'csv-download', download: 'funding.csv', href: '#' }, t('ui.funding.downloadCsv'));
   const tableBox = h('div', { id: 'funding-table' });
   const facilities = h('section', { class: 'facilities', 'aria-labelledby': 'facilities-heading' },
@@ -101,7 +103,8 @@ export async function render(main, ctx) {
     let points;
     let facilityList;
     try {
-      [points, facilityList] = await Promise.all([get(`/api/funding/timeseries${query(s)}`), get('/api/facilities')]);
+      [points, facilityList] = await Promise.all([
+        get(`/api/funding/timeseries${query({ ...s, displayCurrency: displayCurrency() })}`), get('/api/facilities')]);
       error.hidden = true;
     } catch (e) {
       error.hidden = false;
@@ -144,7 +147,9 @@ export async function render(main, ctx) {
       figure.dataset.state = 'no-chart-library';
       return;
     }
-    const usd = (v) => t('ui.format.money', { amount: formatCompact(Number(v)), currency: 'USD' });
+    const currency = points.length ? points[0].currency : displayCurrency();
+    caption.textContent = t('ui.funding.chartCaption', { currency });
+    const axis = (v) => t('ui.format.money', { amount: formatCompact(Number(v)), currency });
     if (chart) chart.destroy();
     chart = new window.Chart(canvas, {
       data,
@@ -153,12 +158,12 @@ export async function render(main, ctx) {
         interaction: { mode: 'index', intersect: false },
         scales: {
           x: { stacked: true },
-          y: { stacked: true, beginAtZero: true, title: { display: true, text: t('ui.funding.axis.perPeriod') }, ticks: { callback: usd } },
-          y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t('ui.funding.axis.cumulative') }, ticks: { callback: usd } },
+          y: { stacked: true, beginAtZero: true, title: { display: true, text: t('ui.funding.axis.perPeriod', { currency }) }, ticks: { callback: axis } },
+          y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t('ui.funding.axis.cumulative', { currency }) }, ticks: { callback: axis } },
         },
         plugins: {
           legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 14 } },
-          tooltip: { callbacks: { label: (c) => t('ui.funding.tooltip', { series: c.dataset.label, amount: money(c.dataset.exact[c.dataIndex], 'USD') }) } },
+          tooltip: { callbacks: { label: (c) => t('ui.funding.tooltip', { series: c.dataset.label, amount: money(c.dataset.exact[c.dataIndex], currency) }) } },
         },
       },
     });

@@ -5,6 +5,9 @@ import {
 } from '../dom.js';
 import { get, post, query, enc, ApiError } from '../api.js';
 import { buildForm } from '../forms.js';
+import {
+  displayCurrency, currencyField, convertedCell, convertedTotal, noRate, unconvertedAmounts,
+} from '../currency.js';
 import { projectCommands } from '../commands.js';
 import { t, formatCount, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
 import { recordedText, field, pick, languageName } from '../content.js';
@@ -60,30 +63,54 @@ function committedDisbursed(committed, disbursed) {
   return t('ui.money.committedDisbursed', { committed, disbursed });
 }
 
-function moneySection(p) {
-  const usd = p.usd || {};
+/** What a total leaves out for want of a rate, for one kind of amount ("KRW 1,000,000 committed"), or null. */
+function excludedFrom(shown, kind) {
+  const amounts = shown.unconverted.map((u) => unconvertedAmounts(u, [kind])).filter(Boolean);
+  return amounts.length ? t('ui.money.excludes', { amounts: amounts.join(', ') }) : null;
+}
+
+function moneySection(ctx, p) {
+  const shown = p.converted || { currency: 'USD', unconverted: [], bySource: {}, ratesUsed: [] };
+  const currency = shown.currency;
   const currencies = Object.keys(p.committedByCurrency || {});
-  const bySource = Object.entries(usd.bySource || {});
-  const figure = (label, value, id) => h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, label),
-    h('span', { class: 'figure-value', id }, value));
+  const bySource = Object.entries(shown.bySource || {});
+  // a figure in the display currency, and what it leaves out for want of a rate
+  const figure = (label, value, id, kind) => {
+    const excluded = kind ? excludedFrom(shown, kind) : null;
+    return h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, label),
+      h('span', { class: 'figure-value', id }, kind ? convertedTotal(value, currency, excluded) : value),
+      excluded ? h('span', { class: 'figure-note', id: id ? `${id}-excluded` : null }, excluded) : null);
+  };
+  const anyExcluded = shown.unconverted.some((u) => Number(u.committed) !== 0 || Number(u.disbursed) !== 0);
+  const rates = (shown.ratesUsed || []);
+  // whether a funding source has amounts of these kinds without a rate (its totals leave them out)
+  const COMMITTED = ['COMMITMENT', 'CORRECTION'];
+  const sourceOf = new Map(p.fundings.map((f) => [f.fundingId, f.source]));
+  const missing = (source, kinds) => (shown.flows || []).some((f) => !f.converted && kinds.includes(f.kind)
+    && sourceOf.get(f.fundingId) === source);
   return h('section', { class: 'panel', 'aria-labelledby': 'money-heading' },
-    h('h2', { id: 'money-heading' }, t('ui.project.money.title')),
+    h('div', { class: 'section-head' }, h('h2', { id: 'money-heading' }, t('ui.project.money.title')),
+      currencyField('project-currency', () => ctx.redraw())),
     h('div', { class: 'money-figures' },
-      figure(t('ui.project.money.committed'), money(usd.committed, 'USD'), 'committed-usd'),
-      figure(t('ui.project.money.disbursed'), money(usd.disbursed, 'USD'), 'disbursed-usd'),
-      figure(t('ui.project.money.undisbursed'), money(usd.undisbursed, 'USD')),
-      (p.incomingFunds || []).length ? figure(t('ui.project.money.received'), money(usd.received, 'USD')) : null,
-      (p.expenditures || []).length ? figure(t('ui.project.money.spent'), money(usd.expended, 'USD')) : null,
+      figure(t('ui.project.money.committed'), shown.committed, 'committed-usd', 'committed'),
+      figure(t('ui.project.money.disbursed'), shown.disbursed, 'disbursed-usd', 'disbursed'),
+      figure(t('ui.project.money.undisbursed'), convertedTotal(shown.undisbursed, currency, anyExcluded)),
+      (p.incomingFunds || []).length ? figure(t('ui.project.money.received'), shown.received, 'received-converted', 'received') : null,
+      (p.expenditures || []).length ? figure(t('ui.project.money.spent'), shown.expended, 'spent-converted', 'expended') : null,
       figure(t('ui.project.money.estimatedCost'), p.estimatedCost ? money(p.estimatedCost) : '—')),
     currencies.length ? h('p', { class: 'muted' }, t('ui.project.money.original'), ' ', currencies.map((c) =>
       committedDisbursed(money(p.committedByCurrency[c], c), money((p.disbursedByCurrency || {})[c] || '0', c))).join('; ')) : null,
-    (usd.unconverted || []).length ? h('p', { class: 'notice warning' }, t('ui.project.money.unconverted'), ' ',
-      usd.unconverted.map((u) => committedDisbursed(money(u.committed, u.currency), money(u.disbursed, u.currency))).join('; ')) : null,
-    bySource.length ? table(t('ui.project.money.bySource'), [
+    shown.unconverted.length ? h('div', { class: 'notice warning', id: 'unconverted-amounts' },
+      h('p', {}, t('ui.project.money.unconverted', { currency })),
+      h('ul', {}, shown.unconverted.map((u) => h('li', { dataset: { currency: u.currency } },
+        `${unconvertedAmounts(u)}: ${noRate(u.currency, u.dates)}`)))) : null,
+    rates.length ? h('p', { class: 'muted rates-used', id: 'rates-used' }, t('ui.project.money.ratesUsed', { currency }), ' ',
+      rates.flatMap((r, i) => [i ? '; ' : '', `${r.currency} ${r.date} `, userText(r.source)])) : null,
+    bySource.length ? table(t('ui.project.money.bySource', { currency }), [
       { label: t('ui.project.col.source'), value: ([s]) => sourceName(s) },
-      { label: t('ui.project.col.committed'), class: 'num', value: ([, x]) => money(x.committed, 'USD') },
-      { label: t('ui.project.col.disbursed'), class: 'num', value: ([, x]) => money(x.disbursed, 'USD') },
-      { label: t('ui.project.col.undisbursed'), class: 'num', value: ([, x]) => money(x.undisbursed, 'USD') },
+      { label: t('ui.project.col.committed'), class: 'num', value: ([s, x]) => convertedTotal(x.committed, currency, missing(s, COMMITTED)) },
+      { label: t('ui.project.col.disbursed'), class: 'num', value: ([s, x]) => convertedTotal(x.disbursed, currency, missing(s, ['DISBURSEMENT'])) },
+      { label: t('ui.project.col.undisbursed'), class: 'num', value: ([s, x]) => convertedTotal(x.undisbursed, currency, missing(s, [...COMMITTED, 'DISBURSEMENT'])) },
     ], bySource) : null);
 }
 
@@ -184,7 +211,14 @@ function iatiLine(f) {
   return parts.join(', ');
 }
 
+/** Each amount's conversion by where it is: `${kind}|${fundingId}|${index}`. */
+function flowsOf(p) {
+  return new Map(((p.converted || {}).flows || []).map((f) => [`${f.kind}|${f.fundingId || ''}|${f.index}`, f]));
+}
+
 function fundingsSection(p) {
+  const flows = flowsOf(p);
+  const currency = (p.converted || {}).currency || displayCurrency();
   const section = h('section', { class: 'panel', 'aria-labelledby': 'fundings-heading' }, h('h2', { id: 'fundings-heading' }, t('ui.project.fundings.title')));
   if (!p.fundings.length) section.append(h('p', { class: 'empty' }, t('ui.project.fundings.none')));
   else section.append(table(t('ui.project.fundings.commitments'), [
@@ -193,6 +227,7 @@ function fundingsSection(p) {
     { label: t('ui.project.col.funder'), value: (f) => userText(f.funder) },
     { label: t('ui.project.col.committedOn'), class: 'date', value: (f) => f.committedOn },
     { label: t('ui.project.col.committed'), class: 'num', value: (f) => money(f.amount) },
+    { label: t('ui.project.col.committedConverted', { currency }), class: 'num', value: (f) => convertedCell(flows.get(`COMMITMENT|${f.fundingId}|0`)) },
     { label: t('ui.project.col.disbursed'), class: 'num', value: (f) => money(f.disbursed) },
     { label: t('ui.project.col.undisbursed'), class: 'num', value: (f) => money(f.undisbursed) },
     { label: t('ui.project.col.iati'), value: (f) => iatiLine(f) },
@@ -201,11 +236,11 @@ function fundingsSection(p) {
   const notes = (x, fromKey, toKey) => [x.provider && t(fromKey, { name: x.provider }), x.receiver && t(toKey, { name: x.receiver }), x.description]
     .filter(Boolean).join('; ');
   const movements = [...p.fundings.flatMap((f) => [
-    ...f.disbursements.map((d) => ({ date: d.disbursedOn, fundingId: f.fundingId, kind: t('ui.project.movement.disbursement'), amount: money(d.amount), note: '' })),
-    ...f.corrections.map((c) => ({ date: c.correctedOn, fundingId: f.fundingId, kind: t('ui.project.movement.correction'), amount: `${money(c.previousAmount)} → ${money(c.newAmount)}`, note: c.reason || '' })),
+    ...f.disbursements.map((d, i) => ({ date: d.disbursedOn, fundingId: f.fundingId, kind: t('ui.project.movement.disbursement'), amount: money(d.amount), note: '', flow: flows.get(`DISBURSEMENT|${f.fundingId}|${i}`) })),
+    ...f.corrections.map((c, i) => ({ date: c.correctedOn, fundingId: f.fundingId, kind: t('ui.project.movement.correction'), amount: `${money(c.previousAmount)} → ${money(c.newAmount)}`, note: c.reason || '', flow: flows.get(`CORRECTION|${f.fundingId}|${i}`) })),
   ]),
-  ...(p.incomingFunds || []).map((x) => ({ date: x.receivedOn, fundingId: x.fundingId, kind: t('ui.project.movement.incoming'), amount: money(x.amount), note: notes(x, 'ui.project.movement.from', 'ui.project.movement.to') })),
-  ...(p.expenditures || []).map((x) => ({ date: x.spentOn, fundingId: x.fundingId, kind: t('ui.project.movement.expenditure'), amount: money(x.amount), note: notes(x, 'ui.project.movement.by', 'ui.project.movement.to') })),
+  ...(p.incomingFunds || []).map((x, i) => ({ date: x.receivedOn, fundingId: x.fundingId, kind: t('ui.project.movement.incoming'), amount: money(x.amount), note: notes(x, 'ui.project.movement.from', 'ui.project.movement.to'), flow: flows.get(`INCOMING_FUNDS|${x.fundingId || ''}|${i}`) })),
+  ...(p.expenditures || []).map((x, i) => ({ date: x.spentOn, fundingId: x.fundingId, kind: t('ui.project.movement.expenditure'), amount: money(x.amount), note: notes(x, 'ui.project.movement.by', 'ui.project.movement.to'), flow: flows.get(`EXPENDITURE|${x.fundingId || ''}|${i}`) })),
   ].sort((a, b) => a.date.localeCompare(b.date));
   if (movements.length) {
     section.append(table(t('ui.project.movements.title'), [
@@ -213,8 +248,9 @@ function fundingsSection(p) {
       { label: t('ui.project.col.funding'), value: (m) => (m.fundingId ? userText(m.fundingId) : '—') },
       { label: t('ui.project.col.what'), value: (m) => m.kind },
       { label: t('ui.project.col.amount'), class: 'num', value: (m) => m.amount },
+      { label: t('ui.project.col.converted', { currency }), class: 'num converted', value: (m) => convertedCell(m.flow) },
       { label: t('ui.project.col.note'), value: (m) => (m.note ? userText(m.note) : '') },
-    ], movements));
+    ], movements, { rowClass: (m) => (m.flow && !m.flow.converted ? 'unconverted' : null) }));
   }
   return section;
 }
@@ -315,9 +351,10 @@ function partnerText(x) {
     : t('ui.project.partnerNoCountry', { name: x.name, role: partnerRoleName(x.role) });
 }
 
+/** An open stall: stalled since its due date, for as many days as the server counts (to today or the "as of" date). */
 function alertText(a) {
   const what = a.kind === 'NO_DISBURSEMENT' ? t('ui.project.alert.noDisbursement', { funding: a.fundingId || '' }) : stallKindName(a.kind);
-  return t('ui.project.alert.line', { what, count: a.days, date: a.dueOn });
+  return t('ui.project.alert.line', { what, count: Number(a.daysStalled) || 0, date: a.since || a.dueOn });
 }
 
 function travelNote(asOf, knownAt) {
@@ -339,7 +376,7 @@ export async function render(main, ctx) {
   const draw = async () => {
     let p;
     try {
-      p = await get(`/api/projects/${enc(id)}${query({ asOf, knownAt })}`);
+      p = await get(`/api/projects/${enc(id)}${query({ asOf, knownAt, displayCurrency: displayCurrency() })}`);
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 404) throw e;
       clear(container).append(userText(id, 'h1'), timeTravelForm(ctx, id, asOf, knownAt), h('div', { class: 'notice', role: 'alert' }, e.userMessage),
@@ -390,7 +427,7 @@ export async function render(main, ctx) {
       ], p.agreements) : null,
       p.alerts.length ? h('div', { class: 'notice warning', id: 'stall-alerts' }, h('strong', {}, t('ui.project.alert.title')), ' ',
         p.alerts.map(alertText).join('; ')) : null);
-    const parts = [header, dataQualityNotice(p), h('div', { class: 'project-grid' }, moneySection(p), details), partnersPanel(p),
+    const parts = [header, dataQualityNotice(p), h('div', { class: 'project-grid' }, moneySection(ctx, p), details), partnersPanel(p),
       documentsPanel(p), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p), importNotesPanel(p)].filter(Boolean);
     if (!travelling) {
       const commands = commandsSection(ctx, p, draw);

@@ -15,12 +15,15 @@ import java.util.List;
 /**
  * The rows of {@code audit/upcasting/legacy-edcf-project.json}: one project's stream exactly as the app wrote it
  * before {@code FundingCommittedEvent} had a revision or a {@code facilityId}, and before {@code ProjectProposedEvent}
- * had a revision or a {@code language}.
+ * had a revision or a {@code language}; and the same stream with the stall an older stall check recorded in it
+ * ({@link #withStallThatNeverHeld()}).
  */
 record LegacyRows(List<Row> rows) {
 
 	static final String PROJECT_ID = "KR-UZ-LEGACY-EDCF";
 	static final int COMMITMENT = 3;
+	/** The due date of the no-funding check of {@link #withStallThatNeverHeld()}: 180 days after the agreement. */
+	static final String STALL_DUE_ON = "2024-12-12";
 
 	record Row(String aggregateIdentifier, long sequenceNumber, String type, String eventIdentifier, String payloadType,
 			String payloadRevision, String timeStamp, String payload, String metaData) {
@@ -61,6 +64,28 @@ record LegacyRows(List<Row> rows) {
 	/** The proposal: stored before texts had a language (no revision, no {@code language}). */
 	Row proposal() {
 		return rows.get(0);
+	}
+
+	/**
+	 * The same project as an older version's stall check left it: checked at once after the loan agreement (signed
+	 * 2024-06-15, a backdated entry), the no-funding check due 2024-12-12 found no funding yet and recorded a stall,
+	 * then the commitment dated 2024-07-01 was recorded a moment later. The stall row is in the shape that version
+	 * wrote (no revision, no {@code resolvedOn}); the commitment and what follows move one sequence number on.
+	 */
+	LegacyRows withStallThatNeverHeld() {
+		List<Row> withStall = new ArrayList<>(rows.subList(0, COMMITMENT));
+		withStall.add(new Row(PROJECT_ID, COMMITMENT, "Project", "5b0c2f7e-3c1d-4a8e-9f61-2d7a4c9e8b13",
+				"org.pipelinetracker.project.api.ProjectStalledEvent", null, "2026-11-23T03:27:36.801Z",
+				"{\"projectId\":\"" + PROJECT_ID + "\",\"kind\":\"NO_FUNDING\",\"fundingId\":null,\"days\":180,"
+						+ "\"dueOn\":\"" + STALL_DUE_ON + "\"}",
+				"{\"traceId\":\"9d1e4b6a-7f20-4c3b-8a55-1e6f0c2d3b47\",\"actor\":\"system:stall-check\","
+						+ "\"reason\":\"no-funding check due " + STALL_DUE_ON + "\","
+						+ "\"correlationId\":\"9d1e4b6a-7f20-4c3b-8a55-1e6f0c2d3b47\"}"));
+		for (Row row : rows.subList(COMMITMENT, rows.size())) {
+			withStall.add(new Row(row.aggregateIdentifier(), row.sequenceNumber() + 1, row.type(), row.eventIdentifier(),
+					row.payloadType(), row.payloadRevision(), row.timeStamp(), row.payload(), row.metaData()));
+		}
+		return new LegacyRows(List.copyOf(withStall));
 	}
 
 	/** Appends the rows to the event store as another node (or an older version of the app) would have. */
