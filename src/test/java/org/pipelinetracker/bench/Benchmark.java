@@ -210,6 +210,10 @@ public final class Benchmark {
 		Map<String, Object> replay = (Map<String, Object>) detail.get("replay");
 		out.put("replay_events_per_s", replay.get("events_per_s"));
 		@SuppressWarnings("unchecked")
+		Map<String, Object> duringRebuild = (Map<String, Object>) replay.get("queries_during_rebuild");
+		out.put("rebuild_query_p99_ms", duringRebuild.get("p99_ms"));
+		out.put("rebuild_partial_answers", duringRebuild.get("partial_answers"));
+		@SuppressWarnings("unchecked")
 		Map<String, Object> rawRead = (Map<String, Object>) detail.get("raw_read");
 		out.put("raw_read_events_per_s", rawRead.get("events_per_s"));
 		@SuppressWarnings("unchecked")
@@ -555,18 +559,30 @@ public final class Benchmark {
 	private Map<String, Object> replay(ConfigurableApplicationContext ctx, long events) throws Exception {
 		ReplayService replays = ctx.getBean(ReplayService.class);
 		JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
+		Long projectsBefore = jdbc.queryForObject("select count(*) from pipeline_project", Long.class);
 		List<Double> rates = new ArrayList<>();
+		Histogram during = new Histogram(3);
+		long[] partial = new long[1];
 		for (int run = 0; run < cfg.runs(); run++) {
 			long t0 = System.nanoTime();
 			replays.start(null);
+			// queries meanwhile, as users would make them: a project's status and the pipeline, over HTTP
+			java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+			Thread querier = new Thread(() -> queryDuringRebuild(ctx, done, during, partial, projectsBefore), "bench-rebuild-queries");
+			querier.start();
 			long deadline = t0 + TimeUnit.MINUTES.toNanos(60);
-			while (replays.status().state() != ReplayService.State.COMPLETED) {
+			while (replays.status().state() == ReplayService.State.RUNNING) {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("replay did not finish within 60 minutes: " + replays.status());
 				}
 				Thread.sleep(5);
 			}
 			double seconds = (System.nanoTime() - t0) / 1e9;
+			done.set(true);
+			querier.join();
+			if (replays.status().state() != ReplayService.State.COMPLETED) {
+				throw new IllegalStateException("the rebuild did not complete: " + replays.status());
+			}
 			rates.add(events / seconds);
 			log(String.format(Locale.ROOT, "  replay %d: %d events in %.2f s: %.0f events/s", run + 1, events, seconds,
 					events / seconds));
@@ -577,10 +593,53 @@ public final class Benchmark {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("events_per_s", round(median(rates)));
 		out.put("runs", rates.stream().map(Benchmark::round).toList());
-		out.put("method", "POST /api/admin/replay equivalent (ReplayService.start for all 5 projections: token reset),"
-				+ " timed until every segment of every processor is at the head");
+		out.put("method", "POST /api/admin/replay equivalent (ReplayService.start for all 5 projections: the store read"
+				+ " once into a shadow database, then swapped in), timed until the run is COMPLETED");
 		out.put("rows_after", Map.of("pipeline_project", projects, "project_view", views, "pipeline_money", money));
+		Map<String, Object> queries = new LinkedHashMap<>();
+		queries.put("answered", during.getTotalCount());
+		queries.put("p50_ms", during.getTotalCount() == 0 ? null : round2(during.getValueAtPercentile(50) / 1000.0));
+		queries.put("p99_ms", during.getTotalCount() == 0 ? null : round2(during.getValueAtPercentile(99) / 1000.0));
+		queries.put("partial_answers", partial[0]);
+		queries.put("method", "one client during every rebuild: GET /api/projects/{id} and GET /api/pipeline in turn;"
+				+ " an answer with fewer projects than before the rebuild counts as partial");
+		out.put("queries_during_rebuild", queries);
 		return out;
+	}
+
+	private void queryDuringRebuild(ConfigurableApplicationContext ctx, java.util.concurrent.atomic.AtomicBoolean done,
+			Histogram latencies, long[] partial, Long projectsBefore) {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String baseUrl = "http://localhost:" + port(ctx);
+		String auth = "Basic " + Base64.getEncoder().encodeToString((cfg.user() + ":" + cfg.password())
+				.getBytes(StandardCharsets.UTF_8));
+		JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
+		List<String> ids = jdbc.queryForList("select project_id from project_view fetch first 1000 rows only", String.class);
+		Random random = new Random(7);
+		int i = 0;
+		while (!done.get()) {
+			boolean pipeline = i++ % 2 == 1 || ids.isEmpty();
+			String url = baseUrl + (pipeline ? "/api/pipeline" : "/api/projects/" + ids.get(random.nextInt(ids.size())));
+			long s = System.nanoTime();
+			try {
+				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+						.timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+				synchronized (latencies) {
+					latencies.recordValue(Math.max(1, (System.nanoTime() - s) / 1000));
+				}
+				if (r.statusCode() != 200 || (pipeline && projectsBefore != null
+						&& !r.body().contains("\"projects\":" + projectsBefore + ","))) {
+					partial[0]++;
+				}
+			}
+			catch (IOException e) {
+				partial[0]++;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	private Map<String, Object> rawRead(ConfigurableApplicationContext ctx) throws SQLException {

@@ -5,6 +5,7 @@ import org.pipelinetracker.http.Problems.Kind;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/admin/replay[?processor=]} starts a rebuild; {@code GET /api/admin/replay} shows its progress.
+ * {@code POST /api/admin/replay[?processor=]} starts a rebuild; {@code GET /api/admin/replay} shows its progress;
+ * {@code DELETE /api/admin/replay} cancels it.
  */
 @RestController
 @RequestMapping(path = "/api/admin/replay", produces = "application/json")
@@ -27,6 +29,12 @@ class ReplayController {
 	@PostMapping
 	ResponseEntity<ReplayService.Status> start(@RequestParam(required = false) String processor) {
 		return ResponseEntity.accepted().body(replays.start(processor == null || processor.isBlank() ? null : processor.trim()));
+	}
+
+	/** Stops the running rebuild; the live read models stay as they were. */
+	@DeleteMapping
+	ReplayService.Status cancel() {
+		return replays.cancel();
 	}
 
 	@GetMapping

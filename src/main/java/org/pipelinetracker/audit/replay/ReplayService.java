@@ -1,49 +1,88 @@
 package org.pipelinetracker.audit.replay;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.ShadowableProjection;
+import org.pipelinetracker.messaging.cluster.NodeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Rebuilds read models by resetting their processors' tokens, and reports progress: how far the slowest segment of
- * each processor has come towards the event store's head as it was when the replay started. Progress counts
- * stored events (rows of {@code domain_event_entry}) up to a global index, as the consistency check does: global
- * indexes start at 1 and may have gaps (a rolled-back transaction uses one up), so the head's index is not a count.
+ * Rebuilds read models beside the live ones and swaps them in: the event store is read once into shadow tables
+ * ({@link RebuildRun}) while queries keep answering from the live tables and the live processors keep following the
+ * store; at the end the live processors of the rebuilt read models stop, the shadow takes the last events, and one
+ * transaction replaces the live tables and moves the processors' tokens to the shadow's position
+ * ({@link ReadModelSwap}), after which they resume: no event handled twice, none missed. One rebuild at a time;
+ * cancellable; a rebuild that fails or is killed leaves the live read models as they were.
+ * <p>
+ * Progress counts stored events (rows of {@code domain_event_entry}) up to the global index that was the head when
+ * the run started: global indexes may have gaps (a rolled-back transaction uses one up), so the head is not a count.
  */
 @Service
-public class ReplayService {
+public class ReplayService implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 
+	private final EventStore eventStore;
 	private final EventProcessingConfiguration processing;
-	private final List<String> projections;
+	private final List<ShadowableProjection> projections;
 	private final JdbcTemplate jdbc;
-	private volatile Run run;
+	private final ReadModelSwap swap;
+	private final Path shadowDirectory;
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "read-model-rebuild");
+		thread.setDaemon(true);
+		return thread;
+	});
+	private volatile RebuildRun run;
 
-	ReplayService(EventProcessingConfiguration processing, List<ShadowableProjection> projections, JdbcTemplate jdbc) {
+	ReplayService(EventStore eventStore, EventProcessingConfiguration processing,
+			List<ShadowableProjection> projections, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+			@Qualifier("serializer") Serializer serializer, NodeId nodeId,
+			@Value("${tracker.replay.shadow-directory:${java.io.tmpdir}}") Path shadowDirectory) {
+		this.eventStore = eventStore;
 		this.processing = processing;
-		this.projections = projections.stream().map(ShadowableProjection::processingGroup).sorted().toList();
+		this.projections = projections.stream()
+				.sorted(java.util.Comparator.comparing(ShadowableProjection::processingGroup)).toList();
 		this.jdbc = jdbc;
+		this.swap = new ReadModelSwap(jdbc, new TransactionTemplate(transactions), serializer, nodeId.value());
+		this.shadowDirectory = shadowDirectory;
 	}
 
 	public enum State {
-		IDLE, RUNNING, COMPLETED
+		IDLE, RUNNING, COMPLETED, CANCELLED, FAILED
+	}
+
+	/** What a running rebuild is doing. */
+	public enum Phase {
+		/** Reading the event store into the shadow read models; the live ones answer. */
+		READING,
+		/** Taking the events recorded since the run started. */
+		CATCHING_UP,
+		/** Replacing the live read models and moving the processors' tokens, in one transaction. */
+		SWAPPING,
+		/** Nothing left to do. */
+		DONE
 	}
 
 	/** One processor's progress: {@code processed} of the {@code total} events up to the run's head. */
@@ -52,11 +91,12 @@ public class ReplayService {
 
 	/**
 	 * A run: {@code total} is the number of events stored up to {@code upToGlobalIndex} (the head when the run
-	 * started), {@code processed} how many of them the slowest processor has handled.
+	 * started), {@code processed} how many of them the rebuild has taken; {@code secondsLeft} is estimated from the
+	 * rate so far; {@code failure} says why a FAILED run stopped (the live read models were left as they were).
 	 */
-	public record Status(State state, String processor, long processed, long total, long upToGlobalIndex,
-			BigDecimal percent, Instant startedAt, Instant finishedAt, BigDecimal eventsPerSecond,
-			List<ProcessorProgress> processors) {
+	public record Status(State state, Phase phase, String processor, long processed, long total, long upToGlobalIndex,
+			BigDecimal percent, Instant startedAt, Instant finishedAt, BigDecimal eventsPerSecond, Long secondsLeft,
+			String failure, List<ProcessorProgress> processors) {
 	}
 
 	/** A second replay while one runs. */
@@ -66,99 +106,86 @@ public class ReplayService {
 		}
 	}
 
-	private record Run(String label, List<String> processors, long head, long total, Instant startedAt,
-			Instant[] finishedAt, Map<String, long[]> counted) {
-	}
-
 	/** The processing groups that can be replayed. */
 	public List<String> processors() {
-		return projections;
+		return projections.stream().map(ShadowableProjection::processingGroup).toList();
 	}
 
-	/** Resets and restarts {@code processor} (or every projection when null). Refused while a replay runs. */
+	/** Starts rebuilding {@code processor}'s read model (or every one when null). Refused while a rebuild runs. */
 	public synchronized Status start(String processor) {
 		Status current = status();
 		if (current.state() == State.RUNNING) {
 			throw new AlreadyRunningException("a replay of " + current.processor() + " is running (" + current.percent()
-					+ "% done); wait for it to finish");
+					+ "% done); wait for it to finish or cancel it");
 		}
-		if (processor != null && !projections.contains(processor)) {
-			throw InvalidRequestException.of("processor", "'" + processor + "' is not a projection; use one of " + projections);
+		if (processor != null && !processors().contains(processor)) {
+			throw InvalidRequestException.of("processor", "'" + processor + "' is not a projection; use one of " + processors());
 		}
-		List<String> selected = processor == null ? projections : List.of(processor);
-		Long max = jdbc.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
-		long head = max == null ? -1 : max;
-		long total = eventsUpTo(head);
-		for (String name : selected) {
-			StreamingEventProcessor p = streaming(name);
-			p.shutDown();
-			p.resetTokens();
-			p.start();
+		List<ShadowableProjection> selected = projections.stream()
+				.filter(p -> processor == null || p.processingGroup().equals(processor)).toList();
+		long head = head();
+		RebuildRun next = new RebuildRun(processor == null ? "all projections" : processor, selected, head,
+				eventsUpTo(head), eventStore, processing, jdbc, swap, shadowDirectory);
+		run = next;
+		log.info("Rebuild of {} started: {} events, up to global index {}", next.label(), next.total(), head);
+		worker.execute(next);
+		return status();
+	}
+
+	/** Asks the running rebuild to stop; the live read models stay as they are. */
+	public Status cancel() {
+		RebuildRun current = run;
+		if (current != null) {
+			current.cancel();
 		}
-		run = new Run(processor == null ? "all projections" : processor, selected, head, total, Instant.now(),
-				new Instant[1], new ConcurrentHashMap<>());
-		log.info("Replay of {} started: {} events, up to global index {}", run.label(), total, head);
 		return status();
 	}
 
 	public Status status() {
-		Run current = run;
+		RebuildRun current = run;
 		if (current == null) {
-			return new Status(State.IDLE, null, 0, 0, -1, BigDecimal.ZERO, null, null, BigDecimal.ZERO, List.of());
+			return new Status(State.IDLE, null, null, 0, 0, -1, BigDecimal.ZERO, null, null, BigDecimal.ZERO, null, null,
+					List.of());
 		}
 		long total = current.total();
-		List<ProcessorProgress> progress = new ArrayList<>();
-		long slowest = total;
-		for (String name : current.processors()) {
-			long processed = processed(current, name);
-			progress.add(new ProcessorProgress(name, processed, total, percent(processed, total)));
-			slowest = Math.min(slowest, processed);
+		long processed = Math.min(current.processed(), total);
+		State state = current.state();
+		if (state == State.COMPLETED) {
+			processed = total;
 		}
-		boolean done = slowest >= total;
-		if (done && current.finishedAt()[0] == null) {
-			current.finishedAt()[0] = Instant.now();
-			log.info("Replay of {} completed in {}", current.label(),
-					Duration.between(current.startedAt(), current.finishedAt()[0]));
-		}
-		Instant end = done ? current.finishedAt()[0] : Instant.now();
+		Instant end = current.finishedAt() != null ? current.finishedAt() : Instant.now();
 		double seconds = Math.max(0.001, Duration.between(current.startedAt(), end).toNanos() / 1e9);
-		return new Status(done ? State.COMPLETED : State.RUNNING, current.label(), slowest, total, current.head(),
-				percent(slowest, total), current.startedAt(), current.finishedAt()[0],
-				BigDecimal.valueOf(slowest / seconds).setScale(1, RoundingMode.HALF_UP), progress);
+		double rate = current.processed() / seconds;
+		Long secondsLeft = state != State.RUNNING ? null
+				: rate <= 0 ? null : Math.round((total - processed) / rate);
+		List<ProcessorProgress> progress = new ArrayList<>();
+		for (String name : current.processors()) {
+			progress.add(new ProcessorProgress(name, processed, total, percent(processed, total)));
+		}
+		return new Status(state, state == State.RUNNING ? current.phase() : Phase.DONE, current.label(), processed, total, current.head(),
+				percent(processed, total), current.startedAt(), current.finishedAt(),
+				BigDecimal.valueOf(rate).setScale(1, RoundingMode.HALF_UP), secondsLeft, current.failure(), progress);
 	}
 
 	/** Read models being rebuilt right now (empty when none). */
 	public List<String> rebuilding() {
-		Status status = status();
-		return status.state() == State.RUNNING ? status.processors().stream()
-				.filter(p -> p.processed() < p.total()).map(ProcessorProgress::processor).toList() : List.of();
+		RebuildRun current = run;
+		return current != null && current.state() == State.RUNNING ? current.processors() : List.of();
 	}
 
-	/**
-	 * Events processed by a processor: those stored up to the position of its slowest segment (each segment reads
-	 * the whole stream), capped at the run's head. The count for a position is remembered, so a status poll costs
-	 * a count query only when the processor has moved.
-	 */
-	private long processed(Run current, String name) {
-		Map<Integer, EventTrackerStatus> segments = streaming(name).processingStatus();
-		if (segments.isEmpty()) {
-			return 0;
+	@Override
+	public void close() throws InterruptedException {
+		RebuildRun current = run;
+		if (current != null) {
+			current.cancel();
 		}
-		long slowest = Long.MAX_VALUE;
-		for (EventTrackerStatus segment : segments.values()) {
-			OptionalLong position = segment.getCurrentPosition();
-			slowest = Math.min(slowest, position.isPresent() ? position.getAsLong() : -1);
-		}
-		long upTo = Math.min(slowest, current.head());
-		if (upTo >= current.head()) {
-			return current.total();
-		}
-		long[] counted = current.counted().get(name);
-		if (counted == null || counted[0] != upTo) {
-			counted = new long[] {upTo, eventsUpTo(upTo)};
-			current.counted().put(name, counted);
-		}
-		return counted[1];
+		worker.shutdown();
+		worker.awaitTermination(10, TimeUnit.SECONDS);
+	}
+
+	private long head() {
+		Long max = jdbc.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
+		return max == null ? -1 : max;
 	}
 
 	/** The number of stored events with a global index up to {@code globalIndex}. */
@@ -176,7 +203,7 @@ public class ReplayService {
 				: BigDecimal.valueOf(processed * 100.0 / total).setScale(1, RoundingMode.DOWN);
 	}
 
-	private StreamingEventProcessor streaming(String name) {
+	static StreamingEventProcessor streaming(EventProcessingConfiguration processing, String name) {
 		return processing.eventProcessor(name, StreamingEventProcessor.class)
 				.orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
 	}

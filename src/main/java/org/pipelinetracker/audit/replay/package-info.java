@@ -1,4 +1,5 @@
 /**
- * Rebuilding read models: token resets with progress, one replay at a time, reads flagged while it runs.
+ * Rebuilding read models: the event store read once into shadow tables while the live ones answer, then swapped in
+ * with the processors' tokens in one transaction; progress, cancel, one rebuild at a time, reads flagged meanwhile.
  */
 package org.pipelinetracker.audit.replay;

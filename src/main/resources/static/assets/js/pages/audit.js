@@ -1,6 +1,6 @@
 // Audit: verify the hash chain and the read models; rebuild the read models with a live progress bar; dead letters.
 import { h, clear, table, instant, data as userText } from '../dom.js';
-import { get, post, query, enc, ApiError } from '../api.js';
+import { get, post, del, query, enc, ApiError } from '../api.js';
 import { t, tParts, formatDecimal, formatInstant } from '../i18n.js';
 
 /** The read models (event processors), each with its name in the page's language. */
@@ -94,6 +94,7 @@ function replaySection(ctx) {
     Object.keys(PROCESSORS).map((p) => h('option', { value: p }, readModelName(p))));
   const button = h('button', { type: 'button', class: 'primary', id: 'replay' }, t('ui.audit.replay.button'));
   const bar = h('progress', { id: 'replay-progress', max: '100', value: '0', 'aria-labelledby': 'replay-label' });
+  const cancel = h('button', { type: 'button', id: 'replay-cancel', hidden: true }, t('ui.audit.replay.cancel'));
   const label = h('p', { id: 'replay-label', class: 'progress-label' }, t('ui.audit.replay.idle'));
   const error = h('p', { class: 'notice error', role: 'alert', hidden: true });
   let timer = null;
@@ -108,9 +109,13 @@ function replaySection(ctx) {
       label.textContent = [
         t('ui.audit.replay.progress', { model: readModelName(s.processor), percent: shownPercent, processed: formatDecimal(s.processed), total: formatDecimal(s.total), index: eventCount(s.total, s.upToGlobalIndex).index }),
         s.eventsPerSecond ? t('ui.audit.replay.rate', { rate: formatDecimal(s.eventsPerSecond) }) : '',
+        s.state === 'RUNNING' && s.secondsLeft != null ? t('ui.audit.replay.left', { seconds: formatDecimal(s.secondsLeft) }) : '',
         s.state === 'COMPLETED' ? t('ui.audit.replay.completed', { at: formatInstant(s.finishedAt) }) : '',
+        s.state === 'CANCELLED' ? t('ui.audit.replay.cancelled') : '',
+        s.state === 'FAILED' ? t('ui.audit.replay.failed', { reason: s.failure || '' }) : '',
       ].join('');
     }
+    cancel.hidden = s.state !== 'RUNNING';
   };
   const poll = async () => {
     try {
@@ -141,6 +146,14 @@ function replaySection(ctx) {
       button.disabled = false;
     }
   });
+  cancel.addEventListener('click', async () => {
+    try {
+      show(await del('/api/admin/replay'));
+    } catch (e) {
+      error.hidden = false;
+      error.textContent = message(e);
+    }
+  });
   get('/api/admin/replay').then((s) => {
     show(s);
     if (s.state === 'RUNNING') {
@@ -154,7 +167,7 @@ function replaySection(ctx) {
     h('h2', { id: 'replay-heading' }, t('ui.audit.replay.title')),
     h('p', {}, t('ui.audit.replay.description')),
     h('div', { class: 'toolbar' }, h('div', { class: 'field narrow' }, h('label', { for: 'replay-processor' }, t('ui.audit.replay.readModel')), select),
-      h('div', { class: 'field actions' }, button)),
+      h('div', { class: 'field actions' }, button, cancel)),
     h('div', { class: 'progress' }, bar, label), error);
   section.stop = () => clearTimeout(timer);
   return section;

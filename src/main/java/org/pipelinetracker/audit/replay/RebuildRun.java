@@ -1,0 +1,209 @@
+package org.pipelinetracker.audit.replay;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.pipelinetracker.audit.replay.ReplayService.Phase;
+import org.pipelinetracker.audit.replay.ReplayService.State;
+import org.pipelinetracker.kernel.ShadowableProjection;
+import org.pipelinetracker.kernel.ShadowableProjection.Table;
+import org.pipelinetracker.storage.SchemaMigrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One rebuild: the shadow database (an H2 file in a directory of its own, deleted afterwards, so a large store does
+ * not have to fit in memory), the single read of the event store into it, the catch-up with what was recorded
+ * meanwhile, and the swap. Live processors are stopped only for the last catch-up and the swap, and always started
+ * again.
+ */
+final class RebuildRun implements Runnable {
+
+	private static final Logger log = LoggerFactory.getLogger(RebuildRun.class);
+	/** Catch-up rounds while the live processors run, before they are stopped for the last one. */
+	private static final int CATCH_UP_ROUNDS = 3;
+
+	private final String label;
+	private final List<ShadowableProjection> projections;
+	private final long head;
+	private final long total;
+	private final EventStore eventStore;
+	private final EventProcessingConfiguration processing;
+	private final JdbcTemplate live;
+	private final ReadModelSwap swap;
+	private final Path shadowDirectory;
+	private final Instant startedAt = Instant.now();
+	private volatile Instant finishedAt;
+	private volatile State state = State.RUNNING;
+	private volatile Phase phase = Phase.READING;
+	private volatile String failure;
+	private volatile boolean cancelled;
+	private volatile ShadowRebuild rebuild;
+
+	RebuildRun(String label, List<ShadowableProjection> projections, long head, long total, EventStore eventStore,
+			EventProcessingConfiguration processing, JdbcTemplate live, ReadModelSwap swap, Path shadowDirectory) {
+		this.label = label;
+		this.projections = projections;
+		this.head = head;
+		this.total = total;
+		this.eventStore = eventStore;
+		this.processing = processing;
+		this.live = live;
+		this.swap = swap;
+		this.shadowDirectory = shadowDirectory;
+	}
+
+	String label() {
+		return label;
+	}
+
+	List<String> processors() {
+		return projections.stream().map(ShadowableProjection::processingGroup).toList();
+	}
+
+	long head() {
+		return head;
+	}
+
+	long total() {
+		return total;
+	}
+
+	long processed() {
+		ShadowRebuild current = rebuild;
+		return current == null ? 0 : current.handled();
+	}
+
+	Instant startedAt() {
+		return startedAt;
+	}
+
+	Instant finishedAt() {
+		return finishedAt;
+	}
+
+	State state() {
+		return state;
+	}
+
+	Phase phase() {
+		return phase;
+	}
+
+	String failure() {
+		return failure;
+	}
+
+	void cancel() {
+		cancelled = true;
+	}
+
+	@Override
+	public void run() {
+		Path directory = null;
+		try {
+			directory = Files.createTempDirectory(shadowDirectory, "rebuild-");
+			String url = "jdbc:h2:file:" + directory.resolve("shadow").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+			SchemaMigrations.migrateH2(new DriverManagerDataSource(url, "sa", ""));
+			try (Connection shadow = DriverManager.getConnection(url, "sa", "")) {
+				shadow.setAutoCommit(false);
+				rebuild(shadow);
+				try (var statement = shadow.createStatement()) {
+					statement.execute("shutdown");
+				}
+			}
+		}
+		catch (RuntimeException | SQLException | IOException e) {
+			failure = e.getMessage();
+			state = State.FAILED;
+			log.error("Rebuild of {} failed; the live read models are as they were", label, e);
+		}
+		finally {
+			finishedAt = Instant.now();
+			phase = Phase.DONE;
+			delete(directory);
+		}
+	}
+
+	private void rebuild(Connection shadow) {
+		JdbcTemplate storage = new JdbcTemplate(new SingleConnectionDataSource(shadow, true));
+		List<AnnotationEventHandlerAdapter> handlers = projections.stream()
+				.map(p -> new AnnotationEventHandlerAdapter(p.withStorage(storage))).toList();
+		try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+			ShadowRebuild reading = new ShadowRebuild(stream, handlers, shadow, () -> cancelled);
+			rebuild = reading;
+			reading.catchUp(head);
+			phase = Phase.CATCHING_UP;
+			for (int round = 0; round < CATCH_UP_ROUNDS && !cancelled; round++) {
+				long now = currentHead();
+				if (now <= Math.max(head, lastPosition(reading))) {
+					break;
+				}
+				reading.catchUp(now);
+			}
+			if (cancelled) {
+				state = State.CANCELLED;
+				log.info("Rebuild of {} cancelled after {} events; the live read models are as they were", label,
+						reading.applied());
+				return;
+			}
+			phase = Phase.SWAPPING;
+			List<StreamingEventProcessor> stopped = processors().stream()
+					.map(name -> ReplayService.streaming(processing, name)).toList();
+			try {
+				stopped.forEach(StreamingEventProcessor::shutDown);
+				reading.catchUp(currentHead());
+				List<Table> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
+				// an empty store: the tables are emptied, the tokens stay where they are (at the start)
+				long rows = swap.swap(shadow, tables, reading.lastToken() == null ? List.of() : processors(),
+						reading.lastToken());
+				state = State.COMPLETED;
+				log.info("Rebuild of {} completed in {}: {} events, {} rows swapped in", label,
+						Duration.between(startedAt, Instant.now()), reading.applied(), rows);
+			}
+			finally {
+				stopped.forEach(StreamingEventProcessor::start);
+			}
+		}
+	}
+
+	private static long lastPosition(ShadowRebuild reading) {
+		return reading.lastToken() == null ? -1 : reading.lastToken().position().orElse(-1);
+	}
+
+	private long currentHead() {
+		Long max = live.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
+		return max == null ? -1 : max;
+	}
+
+	private static void delete(Path directory) {
+		if (directory == null) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException e) {
+			log.warn("Could not delete the rebuild's shadow database in {}: {}", directory, e.toString());
+		}
+	}
+}
