@@ -87,7 +87,7 @@ final class AccessRules {
 		// recorders: proposals, agreements, milestones, texts in other languages and stage changes
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER), "/api/projects", "/api/projects/*/agreements",
 				"/api/projects/*/milestones", "/api/projects/*/texts", "/api/projects/*/start", "/api/projects/*/suspend",
-				"/api/projects/*/resume", "/api/projects/*/complete", "/api/projects/*/cancel");
+				"/api/projects/*/resume", "/api/projects/*/finalise", "/api/projects/*/complete", "/api/projects/*/cancel");
 
 		// finance: commitments (every source), corrections, disbursements, expenditure, incoming funds, facilities
 		b.roles(HttpMethod.POST, Set.of(Role.FINANCE), "/api/projects/*/fundings", "/api/projects/*/fundings/eximbank",

@@ -63,6 +63,8 @@ import java.util.stream.Stream;
  * <li>N events bulk-loaded through the raw path (the workload's events serialized by the application's serializer)
  * into a fresh database, then: a replay of all projections (token reset) and the raw read ceiling (read and
  * deserialize every row on one thread); query latency over HTTP; startup time to first request in a fresh JVM.</li>
+ * <li>the IATI import ({@link IatiImportBench}, when {@code bench.iati.mb} &gt; 0): a file of that size built from
+ * the example activities, parsed alone (the ceiling), then imported into a fresh database.</li>
  * </ol>
  * Every measurement is repeated {@code runs} times and the median reported; latencies are HdrHistogram percentiles
  * of the measured window only (warm-up excluded). Results: {@code results.json}, {@code results.csv} and
@@ -227,6 +229,18 @@ public final class Benchmark {
 		Map<String, Object> startup = (Map<String, Object>) detail.get("startup");
 		out.put("startup_ms", startup == null ? null : startup.get("ms"));
 		out.put("load_events_per_s", load.get("events_per_s"));
+		// after the heap peaks above were read: the phase measures its own
+		if (cfg.iatiMb() > 0) {
+			detail.put("iati_import", iatiImport(kind));
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> iati = (Map<String, Object>) detail.get("iati_import");
+		if (iati != null) {
+			out.put("iati_file_mb", iati.get("file_mb"));
+			out.put("iati_import_activities_per_s", ((Map<?, ?>) iati.get("import")).get("activities_per_s"));
+			out.put("iati_parse_activities_per_s", ((Map<?, ?>) iati.get("parse_only")).get("activities_per_s"));
+			out.put("iati_import_heap_max_mb", iati.get("heap_max_mb"));
+		}
 
 		Map<String, Object> ratios = new LinkedHashMap<>();
 		ratios.put("ingest_vs_baseline_8c", ratio(out.get("ingest_cmds_per_s_8c"), out.get("baseline_cmds_per_s_8c")));
@@ -270,6 +284,33 @@ public final class Benchmark {
 	}
 
 	// --- contexts -----------------------------------------------------------------------------------------------
+
+	/** The IATI file built, parsed alone, then imported into a fresh database, with the heap peak of the import. */
+	private Map<String, Object> iatiImport(String kind) throws Exception {
+		Map<String, Object> out = new LinkedHashMap<>();
+		Path file = cfg.out().resolve("iati-" + cfg.iatiMb() + "mb.xml");
+		long activities = IatiImportBench.buildFile(file, cfg.iatiMb() * 1_000_000L);
+		out.put("file_mb", Files.size(file) / 1e6);
+		out.put("file_activities", activities);
+		out.put("parse_only", IatiImportBench.parseOnly(file));
+		log("IATI file of " + Files.size(file) / 1_000_000 + " MB, " + activities + " activities: parse only "
+				+ out.get("parse_only"));
+		Db db = Db.create(kind, cfg.out(), "iati");
+		ConfigurableApplicationContext ctx = start(db, false);
+		try {
+			heap.reset();
+			Map<String, Object> imported = IatiImportBench.importFile(ctx, file);
+			out.put("import", imported);
+			out.put("heap_max_mb", heap.peakMb());
+			out.put("heap_live_max_mb", heap.livePeakMb());
+			log("IATI import: " + imported + ", heap peak " + heap.peakMb() + " MB");
+		}
+		finally {
+			close(ctx, db);
+			Files.deleteIfExists(file);
+		}
+		return out;
+	}
 
 	private ConfigurableApplicationContext start(Db db, boolean baseline) {
 		List<String> args = new ArrayList<>(db.arguments());

@@ -95,6 +95,7 @@ class RoleMatrixTest {
 				onProject("suspend", Role.RECORDER, 200, () -> project(proposed(), "/suspend",
 						"{\"on\":\"2024-02-01\",\"reason\":\"Tender appeal\"}")),
 				onProject("resume", Role.RECORDER, 200, () -> project(suspended(), "/resume", "{\"on\":\"2024-03-01\"}")),
+				onProject("finalise", Role.RECORDER, 200, () -> project(started(), "/finalise", "{\"on\":\"2024-12-01\"}")),
 				onProject("complete", Role.RECORDER, 200, () -> project(started(), "/complete", "{\"on\":\"2024-12-31\"}")),
 				onProject("cancel", Role.RECORDER, 200, () -> project(proposed(), "/cancel",
 						"{\"on\":\"2024-02-01\",\"reason\":\"Dropped by the ministry\"}")),

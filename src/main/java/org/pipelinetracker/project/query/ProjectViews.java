@@ -65,6 +65,11 @@ public class ProjectViews {
 			where.append(" and region = ?");
 			args.add(filter.region());
 		}
+		if (filter.flag() != null) {
+			// the flags are written space-separated, each between spaces (ProjectStatusProjection)
+			where.append(" and data_quality like ?");
+			args.add("% " + filter.flag().name() + " %");
+		}
 		for (String word : filter.words()) {
 			// a word holds only letters and digits (SearchText): nothing to escape in the pattern
 			where.append(" and search_text like ?");

@@ -4,6 +4,7 @@ import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.WriteResult;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.query.DataQuality;
 import org.pipelinetracker.project.query.PageOf;
 import org.pipelinetracker.project.query.ProjectFilter;
 import org.pipelinetracker.project.query.ProjectSort;
@@ -148,6 +149,12 @@ class ProjectController {
 		return writes.resume(id, orEmpty(request), audit(principal));
 	}
 
+	@PostMapping(path = "/{id}/finalise")
+	WriteResult finalise(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
+			Principal principal) {
+		return writes.finalise(id, orEmpty(request), audit(principal));
+	}
+
 	@PostMapping(path = "/{id}/complete")
 	WriteResult complete(@PathVariable String id, @RequestBody(required = false) StageChangeRequest request,
 			Principal principal) {
@@ -183,7 +190,7 @@ class ProjectController {
 	@GetMapping
 	PageOf<ProjectSummary> list(@RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) String sector, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String q,
+			@RequestParam(required = false) String q, @RequestParam(required = false) DataQuality.Flag flag,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) String displayCurrency, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String iatiStatus) {
@@ -202,7 +209,7 @@ class ProjectController {
 		String canonicalRegion = codelists.regionOf(v, "region", region);
 		String shownIn = displayCurrencies.resolve(v, displayCurrency, "displayCurrency");
 		v.throwIfAny();
-		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q), stages),
+		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q), flag, stages),
 				order.orElseThrow(), page, size, shownIn);
 	}
 

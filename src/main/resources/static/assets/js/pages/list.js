@@ -7,13 +7,15 @@ import { h, clear, sectorLabel, data as userText } from '../dom.js';
 import { get, query } from '../api.js';
 import { reference } from '../reference.js';
 import { t, formatCount, formatInstant } from '../i18n.js';
-import { STAGES, stageName, activityStatusName, regionName, sectorText } from '../labels.js';
+import {
+  STAGES, stageName, activityStatusName, regionName, sectorText, DATA_QUALITY_FLAGS, dataQualityShortName,
+} from '../labels.js';
 import { displayCurrency, currencyField, convertedTotal } from '../currency.js';
 import { recordedText } from '../content.js';
 import { xlsxButton } from '../download.js';
 
 const SIZES = ['20', '50', '100', '200'];
-const STATUSES = ['1', '2', '4', '5', '6'];
+const STATUSES = ['1', '2', '3', '4', '5', '6'];
 
 /** Every column: its key, header, sort field (null: the server cannot order by it) and cell. */
 const COLUMNS = [
@@ -39,6 +41,7 @@ function stateFrom(q) {
     iatiStatus: STATUSES.includes(q.get('iatiStatus')) ? q.get('iatiStatus') : '',
     sector: q.get('sector') || '',
     region: q.get('region') || '',
+    flag: Object.keys(DATA_QUALITY_FLAGS).includes(q.get('flag')) ? q.get('flag') : '',
     sort: sort && COLUMNS.some((c) => c.sort === sort[1]) ? `${sort[1]},${sort[2]}` : 'projectId,asc',
     page: Math.max(0, Number.parseInt(q.get('page') || '0', 10) || 0),
     size: SIZES.includes(q.get('size')) ? q.get('size') : '50',
@@ -64,6 +67,7 @@ export async function render(main, ctx) {
     select('list-iatiStatus', t('ui.list.iatiStatus'), [['', t('ui.list.allStatuses')], ...STATUSES.map((s) => [s, `${s} ${activityStatusName(s)}`])], state.iatiStatus),
     select('list-sector', t('ui.board.sector'), [['', t('ui.board.allSectors')], ...sectors], state.sector),
     select('list-region', t('ui.board.region'), [['', t('ui.board.allRegions')], ...regions], state.region),
+    select('list-flag', t('ui.board.flag'), [['', t('ui.list.allFlags')], ...Object.keys(DATA_QUALITY_FLAGS).map((f) => [f, dataQualityShortName(f)])], state.flag),
     select('list-size', t('ui.list.pageSize'), SIZES.map((s) => [s, s]), state.size),
     currencyField('list-currency', () => load()),
     h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary', id: 'list-apply' }, t('ui.list.apply'))));
@@ -79,7 +83,7 @@ export async function render(main, ctx) {
 
   const address = () => {
     const params = {
-      q: state.q, stage: state.stage, iatiStatus: state.iatiStatus, sector: state.sector, region: state.region,
+      q: state.q, stage: state.stage, iatiStatus: state.iatiStatus, sector: state.sector, region: state.region, flag: state.flag,
       sort: state.sort === 'projectId,asc' ? '' : state.sort, page: state.page ? String(state.page) : '',
       size: state.size === '50' ? '' : state.size,
       cols: state.cols.join(',') === DEFAULT_COLUMNS.join(',') ? '' : state.cols.join(','),
@@ -111,7 +115,7 @@ export async function render(main, ctx) {
     address();
     download.update({ stage: state.stage, sector: state.sector, region: state.region });
     const result = await get(`/api/projects${query({
-      q: state.q, stage: state.stage, iatiStatus: state.iatiStatus, sector: state.sector, region: state.region,
+      q: state.q, stage: state.stage, iatiStatus: state.iatiStatus, sector: state.sector, region: state.region, flag: state.flag,
       sort: state.sort, page: String(state.page), size: state.size, displayCurrency: displayCurrency(),
     })}`);
     if (!ctx.isCurrent()) return;
@@ -144,11 +148,11 @@ export async function render(main, ctx) {
   filters.addEventListener('submit', (e) => {
     e.preventDefault();
     state.q = search.value.trim();
-    for (const key of ['stage', 'iatiStatus', 'sector', 'region', 'size']) state[key] = document.getElementById(`list-${key}`).value;
+    for (const key of ['stage', 'iatiStatus', 'sector', 'region', 'flag', 'size']) state[key] = document.getElementById(`list-${key}`).value;
     state.page = 0;
     load().catch((err) => ctx.announce(err.userMessage || err.message));
   });
-  for (const key of ['stage', 'iatiStatus', 'sector', 'region', 'size']) {
+  for (const key of ['stage', 'iatiStatus', 'sector', 'region', 'flag', 'size']) {
     document.getElementById(`list-${key}`).addEventListener('change', () => filters.requestSubmit());
   }
   columnChoice.addEventListener('change', () => {

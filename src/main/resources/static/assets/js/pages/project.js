@@ -12,6 +12,7 @@ import {
 import { projectCommands } from '../commands.js';
 import { t, formatCount, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
 import { recordedText, field, pick, languageName } from '../content.js';
+import { reportedStatusLine, dataQualityNotice, partnersPanel, documentsPanel, importNotesPanel } from './project-record.js';
 import {
   stageName, sourceName, instrumentName, agreementTypeName, partnerRoleName, activityStatusName, transactionTypeName,
   regionName, stallKindName, eventTypeName,
@@ -347,7 +348,8 @@ function languagesLine(p) {
 }
 
 function partnerText(x) {
-  return t('ui.project.partner', { name: x.name, country: x.country, role: partnerRoleName(x.role) });
+  return x.country ? t('ui.project.partner', { name: x.name, country: x.country, role: partnerRoleName(x.role) })
+    : t('ui.project.partnerNoCountry', { name: x.name, role: partnerRoleName(x.role) });
 }
 
 /** An open stall: stalled since its due date, for as many days as the server counts (to today or the "as of" date). */
@@ -397,6 +399,7 @@ export async function render(main, ctx) {
       h('div', { class: 'title-line' }, title, titleTag),
       h('p', { class: 'project-status' }, stageBadge(p.stage), ' ',
         h('span', { class: 'iati', id: 'iati-status' }, t('ui.project.iatiStatus', { code: p.iatiStatus, name: activityStatusName(p.iatiStatus) })), ' ',
+        reportedStatusLine(p), ' ',
         h('span', { class: 'muted' }, t('ui.project.since', { date: p.stageSince })),
         p.suspendedFrom ? h('span', { class: 'muted' }, t('ui.project.suspendedFrom', { stage: stageName(p.suspendedFrom) })) : null,
         h('span', { class: 'muted' }, t('ui.project.version', { version: String(p.version) }))),
@@ -428,7 +431,8 @@ export async function render(main, ctx) {
       ], p.agreements) : null,
       p.alerts.length ? h('div', { class: 'notice warning', id: 'stall-alerts' }, h('strong', {}, t('ui.project.alert.title')), ' ',
         p.alerts.map(alertText).join('; ')) : null);
-    const parts = [header, h('div', { class: 'project-grid' }, moneySection(ctx, p), details), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p)];
+    const parts = [header, dataQualityNotice(p), h('div', { class: 'project-grid' }, moneySection(ctx, p), details), partnersPanel(p),
+      documentsPanel(p), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p), importNotesPanel(p)].filter(Boolean);
     if (!travelling) {
       const commands = commandsSection(ctx, p, draw);
       // a refresh rebuilds the forms with the new state (funding choices…) but keeps open ones as they were
