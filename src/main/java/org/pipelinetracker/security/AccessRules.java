@@ -81,7 +81,8 @@ final class AccessRules {
 		// reads of the portfolio: any user (or anonymous with public read)
 		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
-				"/api/fx-rates/**", "/api/export/**", "/api/stream", "/api/me", "/api/reference");
+				"/api/fx-rates/**", "/api/export/**", "/api/projects/*/statement.xlsx", "/api/stream", "/api/me",
+				"/api/reference");
 
 		// recorders: proposals, agreements, milestones, texts in other languages and stage changes
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER), "/api/projects", "/api/projects/*/agreements",
