@@ -9,6 +9,7 @@ import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.ProjectCancelledEvent;
 import org.pipelinetracker.project.api.ProjectCompletedEvent;
+import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
 import org.pipelinetracker.project.api.StallPeriod;
@@ -25,7 +26,8 @@ import java.util.Optional;
 /**
  * Stalled-project alerts, in valid time ({@link StallPeriod}): raised by {@link ProjectStalledEvent} (already
  * resolved when the check found facts that ended it), ended by the funding (a commitment or incoming funds) or
- * disbursement they wait for, or by the project's completion or cancellation. Expenditure ends nothing: it is not a
+ * disbursement they wait for, or by the project's completion or cancellation (typed, or so reported by its
+ * publisher). Expenditure ends nothing: it is not a
  * disbursement.
  * <p>
  * A fact is judged by its date, whenever it is recorded: dated after the alert's due date, it resolves the alert on
@@ -84,6 +86,14 @@ class AlertsProjection implements ShadowableProjection {
 	@EventHandler
 	void on(ProjectCancelledEvent e) {
 		endAll(e.projectId().value(), e.cancelledOn());
+	}
+
+	/** A publisher reported the project closed or cancelled: its alerts end as with a typed completion. */
+	@EventHandler
+	void on(ProjectStageChangedEvent e) {
+		if (e.to().isTerminal()) {
+			endAll(e.projectId().value(), e.changedOn());
+		}
 	}
 
 	@ResetHandler

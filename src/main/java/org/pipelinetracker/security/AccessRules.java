@@ -82,12 +82,13 @@ final class AccessRules {
 		// reads of the portfolio: any user (or anonymous with public read)
 		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
-				"/api/fx-rates/**", "/api/export/**", "/api/stream", "/api/me", "/api/reference");
+				"/api/fx-rates/**", "/api/export/**", "/api/projects/*/statement.xlsx", "/api/stream", "/api/me",
+				"/api/reference");
 
 		// recorders: proposals, agreements, milestones, texts in other languages and stage changes
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER), "/api/projects", "/api/projects/*/agreements",
 				"/api/projects/*/milestones", "/api/projects/*/texts", "/api/projects/*/start", "/api/projects/*/suspend",
-				"/api/projects/*/resume", "/api/projects/*/complete", "/api/projects/*/cancel");
+				"/api/projects/*/resume", "/api/projects/*/finalise", "/api/projects/*/complete", "/api/projects/*/cancel");
 
 		// finance: commitments (every source), corrections, disbursements, expenditure, incoming funds, facilities
 		b.roles(HttpMethod.POST, Set.of(Role.FINANCE), "/api/projects/*/fundings", "/api/projects/*/fundings/eximbank",

@@ -12,8 +12,8 @@ const INSTRUMENTS = ['EDCF_LOAN', 'EXPORT_CREDIT'];
 const OTHER_SOURCES = ['KOICA_GRANT', 'PRIVATE_INVESTMENT', 'UZBEK_BUDGET', 'OTHER'];
 export const PARTNER_ROLES = ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'];
 const STAGE_ACTIONS = {
-  start: 'ui.cmd.stage.start', suspend: 'ui.cmd.stage.suspend', resume: 'ui.cmd.stage.resume',
-  complete: 'ui.cmd.stage.complete', cancel: 'ui.cmd.stage.cancel',
+  start: 'ui.cmd.stage.start', finalise: 'ui.cmd.stage.finalise', suspend: 'ui.cmd.stage.suspend',
+  resume: 'ui.cmd.stage.resume', complete: 'ui.cmd.stage.complete', cancel: 'ui.cmd.stage.cancel',
 };
 
 function auditFields() {
@@ -201,7 +201,7 @@ function textCommand(project, base) {
 }
 
 function suggestedAction(stage) {
-  return { FINANCED: 'start', IMPLEMENTATION: 'complete', SUSPENDED: 'resume' }[stage] || 'start';
+  return { FINANCED: 'start', IMPLEMENTATION: 'complete', FINALISATION: 'complete', SUSPENDED: 'resume' }[stage] || 'start';
 }
 
 /** A credit facility shared by projects (FINANCE). */

@@ -2,8 +2,19 @@
 // DAC sectors. The API's values (codes, canonical English names) stay as they are; only what is shown changes.
 import { t, language } from './i18n.js';
 
-/** The stages in board order (FINALISATION, when the API has it, goes between IMPLEMENTATION and COMPLETED). */
-export const STAGES = ['PROPOSED', 'AGREED', 'FINANCED', 'IMPLEMENTATION', 'SUSPENDED', 'COMPLETED', 'CANCELLED'];
+/** The stages in board order: FINALISATION (IATI 3) between IMPLEMENTATION and COMPLETED. */
+export const STAGES = ['PROPOSED', 'AGREED', 'FINANCED', 'IMPLEMENTATION', 'FINALISATION', 'SUSPENDED', 'COMPLETED', 'CANCELLED'];
+
+/** The data-quality flags (project.query.DataQuality.Flag) and their short names, for filters and badges. */
+export const DATA_QUALITY_FLAGS = {
+  STATUS_WITHOUT_FUNDING: 'ui.dataQuality.statusWithoutFunding',
+  CLOSED_WITH_UNDISBURSED: 'ui.dataQuality.closedWithUndisbursed',
+  PIPELINE_WITH_SPENDING: 'ui.dataQuality.pipelineWithSpending',
+};
+export const dataQualityShortName = (flag) => (DATA_QUALITY_FLAGS[flag] ? t(DATA_QUALITY_FLAGS[flag]) : flag);
+/** Why a project carries a flag, in the page's language: the status reported and the money concerned. */
+export const dataQualityReason = (entry, amounts) => t(`ref.dataQuality.${entry.flag}`,
+  { status: `${entry.status} ${t(`ref.activityStatus.${entry.status}`)}`, amounts });
 
 export const stageName = (stage) => (stage ? t(`ref.stage.${stage}`) : '');
 export const activityStatusName = (code) => t(`ref.activityStatus.${code}`);

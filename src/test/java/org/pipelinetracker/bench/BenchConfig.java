@@ -19,10 +19,12 @@ import java.util.List;
  * @param ingest whether to measure ingestion and the raw insert ceiling ({@code false}: only the N-event phases)
  * @param oursArgs extra {@code --name=value} settings for "ours" (to measure one lever at a time), e.g.
  * {@code -Dbench.ours.args="--tracker.aggregate-cache.size=0"}
+ * @param iatiMb the size of the IATI file the import phase builds, parses alone and imports ({@code -Dbench.iati.mb},
+ * default 100; 0: no import phase)
  */
 record BenchConfig(long events, List<String> databases, int runs, int warmupSeconds, int measureSeconds, int queries,
 		int queryWarmup, int queryMaxSeconds, int rawRows, boolean baseline, boolean startup, String user,
-		String password, Path out, List<Integer> clients, boolean ingest, List<String> oursArgs) {
+		String password, Path out, List<Integer> clients, boolean ingest, List<String> oursArgs, int iatiMb) {
 
 	static BenchConfig fromSystemProperties() {
 		String db = System.getProperty("bench.db", "h2").trim().toLowerCase();
@@ -49,13 +51,14 @@ record BenchConfig(long events, List<String> databases, int runs, int warmupSeco
 				Path.of(prop("bench.out", "target/bench")),
 				List.of(1, 8),
 				Boolean.parseBoolean(prop("bench.ingest", "true")),
-				prop("bench.ours.args", "").isBlank() ? List.of() : List.of(prop("bench.ours.args", "").split("\\s+")));
+				prop("bench.ours.args", "").isBlank() ? List.of() : List.of(prop("bench.ours.args", "").split("\\s+")),
+				Integer.parseInt(prop("bench.iati.mb", "100")));
 	}
 
-	/** The smoke test's tiny configuration. */
+	/** The smoke test's tiny configuration: no IATI import phase (IatiImportBenchTest runs it small). */
 	static BenchConfig smoke(Path out) {
 		return new BenchConfig(600, List.of("h2"), 1, 1, 1, 20, 5, 5, 500, true, true, "admin", "admin-demo", out,
-				List.of(1, 8), true, List.of());
+				List.of(1, 8), true, List.of(), 0);
 	}
 
 	private static String prop(String name, String fallback) {

@@ -63,6 +63,8 @@ import java.util.stream.Stream;
  * <li>N events bulk-loaded through the raw path (the workload's events serialized by the application's serializer)
  * into a fresh database, then: a replay of all projections (token reset) and the raw read ceiling (read and
  * deserialize every row on one thread); query latency over HTTP; startup time to first request in a fresh JVM.</li>
+ * <li>the IATI import ({@link IatiImportBench}, when {@code bench.iati.mb} &gt; 0): a file of that size built from
+ * the example activities, parsed alone (the ceiling), then imported into a fresh database.</li>
  * </ol>
  * Every measurement is repeated {@code runs} times and the median reported; latencies are HdrHistogram percentiles
  * of the measured window only (warm-up excluded). Results: {@code results.json}, {@code results.csv} and
@@ -208,6 +210,10 @@ public final class Benchmark {
 		Map<String, Object> replay = (Map<String, Object>) detail.get("replay");
 		out.put("replay_events_per_s", replay.get("events_per_s"));
 		@SuppressWarnings("unchecked")
+		Map<String, Object> duringRebuild = (Map<String, Object>) replay.get("queries_during_rebuild");
+		out.put("rebuild_query_p99_ms", duringRebuild.get("p99_ms"));
+		out.put("rebuild_partial_answers", duringRebuild.get("partial_answers"));
+		@SuppressWarnings("unchecked")
 		Map<String, Object> rawRead = (Map<String, Object>) detail.get("raw_read");
 		out.put("raw_read_events_per_s", rawRead.get("events_per_s"));
 		@SuppressWarnings("unchecked")
@@ -223,6 +229,18 @@ public final class Benchmark {
 		Map<String, Object> startup = (Map<String, Object>) detail.get("startup");
 		out.put("startup_ms", startup == null ? null : startup.get("ms"));
 		out.put("load_events_per_s", load.get("events_per_s"));
+		// after the heap peaks above were read: the phase measures its own
+		if (cfg.iatiMb() > 0) {
+			detail.put("iati_import", iatiImport(kind));
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> iati = (Map<String, Object>) detail.get("iati_import");
+		if (iati != null) {
+			out.put("iati_file_mb", iati.get("file_mb"));
+			out.put("iati_import_activities_per_s", ((Map<?, ?>) iati.get("import")).get("activities_per_s"));
+			out.put("iati_parse_activities_per_s", ((Map<?, ?>) iati.get("parse_only")).get("activities_per_s"));
+			out.put("iati_import_heap_max_mb", iati.get("heap_max_mb"));
+		}
 
 		Map<String, Object> ratios = new LinkedHashMap<>();
 		ratios.put("ingest_vs_baseline_8c", ratio(out.get("ingest_cmds_per_s_8c"), out.get("baseline_cmds_per_s_8c")));
@@ -266,6 +284,33 @@ public final class Benchmark {
 	}
 
 	// --- contexts -----------------------------------------------------------------------------------------------
+
+	/** The IATI file built, parsed alone, then imported into a fresh database, with the heap peak of the import. */
+	private Map<String, Object> iatiImport(String kind) throws Exception {
+		Map<String, Object> out = new LinkedHashMap<>();
+		Path file = cfg.out().resolve("iati-" + cfg.iatiMb() + "mb.xml");
+		long activities = IatiImportBench.buildFile(file, cfg.iatiMb() * 1_000_000L);
+		out.put("file_mb", Files.size(file) / 1e6);
+		out.put("file_activities", activities);
+		out.put("parse_only", IatiImportBench.parseOnly(file));
+		log("IATI file of " + Files.size(file) / 1_000_000 + " MB, " + activities + " activities: parse only "
+				+ out.get("parse_only"));
+		Db db = Db.create(kind, cfg.out(), "iati");
+		ConfigurableApplicationContext ctx = start(db, false);
+		try {
+			heap.reset();
+			Map<String, Object> imported = IatiImportBench.importFile(ctx, file);
+			out.put("import", imported);
+			out.put("heap_max_mb", heap.peakMb());
+			out.put("heap_live_max_mb", heap.livePeakMb());
+			log("IATI import: " + imported + ", heap peak " + heap.peakMb() + " MB");
+		}
+		finally {
+			close(ctx, db);
+			Files.deleteIfExists(file);
+		}
+		return out;
+	}
 
 	private ConfigurableApplicationContext start(Db db, boolean baseline) {
 		List<String> args = new ArrayList<>(db.arguments());
@@ -514,18 +559,30 @@ public final class Benchmark {
 	private Map<String, Object> replay(ConfigurableApplicationContext ctx, long events) throws Exception {
 		ReplayService replays = ctx.getBean(ReplayService.class);
 		JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
+		Long projectsBefore = jdbc.queryForObject("select count(*) from pipeline_project", Long.class);
 		List<Double> rates = new ArrayList<>();
+		Histogram during = new Histogram(3);
+		long[] partial = new long[1];
 		for (int run = 0; run < cfg.runs(); run++) {
 			long t0 = System.nanoTime();
 			replays.start(null);
+			// queries meanwhile, as users would make them: a project's status and the pipeline, over HTTP
+			java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+			Thread querier = new Thread(() -> queryDuringRebuild(ctx, done, during, partial, projectsBefore), "bench-rebuild-queries");
+			querier.start();
 			long deadline = t0 + TimeUnit.MINUTES.toNanos(60);
-			while (replays.status().state() != ReplayService.State.COMPLETED) {
+			while (replays.status().state() == ReplayService.State.RUNNING) {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("replay did not finish within 60 minutes: " + replays.status());
 				}
 				Thread.sleep(5);
 			}
 			double seconds = (System.nanoTime() - t0) / 1e9;
+			done.set(true);
+			querier.join();
+			if (replays.status().state() != ReplayService.State.COMPLETED) {
+				throw new IllegalStateException("the rebuild did not complete: " + replays.status());
+			}
 			rates.add(events / seconds);
 			log(String.format(Locale.ROOT, "  replay %d: %d events in %.2f s: %.0f events/s", run + 1, events, seconds,
 					events / seconds));
@@ -536,10 +593,53 @@ public final class Benchmark {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("events_per_s", round(median(rates)));
 		out.put("runs", rates.stream().map(Benchmark::round).toList());
-		out.put("method", "POST /api/admin/replay equivalent (ReplayService.start for all 5 projections: token reset),"
-				+ " timed until every segment of every processor is at the head");
+		out.put("method", "POST /api/admin/replay equivalent (ReplayService.start for all 5 projections: the store read"
+				+ " once into a shadow database, then swapped in), timed until the run is COMPLETED");
 		out.put("rows_after", Map.of("pipeline_project", projects, "project_view", views, "pipeline_money", money));
+		Map<String, Object> queries = new LinkedHashMap<>();
+		queries.put("answered", during.getTotalCount());
+		queries.put("p50_ms", during.getTotalCount() == 0 ? null : round2(during.getValueAtPercentile(50) / 1000.0));
+		queries.put("p99_ms", during.getTotalCount() == 0 ? null : round2(during.getValueAtPercentile(99) / 1000.0));
+		queries.put("partial_answers", partial[0]);
+		queries.put("method", "one client during every rebuild: GET /api/projects/{id} and GET /api/pipeline in turn;"
+				+ " an answer with fewer projects than before the rebuild counts as partial");
+		out.put("queries_during_rebuild", queries);
 		return out;
+	}
+
+	private void queryDuringRebuild(ConfigurableApplicationContext ctx, java.util.concurrent.atomic.AtomicBoolean done,
+			Histogram latencies, long[] partial, Long projectsBefore) {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String baseUrl = "http://localhost:" + port(ctx);
+		String auth = "Basic " + Base64.getEncoder().encodeToString((cfg.user() + ":" + cfg.password())
+				.getBytes(StandardCharsets.UTF_8));
+		JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
+		List<String> ids = jdbc.queryForList("select project_id from project_view fetch first 1000 rows only", String.class);
+		Random random = new Random(7);
+		int i = 0;
+		while (!done.get()) {
+			boolean pipeline = i++ % 2 == 1 || ids.isEmpty();
+			String url = baseUrl + (pipeline ? "/api/pipeline" : "/api/projects/" + ids.get(random.nextInt(ids.size())));
+			long s = System.nanoTime();
+			try {
+				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+						.timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+				synchronized (latencies) {
+					latencies.recordValue(Math.max(1, (System.nanoTime() - s) / 1000));
+				}
+				if (r.statusCode() != 200 || (pipeline && projectsBefore != null
+						&& !r.body().contains("\"projects\":" + projectsBefore + ","))) {
+					partial[0]++;
+				}
+			}
+			catch (IOException e) {
+				partial[0]++;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	private Map<String, Object> rawRead(ConfigurableApplicationContext ctx) throws SQLException {

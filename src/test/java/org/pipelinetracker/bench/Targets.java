@@ -28,6 +28,8 @@ final class Targets {
 		}
 		atLeast(out, "ratios.replay_vs_raw_read", "replay / raw read+deserialise ceiling", ratios.get("replay_vs_raw_read"),
 				0.5, null);
+		atMost(out, "rebuild_query_p99_ms", "queries answered during a rebuild, p99", r.get("rebuild_query_p99_ms"), 50, null);
+		atMost(out, "rebuild_partial_answers", "answers with a partial read model during a rebuild", r.get("rebuild_partial_answers"), 1, null);
 		String at = events >= 1_000_000 ? null : "measured at " + events + " events; the target is stated for 1M";
 		atMost(out, "status_p99_ms", "project status p99", r.get("status_p99_ms"), 5, at);
 		atMost(out, "pipeline_p99_ms", "pipeline p99", r.get("pipeline_p99_ms"), 20, at);

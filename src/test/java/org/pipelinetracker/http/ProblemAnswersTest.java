@@ -234,9 +234,10 @@ class ProblemAnswersTest {
 				Transfer-Encoding: chunked
 
 				{"detail":"Invalid field 'stage': must be one of [PROPOSED, AGREED, FINANCED, IMPLEMENTATION, \
-				COMPLETED, CANCELLED, SUSPENDED] (got 'NOPE')","instance":"/api/projects","status":400,"title":\
-				"Invalid request","type":"/problems/invalid-request","errors":[{"field":"stage","reason":"must be \
-				one of [PROPOSED, AGREED, FINANCED, IMPLEMENTATION, COMPLETED, CANCELLED, SUSPENDED] (got 'NOPE')"}]}""");
+				FINALISATION, COMPLETED, CANCELLED, SUSPENDED] (got 'NOPE')","instance":"/api/projects","status":400,\
+				"title":"Invalid request","type":"/problems/invalid-request","errors":[{"field":"stage","reason":"must \
+				be one of [PROPOSED, AGREED, FINANCED, IMPLEMENTATION, FINALISATION, COMPLETED, CANCELLED, SUSPENDED] \
+				(got 'NOPE')"}]}""");
 		softly.assertAll();
 	}
 

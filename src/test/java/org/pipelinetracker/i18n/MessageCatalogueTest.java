@@ -8,6 +8,7 @@ import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.PartnerRole;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.query.DataQuality;
 import org.pipelinetracker.project.api.StallKind;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -200,6 +201,7 @@ class MessageCatalogueTest {
 		prefixes.put("ref.role.", new Prefix(() -> union(names(roles()), Set.of("APPROVER")), true));
 		prefixes.put("ref.agreementType.", new Prefix(() -> names(AgreementType.values()), true));
 		prefixes.put("ref.partnerRole.", new Prefix(() -> names(PartnerRole.values()), true));
+		prefixes.put("ref.dataQuality.", new Prefix(() -> names(DataQuality.Flag.values()), true));
 		prefixes.put("ref.stallKind.", new Prefix(() -> names(StallKind.values()), true));
 		prefixes.put("ref.eventType.", new Prefix(MessageCatalogueTest::eventTypes, true));
 		prefixes.put("ref.region.", new Prefix(() -> new Codelists().uzbekRegions().stream()
@@ -208,7 +210,7 @@ class MessageCatalogueTest {
 		prefixes.put("ref.timeZone.", new Prefix(() -> Set.of("Asia/Tashkent", "Asia/Seoul", "UTC"), true));
 		prefixes.put("ref.budgetType.", new Prefix(() -> testCodelist("BudgetType.xml").keySet(), false));
 		prefixes.put("ref.budgetStatus.", new Prefix(() -> testCodelist("BudgetStatus.xml").keySet(), false));
-		prefixes.put("ref.documentCategory.", new Prefix(() -> testCodelist("DocumentCategory.xml").keySet(), false));
+		prefixes.put("ref.documentCategory.", new Prefix(() -> testCodelist("DocumentCategory.xml").keySet(), true));
 		return prefixes;
 	}
 

@@ -146,13 +146,13 @@ class IatiRoundTripTest {
 			}
 			b.eventually("/api/projects?size=50", r -> r.json().path("totalElements").asLong() == 2);
 			String exported = b.get("/api/export/iati").body();
+			validate(exported); // the documents, partners and statuses of published files too
 			Map<String, List<String>> narratives = narratives(exported);
 			String annotated = "XM-PIPELINE-TRACKER-AA-AAA-123456789-ABC123";
 			assertThat(narratives.get(annotated + " title")).containsExactly("en: Activity title",
 					"es: Título de la actividad", "fr: Titre de l'activité");
 			assertThat(narratives.get(annotated + " description")).containsExactly(
-					"en: General activity description text. Long description of the activity with no particular structure."
-							+ "\n\nIATI import notes: " + ANNOTATED_NOTES + ".",
+					"en: General activity description text. Long description of the activity with no particular structure.",
 					"fr: Activité générale du texte de description. Longue description de l'activité sans structure"
 							+ " particulière.");
 			String usaid = "XM-PIPELINE-TRACKER-US-GOV-1-AID-EPP-A-00-09-00001";
@@ -175,16 +175,23 @@ class IatiRoundTripTest {
 				assertThat(after.path("title")).as(id).isEqualTo(before.path("title"));
 				assertThat(after.path("description")).as(id).isEqualTo(before.path("description"));
 				assertThat(after.path("texts")).as(id).isEqualTo(before.path("texts"));
+				// the status, the documents in every language, the organisations and every money flow are kept too
+				assertThat(after.path("iatiStatus")).as(id).isEqualTo(before.path("iatiStatus"));
+				assertThat(after.path("stageHistory")).as(id).isEqualTo(before.path("stageHistory"));
+				assertThat(after.path("documents")).as(id).isEqualTo(before.path("documents"));
+				assertThat(after.path("partners")).as(id).isEqualTo(before.path("partners"));
+				assertThat(after.path("agreements")).as(id).isEqualTo(before.path("agreements"));
+				for (String flows : List.of("fundings", "incomingFunds", "expenditures")) {
+					assertThat(after.path(flows)).as(id + " " + flows).isEqualTo(before.path(flows));
+				}
 			}
+			JsonNode imported = c.get("/api/projects/AA-AAA-123456789-ABC123").json();
+			assertThat(imported.path("iatiStatus").asString()).isEqualTo("2");
+			assertThat(imported.path("documents").get(0).path("titles").path("fr").asString()).isEqualTo("Rapport de projet 2013");
+			assertThat(imported.path("partners").get(2).path("names").path("fr").asString()).isEqualTo("Nom de l'agence A");
 			assertThat(withoutTimestamps(c.get("/api/export/iati").body())).isEqualTo(withoutTimestamps(exported));
 		}
 	}
-
-	/** The notes the import appends to the annotated example's description (not our own export). */
-	static final String ANNOTATED_NOTES = "no DAC 5-digit sector; DAC category 111 mapped to its first purpose code 11110;"
-			+ " published sectors: vocabulary 2 111 50%, vocabulary 2 112 50%, vocabulary 99 A1 100%; recipient countries"
-			+ " AF 25%, AG 25%; region recorded as Multiple regions; participating organisations without a country in their"
-			+ " identifier, not kept as partners: Name of Agency A (role 3)";
 
 	/** The narratives of every activity's title and general description: "identifier title" → "lang: text". */
 	static Map<String, List<String>> narratives(String xml) throws Exception {
@@ -208,6 +215,16 @@ class IatiRoundTripTest {
 			}
 		}
 		return result;
+	}
+
+	/** Valid against the IATI 2.03 schema. */
+	static void validate(String xml) throws Exception {
+		javax.xml.validation.SchemaFactory factory = javax.xml.validation.SchemaFactory
+				.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+		factory.newSchema(IatiRoundTripTest.class.getResource("/iati/schema/iati-activities-schema.xsd")).newValidator()
+				.validate(new javax.xml.transform.stream.StreamSource(new StringReader(xml)));
 	}
 
 	private static String example(String name) throws java.io.IOException {

@@ -188,6 +188,8 @@ class WebUiTest {
 
 		browser.resize(375, 800);
 		card(financed);
+		// the layout follows the resize within a moment: measured once it has
+		browser.wait.until(d -> ((Number) browser.js("return document.documentElement.scrollWidth")).intValue() <= 375);
 		assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
 				.as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(375);
 		browser.screenshotViewport("board-375");
@@ -364,7 +366,7 @@ class WebUiTest {
 		assertThat(browser.find("#csv-download").getAttribute("download")).isEqualTo("funding-year-sector.csv");
 		browser.find("#csv-download").click();
 		String csv = browser.downloaded("funding-year-sector.csv");
-		assertThat(csv).startsWith("period,periodStart,periodEnd,group,groupName,currency,committed,disbursed,"
+		assertThat(csv).startsWith("\uFEFFperiod,periodStart,periodEnd,group,groupName,currency,committed,disbursed,"
 				+ "cumulativeCommitted,cumulativeDisbursed,unconverted\r\n");
 		assertThat(csv).contains("2019,2019-01-01,2019-12-31,43082,Research/scientific institutions (43082),USD,7654321.09,0.00,7654321.09,0.00,\r\n");
 		// a credit facility through its form: listed with its usage against the limit

@@ -5,6 +5,7 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,10 +16,14 @@ import tools.jackson.databind.node.ObjectNode;
  * language of its texts ({@code language}, a BCP 47 tag). Every proposal stored before has no revision and no such
  * property; its texts were English (the only language the application had), so this upcaster adds
  * {@code "language": "en"}. A payload that has a {@code language} keeps it. Every other property is unchanged;
- * revision "2" payloads are not touched, and the stored bytes never change (the hash chain covers them).
+ * revision "2" payloads are not touched, and the stored bytes never change (the hash chain covers them). Runs before
+ * {@link ProposedPartnersUpcaster}, which takes revision "2" to "3".
  */
 @Component
+@Order(ProjectProposedEventUpcaster.ORDER)
 class ProjectProposedEventUpcaster extends SingleEventUpcaster {
+
+	static final int ORDER = 100;
 
 	static final String PAYLOAD_TYPE = ProjectProposedEvent.class.getName();
 	static final String TO_REVISION = "2";

@@ -25,6 +25,12 @@ public final class Extension {
 	public static final String AGREEMENT_ID = "agreement-id";
 	/** On {@code document-link}: the {@code AgreementType} name of that agreement. */
 	public static final String AGREEMENT_TYPE = "agreement-type";
+	/** On {@code document-link}: the id of the project document it is. */
+	public static final String DOCUMENT_ID = "document-id";
+	/** On a document's {@code document-link}: the date the agreement whose text it is was signed. */
+	public static final String AGREEMENT_SIGNED_ON = "agreement-signed-on";
+	/** On a document's {@code document-link}: the parties of that agreement, joined by {@code "; "}. */
+	public static final String AGREEMENT_PARTIES = "agreement-parties";
 
 	private Extension() {
 	}

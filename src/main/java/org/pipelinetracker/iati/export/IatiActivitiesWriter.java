@@ -7,6 +7,7 @@ import org.pipelinetracker.iati.conventions.Narratives;
 import org.pipelinetracker.iati.conventions.ReportingOrg;
 import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.query.DocumentView;
 import org.pipelinetracker.project.query.ProjectView;
 import org.pipelinetracker.project.query.ProjectView.AgreementView;
 import org.pipelinetracker.project.query.ProjectView.FundingView;
@@ -24,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +42,13 @@ import java.util.function.UnaryOperator;
  * original (the proposal's) first, then every other language recorded, in tag order. The schema requires a
  * description: a project without one in any language gets its original title. Every other narrative (and the
  * activity's default) is {@code xml:lang} {@value org.pipelinetracker.iati.conventions.Narratives#LANGUAGE}.</li>
- * <li>{@code participating-org}: each partner, role = {@code PartnerRole.iatiCode()}, name as narrative, ISO
- * country in the extension attribute {@code pt:country} (a country is no organisation identifier, so it is not
+ * <li>{@code participating-org}: each partner, role = {@code PartnerRole.iatiCode()}, its {@code ref}, {@code type},
+ * {@code activity-id} and {@code crs-channel-code} as recorded, its name in every language recorded (else its name),
+ * ISO country in the extension attribute {@code pt:country} (a country is no organisation identifier, so it is not
  * put in {@code ref}). The schema requires one: a project without partners lists its funders (role 1), and one
  * without funders either the reporting org (role 2, accountable for the record).</li>
- * <li>{@code activity-status}: the stage's IATI status.</li>
+ * <li>{@code activity-status}: the stage's IATI status (which is the status its publisher reported, for an imported
+ * project whose stage no user changed since).</li>
  * <li>{@code activity-date}: 1 planned start, 2 actual start (the first time the project entered
  * IMPLEMENTATION), 3 planned end, 4 actual end (COMPLETED since). The schema requires one: a project with none
  * of these gets type 1 on its proposal date, with a narrative saying so.</li>
@@ -58,10 +62,13 @@ import java.util.function.UnaryOperator;
  * per incoming funds and type 4 per expenditure, in original currency with their value date, description,
  * {@code provider-org} and {@code receiver-org} as recorded, and {@code ref} = the funding id they name, if any
  * (no flow or finance type: they are not commitments).</li>
- * <li>{@code document-link}: each agreement with a document URL (a path on this server is made absolute), category
- * A09 for an MOU and A11 (contract) for the binding kinds, title {@code "<TYPE> agreement <id>"}, the parties
- * as description, the signature date as document date; the agreement's id and type in {@code pt:agreement-id} and
- * {@code pt:agreement-type}.</li>
+ * <li>{@code document-link}: each project document, as kept: url, format, title and description in every language,
+ * every category and language, document date, its id in {@code pt:document-id}; a document that is an agreement's text
+ * also names the agreement ({@code pt:agreement-id}, {@code pt:agreement-type}, {@code pt:agreement-signed-on},
+ * {@code pt:agreement-parties}). Then each agreement with a document URL that is no kept document (a path on this
+ * server is made absolute), category A09 for an MOU and A11 (contract) for the binding kinds, title
+ * {@code "<TYPE> agreement <id>"}, the parties as description, the signature date as document date; the agreement's
+ * id and type in {@code pt:agreement-id} and {@code pt:agreement-type}.</li>
  * </ul>
  * The {@code pt:} attributes let this application's importer restore a project exactly from its own export
  * (export → import into an empty instance → export gives the same document, timestamps aside). What the import
@@ -80,7 +87,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	IatiActivitiesWriter(OutputStream out, ReportingOrg reportingOrg, UnaryOperator<String> absoluteUrl,
 			Instant generatedAt) throws XMLStreamException {
-		this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+		this.xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
 		this.reportingOrg = reportingOrg;
 		this.absoluteUrl = absoluteUrl;
 		xml.writeStartDocument("UTF-8", "1.0");
@@ -147,10 +154,61 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		for (MoneyFlow flow : MoneyFlow.of(p)) {
 			transaction(flow);
 		}
+		Set<String> documentIds = new HashSet<>();
+		for (DocumentView document : p.documents) {
+			documentIds.add(document.documentId());
+			documentLink(document, p.agreements.stream().filter(a -> document.documentId().equals(a.documentId()))
+					.findFirst().orElse(null));
+		}
 		for (AgreementView agreement : p.agreements) {
-			if (agreement.documentUrl() != null && !agreement.documentUrl().isBlank()) {
+			if (agreement.documentUrl() != null && !agreement.documentUrl().isBlank()
+					&& (agreement.documentId() == null || !documentIds.contains(agreement.documentId()))) {
 				documentLink(agreement);
 			}
+		}
+		end();
+	}
+
+	/** A project document; {@code agreement}: the agreement whose text it is, or null. */
+	private void documentLink(DocumentView d, AgreementView agreement) throws XMLStreamException {
+		String url = absoluteUrl.apply(d.url());
+		start("document-link");
+		xml.writeAttribute("url", url);
+		xml.writeAttribute("format", d.format() != null ? d.format() : format(url));
+		xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.DOCUMENT_ID, d.documentId());
+		if (agreement != null) {
+			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.AGREEMENT_ID, agreement.agreementId());
+			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.AGREEMENT_TYPE, agreement.type().name());
+			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.AGREEMENT_SIGNED_ON,
+					agreement.signedOn().toString());
+			if (agreement.parties() != null && !agreement.parties().isEmpty()) {
+				xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.AGREEMENT_PARTIES,
+						String.join("; ", agreement.parties()));
+			}
+		}
+		start("title");
+		if (d.titles().isEmpty()) {
+			narrative(d.url());
+		}
+		for (Map.Entry<String, String> title : d.titles().entrySet()) {
+			narrative(title.getValue(), title.getKey());
+		}
+		end();
+		if (!d.descriptions().isEmpty()) {
+			start("description");
+			for (Map.Entry<String, String> description : d.descriptions().entrySet()) {
+				narrative(description.getValue(), description.getKey());
+			}
+			end();
+		}
+		for (String category : d.categories()) {
+			empty("category", "code", category);
+		}
+		for (String language : d.languages()) {
+			empty("language", "code", language);
+		}
+		if (d.documentDate() != null) {
+			empty("document-date", "iso-date", d.documentDate().toString());
 		}
 		end();
 	}
@@ -159,11 +217,33 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		if (!p.partners.isEmpty()) {
 			for (Partner partner : p.partners) {
 				start("participating-org");
+				attribute("ref", partner.ref());
+				attribute("type", partner.type());
 				xml.writeAttribute("role", partner.role().iatiCode());
+				attribute("activity-id", partner.activityId());
+				attribute("crs-channel-code", partner.crsChannelCode());
 				if (partner.country() != null) {
 					xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.COUNTRY, partner.country());
 				}
-				narrative(partner.name());
+				if (partner.names().isEmpty()) {
+					narrative(partner.name());
+				}
+				else {
+					// the name shown first: the import takes our own export's first narrative as the name
+					if (!partner.names().containsValue(partner.name())) {
+						narrative(partner.name());
+					}
+					String first = partner.names().entrySet().stream().filter(e -> e.getValue().equals(partner.name()))
+							.map(Map.Entry::getKey).findFirst().orElse(null);
+					if (first != null) {
+						narrative(partner.name(), first);
+					}
+					for (Map.Entry<String, String> name : partner.names().entrySet()) {
+						if (!name.getKey().equals(first)) {
+							narrative(name.getValue(), name.getKey());
+						}
+					}
+				}
 				end();
 			}
 			return;
@@ -368,6 +448,12 @@ final class IatiActivitiesWriter implements AutoCloseable {
 			from = cr + 1;
 		}
 		xml.writeCharacters(text.substring(from));
+	}
+
+	private void attribute(String name, String value) throws XMLStreamException {
+		if (value != null && !value.isBlank()) {
+			xml.writeAttribute(name, value);
+		}
 	}
 
 	private void empty(String element, String attribute, String value) throws XMLStreamException {

@@ -1,6 +1,8 @@
 package org.pipelinetracker.iati.imports;
 
 import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.api.ImportNote;
+import org.pipelinetracker.project.app.Requests;
 import org.pipelinetracker.project.app.WriteResult;
 import org.pipelinetracker.project.query.ProjectTimeline;
 import org.pipelinetracker.project.query.ProjectView;
@@ -8,6 +10,10 @@ import org.pipelinetracker.kernel.InvalidRequestException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +35,10 @@ final class ActivityImport {
 	private final ProjectTimeline timeline;
 	/** The project's version after the last write (-1: no project yet). */
 	long version;
+	/** The activity's data-quality notes, kept on its project ({@link ImportNotesMapper}): every skip and note of it. */
+	final List<Requests.ImportNoteRequest> notes = new ArrayList<>();
+	/** The id of the project document each document link (by its position) is kept as ({@link DocumentMapper}). */
+	final Map<Integer, String> documentIds = new HashMap<>();
 	private ProjectView view;
 
 	ActivityImport(IatiActivity activity, ProjectIdentifiers.Identity identity, ImportRun run, ProjectTimeline timeline) {
@@ -62,12 +72,24 @@ final class ActivityImport {
 			if (e.kind() == CommandRejectedException.Kind.DUPLICATE) {
 				return false; // already recorded by an earlier import
 			}
-			run.skip(what, e.getMessage());
+			skip(what, e.getMessage());
 		}
 		catch (InvalidRequestException e) {
-			run.skip(what, e.getMessage());
+			skip(what, e.getMessage());
 		}
 		return false;
+	}
+
+	/** Something of this activity that was not recorded: reported, and kept among the project's import notes. */
+	void skip(String what, String reason) {
+		run.skip(what, reason);
+		notes.add(new Requests.ImportNoteRequest(ImportNote.Kind.NOT_RECORDED, what, reason));
+	}
+
+	/** An adjustment made to this activity: reported, and kept among the project's import notes. */
+	void note(String what, String note) {
+		run.note(what, note);
+		notes.add(new Requests.ImportNoteRequest(ImportNote.Kind.ADJUSTED, what, note));
 	}
 
 	/** The audit reason, with what this write records. */

@@ -10,8 +10,10 @@ import java.util.Optional;
 
 /**
  * Imports one activity: which project it is ({@link ProjectIdentifiers}), then, through the mappers, the proposal
- * (only for a project not imported before), its title and description in other languages, the agreements, the money
- * and the status, in that order, since each needs what the one before recorded. One activity failing never stops the file: the report says what went wrong.
+ * (only for a project not imported before, with its partners), its title and description in other languages, its
+ * documents, the agreements, the money, the status its publisher reports and, last, the import's notes on it, in
+ * that order, since each needs what the one before recorded. One activity failing never stops the file: the report
+ * says what went wrong.
  */
 @Component
 class ActivityImporter {
@@ -23,19 +25,24 @@ class ActivityImporter {
 	private final ProjectTimeline timeline;
 	private final ProposalMapper proposals;
 	private final TextMapper texts;
+	private final DocumentMapper documents;
 	private final AgreementMapper agreements;
 	private final MoneyMapper money;
 	private final ActivityStatusMapper status;
+	private final ImportNotesMapper notes;
 
 	ActivityImporter(ProjectIdentifiers identifiers, ProjectTimeline timeline, ProposalMapper proposals,
-			TextMapper texts, AgreementMapper agreements, MoneyMapper money, ActivityStatusMapper status) {
+			TextMapper texts, DocumentMapper documents, AgreementMapper agreements, MoneyMapper money,
+			ActivityStatusMapper status, ImportNotesMapper notes) {
 		this.identifiers = identifiers;
 		this.timeline = timeline;
 		this.proposals = proposals;
 		this.texts = texts;
+		this.documents = documents;
 		this.agreements = agreements;
 		this.money = money;
 		this.status = status;
+		this.notes = notes;
 	}
 
 	/** Imports the activity and counts it on the run (imported, updated or unchanged), or reports it as skipped. */
@@ -45,8 +52,11 @@ class ActivityImporter {
 			return;
 		}
 		ProjectIdentifiers.Identity identity = identifiers.identify(a, run);
-		a.problems.forEach(p -> run.note(a.identifier, p));
 		ActivityImport act = new ActivityImport(a, identity, run, timeline);
+		if (identity.adjusted() != null) {
+			act.note(a.identifier, identity.adjusted());
+		}
+		a.problems.forEach(p -> act.note(a.identifier, p));
 		try {
 			Optional<ProjectView> existing = timeline.current(act.projectId);
 			long before = existing.map(v -> v.version).orElse(-1L);
@@ -55,10 +65,15 @@ class ActivityImporter {
 			if (existing.isEmpty() && !proposals.propose(act, narratives)) {
 				return;
 			}
+			if (existing.isPresent()) {
+				proposals.noteDifferences(act, narratives);
+			}
 			texts.record(act, narratives);
+			documents.record(act);
 			agreements.record(act);
 			money.record(act);
 			status.apply(act);
+			notes.record(act);
 			run.counted(existing.isEmpty(), act.version - before);
 		}
 		catch (RuntimeException e) {

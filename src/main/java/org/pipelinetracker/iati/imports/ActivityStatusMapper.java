@@ -1,7 +1,7 @@
 package org.pipelinetracker.iati.imports;
 
 import org.pipelinetracker.project.api.Stage;
-import org.pipelinetracker.project.app.ProjectWriteService;
+import org.pipelinetracker.project.app.PublishedRecordService;
 import org.pipelinetracker.project.app.Requests;
 import org.pipelinetracker.project.query.ProjectView;
 import org.pipelinetracker.reference.Codelists;
@@ -9,121 +9,85 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * What the activity's {@code activity-status} does to the project's stage: the stage changes it implies, recorded
- * after the money, each on the latest sensible date. The project's IATI status stays the one its stage implies.
+ * The activity's {@code activity-status} is the project's status: recorded, after the money, as what its publisher
+ * reported ({@code reporting-org}, the file and its {@code last-updated-datetime}), and the project's stage follows it
+ * (project.command's status rules: 1 → the stage the facts give, 2 IMPLEMENTATION, 3 FINALISATION, 4 COMPLETED, 5
+ * CANCELLED, 6 SUSPENDED), whatever the lifecycle rules of typed commands would say; facts that contradict it become
+ * the project's data-quality flags. A code that is no ActivityStatus is reported.
  */
 @Component
 class ActivityStatusMapper {
 
-	private final ProjectWriteService writes;
+	private final PublishedRecordService records;
 	private final Codelists codelists;
 	private final Clock clock;
 
-	ActivityStatusMapper(ProjectWriteService writes, Codelists codelists, Clock clock) {
-		this.writes = writes;
+	ActivityStatusMapper(PublishedRecordService records, Codelists codelists, Clock clock) {
+		this.records = records;
 		this.codelists = codelists;
 		this.clock = clock;
 	}
 
 	/**
-	 * The stage the activity status implies, reached after the money is recorded, each change on the latest
-	 * sensible date: never before the current stage began or the latest money movement, never in the future.
-	 * 2 → start implementation (on the actual, else planned, start); 3 and 4 → start if needed, then complete (on
-	 * the actual end, else the last-updated date); 5 → cancel and 6 → suspend (on the actual end, else the
-	 * last-updated date). Status 1 changes nothing; a project that has not reached the stage a change needs
-	 * (no commitment or incoming funds, so not FINANCED) is reported.
+	 * Reports the status. Its date: for 2 the actual start (activity-date 2), else the planned start; for 3-6 the actual
+	 * end (activity-date 4); for 1, and when those are not given, the last-updated date; else today. Moved to the start
+	 * of the current stage when earlier (a stage starts no earlier than the one before), and to today when later. For
+	 * 3-6 the actual start is given too, so a project never in implementation passes through it on that date.
 	 */
 	void apply(ActivityImport act) {
 		IatiActivity a = act.activity;
 		String status = a.status;
-		if (status == null || status.equals("1")) {
+		if (status == null) {
 			return;
 		}
 		String what = a.identifier + " activity-status " + status;
-		String statusName = codelists.activityStatusName(status).orElse("unknown code");
-		Stage stage = act.view().stage;
-		LocalDate start = a.dates.get("2") != null ? a.dates.get("2") : a.dates.get("1");
-		LocalDate end = a.dates.get("4") != null ? a.dates.get("4") : act.lastUpdated;
-		String reason = act.with("activity status " + status + " (" + statusName + ")");
-		switch (status) {
-			case "2", "3", "4" -> {
-				Stage target = status.equals("2") ? Stage.IMPLEMENTATION : Stage.COMPLETED;
-				if (stage == target || stage == Stage.COMPLETED || stage == Stage.CANCELLED) {
-					if (stage != target) {
-						act.run.skip(what, "status " + status + " (" + statusName + ") not applied: the project is " + stage);
-					}
-					return;
-				}
-				if (stage == Stage.SUSPENDED) {
-					act.run.skip(what, "status " + status + " (" + statusName + ") not applied: the project is SUSPENDED");
-					return;
-				}
-				if (stage == Stage.PROPOSED || stage == Stage.AGREED) {
-					act.run.skip(what, "status " + status + " (" + statusName + ") not applied: the project is " + stage
-							+ " (no commitment or incoming funds recorded), and only a FINANCED project can start implementation");
-					return;
-				}
-				if (stage == Stage.FINANCED && !act.write(what, () -> writes.start(act.projectId,
-						new Requests.StageChangeRequest(stageDate(act, start, false), reason, null), act.run.actor))) {
-					return;
-				}
-				if (target == Stage.COMPLETED) {
-					act.write(what, () -> writes.complete(act.projectId,
-							new Requests.StageChangeRequest(stageDate(act, end, true), reason, null), act.run.actor));
-				}
-			}
-			case "5" -> {
-				if (stage != Stage.CANCELLED) {
-					if (stage == Stage.COMPLETED) {
-						act.run.skip(what, "status 5 (" + statusName + ") not applied: the project is COMPLETED");
-						return;
-					}
-					act.write(what, () -> writes.cancel(act.projectId,
-							new Requests.StageChangeRequest(stageDate(act, end, true), reason, null), act.run.actor));
-				}
-			}
-			case "6" -> {
-				if (stage != Stage.SUSPENDED) {
-					if (stage.isTerminal()) {
-						act.run.skip(what, "status 6 (" + statusName + ") not applied: the project is " + stage);
-						return;
-					}
-					act.write(what, () -> writes.suspend(act.projectId,
-							new Requests.StageChangeRequest(stageDate(act, end, true), reason, null), act.run.actor));
-				}
-			}
-			default -> act.run.skip(what, "activity status '" + status + "' is not an IATI ActivityStatus code");
+		if (!status.equals("1") && Stage.ofIatiStatus(status) == null) {
+			act.skip(what, "activity status '" + status + "' is not an IATI ActivityStatus code; the stage stays as the"
+					+ " recorded facts give it");
+			return;
 		}
+		ProjectView view = act.view();
+		LocalDate actualStart = a.dates.get("2");
+		LocalDate published = switch (status) {
+			case "1" -> null;
+			case "2" -> actualStart != null ? actualStart : a.dates.get("1");
+			default -> a.dates.get("4");
+		};
+		LocalDate reportedOn = clamp(first(published, act.lastUpdated), view.stageSince);
+		LocalDate startedOn = status.equals("1") || status.equals("2") || actualStart == null ? null
+				: clamp(actualStart, view.stageSince);
+		if (startedOn != null && startedOn.isAfter(reportedOn)) {
+			startedOn = reportedOn;
+		}
+		if (published != null && !reportedOn.equals(published)) {
+			act.note(what, "dated " + reportedOn + " instead of the published " + published + ": "
+					+ (reportedOn.isBefore(published) ? "that is in the future"
+							: "a stage starts no earlier than the one before it (" + reportedOn + ")"));
+		}
+		String statusName = codelists.activityStatusName(status).orElse("unknown code");
+		IatiActivity.Org reporter = a.reportingOrg;
+		LocalDate on = reportedOn;
+		LocalDate started = startedOn;
+		act.write(what, () -> records.reportActivityStatus(act.projectId, new Requests.ActivityStatusRequest(status, on,
+				started, reporter == null ? null : clip(reporter.ref(), 200), reporter == null ? null : clip(reporter.name(), 300),
+				clip(act.run.file, 300), clip(a.lastUpdated, 60), act.with("activity status " + status + " (" + statusName
+						+ ") reported"), null), act.run.actor));
 	}
 
-	/**
-	 * The published date, moved to the start of the current stage if earlier (and, for complete, cancel and suspend,
-	 * to the latest money movement), and to today if later.
-	 */
-	private LocalDate stageDate(ActivityImport act, LocalDate published, boolean afterMoney) {
-		ProjectView view = act.view();
-		LocalDate date = published;
-		List<LocalDate> floors = new ArrayList<>();
-		floors.add(view.stageSince);
-		for (ProjectView.FundingView f : afterMoney ? view.fundings : List.<ProjectView.FundingView>of()) {
-			floors.add(f.committedOn);
-			f.disbursements.forEach(d -> floors.add(d.disbursedOn()));
-			f.corrections.forEach(c -> floors.add(c.correctedOn()));
-		}
-		if (afterMoney) {
-			view.incomingFunds.forEach(i -> floors.add(i.receivedOn()));
-			view.expenditures.forEach(e -> floors.add(e.spentOn()));
-		}
-		for (LocalDate floor : floors) {
-			if (floor != null && (date == null || date.isBefore(floor))) {
-				date = floor;
-			}
-		}
+	private LocalDate first(LocalDate published, LocalDate lastUpdated) {
+		return published != null ? published : lastUpdated != null ? lastUpdated : LocalDate.now(clock);
+	}
+
+	/** Not before the current stage began, not after today. */
+	private LocalDate clamp(LocalDate date, LocalDate stageSince) {
 		LocalDate today = LocalDate.now(clock);
-		return date == null || date.isAfter(today) ? today : date;
+		LocalDate d = stageSince != null && date.isBefore(stageSince) ? stageSince : date;
+		return d.isAfter(today) ? today : d;
+	}
+
+	private static String clip(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 }

@@ -28,6 +28,12 @@ import java.util.function.UnaryOperator;
 record ActivityTexts(String language, String title, String description, Map<String, Text> others, List<String> notes) {
 
 	static final int MAX_TITLE = 300;
+
+	/** These texts with another original title. */
+	ActivityTexts withTitle(String newTitle) {
+		return new ActivityTexts(language, newTitle, description, others, notes);
+	}
+
 	static final int MAX_DESCRIPTION = 5000;
 
 	/** A title and description in one language (either may be null). */

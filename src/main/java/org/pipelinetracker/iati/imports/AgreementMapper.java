@@ -19,7 +19,7 @@ import java.util.Set;
  * Records the agreements of an activity: those its document links stand for ({@link AgreementDocuments}), and
  * the one its money implies when the file shows no binding agreement before the money. Recorded before the money,
  * in signature order; an agreement already recorded (same id) is not recorded again. Document links that are no
- * agreement are not kept (an empty one is noted).
+ * agreement are documents only ({@link DocumentMapper}).
  */
 @Component
 class AgreementMapper {
@@ -31,14 +31,16 @@ class AgreementMapper {
 	}
 
 	private record PlannedAgreement(String id, AgreementType type, LocalDate signedOn, String documentUrl, String reason,
-			String what, List<String> parties) {
+			String what, List<String> parties, String documentId) {
 	}
 
 	/**
 	 * Document links in category A11 (contract) become CONTRACT agreements, A09 (MoU) MOU agreements, dated by their
 	 * document-date; an undated contract is dated on the first financing, the first commitment or incoming funds (it
-	 * is what the money came under). Our own export's links keep their agreement id, type and parties
-	 * ({@code pt:agreement-id}, {@code pt:agreement-type}, the description). When that financing still lacks a
+	 * is what the money came under). Our own export's links keep their agreement id, type, parties and signature date
+	 * ({@code pt:agreement-id}, {@code pt:agreement-type}, {@code pt:agreement-parties} or the description,
+	 * {@code pt:agreement-signed-on} or the document-date). An agreement whose link is kept as a project document
+	 * ({@link DocumentMapper}) names that document ({@code documentId}). When that financing still lacks a
 	 * binding agreement on or before it, a synthetic {@value AgreementDocuments#SYNTHETIC_AGREEMENT_ID} (LOAN for
 	 * finance types 4xx, otherwise GRANT) is signed on its value date: our rules require a binding agreement before a
 	 * commitment or incoming funds.
@@ -59,14 +61,12 @@ class AgreementMapper {
 			AgreementType exportedType = act.own ? exportedAgreementType(d) : null;
 			AgreementType type = exportedType != null ? exportedType : AgreementDocuments.agreementType(d.categories());
 			if (type == null) {
-				if (d.url() == null && d.categories().isEmpty()) {
-					act.run.note(what, "empty document-link (no url, no category); ignored");
-				}
-				continue;
+				continue; // a document only (DocumentMapper's, which notes an empty link)
 			}
 			String code = type == AgreementType.CONTRACT ? AgreementDocuments.CONTRACT_CATEGORY + " contract"
 					: AgreementDocuments.MOU_CATEGORY + " MoU";
-			LocalDate signedOn = d.date();
+			LocalDate signedOn = exportedType != null && d.agreementSignedOn() != null ? d.agreementSignedOn() : d.date();
+			String documentId = act.documentIds.get(d.index());
 			String detail = code + " '" + (d.title() == null ? d.url() : d.title()) + "'";
 			if (signedOn == null) {
 				if (type == AgreementType.CONTRACT && firstFinancing != null) {
@@ -74,23 +74,25 @@ class AgreementMapper {
 					detail += ", undated: dated on the first " + firstKind + " (" + firstFinancing + ")";
 				}
 				else {
-					act.run.skip(what, code + " without a document-date: no date to record it on");
+					act.skip(what, code + " without a document-date: no date to record it on");
 					continue;
 				}
 			}
 			String url = d.url();
 			if (url != null && !new Violations().checkUrl("documentUrl", url)) {
-				act.run.note(what, "document url '" + url + "' is not an http(s) URL; recorded without it");
+				act.note(what, "document url '" + url + "' is not an http(s) URL; recorded without it");
 				url = null;
 			}
 			if (exportedType != null) {
+				List<String> exportedParties = d.agreementParties() != null
+						? List.of(d.agreementParties().split("; ")) : AgreementDocuments.parties(d.description());
 				planned.add(new PlannedAgreement(d.agreementId(), type, signedOn, url,
-						act.with(type + " agreement " + d.agreementId()), what, AgreementDocuments.parties(d.description())));
+						act.with(type + " agreement " + d.agreementId()), what, exportedParties, documentId));
 				continue;
 			}
 			planned.add(new PlannedAgreement(AgreementDocuments.DOCUMENT_AGREEMENT_PREFIX
 					+ ProjectIdentifiers.hash(d.url() == null ? "#" + d.index() : d.url(), 12), type,
-					signedOn, url, act.with(detail), what, parties));
+					signedOn, url, act.with(detail), what, parties, documentId));
 		}
 		if (firstFinancing != null) {
 			boolean bound = planned.stream().anyMatch(p -> p.type().isBinding() && !p.signedOn().isAfter(firstFinancing))
@@ -102,7 +104,7 @@ class AgreementMapper {
 				planned.add(new PlannedAgreement(AgreementDocuments.SYNTHETIC_AGREEMENT_ID, type, firstFinancing, null,
 						act.with(type + " agreement implied by the published " + firstKind + " " + first.what
 								+ " (finance type " + (first.financeType == null ? "not given" : first.financeType) + ")"),
-						a.identifier + " agreement " + AgreementDocuments.SYNTHETIC_AGREEMENT_ID, parties));
+						a.identifier + " agreement " + AgreementDocuments.SYNTHETIC_AGREEMENT_ID, parties, null));
 			}
 		}
 		planned.sort(Comparator.comparing(PlannedAgreement::signedOn));
@@ -113,7 +115,8 @@ class AgreementMapper {
 				continue;
 			}
 			act.write(p.what(), () -> writes.signAgreement(act.projectId, new Requests.SignAgreementRequest(p.id(),
-					p.type(), p.signedOn(), p.parties(), p.documentUrl(), p.reason(), null), act.run.actor));
+					p.type(), p.signedOn(), p.parties(), p.documentUrl(), p.reason(), null, p.documentId()),
+					act.run.actor));
 		}
 	}
 

@@ -64,7 +64,7 @@ class CommitmentMapper {
 									+ " for " + c.what + " (was " + existing.amount + ")"), on, null), act.run.actor));
 				}
 				else if (!existing.amount.currency().equals(c.money.currency())) {
-					act.run.skip(c.what, "already recorded as " + c.fundingId + " in " + existing.amount.currency()
+					act.skip(c.what, "already recorded as " + c.fundingId + " in " + existing.amount.currency()
 							+ "; the file now says " + c.money.currency() + ", which a correction cannot change");
 				}
 				continue;
@@ -138,7 +138,7 @@ class CommitmentMapper {
 			}
 			BigDecimal newAmount = funding.amount.amount().add(correction.money.amount());
 			if (newAmount.signum() <= 0) {
-				act.run.skip(correction.what, "correcting " + c.fundingId + " (" + funding.amount + ") by "
+				act.skip(correction.what, "correcting " + c.fundingId + " (" + funding.amount + ") by "
 						+ correction.money.amount().toPlainString() + " leaves nothing committed; not recorded");
 				return;
 			}

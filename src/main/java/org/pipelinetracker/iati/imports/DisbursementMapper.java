@@ -67,7 +67,7 @@ class DisbursementMapper {
 				room = room == null || left.compareTo(room) > 0 ? left : room;
 			}
 			if (target == null) {
-				act.run.skip(d.what, anyCandidate
+				act.skip(d.what, anyCandidate
 						? "disbursement of " + d.money + " on " + d.date + " exceeds what remains of every commitment from "
 								+ d.provider + " in " + d.money.currency() + " (at most " + room.toPlainString() + " left on one)"
 						: "disbursement of " + d.money + " on " + d.date + ": no commitment from " + d.provider + " in "

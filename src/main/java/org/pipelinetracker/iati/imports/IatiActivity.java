@@ -59,16 +59,34 @@ final class IatiActivity {
 	record Country(String code, String percentage) {
 	}
 
-	/** {@code country}: {@code pt:country} (our own export), else null. */
-	record Org(String ref, String role, String name, String country) {
+	/**
+	 * An organisation: its {@code ref}, {@code role} and {@code type} codes, its best name ({@code name}: as a title's,
+	 * see {@link IatiReader}), every name narrative with its language ({@code names}), its own activity identifier and
+	 * CRS channel code. {@code country}: {@code pt:country} (our own export), else null.
+	 */
+	record Org(String ref, String role, String name, String country, String type, List<Narrative> names,
+			String activityId, String crsChannelCode) {
+
+		Org(String ref, String role, String name, String country) {
+			this(ref, role, name, country, null, List.of(), null, null);
+		}
+
 		String label() {
 			return name != null ? name : ref;
 		}
 	}
 
-	/** {@code agreementId}, {@code agreementType}: {@code pt:agreement-id}, {@code pt:agreement-type} (our own export). */
+	/**
+	 * A {@code document-link} of the activity (not those of its results): its 1-based position, url, format, every
+	 * narrative of its title and description with its language, its category codes (upper case), its language codes
+	 * and its date; {@code title} and {@code description} are the best narratives. Our own export adds
+	 * {@code pt:document-id} ({@code documentId}) and, for the agreement the document is the text of,
+	 * {@code pt:agreement-id}, {@code pt:agreement-type}, {@code pt:agreement-signed-on} and {@code pt:agreement-parties}.
+	 */
 	record DocumentLink(int index, String url, List<String> categories, LocalDate date, String title,
-			String description, String agreementId, String agreementType) {
+			String description, String agreementId, String agreementType, String format, List<Narrative> titles,
+			List<Narrative> descriptions, List<String> languages, String documentId, LocalDate agreementSignedOn,
+			String agreementParties) {
 	}
 
 	/** A transaction; {@code index} is its 1-based position in the activity. */

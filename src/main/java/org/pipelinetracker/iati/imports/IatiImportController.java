@@ -7,6 +7,8 @@ import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.http.Problems;
 import org.pipelinetracker.http.Problems.Kind;
+import org.pipelinetracker.http.Problems.Problem;
+import org.pipelinetracker.kernel.FieldViolation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,12 +23,18 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.Principal;
+import java.util.List;
 
 /**
  * {@code POST /api/import/iati}: an IATI activity file as the body ({@code application/xml}, {@code text/xml};
- * read as a stream, never buffered whole) or as the part {@code file} of a {@code multipart/form-data} upload.
- * Answers the {@link ImportReport}. {@code GET /api/import/iati/progress} shows the running (or last) import.
+ * streamed to a temporary file, never held in memory, since the import reads it twice: to check it, then to import
+ * it) or as the part {@code file} of a {@code multipart/form-data} upload. Answers the {@link ImportReport}; a file
+ * refused whole is a 400 problem naming the line and column ({@link IatiFileRefusedException}), nothing imported.
+ * {@code GET /api/import/iati/progress} shows the running (or last) import.
  */
 @RestController
 @RequestMapping(path = "/api/import/iati", produces = "application/json")
@@ -53,8 +61,23 @@ class IatiImportController {
 		if (maxBytes > 0 && length > maxBytes) {
 			throw new ImportTooLargeException(maxBytes);
 		}
-		try (InputStream in = request.getInputStream()) {
-			return importer.importFile(in, fileName, audit, length >= 0 ? length : null, maxBytes);
+		Path spooled = Files.createTempFile("iati-import-", ".xml");
+		try {
+			CountingStream in = new CountingStream(request.getInputStream(), maxBytes);
+			try (in) {
+				Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (IOException e) {
+				if (in.exceeded()) {
+					throw new ImportTooLargeException(maxBytes);
+				}
+				throw e;
+			}
+			long size = Files.size(spooled);
+			return importer.importFile(() -> Files.newInputStream(spooled), fileName, audit, size, maxBytes);
+		}
+		finally {
+			Files.deleteIfExists(spooled);
 		}
 	}
 
@@ -68,14 +91,25 @@ class IatiImportController {
 		if (maxBytes > 0 && file.getSize() > maxBytes) {
 			throw new ImportTooLargeException(maxBytes);
 		}
-		try (InputStream in = file.getInputStream()) {
-			return importer.importFile(in, file.getOriginalFilename(), audit, file.getSize(), maxBytes);
-		}
+		return importer.importFile(file::getInputStream, file.getOriginalFilename(), audit, file.getSize(), maxBytes);
 	}
 
 	@GetMapping("/progress")
 	ImportProgress progress() {
 		return importer.progress();
+	}
+
+	/** A file refused whole: 400, the field {@code file}, with the line and column where it went wrong. */
+	@ExceptionHandler(IatiFileRefusedException.class)
+	ResponseEntity<ProblemDetail> refused(IatiFileRefusedException e) {
+		Problem problem = Problems.invalid(List.of(new FieldViolation("file", e.reason())));
+		if (e.line() != null) {
+			problem = problem.with("line", e.line());
+		}
+		if (e.column() != null) {
+			problem = problem.with("column", e.column());
+		}
+		return problem.response();
 	}
 
 	@ExceptionHandler(ImportTooLargeException.class)

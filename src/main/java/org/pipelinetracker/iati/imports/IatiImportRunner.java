@@ -12,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,8 +57,8 @@ class IatiImportRunner implements ApplicationRunner {
 		}
 		else {
 			Path path = Path.of(file);
-			try (InputStream in = Files.newInputStream(path)) {
-				ImportReport report = importer.importFile(in, path.getFileName().toString(),
+			try {
+				ImportReport report = importer.importFile(() -> Files.newInputStream(path), path.getFileName().toString(),
 						AuditContext.system(actor), Files.size(path), 0);
 				System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
 			}

@@ -3,6 +3,9 @@ package org.pipelinetracker.iati.imports;
 import org.pipelinetracker.iati.conventions.Extension;
 import org.pipelinetracker.iati.conventions.Narratives;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -18,12 +21,22 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Streams an IATI activity file with StAX and hands over one {@link IatiActivity} at a time, so memory does not
- * grow with the file. Lenient on purpose: elements are matched by local name (any namespace, any extra elements
+ * Streams an IATI activity file with StAX (Woodstox) and hands over one {@link IatiActivity} at a time, so memory does
+ * not grow with the file. Lenient on purpose: elements are matched by local name (any namespace, any extra elements
  * and attributes), unknown elements are skipped, values are trimmed, and an unreadable date is noted on the
- * activity instead of failing. DTDs and external entities are refused.
+ * activity instead of failing. The file is first checked whole ({@link IatiFileCheck}): well-formed, no DTD, within
+ * the parser's limits ({@link #MAX_ATTRIBUTE_CHARS}, {@link #MAX_TEXT_CHARS}, {@link #MAX_DEPTH}), rooted at
+ * {@code iati-activities}.
  */
 final class IatiReader {
+
+	/** The longest attribute value read (a URL, a code): longer ones make the file unreadable. */
+	static final int MAX_ATTRIBUTE_CHARS = 65_536;
+	/** The longest text of one element (a narrative). */
+	static final int MAX_TEXT_CHARS = 1 << 20;
+	/** The deepest nesting of elements (IATI's deepest is about ten). */
+	static final int MAX_DEPTH = 64;
+	private static final int MAX_ATTRIBUTES = 64;
 
 	private static final XMLInputFactory FACTORY = factory();
 	private static final Pattern PARAGRAPHS = Pattern.compile("[ \\t\\r]*\\n\\s*\\n\\s*");
@@ -35,6 +48,11 @@ final class IatiReader {
 	static final class Result {
 		String rootElement;
 		int activities;
+	}
+
+	/** A reader of {@code in} with the limits of this class (DTDs and external entities refused). */
+	static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+		return FACTORY.createXMLStreamReader(in);
 	}
 
 	/** Reads every {@code iati-activity}, wherever it is nested. Malformed XML surfaces as XMLStreamException. */
@@ -93,8 +111,8 @@ final class IatiReader {
 						skip(r);
 					}
 				}
-				case "reporting-org" -> a.reportingOrg = org(r, null);
-				case "participating-org" -> a.participatingOrgs.add(org(r, attr(r, "role")));
+				case "reporting-org" -> a.reportingOrg = org(r, null, a.defaultLanguage);
+				case "participating-org" -> a.participatingOrgs.add(org(r, attr(r, "role"), a.defaultLanguage));
 				case "activity-status" -> {
 					a.status = attr(r, "code");
 					skip(r);
@@ -140,10 +158,19 @@ final class IatiReader {
 	private static IatiActivity.DocumentLink documentLink(IatiActivity a, XMLStreamReader r, int index)
 			throws XMLStreamException {
 		String url = attr(r, "url");
+		String format = attr(r, "format");
 		String agreementId = ext(r, Extension.AGREEMENT_ID);
 		String agreementType = ext(r, Extension.AGREEMENT_TYPE);
+		String documentId = ext(r, Extension.DOCUMENT_ID);
+		LocalDate signedOn = date(a, "document-link " + index + " pt:agreement-signed-on",
+				ext(r, Extension.AGREEMENT_SIGNED_ON));
+		String parties = ext(r, Extension.AGREEMENT_PARTIES);
+		String inherited = lang(r) != null ? lang(r) : a.defaultLanguage;
 		String description = null;
 		List<String> categories = new ArrayList<>();
+		List<String> languages = new ArrayList<>();
+		List<IatiActivity.Narrative> titles = new ArrayList<>();
+		List<IatiActivity.Narrative> descriptions = new ArrayList<>();
 		LocalDate date = null;
 		String title = null;
 		while (r.hasNext()) {
@@ -162,17 +189,25 @@ final class IatiReader {
 					}
 					skip(r);
 				}
+				case "language" -> {
+					String code = attr(r, "code");
+					if (code != null) {
+						languages.add(code);
+					}
+					skip(r);
+				}
 				case "document-date" -> {
 					date = date(a, "document-link " + index + " document-date", attr(r, "iso-date"));
 					skip(r);
 				}
-				case "title" -> title = narratives(r);
-				case "description" -> description = narratives(r);
+				case "title" -> title = narratives(r, inherited, titles);
+				case "description" -> description = narratives(r, inherited, descriptions);
 				default -> skip(r);
 			}
 		}
 		return new IatiActivity.DocumentLink(index, url, List.copyOf(categories), date, title, description,
-				agreementId, agreementType);
+				agreementId, agreementType, format, List.copyOf(titles), List.copyOf(descriptions),
+				List.copyOf(languages), documentId, signedOn, parties);
 	}
 
 	private static IatiActivity.Transaction transaction(IatiActivity a, XMLStreamReader r, int index)
@@ -204,8 +239,8 @@ final class IatiReader {
 					t.valueDate = date(a, "transaction " + index + " value-date", attr(r, "value-date"));
 					t.value = text(r);
 				}
-				case "provider-org" -> t.provider = org(r, null);
-				case "receiver-org" -> t.receiver = org(r, null);
+				case "provider-org" -> t.provider = org(r, null, a.defaultLanguage);
+				case "receiver-org" -> t.receiver = org(r, null, a.defaultLanguage);
 				case "description" -> t.description = narratives(r);
 				case "finance-type" -> {
 					t.financeType = attr(r, "code");
@@ -225,12 +260,19 @@ final class IatiReader {
 		return t;
 	}
 
-	/** An organisation element: ref attribute and its best narrative (consumes the element). */
-	private static IatiActivity.Org org(XMLStreamReader r, String role) throws XMLStreamException {
+	/**
+	 * An organisation element: its ref, type, activity-id and crs-channel-code attributes, its best narrative and every
+	 * narrative with its language (consumes the element).
+	 */
+	private static IatiActivity.Org org(XMLStreamReader r, String role, String defaultLanguage) throws XMLStreamException {
 		String ref = attr(r, "ref");
+		String type = attr(r, "type");
+		String activityId = attr(r, "activity-id");
+		String crsChannelCode = attr(r, "crs-channel-code");
 		String country = upper(ext(r, Extension.COUNTRY));
-		String name = narratives(r);
-		return new IatiActivity.Org(ref, role, name, country);
+		List<IatiActivity.Narrative> names = new ArrayList<>();
+		String name = narratives(r, defaultLanguage, names);
+		return new IatiActivity.Org(ref, role, name, country, type, List.copyOf(names), activityId, crsChannelCode);
 	}
 
 	/** {@link #narratives(XMLStreamReader, String, List)}, keeping no list. */
@@ -375,12 +417,19 @@ final class IatiReader {
 		return text.toString();
 	}
 
+	/**
+	 * Woodstox, without DTDs or external entities, coalescing text, and with limits on attribute and text sizes, depth
+	 * and attributes per element, so a hostile file fails fast, with its location, before it can exhaust memory.
+	 */
 	private static XMLInputFactory factory() {
-		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+		XMLInputFactory factory = new WstxInputFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+		factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_ATTRIBUTE_CHARS);
+		factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT_CHARS);
+		factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
+		factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES);
 		return factory;
 	}
 }

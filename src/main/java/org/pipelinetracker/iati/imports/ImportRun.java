@@ -22,6 +22,8 @@ final class ImportRun {
 	private final List<ImportReport.Entry> skipped = new ArrayList<>();
 	private final List<ImportReport.Entry> notes = new ArrayList<>();
 	int activitiesRead;
+	/** The number of activities in the file, once it is checked (null before). */
+	Integer activitiesTotal;
 	int imported;
 	int updated;
 	int unchanged;

@@ -29,22 +29,29 @@ class ProjectIdentifiers {
 		this.reportingOrg = reportingOrg;
 	}
 
-	/** The project an activity is, and whether it comes from our own export. */
-	record Identity(String projectId, boolean own) {
+	/**
+	 * The project an activity is, whether it comes from our own export, and the adjustment made to its identifier
+	 * ({@code adjusted}: a note of the import, null when the identifier is the project id).
+	 */
+	record Identity(String projectId, boolean own, String adjusted) {
 	}
 
-	/** The identity of an activity that has an identifier; the id adjustments are noted on the run. */
+	/**
+	 * The identity of an activity that has an identifier. That it is our own export is noted on the run's report only
+	 * (it is no data-quality note of the project); a changed identifier is the identity's {@code adjusted} note.
+	 */
 	Identity identify(IatiActivity a, ImportRun run) {
 		boolean own = a.reportingOrg != null && reportingOrg.publishedBy(a.reportingOrg.ref());
 		String ownId = own ? reportingOrg.projectIdOf(a.identifier) : null;
 		String projectId = ownId != null && ProjectId.isValid(ownId) ? ownId : projectId(a.identifier);
+		String adjusted = null;
 		if (ownId != null && projectId.equals(ownId)) {
 			run.note(a.identifier, "our own export (reporting-org " + reportingOrg.ref() + "): imported as project " + projectId);
 		}
 		else if (!projectId.equals(a.identifier)) {
-			run.note(a.identifier, "the identifier is not a valid project id ([A-Za-z0-9._-]{3,64}); imported as " + projectId);
+			adjusted = "the identifier is not a valid project id ([A-Za-z0-9._-]{3,64}); imported as " + projectId;
 		}
-		return new Identity(projectId, own);
+		return new Identity(projectId, own, adjusted);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.Requests;
 import org.pipelinetracker.project.app.WriteResult;
+import org.pipelinetracker.project.query.ProjectView;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -41,19 +42,68 @@ class ProposalMapper {
 
 	/**
 	 * Proposes the project: true when proposed, false (reported as skipped) when the activity has no title or the
-	 * proposal is refused. A planned end before the planned start is left out; a title is kept to 300 characters
-	 * and a description to 5000.
+	 * proposal is refused.
 	 */
 	boolean propose(ActivityImport act, ActivityTexts texts) {
 		IatiActivity a = act.activity;
 		if (texts.title() == null) {
-			act.run.skip(a.identifier, "no title: an activity without a title cannot be proposed");
+			act.skip(a.identifier, "no title: an activity without a title cannot be proposed");
 			return false;
 		}
+		Requests.ProposeProjectRequest request = plan(act, texts);
+		AuditContext audit = act.run.actor;
+		try {
+			WriteResult result = writes.propose(request, audit);
+			act.version = result.version();
+			return true;
+		}
+		catch (CommandRejectedException | InvalidRequestException e) {
+			act.skip(a.identifier, "not proposed: " + e.getMessage());
+			return false;
+		}
+	}
+
+	/**
+	 * For a project imported before, which keeps its proposal: the same notes as when it was proposed (so the same
+	 * file gives the same notes), and a note for each of its sector, region and partners that the file now gives
+	 * otherwise.
+	 */
+	void noteDifferences(ActivityImport act, ActivityTexts texts) {
+		if (texts.title() == null) {
+			act.note(act.activity.identifier, "no title in the file; the project's title stays as recorded");
+		}
+		Requests.ProposeProjectRequest published = plan(act, texts.title() == null ? texts.withTitle("-") : texts);
+		ProjectView view = act.view();
+		String stays = "; the project keeps the one of its proposal, ";
+		String id = act.activity.identifier;
+		if (!published.sector().equals(view.sector)) {
+			act.note(id, "the file's sector is " + published.sector() + stays + view.sector);
+		}
+		if (!published.region().equals(view.region)) {
+			act.note(id, "the file's region is " + published.region() + stays + view.region);
+		}
+		List<Requests.PartnerRequest> partners = published.partners();
+		boolean same = partners.size() == view.partners.size();
+		for (int i = 0; same && i < partners.size(); i++) {
+			same = OrganisationMapper.same(partners.get(i), view.partners.get(i));
+		}
+		if (!same) {
+			act.note(id, "the participating organisations differ from the partners recorded when the project was"
+					+ " proposed, which stay as they were: " + partners.stream().map(OrganisationMapper::describe)
+							.reduce((x, y) -> x + "; " + y).orElse("none"));
+		}
+	}
+
+	/**
+	 * The proposal the activity gives, each adjustment noted: a planned end before the planned start is left out; a
+	 * title is kept to 300 characters and a description to 5000.
+	 */
+	private Requests.ProposeProjectRequest plan(ActivityImport act, ActivityTexts texts) {
+		IatiActivity a = act.activity;
 		List<String> notes = new ArrayList<>();
 		String sector = sectors.sector(a, notes);
 		String region = regions.region(a, notes);
-		List<Requests.PartnerRequest> partners = organisations.partners(a, notes);
+		List<Requests.PartnerRequest> partners = organisations.partners(act);
 		LocalDate proposedOn = proposedOn(act, notes);
 		LocalDate plannedStart = a.dates.get("1");
 		LocalDate plannedEnd = a.dates.get("3");
@@ -66,26 +116,14 @@ class ProposalMapper {
 			title = ActivityTexts.shorten(title, ActivityTexts.MAX_TITLE);
 			notes.add("title shortened to 300 characters");
 		}
-		notes.forEach(n -> act.run.note(a.identifier, n));
-		StringBuilder description = new StringBuilder(texts.description() == null ? "" : texts.description());
-		// our own export's description is ours verbatim; the notes stay in the report
-		if (!notes.isEmpty() && !act.own) {
-			description.append(description.isEmpty() ? "" : "\n\n").append("IATI import notes: ").append(String.join("; ", notes)).append('.');
+		String description = texts.description();
+		if (description != null && description.length() > ActivityTexts.MAX_DESCRIPTION) {
+			notes.add("description shortened to " + ActivityTexts.MAX_DESCRIPTION + " characters");
+			description = ActivityTexts.shorten(description, ActivityTexts.MAX_DESCRIPTION);
 		}
-		String text = ActivityTexts.shorten(description.toString(), ActivityTexts.MAX_DESCRIPTION);
-		Requests.ProposeProjectRequest request = new Requests.ProposeProjectRequest(act.projectId, title,
-				text.isEmpty() ? null : text, sector, region, partners, null, proposedOn, plannedStart, plannedEnd,
-				act.reason, null, texts.language());
-		AuditContext audit = act.run.actor;
-		try {
-			WriteResult result = writes.propose(request, audit);
-			act.version = result.version();
-			return true;
-		}
-		catch (CommandRejectedException | InvalidRequestException e) {
-			act.run.skip(a.identifier, "not proposed: " + e.getMessage());
-			return false;
-		}
+		notes.forEach(n -> act.note(a.identifier, n));
+		return new Requests.ProposeProjectRequest(act.projectId, title, description, sector, region, partners, null,
+				proposedOn, plannedStart, plannedEnd, act.reason, null, texts.language());
 	}
 
 	/**

@@ -25,13 +25,13 @@ class TextMapper {
 
 	void record(ActivityImport act, ActivityTexts texts) {
 		IatiActivity a = act.activity;
-		texts.notes().forEach(note -> act.run.note(a.identifier, note));
+		texts.notes().forEach(note -> act.note(a.identifier, note));
 		for (Map.Entry<String, ActivityTexts.Text> entry : texts.others().entrySet()) {
 			String language = entry.getKey();
 			ActivityTexts.Text text = entry.getValue();
 			ProjectView view = act.view();
 			if (language.equals(view.language)) {
-				act.run.note(a.identifier, "title/description in '" + language + "' not kept: the project's original"
+				act.note(a.identifier, "title/description in '" + language + "' not kept: the project's original"
 						+ " text is in that language and stays as first imported");
 				continue;
 			}

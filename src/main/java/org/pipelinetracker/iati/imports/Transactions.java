@@ -63,7 +63,7 @@ final class Transactions {
 			}
 			if (problem != null) {
 				if (report) {
-					act.run.skip(what, problem);
+					act.skip(what, problem);
 				}
 				continue;
 			}
@@ -105,7 +105,7 @@ final class Transactions {
 			}
 			if (c.negative) {
 				if (report) {
-					act.run.skip(c.what, negativeProblem(c));
+					act.skip(c.what, negativeProblem(c));
 				}
 				continue;
 			}

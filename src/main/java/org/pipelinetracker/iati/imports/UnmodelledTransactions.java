@@ -30,10 +30,10 @@ class UnmodelledTransactions {
 			String value = (t.currency != null ? t.currency : Objects.toString(a.defaultCurrency, "")) + " "
 					+ Objects.toString(t.value, "?") + " on " + t.date();
 			if (t.type == null) {
-				act.run.skip(what, "no transaction-type: " + value);
+				act.skip(what, "no transaction-type: " + value);
 			}
 			else {
-				act.run.skip(what, "transaction type " + t.type + " ("
+				act.skip(what, "transaction type " + t.type + " ("
 						+ codelists.transactionTypeName(t.type).orElse("unknown code") + ") is not modelled: " + value);
 			}
 		}

@@ -7,12 +7,14 @@ import java.time.LocalDate;
  * The instant it was recorded (transaction time) is the event message's timestamp; who recorded it,
  * why and from which source travel as message metadata ({@code org.pipelinetracker.kernel.AuditMetadata}).
  * <p>
- * Sealed: these are all the project's events. The seven that put the project in a stage are the {@link StageChange}s
- * (proposed, stage changed, implementation started, suspended, resumed, completed, cancelled).
+ * Sealed: these are all the project's events. The eight that put the project in a stage are the {@link StageChange}s
+ * (proposed, stage changed, implementation started, finalised, suspended, resumed, completed,
+ * cancelled).
  */
 public sealed interface ProjectEvent permits StageChange, AgreementSignedEvent, FundingCommittedEvent,
 		FundingCommitmentCorrectedEvent, DisbursementRecordedEvent, IncomingFundsRecordedEvent, ExpenditureRecordedEvent,
-		MilestoneRecordedEvent, ProjectStalledEvent, ProjectTextRecordedEvent {
+		MilestoneRecordedEvent, ProjectStalledEvent, ProjectTextRecordedEvent, ActivityStatusReportedEvent,
+		DocumentLinkedEvent, ImportNotesRecordedEvent {
 
 	ProjectId projectId();
 

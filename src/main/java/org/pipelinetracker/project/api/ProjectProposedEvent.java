@@ -9,10 +9,13 @@ import java.util.List;
  * A project was proposed, with its title and description in {@code language} (the original text; other languages
  * are {@link ProjectTextRecordedEvent}s).
  * <p>
- * Revision "2": {@code language} is always present. Proposals stored before languages were recorded have no
- * revision and no {@code language}; they are read as English ({@code audit.upcasting.ProjectProposedEventUpcaster}).
+ * Revision "3": each partner has {@code ref}, {@code type}, {@code names}, {@code activityId} and
+ * {@code crsChannelCode} (null, or empty names, when not known) and may have no country. Revision "2": {@code language}
+ * always present, partners with name, country and role only: read as revision 3 with nothing more known of them
+ * ({@code audit.upcasting.ProposedPartnersUpcaster}). No revision: proposals stored before languages were recorded, read
+ * as English ({@code audit.upcasting.ProjectProposedEventUpcaster}), then as revision 2.
  */
-@Revision("2")
+@Revision("3")
 public record ProjectProposedEvent(ProjectId projectId, String title, String description, String sector, String region,
 		List<Partner> partners, Money estimatedCost, LocalDate proposedOn, LocalDate plannedStart, LocalDate plannedEnd,
 		String language) implements StageChange {

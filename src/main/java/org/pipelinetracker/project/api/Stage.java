@@ -1,10 +1,12 @@
 package org.pipelinetracker.project.api;
 
 /**
- * Where a project stands, each stage mapped to its IATI 2.03 ActivityStatus code.
+ * Where a project stands, each stage mapped to its IATI 2.03 ActivityStatus code. FINALISATION (3) is the activity
+ * complete with its accounts still open, between IMPLEMENTATION and COMPLETED (4, Closed).
  */
 public enum Stage {
-	PROPOSED("1"), AGREED("1"), FINANCED("1"), IMPLEMENTATION("2"), COMPLETED("4"), CANCELLED("5"), SUSPENDED("6");
+	PROPOSED("1"), AGREED("1"), FINANCED("1"), IMPLEMENTATION("2"), FINALISATION("3"), COMPLETED("4"), CANCELLED("5"),
+	SUSPENDED("6");
 
 	private final String iatiStatus;
 
@@ -19,5 +21,15 @@ public enum Stage {
 
 	public boolean isTerminal() {
 		return this == COMPLETED || this == CANCELLED;
+	}
+
+	/** The stage of an IATI ActivityStatus code other than 1 (which stands for three stages), or null. */
+	public static Stage ofIatiStatus(String code) {
+		for (Stage stage : values()) {
+			if (stage.iatiStatus.equals(code) && !"1".equals(code)) {
+				return stage;
+			}
+		}
+		return null;
 	}
 }

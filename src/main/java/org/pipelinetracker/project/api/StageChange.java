@@ -10,8 +10,8 @@ import java.time.LocalDate;
  * The two methods are no getters ({@code getX}/{@code isX}): the serialized events carry no extra property.
  */
 public sealed interface StageChange extends ProjectEvent permits ProjectProposedEvent, ProjectStageChangedEvent,
-		ImplementationStartedEvent, ProjectSuspendedEvent, ProjectResumedEvent, ProjectCompletedEvent,
-		ProjectCancelledEvent {
+		ImplementationStartedEvent, ProjectFinalisedEvent, ProjectSuspendedEvent, ProjectResumedEvent,
+		ProjectCompletedEvent, ProjectCancelledEvent {
 
 	/** The stage the project is in after this event. */
 	Stage stageAfter();

@@ -11,6 +11,7 @@ import org.pipelinetracker.project.api.CompleteProjectCommand;
 import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
 import org.pipelinetracker.project.api.FacilityHeadroom;
+import org.pipelinetracker.project.api.FinaliseProjectCommand;
 import org.pipelinetracker.project.api.FundViaEximbankCommand;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.Money;
@@ -52,6 +53,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,6 +98,10 @@ public class ProjectWriteService {
 				v.check(codelists.isCountry(p.country().trim().toUpperCase(Locale.ROOT)), "partners[" + i + "].country",
 						Text.of("problem.field.countryUnknown").with("country", p.country()));
 			}
+			String namesField = "partners[" + i + "].names";
+			if (p != null && p.names() != null) {
+				p.names().keySet().forEach(tag -> languageOrNull(v, tag, namesField));
+			}
 		}
 		Money estimatedCost = money(v, "estimatedCost", r.estimatedCost());
 		String language = r.language() == null || r.language().isBlank() ? null : language(v, r.language());
@@ -105,9 +111,7 @@ public class ProjectWriteService {
 		ProjectId id = r.projectId() == null || r.projectId().isBlank() ? ProjectId.generate() : ProjectId.of(r.projectId());
 		// No look-up first: the event store's unique (aggregate, sequence) key refuses a second stream with this id
 		// (AggregateStreamCreationException below), which saves a query on every proposal.
-		List<Partner> partners = partnerRequests.stream()
-				.map(p -> new Partner(p.name().trim(), p.country().trim().toUpperCase(Locale.ROOT), p.role()))
-				.toList();
+		List<Partner> partners = partnerRequests.stream().map(ProjectWriteService::partner).toList();
 		ProposeProjectCommand command = new ProposeProjectCommand(id, r.title().trim(),
 				r.description() == null ? null : r.description().trim(), sector, region, partners, estimatedCost,
 				r.proposedOn(), r.plannedStart(), r.plannedEnd(), language);
@@ -127,7 +131,7 @@ public class ProjectWriteService {
 		v.throwIfAny();
 		List<String> parties = r.parties() == null ? List.of() : r.parties().stream().map(String::trim).toList();
 		return write(projectId, new SignAgreementCommand(id(projectId), r.agreementId(), r.type(), r.signedOn(), parties,
-				blankToNull(r.documentUrl())), audit, r);
+				blankToNull(r.documentUrl()), blankToNull(r.documentId())), audit, r);
 	}
 
 	public WriteResult fundViaEximbank(String projectId, EximbankFundingRequest r, AuditContext audit) {
@@ -227,6 +231,11 @@ public class ProjectWriteService {
 	public WriteResult resume(String projectId, StageChangeRequest r, AuditContext audit) {
 		validateStageChange(r);
 		return write(projectId, new ResumeProjectCommand(id(projectId), on(r.on())), audit, r);
+	}
+
+	public WriteResult finalise(String projectId, StageChangeRequest r, AuditContext audit) {
+		validateStageChange(r);
+		return write(projectId, new FinaliseProjectCommand(id(projectId), on(r.on())), audit, r);
 	}
 
 	public WriteResult complete(String projectId, StageChangeRequest r, AuditContext audit) {
@@ -332,6 +341,26 @@ public class ProjectWriteService {
 
 	private static CommandRejectedException alreadyExists(ProjectId id) {
 		return CommandRejectedException.duplicate("projectId", Text.of("problem.rule.projectExists").with("projectId", id));
+	}
+
+	/** A partner as the proposal records it: trimmed, the country in upper case, the names keyed by canonical tags. */
+	private static Partner partner(PartnerRequest p) {
+		Map<String, String> names = new LinkedHashMap<>();
+		if (p.names() != null) {
+			p.names().forEach((tag, name) -> names.put(ContentLanguage.canonical(tag).orElse(tag), name.trim()));
+		}
+		String country = blankToNull(p.country());
+		return new Partner(p.name().trim(), country == null ? null : country.toUpperCase(Locale.ROOT), p.role(),
+				blankToNull(p.ref()), blankToNull(p.type()), names, blankToNull(p.activityId()),
+				blankToNull(p.crsChannelCode()));
+	}
+
+	/** A language tag in its canonical form, or null with a violation on {@code field}. */
+	static String languageOrNull(Violations v, String tag, String field) {
+		String canonical = ContentLanguage.canonical(tag).orElse(null);
+		v.check(canonical != null, field, Text.of("problem.field.languageTag").with("tag", tag)
+				.with("examples", ContentLanguage.EXAMPLES));
+		return canonical;
 	}
 
 	/** A language tag in its canonical form, or null with a violation. */

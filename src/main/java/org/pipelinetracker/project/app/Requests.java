@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.pipelinetracker.kernel.MultiLine;
 import org.pipelinetracker.project.api.AgreementType;
+import org.pipelinetracker.project.api.DocumentSource;
+import org.pipelinetracker.project.api.ImportNote;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.PartnerRole;
@@ -19,6 +21,7 @@ import org.pipelinetracker.project.api.PartnerRole;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON bodies of every write. Each accepts an optional {@code reason} and {@code sourceUrl}, which are
@@ -50,8 +53,21 @@ public final class Requests {
 			@NotBlank String currency) {
 	}
 
-	public record PartnerRequest(@NotBlank @Size(max = 200) String name, @NotBlank String country,
-			@NotNull PartnerRole role) {
+	/**
+	 * A partner: its name and role; its ISO 3166-1 country when it has one (UN agencies and NGOs have none); and, as
+	 * IATI's {@code participating-org} gives them, its organisation identifier ({@code ref}), OrganisationType code
+	 * ({@code type}), name in each language ({@code names}: language tag → name), own activity identifier and CRS channel
+	 * code.
+	 */
+	public record PartnerRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2) String country,
+			@NotNull PartnerRole role, @Size(max = 200) String ref, @Size(max = 10) String type,
+			@Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotBlank @Size(max = 200) String> names,
+			@Size(max = 200) String activityId, @Size(max = 20) String crsChannelCode) {
+
+		/** A partner known by its name, country and role only. */
+		public PartnerRequest(String name, String country, PartnerRole role) {
+			this(name, country, role, null, null, null, null, null);
+		}
 	}
 
 	public record ProposeProjectRequest(
@@ -91,6 +107,7 @@ public final class Requests {
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
+	/** An agreement; {@code documentId} (optional) names the project's document that is its text. */
 	public record SignAgreementRequest(
 			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String agreementId,
 			@NotNull AgreementType type,
@@ -98,7 +115,14 @@ public final class Requests {
 			@Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,
 			@Size(max = 2000) String documentUrl,
 			@MultiLine @Size(max = 2000) String reason,
-			@Size(max = 2000) String sourceUrl) implements Audited {
+			@Size(max = 2000) String sourceUrl,
+			@Pattern(regexp = ID, message = ID_MESSAGE) String documentId) implements Audited {
+
+		/** An agreement that names no kept document. */
+		public SignAgreementRequest(String agreementId, AgreementType type, LocalDate signedOn, List<String> parties,
+				String documentUrl, String reason, String sourceUrl) {
+			this(agreementId, type, signedOn, parties, documentUrl, reason, sourceUrl, null);
+		}
 	}
 
 	public record EximbankFundingRequest(
@@ -171,6 +195,57 @@ public final class Requests {
 	/** Start, suspend, resume, complete, cancel: the effective date (default today) and a reason. */
 	public record StageChangeRequest(LocalDate on, @MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	/**
+	 * A document of the project (a link): its title and description in each language (language tag → text, in the
+	 * order given), IANA media type, IATI DocumentCategory codes, ISO 639-1 languages and date. {@code on}: the date it
+	 * is kept from (default today).
+	 */
+	public record DocumentRequest(
+			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String documentId,
+			@NotNull DocumentSource source,
+			@NotBlank @Size(max = 2000) String url,
+			@Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotBlank @Size(max = 1000) String> titles,
+			@MultiLine @Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotBlank @Size(max = 5000) String> descriptions,
+			@Size(max = 100) String format,
+			@Size(max = 40) List<@NotBlank @Pattern(regexp = "[A-Za-z][0-9]{2}", message = "{problem.field.documentCategory}") String> categories,
+			@Size(max = 40) List<@NotBlank @Size(max = 35) String> languages,
+			LocalDate documentDate,
+			LocalDate on,
+			@MultiLine @Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	/**
+	 * The IATI activity status a publisher reported ({@code status}, 1-6), effective on {@code on}, the activity's
+	 * actual start ({@code startedOn}, optional), who reported it and in which file.
+	 */
+	public record ActivityStatusRequest(
+			@NotBlank @Size(max = 2) String status,
+			@NotNull LocalDate on,
+			LocalDate startedOn,
+			@Size(max = 200) String reportingOrgRef,
+			@Size(max = 300) String reportingOrgName,
+			@Size(max = 300) String file,
+			@Size(max = 60) String lastUpdated,
+			@MultiLine @Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	/** The data-quality notes of the latest import of a project. */
+	public record ImportNotesRequest(
+			@Size(max = 300) String file,
+			@Size(max = 60) String lastUpdated,
+			@NotNull @Size(max = 2000) List<@Valid @NotNull ImportNoteRequest> notes,
+			@NotNull LocalDate on,
+			@MultiLine @Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
+	/** One import note: whether something was adjusted or not recorded, what it is about, and what and why. */
+	public record ImportNoteRequest(@NotNull ImportNote.Kind kind, @Size(max = 500) String subject,
+			@NotBlank @Size(max = 4000) String text) {
 	}
 
 	public record CorrectionRequest(

@@ -25,15 +25,19 @@ record DatingPolicy(Clock clock, LocalDate proposedOn, Stage stage, LocalDate st
 
 	/** Money that finances the project, with the rejections of its date. */
 	enum Financing {
-		COMMITMENT("problem.rule.commitmentBeforeAgreement", "problem.rule.commitmentBeforeFinancing"),
-		INCOMING_FUNDS("problem.rule.incomingFundsBeforeAgreement", "problem.rule.incomingFundsBeforeFinancing");
+		COMMITMENT("problem.rule.commitmentBeforeAgreement", "problem.rule.commitmentBeforeFinancing",
+				"problem.rule.commitmentWithoutAgreement"),
+		INCOMING_FUNDS("problem.rule.incomingFundsBeforeAgreement", "problem.rule.incomingFundsBeforeFinancing",
+				"problem.rule.incomingFundsWithoutAgreement");
 
 		private final String beforeAgreement;
 		private final String beforeFinancing;
+		private final String withoutAgreement;
 
-		Financing(String beforeAgreement, String beforeFinancing) {
+		Financing(String beforeAgreement, String beforeFinancing, String withoutAgreement) {
 			this.beforeAgreement = beforeAgreement;
 			this.beforeFinancing = beforeFinancing;
+			this.withoutAgreement = withoutAgreement;
 		}
 	}
 
@@ -115,11 +119,16 @@ record DatingPolicy(Clock clock, LocalDate proposedOn, Stage stage, LocalDate st
 
 	/**
 	 * Money that finances the project (a commitment, incoming funds): not before the first binding agreement; while
-	 * AGREED not before the project entered that stage (this money finances it), else not before it was financed.
+	 * AGREED not before the project entered that stage (this money finances it), else not before it was financed. A
+	 * project whose stage a publisher reported (IMPLEMENTATION without any agreement recorded, say) needs a binding
+	 * agreement first (409); one never financed has no financing date to respect.
 	 *
 	 * @param money a commitment or incoming funds
 	 */
 	void requireFinancingDate(String field, LocalDate date, Financing money) {
+		if (firstBindingAgreementOn == null) {
+			throw rule(field, Text.of(money.withoutAgreement).with("stage", Code.of("ref.stage.", stage)));
+		}
 		if (date.isBefore(firstBindingAgreementOn)) {
 			throw rule(field, Text.of(money.beforeAgreement).with("date", date)
 					.with("agreedOn", firstBindingAgreementOn));
@@ -127,7 +136,7 @@ record DatingPolicy(Clock clock, LocalDate proposedOn, Stage stage, LocalDate st
 		if (stage == Stage.AGREED) {
 			requireNotBeforeStageStart(field, date);
 		}
-		else if (date.isBefore(financedOn)) {
+		else if (financedOn != null && date.isBefore(financedOn)) {
 			throw rule(field, Text.of(money.beforeFinancing).with("date", date).with("financedOn", financedOn));
 		}
 	}

@@ -15,6 +15,7 @@ import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
+import org.pipelinetracker.project.api.FinaliseProjectCommand;
 import org.pipelinetracker.project.api.FundViaEximbankCommand;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
@@ -26,17 +27,16 @@ import org.pipelinetracker.project.api.MilestoneRecordedEvent;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.ProjectCancelledEvent;
 import org.pipelinetracker.project.api.ProjectCompletedEvent;
+import org.pipelinetracker.project.api.ProjectFinalisedEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectSuspendedEvent;
-import org.pipelinetracker.project.api.ProjectTextRecordedEvent;
 import org.pipelinetracker.project.api.ProposeProjectCommand;
 import org.pipelinetracker.project.api.RecordDisbursementCommand;
 import org.pipelinetracker.project.api.RecordExpenditureCommand;
 import org.pipelinetracker.project.api.RecordIncomingFundsCommand;
 import org.pipelinetracker.project.api.RecordMilestoneCommand;
-import org.pipelinetracker.project.api.RecordProjectTextCommand;
 import org.pipelinetracker.project.api.ResumeProjectCommand;
 import org.pipelinetracker.project.api.SignAgreementCommand;
 import org.pipelinetracker.project.api.Stage;
@@ -51,6 +51,7 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.pipelinetracker.project.api.CommandRejectedException.duplicate;
 import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
+import static org.pipelinetracker.project.api.CommandRejectedException.rule;
 import static org.pipelinetracker.project.command.DatingPolicy.Financing;
 import static org.pipelinetracker.project.command.DatingPolicy.UnderCommitment;
 import static org.pipelinetracker.project.command.MoneyPolicy.AgainstCommitment;
@@ -60,11 +61,13 @@ import static org.pipelinetracker.project.command.StagePolicy.Action;
  * The project aggregate: validates every command against the project's history and appends events.
  * Field formats (codelists, patterns) are checked at the edge; the rules that need state are named policies, each
  * judging the state it is given: {@link StagePolicy} (what the stage allows), {@link DatingPolicy} (effective
- * dates), {@link MoneyPolicy} (amounts, currencies, commitments) and {@link StallChecks} (stalled projects). Each
- * handler applies them in the order its rejections are reported.
+ * dates), {@link MoneyPolicy} (amounts, currencies, commitments), {@link StallChecks} (stalled projects) and
+ * {@link StatusPolicy} (a publisher's reported status). Each handler applies them in the order its rejections are
+ * reported. The commands that describe the record (texts, documents, a reported status, import notes) are
+ * {@link ProjectRecord}'s.
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
-class Project extends ProjectState {
+class Project extends ProjectRecord {
 
 	Project() {
 		// required by Axon
@@ -82,24 +85,6 @@ class Project extends ProjectState {
 				command.plannedStart(), command.plannedEnd(), language));
 	}
 
-	/**
-	 * The title and/or description in a language other than the original's ({@link TextPolicy}); recording the same
-	 * language again corrects it. Nothing is appended when nothing changes.
-	 */
-	@CommandHandler
-	Long handle(RecordProjectTextCommand command, Clock clock) {
-		String language = TextPolicy.requireLanguage("language", command.language());
-		TextPolicy.requireOtherThanOriginal(language, originalLanguage());
-		ProjectText previous = text(language);
-		ProjectText next = ProjectText.recorded(previous, command);
-		dates(clock).requireEffective("on", command.recordedOn());
-		if (next.equals(previous)) {
-			return AggregateLifecycle.getVersion(); // nothing changed: nothing to record
-		}
-		apply(new ProjectTextRecordedEvent(projectId(), language, next.title(), next.description(), command.recordedOn()));
-		return AggregateLifecycle.getVersion();
-	}
-
 	@CommandHandler
 	Long handle(SignAgreementCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
 		stages().requireActive(Action.SIGN_AGREEMENT);
@@ -108,12 +93,16 @@ class Project extends ProjectState {
 			throw duplicate("agreementId", Text.of("problem.rule.agreementExists")
 					.with("agreementId", command.agreementId()).with("projectId", projectId()));
 		}
+		if (command.documentId() != null && document(command.documentId()) == null) {
+			throw rule("documentId", Text.of("problem.rule.noSuchDocument").with("projectId", projectId())
+					.with("documentId", command.documentId()));
+		}
 		boolean agreed = stages().agreedBy(command.type());
 		if (agreed) {
 			dates(clock).requireNotBeforeStageStart("signedOn", command.signedOn());
 		}
 		apply(new AgreementSignedEvent(projectId(), command.agreementId(), command.type(), command.signedOn(),
-				List.copyOf(command.parties()), command.documentUrl()));
+				List.copyOf(command.parties()), command.documentUrl(), command.documentId()));
 		if (agreed) {
 			apply(new ProjectStageChangedEvent(projectId(), Stage.PROPOSED, Stage.AGREED, command.signedOn()));
 			new StallChecks(deadlines, clock, policy).scheduleNoFunding(command.signedOn());
@@ -265,6 +254,15 @@ class Project extends ProjectState {
 		stages().requireImplementationCanStart();
 		dates(clock).requireStageChange("on", command.startedOn());
 		apply(new ImplementationStartedEvent(projectId(), command.startedOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	/** Finalisation: the activity is complete, its accounts stay open (money may still move) until completion. */
+	@CommandHandler
+	Long handle(FinaliseProjectCommand command, Clock clock) {
+		stages().requireFinalisable();
+		dates(clock).requireStageChange("on", command.finalisedOn());
+		apply(new ProjectFinalisedEvent(projectId(), command.finalisedOn()));
 		return AggregateLifecycle.getVersion();
 	}
 

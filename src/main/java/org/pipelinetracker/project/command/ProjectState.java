@@ -2,12 +2,16 @@ package org.pipelinetracker.project.command;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.pipelinetracker.project.api.ActivityStatusReportedEvent;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
+import org.pipelinetracker.project.api.DocumentLinkedEvent;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
+import org.pipelinetracker.project.api.ImportNote;
+import org.pipelinetracker.project.api.ImportNotesRecordedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
 import org.pipelinetracker.project.api.ProjectId;
@@ -70,6 +74,12 @@ abstract class ProjectState {
 	private String originalLanguage;
 	/** The texts recorded in other languages, by language tag. */
 	private Map<String, ProjectText> texts = new HashMap<>();
+	/** The documents kept, by document id, as last linked. */
+	private Map<String, KeptDocument> documents = new HashMap<>();
+	/** The activity status a publisher last reported ({@link StatusReport}), null when none was. */
+	private StatusReport reportedStatus;
+	/** The data-quality notes of the latest import. */
+	private List<ImportNote> importNotes = new ArrayList<>();
 
 	// --- read by the command handlers -------------------------------------------------------------------------
 
@@ -107,6 +117,30 @@ abstract class ProjectState {
 
 	Map<String, Funding> fundings() {
 		return fundings;
+	}
+
+	/** The document as last linked, null when there is none with this id. */
+	KeptDocument document(String documentId) {
+		return documents.get(documentId);
+	}
+
+	/** The activity status a publisher last reported, null when none was. */
+	StatusReport reportedStatus() {
+		return reportedStatus;
+	}
+
+	List<ImportNote> importNotes() {
+		return importNotes;
+	}
+
+	/** Whether a commitment or incoming funds finance the project (the facts of a FINANCED project). */
+	boolean financed() {
+		return !fundings.isEmpty() || fundsReceived;
+	}
+
+	/** Whether a binding agreement is signed (the fact of an AGREED project). */
+	boolean agreed() {
+		return firstBindingAgreementOn != null;
 	}
 
 	/**
@@ -190,12 +224,39 @@ abstract class ProjectState {
 		}
 	}
 
+	/**
+	 * A stage the project moved to as a consequence of another event: a binding agreement, the first money, or a status
+	 * its publisher reported. Financed once, on the first such date; a reported suspension opens a suspension period
+	 * as a typed one does, and a reported status that leaves SUSPENDED closes it.
+	 */
 	@EventSourcingHandler
 	void on(ProjectStageChangedEvent event) {
-		if (event.stageAfter() == Stage.FINANCED) {
+		if (event.stageAfter() == Stage.FINANCED && financedOn == null) {
 			financedOn = event.stageChangedOn();
 		}
+		if (event.from() == Stage.SUSPENDED && event.to() != Stage.SUSPENDED && !suspensions.isEmpty()) {
+			closeSuspension(event.stageChangedOn());
+		}
+		if (event.to() == Stage.SUSPENDED && event.from() != Stage.SUSPENDED) {
+			suspendedFrom = event.from();
+			suspensions.add(new Period(event.stageChangedOn(), null));
+		}
 		enter(event);
+	}
+
+	@EventSourcingHandler
+	void on(ActivityStatusReportedEvent event) {
+		reportedStatus = new StatusReport(event.status(), event.reportingOrgRef(), event.lastUpdated());
+	}
+
+	@EventSourcingHandler
+	void on(DocumentLinkedEvent event) {
+		documents.put(event.documentId(), KeptDocument.of(event));
+	}
+
+	@EventSourcingHandler
+	void on(ImportNotesRecordedEvent event) {
+		importNotes = new ArrayList<>(event.notes());
 	}
 
 	@EventSourcingHandler
@@ -208,12 +269,16 @@ abstract class ProjectState {
 	@EventSourcingHandler
 	void on(ProjectResumedEvent event) {
 		enter(event);
-		suspendedFrom = null;
-		Period open = suspensions.remove(suspensions.size() - 1);
-		suspensions.add(new Period(open.from(), event.resumedOn()));
+		closeSuspension(event.resumedOn());
 	}
 
-	/** Implementation started, completed, cancelled: only the stage changes. */
+	private void closeSuspension(LocalDate on) {
+		suspendedFrom = null;
+		Period open = suspensions.remove(suspensions.size() - 1);
+		suspensions.add(new Period(open.from(), on));
+	}
+
+	/** Implementation started, finalised, completed, cancelled: only the stage changes. */
 	@EventSourcingHandler
 	void on(StageChange event) {
 		enter(event);

@@ -14,11 +14,16 @@ import static org.pipelinetracker.project.api.CommandRejectedException.rule;
 /**
  * The stage rules: what the project's stage allows. A completed or cancelled project accepts only funding
  * corrections; a suspended one must be resumed first. Funding and incoming funds need a binding agreement (AGREED
- * or later); implementation starts from FINANCED, completion from IMPLEMENTATION, resumption from SUSPENDED.
+ * or later); in FINALISATION the accounts are closing: incoming funds, disbursements, expenditure and corrections
+ * are still accepted, new commitments are not. Implementation starts from FINANCED, finalisation from
+ * IMPLEMENTATION, completion from IMPLEMENTATION or FINALISATION, resumption from SUSPENDED.
  */
 record StagePolicy(ProjectId projectId, Stage stage) {
 
 	private static final Set<Stage> FUNDABLE = EnumSet.of(Stage.AGREED, Stage.FINANCED, Stage.IMPLEMENTATION);
+	private static final Set<Stage> RECEIVING = EnumSet.of(Stage.AGREED, Stage.FINANCED, Stage.IMPLEMENTATION,
+			Stage.FINALISATION);
+	private static final Set<Stage> COMPLETABLE = EnumSet.of(Stage.IMPLEMENTATION, Stage.FINALISATION);
 
 	/**
 	 * What a command would do, as the stage rejections name it: "it cannot {action} any more", and "resume it before
@@ -32,6 +37,7 @@ record StagePolicy(ProjectId projectId, Stage stage) {
 		RECORD_EXPENDITURE("problem.action.recordExpenditure"),
 		RECORD_MILESTONE("problem.action.recordMilestone"),
 		START_IMPLEMENTATION("problem.action.startImplementation"),
+		FINALISE("problem.action.finalise", "problem.action.finaliseIt"),
 		SUSPEND("problem.action.suspend", "problem.action.suspendIt"),
 		RESUME("problem.action.resume"),
 		COMPLETE("problem.action.complete", "problem.action.completeIt"),
@@ -67,6 +73,9 @@ record StagePolicy(ProjectId projectId, Stage stage) {
 
 	void requireFundable() {
 		requireActive(Action.COMMIT_FUNDING);
+		if (stage == Stage.FINALISATION) {
+			throw rule(Text.of("problem.rule.noCommitmentInFinalisation").with("projectId", projectId));
+		}
 		if (!FUNDABLE.contains(stage)) {
 			throw rule(Text.of("problem.rule.fundingNeedsAgreement").with("projectId", projectId).with("stage", stageCode()));
 		}
@@ -74,7 +83,7 @@ record StagePolicy(ProjectId projectId, Stage stage) {
 
 	void requireIncomingFundsAccepted() {
 		requireActive(Action.RECORD_INCOMING_FUNDS);
-		if (!FUNDABLE.contains(stage)) {
+		if (!RECEIVING.contains(stage)) {
 			throw rule(Text.of("problem.rule.incomingFundsNeedAgreement").with("projectId", projectId)
 					.with("stage", stageCode()));
 		}
@@ -84,6 +93,14 @@ record StagePolicy(ProjectId projectId, Stage stage) {
 		requireActive(Action.START_IMPLEMENTATION);
 		if (stage != Stage.FINANCED) {
 			throw rule(Text.of("problem.rule.startNeedsFinanced").with("projectId", projectId).with("stage", stageCode()));
+		}
+	}
+
+	void requireFinalisable() {
+		requireActive(Action.FINALISE);
+		if (stage != Stage.IMPLEMENTATION) {
+			throw rule(Text.of("problem.rule.finaliseNeedsImplementation").with("projectId", projectId)
+					.with("stage", stageCode()));
 		}
 	}
 
@@ -103,7 +120,7 @@ record StagePolicy(ProjectId projectId, Stage stage) {
 
 	void requireCompletable() {
 		requireActive(Action.COMPLETE);
-		if (stage != Stage.IMPLEMENTATION) {
+		if (!COMPLETABLE.contains(stage)) {
 			throw rule(Text.of("problem.rule.completeNeedsImplementation").with("projectId", projectId)
 					.with("stage", stageCode()));
 		}

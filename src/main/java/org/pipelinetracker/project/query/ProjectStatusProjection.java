@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Keeps {@code project_view} up to date: one row per project (filter columns, the search text of {@link ProjectSearch}
- * and the whole {@link ProjectView} as JSON), rebuilt from scratch by a token reset. Within a processor batch, the rows are written once per project when
+ * Keeps {@code project_view} up to date: one row per project (filter columns, the search text of {@link ProjectSearch},
+ * its data-quality flags and the whole {@link ProjectView} as JSON), rebuilt from scratch by a token reset. Within a processor batch, the rows are written once per project when
  * the batch commits ({@code tracker.projections.batched-writes}, on by default).
  */
 @Component
@@ -139,17 +139,26 @@ class ProjectStatusProjection implements ShadowableProjection {
 			ProjectView view = p.view;
 			Object[] values = {view.title, view.sector, view.region, view.stage.name(), Date.valueOf(view.proposedOn),
 					view.version, java.sql.Timestamp.from(view.lastEventAt), json.writeValueAsString(view),
-					ProjectSearch.text(view, codelists), view.projectId};
+					ProjectSearch.text(view, codelists), flags(view), view.projectId};
 			(p.stored ? updates : inserts).add(values);
 		}
 		if (!inserts.isEmpty()) {
 			jdbc.batchUpdate("insert into project_view (title, sector, region, stage, proposed_on, version,"
-					+ " last_event_at, document, search_text, project_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+					+ " last_event_at, document, search_text, data_quality, project_id)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
 		}
 		if (!updates.isEmpty()) {
 			jdbc.batchUpdate("update project_view set title = ?, sector = ?, region = ?, stage = ?, proposed_on = ?,"
-					+ " version = ?, last_event_at = ?, document = ?, search_text = ? where project_id = ?", updates);
+					+ " version = ?, last_event_at = ?, document = ?, search_text = ?, data_quality = ? where project_id = ?",
+					updates);
 		}
+	}
+
+	/** The data-quality flags of a view for {@code GET /api/projects?flag=}: " A B " (each between spaces), or "". */
+	static String flags(ProjectView view) {
+		StringBuilder flags = new StringBuilder();
+		view.dataQuality.forEach(entry -> flags.append(' ').append(entry.flag().name()));
+		return flags.isEmpty() ? "" : flags.append(' ').toString();
 	}
 
 	/** A project's view while a batch is handled; {@code stored}: its row exists (update, not insert). */

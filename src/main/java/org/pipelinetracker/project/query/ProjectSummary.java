@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 /**
  * One line of the project list: the totals per currency (committed, disbursed, incoming funds received, expended),
  * in USD and in the display currency ({@code converted}: its totals, the rates used and the amounts without a rate,
- * which the totals leave out), and for the web UI's board its partners, the sources funding it and its open stalls
- * (each with {@code since} and {@code daysStalled}, as the project and {@code /api/alerts} give them). {@code title}
- * is the original, in {@code language}; {@code titles} the title in every language recorded, by language tag (the
- * original's included).
+ * which the totals leave out), and for the web UI's board its partners, the sources funding it, its open stalls
+ * (each with {@code since} and {@code daysStalled}, as the project and {@code /api/alerts} give them) and its
+ * data-quality flags. {@code title} is the original, in {@code language}; {@code titles} the title in every language
+ * recorded, by language tag (the original's included).
  */
 public record ProjectSummary(String projectId, String title, String sector, String sectorName, String region,
 		Stage stage, String iatiStatus, LocalDate stageSince, LocalDate proposedOn,
@@ -29,7 +29,7 @@ public record ProjectSummary(String projectId, String title, String sector, Stri
 		BigDecimal committedUsd, BigDecimal disbursedUsd, BigDecimal receivedUsd, BigDecimal expendedUsd,
 		boolean unconvertedAmounts, long version, Instant lastEventAt, List<Partner> partners,
 		Set<FundingSource> fundingSources, String language, Map<String, String> titles,
-		List<ProjectView.AlertView> alerts, ProjectView.ConvertedTotals converted) {
+		List<ProjectView.AlertView> alerts, ProjectView.ConvertedTotals converted, List<DataQuality.Entry> dataQuality) {
 
 	static ProjectSummary of(ProjectView v) {
 		return new ProjectSummary(v.projectId, v.title, v.sector, v.sectorName, v.region, v.stage, v.iatiStatus,
@@ -37,7 +37,7 @@ public record ProjectSummary(String projectId, String title, String sector, Stri
 				v.expendedByCurrency, v.usd.committed(), v.usd.disbursed(), v.usd.received(), v.usd.expended(),
 				!v.usd.unconverted().isEmpty(), v.version, v.lastEventAt, v.partners,
 				v.fundings.stream().map(f -> f.source).collect(Collectors.toCollection(TreeSet::new)), v.language,
-				titles(v), v.alerts, v.converted.withoutFlows());
+				titles(v), v.alerts, v.converted.withoutFlows(), v.dataQuality);
 	}
 
 	private static Map<String, String> titles(ProjectView v) {

@@ -5,26 +5,28 @@ import org.pipelinetracker.fx.Converted;
 import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.fx.FxRate;
 import org.pipelinetracker.fx.FxRates;
+import org.pipelinetracker.project.api.ActivityStatusReportedEvent;
 import org.pipelinetracker.fx.RateTable;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
+import org.pipelinetracker.project.api.DocumentLinkedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.FundingSource;
+import org.pipelinetracker.project.api.ImportNotesRecordedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.Partner;
-import org.pipelinetracker.project.api.ProjectCancelledEvent;
-import org.pipelinetracker.project.api.ProjectCompletedEvent;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
+import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
 import org.pipelinetracker.project.api.StallPeriod;
@@ -95,6 +97,14 @@ public class ProjectView {
 	 * dated after the due date it resolved the stall, on or before it the stall never held.
 	 */
 	public List<AlertView> alerts = new ArrayList<>();
+	/** The IATI activity status a publisher last reported (null for a project no publisher reported on). */
+	public ReportedStatusView reportedStatus;
+	/** Where the recorded facts contradict the reported status ({@link DataQuality}). */
+	public List<DataQuality.Entry> dataQuality = new ArrayList<>();
+	/** The project's documents, in the order first kept. */
+	public List<DocumentView> documents = new ArrayList<>();
+	/** The data-quality notes of the project's latest import (none for a project never imported). */
+	public List<ImportNoteView> importNotes = new ArrayList<>();
 	/** USD-normalised totals, computed when read (with the rates in force then); null in stored documents. */
 	public UsdSummary usd;
 	/**
@@ -179,8 +189,9 @@ public class ProjectView {
 	public record StageEntry(Stage stage, LocalDate since) {
 	}
 
+	/** An agreement; {@code documentId}: the project document that is its text, if any. */
 	public record AgreementView(String agreementId, AgreementType type, boolean binding, LocalDate signedOn,
-			List<String> parties, String documentUrl) {
+			List<String> parties, String documentUrl, String documentId) {
 	}
 
 	/**
@@ -267,7 +278,8 @@ public class ProjectView {
 		}
 		else if (event instanceof AgreementSignedEvent e) {
 			agreements.add(new AgreementView(e.agreementId(), e.type(), e.type().isBinding(), e.signedOn(), e.parties(),
-					e.documentUrl()));
+					e.documentUrl(), e.documentId()));
+			documents.replaceAll(d -> d.documentId().equals(e.documentId()) ? d.withAgreement(e.agreementId()) : d);
 		}
 		else if (event instanceof FundingCommittedEvent e) {
 			FundingView funding = new FundingView();
@@ -338,12 +350,38 @@ public class ProjectView {
 		else if (event instanceof ProjectResumedEvent) {
 			suspendedFrom = null;
 		}
-		else if (event instanceof ProjectCompletedEvent || event instanceof ProjectCancelledEvent) {
-			alerts.clear();
+		else if (event instanceof ProjectStageChangedEvent e && (e.to() == Stage.SUSPENDED || e.from() == Stage.SUSPENDED)) {
+			suspendedFrom = e.to() == Stage.SUSPENDED ? e.from() : null; // a suspension a publisher reported, or its end
+		}
+		else if (event instanceof ActivityStatusReportedEvent e) {
+			reportedStatus = new ReportedStatusView(e.status(), e.reportedOn(), e.reportingOrgRef(), e.reportingOrgName(),
+					e.file(), e.lastUpdated());
+		}
+		else if (event instanceof DocumentLinkedEvent e) {
+			DocumentView document = new DocumentView(e.documentId(), e.source(), e.url(), e.titles(), e.descriptions(),
+					e.format(), e.categories(), e.languages(), e.documentDate(), agreements.stream()
+							.filter(a -> e.documentId().equals(a.documentId())).map(AgreementView::agreementId).toList());
+			int at = documents.indexOf(documents.stream().filter(d -> d.documentId().equals(e.documentId())).findFirst()
+					.orElse(null));
+			if (at >= 0) {
+				documents.set(at, document);
+			}
+			else {
+				documents.add(document);
+			}
+		}
+		else if (event instanceof ImportNotesRecordedEvent e) {
+			importNotes = new ArrayList<>(e.notes().stream()
+					.map(n -> new ImportNoteView(e.file(), e.lastUpdated(), recordedAt, n.kind(), n.subject(), n.text()))
+					.toList());
 		}
 		if (event instanceof StageChange change) {
+			if (change.stageAfter().isTerminal()) {
+				alerts.clear();
+			}
 			enter(change.stageAfter(), change.stageChangedOn());
 		}
+		dataQuality = DataQuality.of(this);
 		version = sequence;
 		lastEventAt = recordedAt;
 		return this;

@@ -1,5 +1,6 @@
 // The pipeline board: a column per stage, a card per project; filters by sector, region and funding source; search
 // (in what the cards show, and on the server: any title in any language, id, partner, any spelling of the region).
+import { xlsxButton } from '../download.js';
 import { h, clear, money, today, daysBetween, sumDecimals, sectorLabel, data as userText } from '../dom.js';
 import { get } from '../api.js';
 import {
@@ -7,9 +8,14 @@ import {
 } from '../currency.js';
 import { recordedText } from '../content.js';
 import { t, formatCount, language } from '../i18n.js';
-import { STAGES, stageName, sourceName, regionName, sectorText, stallKindName, sectorCategoryName } from '../labels.js';
+import {
+  STAGES, DATA_QUALITY_FLAGS, stageName, sourceName, regionName, sectorText, stallKindName, sectorCategoryName,
+  dataQualityShortName, dataQualityReason,
+} from '../labels.js';
 
-const FILTERS = ['q', 'sector', 'region', 'source'];
+const FILTERS = ['q', 'sector', 'region', 'source', 'flag'];
+/** The flag filter's value for a project with any data-quality flag. */
+const ANY_FLAG = 'ANY';
 
 async function loadAll() {
   const projects = [];
@@ -41,12 +47,14 @@ function matches(p, filter, found) {
   if (filter.sector && p.sector !== filter.sector) return false;
   if (filter.region && p.region !== filter.region) return false;
   if (filter.source && !(p.fundingSources || []).includes(filter.source)) return false;
+  const flags = (p.dataQuality || []).map((f) => f.flag);
+  if (filter.flag && !(filter.flag === ANY_FLAG ? flags.length > 0 : flags.includes(filter.flag))) return false;
   if (filter.q) {
     if (found && found.has(p.projectId)) return true;
     // what the card shows, in the page's language, and the API's own values
     const text = [p.projectId, p.title, ...Object.values(p.titles || {}), p.sectorName, p.sector,
       sectorCategoryName(String(p.sector).slice(0, 3)), p.region, regionName(p.region),
-      ...(p.partners || []).map((x) => x.name)].join(' ').toLowerCase();
+      ...(p.partners || []).flatMap((x) => [x.name, x.ref, ...Object.values(x.names || {})])].join(' ').toLowerCase();
     if (!filter.q.toLowerCase().split(/\s+/).every((word) => text.includes(word))) return false;
   }
   return true;
@@ -58,6 +66,7 @@ function card(p, data, now) {
   const days = p.stageSince ? daysBetween(p.stageSince, now) : null;
   const titleId = `card-${p.projectId}`;
   const partners = (p.partners || []).map((x) => x.name).join(', ');
+  const quality = p.dataQuality || [];
   return h('li', { class: 'card', dataset: { projectId: p.projectId, stage: p.stage } },
     h('article', { 'aria-labelledby': titleId },
       h('h3', { id: titleId, class: 'card-title' },
@@ -70,7 +79,9 @@ function card(p, data, now) {
           convertedTotal(p.converted.committed, p.converted.currency, p.converted.unconverted.some((u) => Number(u.committed) !== 0)))),
         h('div', {}, h('dt', {}, t('ui.board.card.inStage')), h('dd', { class: 'days-in-stage', title: t('ui.board.card.since', { date: p.stageSince }) },
           days === null ? '—' : t('ui.common.days', { count: days })))),
-      (overdue.length || stalled.length || p.converted.unconverted.length) ? h('p', { class: 'badges' },
+      (overdue.length || stalled.length || p.converted.unconverted.length || quality.length) ? h('p', { class: 'badges' },
+        quality.length ? h('span', { class: 'badge data-quality', title: quality.map((f) => dataQualityReason(f,
+          (f.amounts || []).map((m) => money(m)).join(', '))).join('; ') }, quality.map((f) => dataQualityShortName(f.flag)).join(', ')) : null,
         overdue.length ? h('span', { class: 'badge overdue', title: overdue.map((m) => t('ui.board.card.overdueItem', { name: m.name || m.milestoneId, date: m.plannedOn })).join('; ') },
           t('ui.board.card.overdue', { count: overdue.length })) : null,
         stalled.length ? h('span', { class: 'badge stalled', title: stalled.map((a) => t('ui.board.card.stalledItem', { kind: stallKindName(a.kind), date: a.since })).join('; ') },
@@ -95,15 +106,19 @@ export async function render(main, ctx) {
     sector: h('select', { id: 'board-sector' }),
     region: h('select', { id: 'board-region' }),
     source: h('select', { id: 'board-source' }),
+    flag: h('select', { id: 'board-flag' }),
   };
   const reset = h('button', { type: 'button', class: 'secondary', id: 'board-clear' }, t('ui.board.clearFilters'));
+  // the workbook holds the projects of the sector and region chosen (the export's filters)
+  const download = xlsxButton('board-download', '/api/export/projects.xlsx', { sector: filter.sector, region: filter.region });
   const toolbar = h('form', { class: 'toolbar', role: 'search', 'aria-label': t('ui.board.filterLabel') },
     h('div', { class: 'field' }, h('label', { for: 'board-search' }, t('ui.board.search')), controls.q),
     h('div', { class: 'field' }, h('label', { for: 'board-sector' }, t('ui.board.sector')), controls.sector),
     h('div', { class: 'field' }, h('label', { for: 'board-region' }, t('ui.board.region')), controls.region),
     h('div', { class: 'field' }, h('label', { for: 'board-source' }, t('ui.board.source')), controls.source),
+    h('div', { class: 'field' }, h('label', { for: 'board-flag' }, t('ui.board.flag')), controls.flag),
     currencyField('board-currency', () => ctx.redraw()),
-    h('div', { class: 'field actions' }, reset));
+    h('div', { class: 'field actions' }, reset, ' ', download));
   toolbar.addEventListener('submit', (e) => e.preventDefault());
   const columns = h('div', { class: 'board', id: 'board' });
   main.append(heading, totals, toolbar, columns);
@@ -126,6 +141,8 @@ export async function render(main, ctx) {
     fillSelect(controls.region, [...regions].sort((a, b) => collator.compare(a[1], b[1])), (v, text) => text, t('ui.board.allRegions'));
     const sources = new Map(data.projects.flatMap((p) => p.fundingSources || []).map((s) => [s, sourceName(s)]));
     fillSelect(controls.source, [...sources].sort((a, b) => collator.compare(a[1], b[1])), (v, text) => text, t('ui.board.allSources'));
+    fillSelect(controls.flag, [[ANY_FLAG, t('ui.board.anyFlag')], ...Object.keys(DATA_QUALITY_FLAGS).map((f) => [f, dataQualityShortName(f)])],
+      (v, text) => text, t('ui.board.allFlags'));
   };
 
   // the server's search, asked once the typing pauses; the cards show what it found as soon as it answers
@@ -189,6 +206,7 @@ export async function render(main, ctx) {
     if (amounts) {
       totals.append(' ', h('span', { class: 'excluded', id: 'board-excluded' }, t('ui.board.totalsExclude', { currency, amounts })));
     }
+    download.update({ sector: filter.sector, region: filter.region });
     const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
     history.replaceState(null, '', `#/board${query ? `?${query}` : ''}`);
   };

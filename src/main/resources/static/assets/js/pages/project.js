@@ -1,5 +1,6 @@
 // A project: header with stage and IATI status, money, milestones planned vs actual, fundings, history; "as of" a
 // date and "as known at" an instant; the forms for every command.
+import { xlsxButton } from '../download.js';
 import {
   h, clear, money, today, daysBetween, safeLink, stageBadge, table, sectorLabel, instant, data as userText,
 } from '../dom.js';
@@ -11,6 +12,7 @@ import {
 import { projectCommands } from '../commands.js';
 import { t, formatCount, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
 import { recordedText, field, pick, languageName } from '../content.js';
+import { reportedStatusLine, dataQualityNotice, partnersPanel, documentsPanel, importNotesPanel } from './project-record.js';
 import {
   stageName, sourceName, instrumentName, agreementTypeName, partnerRoleName, activityStatusName, transactionTypeName,
   regionName, stallKindName, eventTypeName,
@@ -286,7 +288,7 @@ function summarise(entry) {
 }
 
 async function historySection(p, asOf, knownAt) {
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, t('ui.project.history.title')));
+  const section = h('section', { class: 'panel history', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, t('ui.project.history.title')));
   let entries;
   try {
     entries = await get(`/api/projects/${enc(p.projectId)}/history`);
@@ -312,7 +314,7 @@ async function historySection(p, asOf, knownAt) {
 
 function commandsSection(ctx, p, reload) {
   const commands = projectCommands(p).filter((c) => ctx.session.can(c.role));
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'record-heading' }, h('h2', { id: 'record-heading' }, t('ui.project.record.title')));
+  const section = h('section', { class: 'panel record', 'aria-labelledby': 'record-heading' }, h('h2', { id: 'record-heading' }, t('ui.project.record.title')));
   if (!commands.length) {
     section.append(h('p', { class: 'muted' }, t('ui.project.record.notAllowed')));
     return section;
@@ -346,7 +348,8 @@ function languagesLine(p) {
 }
 
 function partnerText(x) {
-  return t('ui.project.partner', { name: x.name, country: x.country, role: partnerRoleName(x.role) });
+  return x.country ? t('ui.project.partner', { name: x.name, country: x.country, role: partnerRoleName(x.role) })
+    : t('ui.project.partnerNoCountry', { name: x.name, role: partnerRoleName(x.role) });
 }
 
 /** An open stall: stalled since its due date, for as many days as the server counts (to today or the "as of" date). */
@@ -396,9 +399,13 @@ export async function render(main, ctx) {
       h('div', { class: 'title-line' }, title, titleTag),
       h('p', { class: 'project-status' }, stageBadge(p.stage), ' ',
         h('span', { class: 'iati', id: 'iati-status' }, t('ui.project.iatiStatus', { code: p.iatiStatus, name: activityStatusName(p.iatiStatus) })), ' ',
+        reportedStatusLine(p), ' ',
         h('span', { class: 'muted' }, t('ui.project.since', { date: p.stageSince })),
         p.suspendedFrom ? h('span', { class: 'muted' }, t('ui.project.suspendedFrom', { stage: stageName(p.suspendedFrom) })) : null,
         h('span', { class: 'muted' }, t('ui.project.version', { version: String(p.version) }))),
+      h('p', { class: 'project-actions' },
+        xlsxButton('project-statement-xlsx', `/api/projects/${enc(p.projectId)}/statement.xlsx`, { asOf, knownAt }), ' ',
+        h('button', { type: 'button', class: 'secondary', id: 'print-brief', on: { click: () => window.print() } }, t('ui.project.printBrief'))),
       timeTravelForm(ctx, p.projectId, asOf, knownAt),
       travelling ? h('p', { class: 'notice info', id: 'time-travel-note' }, travelNote(asOf, knownAt), ' ', t('ui.project.travel.recordingOff')) : null);
     const descriptions = field(p.texts, 'description');
@@ -424,7 +431,8 @@ export async function render(main, ctx) {
       ], p.agreements) : null,
       p.alerts.length ? h('div', { class: 'notice warning', id: 'stall-alerts' }, h('strong', {}, t('ui.project.alert.title')), ' ',
         p.alerts.map(alertText).join('; ')) : null);
-    const parts = [header, h('div', { class: 'project-grid' }, moneySection(ctx, p), details), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p)];
+    const parts = [header, dataQualityNotice(p), h('div', { class: 'project-grid' }, moneySection(ctx, p), details), partnersPanel(p),
+      documentsPanel(p), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p), importNotesPanel(p)].filter(Boolean);
     if (!travelling) {
       const commands = commandsSection(ctx, p, draw);
       // a refresh rebuilds the forms with the new state (funding choices…) but keeps open ones as they were

@@ -114,7 +114,8 @@ class HistoryApiTest {
 		assertThat(history).allSatisfy(e -> assertThat(e.path("payload").isObject()).isTrue());
 		assertThat(history.get(0).path("payload")).isEqualTo(tree("""
 				{"projectId":"H-1","title":"Samarkand district heating","description":null,"sector":"23620",
-				 "region":"Samarkand Region","partners":[{"name":"KOICA","country":"KR","role":"FUNDING"}],
+				 "region":"Samarkand Region","partners":[{"name":"KOICA","country":"KR","role":"FUNDING","ref":null,
+				 "type":null,"names":{},"activityId":null,"crsChannelCode":null}],
 				 "estimatedCost":{"amount":12000000.00,"currency":"USD"},"proposedOn":"2024-01-10",
 				 "plannedStart":null,"plannedEnd":null,"language":"en"}"""));
 		assertThat(history.get(2).path("payload")).isEqualTo(tree("""

@@ -134,7 +134,7 @@ class LegacyProposalTest {
 		assertThat(history.get(0).path("payload").path("language").asString()).isEqualTo("en");
 		assertThat(history.get(0).path("actor").asString()).isEqualTo("kexim.registry");
 
-		// the stored bytes of the old proposal are as they were (the hash chain covers them); a new one is revision 2
+		// the stored bytes of the old proposal are as they were (the hash chain covers them); a new one is revision 3
 		Map<String, Object> stored = jdbc.queryForMap("select payload, payload_revision from domain_event_entry"
 				+ " where aggregate_identifier = ? and sequence_number = 0", ID);
 		assertThat(new String((byte[]) stored.get("payload"), StandardCharsets.UTF_8))
@@ -145,7 +145,7 @@ class LegacyProposalTest {
 				 "proposedOn":"2024-09-01"}"""));
 		Map<String, Object> fresh = jdbc.queryForMap("select payload, payload_revision from domain_event_entry"
 				+ " where aggregate_identifier = 'NEW-PROPOSAL' and sequence_number = 0");
-		assertThat(fresh.get("payload_revision")).isEqualTo("2");
+		assertThat(fresh.get("payload_revision")).isEqualTo("3");
 		assertThat(new String((byte[]) fresh.get("payload"), StandardCharsets.UTF_8)).contains("\"language\":\"ru\"");
 		assertThat(upcasts).as("only the old proposal was ever upcast").allMatch(this::isOldProposal);
 	}

@@ -58,8 +58,9 @@ class IatiImportApiTest {
 		// funds finance the project (AGREED → FINANCED) and status 2 starts it on the actual start date; the title and
 		// general description in French and the title in Spanish are the project's texts in those languages
 		JsonNode annotated = importXml(ANNOTATED, example(ANNOTATED));
-		// propose, French and Spanish texts, agreement + AGREED, incoming funds + FINANCED, start
-		assertCounts(annotated, 1, 1, 0, 0, 8);
+		// propose, French and Spanish texts, its document, agreement + AGREED, incoming funds + FINANCED, status 2 reported
+		// + IMPLEMENTATION, the import's notes
+		assertCounts(annotated, 1, 1, 0, 0, 11);
 		assertThat(reasons(annotated)).isEmpty();
 		JsonNode p = project("AA-AAA-123456789-ABC123");
 		assertThat(p.path("title").asString()).isEqualTo("Activity title");
@@ -77,10 +78,30 @@ class IatiImportApiTest {
 		assertThat(p.path("proposedOn").asString()).isEqualTo("2012-01-01");
 		assertThat(p.path("plannedStart").asString()).isEqualTo("2012-04-15");
 		assertThat(p.path("plannedEnd").asString()).isEqualTo("2015-12-31");
-		// the country comes from the identifier's prefix: "BB-BBB-…" and "CC-CCC-…" read as BB and CC, "AA-…" is no country
-		assertThat(p.path("partners")).hasSize(2);
+		// every participating-org is a partner with its role, type, ref and names; the country comes from the ref's
+		// prefix: "BB-BBB-…" and "CC-CCC-…" read as BB and CC, "AA-…" is no country
+		assertThat(partners(p)).containsExactly("FUNDING BB-BBB-123456789 type 40 country BB [en]",
+				"ACCOUNTABLE CC-CCC-123456789 type 10 country CC [en]", "EXTENDING AA-AAA-123456789 type 21 country null [en, fr]");
+		assertThat(p.path("partners").get(2).path("names").path("fr").asString()).isEqualTo("Nom de l'agence A");
+		// the import's notes are the project's, never its description
 		assertThat(p.path("description").asString()).startsWith("General activity description text.")
-				.contains("IATI import notes: no DAC 5-digit sector; DAC category 111 mapped to its first purpose code 11110");
+				.doesNotContain("IATI import notes");
+		assertThat(importNotes(p)).containsExactly(
+				"ADJUSTED AA-AAA-123456789-ABC123: no DAC 5-digit sector; DAC category 111 mapped to its first purpose code 11110; published sectors: "
+						+ "vocabulary 2 111 50%, vocabulary 2 112 50%, vocabulary 99 A1 100%",
+				"ADJUSTED AA-AAA-123456789-ABC123: recipient countries AF 25%, AG 25%; region recorded as Multiple regions");
+		assertThat(p.path("importNotes").get(0).path("file").asString()).isEqualTo(ANNOTATED);
+		assertThat(p.path("importNotes").get(0).path("lastUpdated").asString()).isEqualTo("2014-09-10T07:15:37Z");
+		// the status shown is the publisher's, as reported
+		assertThat(p.path("iatiStatus").asString()).isEqualTo("2");
+		assertThat(p.path("reportedStatus").path("status").asString()).isEqualTo("2");
+		assertThat(p.path("reportedStatus").path("reportingOrgRef").asString()).isEqualTo("AA-AAA-123456789");
+		assertThat(p.path("dataQuality")).isEmpty();
+		// its one document-link, in both languages, with its category, language and date
+		assertThat(documents(p)).containsExactly("http:www.example.org/docs/report_en.odt [A01] titles [en, fr] languages [en] 2014-02-05");
+		assertThat(p.path("documents").get(0).path("source").asString()).isEqualTo("IATI_LINK");
+		assertThat(p.path("documents").get(0).path("format").asString()).isEqualTo("application/vnd.oasis.opendocument.text");
+		assertThat(p.path("documents").get(0).path("titles").path("fr").asString()).isEqualTo("Rapport de projet 2013");
 		assertThat(p.path("stage").asString()).isEqualTo("IMPLEMENTATION");
 		assertThat(p.path("stageSince").asString()).isEqualTo("2012-04-28"); // actual start (activity-date type 2)
 		assertThat(stages(p)).containsExactly("PROPOSED 2012-01-01", "AGREED 2012-01-01", "FINANCED 2012-01-01",
@@ -106,25 +127,31 @@ class IatiImportApiTest {
 		assertThat(p.path("usd").path("received").decimalValue()).isEqualByComparingTo("0");
 		assertThat(p.path("usd").path("unconverted").get(0).path("currency").asString()).isEqualTo("EUR");
 		assertThat(p.path("usd").path("unconverted").get(0).path("received").decimalValue()).isEqualByComparingTo("1000.00");
-		assertThat(p.path("version").asLong()).isEqualTo(7);
+		assertThat(p.path("version").asLong()).isEqualTo(10);
 		assertThat(eventTypes("AA-AAA-123456789-ABC123")).containsExactly("ProjectProposedEvent",
-				"ProjectTextRecordedEvent", "ProjectTextRecordedEvent", "AgreementSignedEvent", "ProjectStageChangedEvent", "IncomingFundsRecordedEvent",
-				"ProjectStageChangedEvent", "ImplementationStartedEvent");
+				"ProjectTextRecordedEvent", "ProjectTextRecordedEvent", "DocumentLinkedEvent", "AgreementSignedEvent",
+				"ProjectStageChangedEvent", "IncomingFundsRecordedEvent", "ProjectStageChangedEvent",
+				"ActivityStatusReportedEvent", "ProjectStageChangedEvent", "ImportNotesRecordedEvent");
 
-		// FCDO: one disbursement without any commitment (reported); 13 quarterly expenditures kept as such; closed
-		// without ever being financed (reported)
+		// FCDO: one disbursement without any commitment (reported); 13 quarterly expenditures kept as such; closed (4)
+		// as its publisher reports, through implementation on the actual start, though never financed: flagged
 		JsonNode fcdo = importXml(FCDO, example(FCDO));
-		assertCounts(fcdo, 1, 1, 0, 0, 14);
+		// propose, 13 expenditures, status 4 reported + IMPLEMENTATION + COMPLETED, the import's notes
+		assertCounts(fcdo, 1, 1, 0, 0, 18);
 		assertThat(reasons(fcdo)).containsExactly(
 				"GB-1-103662-101 transaction #1 (ref 3861965)=disbursement of GBP 1232 on 2010-05-27: no commitment from "
-						+ "UK - Foreign, Commonwealth and Development Office (FCDO) in GBP dated on or before it",
-				"GB-1-103662-101 activity-status 4=status 4 (Closed) not applied: the project is PROPOSED (no commitment or "
-						+ "incoming funds recorded), and only a FINANCED project can start implementation");
+						+ "UK - Foreign, Commonwealth and Development Office (FCDO) in GBP dated on or before it");
 		p = project("GB-1-103662-101");
-		assertThat(p.path("stage").asString()).isEqualTo("PROPOSED");
+		assertThat(p.path("stage").asString()).isEqualTo("COMPLETED");
+		assertThat(p.path("iatiStatus").asString()).isEqualTo("4");
+		assertThat(stages(p)).containsExactly("PROPOSED 2006-12-01", "IMPLEMENTATION 2006-12-01", "COMPLETED 2010-03-31");
+		assertThat(flags(p)).containsExactly("STATUS_WITHOUT_FUNDING 4");
 		assertThat(p.path("sector").asString()).isEqualTo("15110");
 		assertThat(p.path("proposedOn").asString()).isEqualTo("2006-12-01");
-		assertThat(p.path("partners")).hasSize(3);
+		assertThat(partners(p)).containsExactly("IMPLEMENTING GB-COH-2732176 type 70 country GB [en]",
+				"FUNDING GB-GOV-1 type 10 country GB [en]", "ACCOUNTABLE GB-GOV-1 type 10 country GB [en]");
+		assertThat(documents(p)).isEmpty();
+		assertThat(importNotes(p)).hasSize(2).anyMatch(n -> n.startsWith("NOT_RECORDED GB-1-103662-101 transaction #1"));
 		assertThat(sums(p, "committedByCurrency")).isEmpty();
 		assertThat(sums(p, "expendedByCurrency")).isEqualTo(Map.of("GBP", new BigDecimal("2716312.00")));
 		assertThat(p.path("expenditures")).hasSize(13);
@@ -139,17 +166,25 @@ class IatiImportApiTest {
 		assertThat(p.path("expenditures").get(12).path("amount").path("amount").decimalValue()).isEqualByComparingTo("119750.00");
 
 		// UNOPS (not valid against the schema: empty document-link, padded values): reported, not crashed; one
-		// expenditure per activity, kept; nothing finances them, so "implementation" cannot be reached
+		// expenditure per activity, kept; nothing finances them, yet they are in implementation as UNOPS reports: flagged
 		JsonNode unops = importXml(UNOPS, example(UNOPS));
-		assertCounts(unops, 3, 3, 0, 0, 6);
-		assertThat(reasons(unops)).containsExactly(
-				"41AAA-22482-001 activity-status 2=status 2 (Implementation) not applied: the project is PROPOSED (no "
-						+ "commitment or incoming funds recorded), and only a FINANCED project can start implementation",
-				"41AAA-23652-001 activity-status 2=status 2 (Implementation) not applied: the project is PROPOSED (no "
-						+ "commitment or incoming funds recorded), and only a FINANCED project can start implementation",
-				"41AAA-20543-003 activity-status 2=status 2 (Implementation) not applied: the project is PROPOSED (no "
-						+ "commitment or incoming funds recorded), and only a FINANCED project can start implementation");
+		// per activity: propose, expenditure, status 2 reported + IMPLEMENTATION, the import's notes
+		assertCounts(unops, 3, 3, 0, 0, 15);
+		assertThat(reasons(unops)).isEmpty();
 		assertThat(notes(unops)).filteredOn(n -> n.contains("empty document-link")).hasSize(3);
+		for (String id : List.of("41AAA-22482-001", "41AAA-23652-001", "41AAA-20543-003")) {
+			JsonNode u = project(id);
+			assertThat(u.path("stage").asString()).as(id).isEqualTo("IMPLEMENTATION");
+			assertThat(u.path("iatiStatus").asString()).as(id).isEqualTo("2");
+			assertThat(flags(u)).as(id).containsExactly("STATUS_WITHOUT_FUNDING 2");
+			// a UN agency's ref has no country prefix: no country
+			assertThat(partners(u)).as(id).containsExactly("IMPLEMENTING 41AAA type 40 country null [en]",
+					"ACCOUNTABLE 41AAA type 40 country null [en]");
+			assertThat(documents(u)).as(id).isEmpty();
+			assertThat(importNotes(u)).as(id).containsExactly(
+					"ADJUSTED " + id + ": recipient countries AT; region recorded as Multiple regions",
+					"ADJUSTED " + id + " document-link #1: empty document-link (no url, no category, no title); ignored");
+		}
 		assertThat(project("41AAA-20543-003").path("sector").asString()).isEqualTo("23210");
 		assertThat(project("41AAA-20543-003").path("proposedOn").asString()).isEqualTo("2016-06-03");
 		assertThat(sums(project("41AAA-22482-001"), "expendedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("1321549.00")));
@@ -165,7 +200,9 @@ class IatiImportApiTest {
 		// 8 disbursements dated before any commitment and 7 that exceed what remains are reported; its title and
 		// description are in Spanish and English (xml:lang "ES", "EN"): English is the original, Spanish a text
 		JsonNode usaid = importXml(USAID, example(USAID));
-		assertCounts(usaid, 1, 1, 0, 0, 140);
+		// propose, Spanish text, agreement + AGREED, 17 commitments + FINANCED, 117 disbursements, status 2 reported +
+		// IMPLEMENTATION, the import's notes
+		assertCounts(usaid, 1, 1, 0, 0, 142);
 		assertThat(usaid.path("skipped")).hasSize(18);
 		assertThat(reasons(usaid)).filteredOn(r -> r.contains("negative value")).hasSize(3);
 		assertThat(reasons(usaid)).filteredOn(r -> r.contains("dated on or before it")).hasSize(8);
@@ -180,7 +217,14 @@ class IatiImportApiTest {
 		assertThat(p.path("agreements").get(0).path("agreementId").asString()).isEqualTo("IATI-AGREEMENT");
 		assertThat(p.path("agreements").get(0).path("type").asString()).isEqualTo("GRANT"); // finance type 110
 		assertThat(p.path("agreements").get(0).path("signedOn").asString()).isEqualTo("2013-06-30");
-		assertThat(p.path("version").asLong()).isEqualTo(139);
+		assertThat(p.path("version").asLong()).isEqualTo(141);
+		assertThat(p.path("iatiStatus").asString()).isEqualTo("2");
+		assertThat(flags(p)).isEmpty();
+		// a partner without a ref keeps its type; USAID is funding, accountable and extending
+		assertThat(partners(p)).containsExactly("IMPLEMENTING null type 22 country null [en]",
+				"FUNDING US-GOV-1 type 10 country US [en]", "ACCOUNTABLE US-GOV-1 type 10 country US [en]",
+				"EXTENDING US-GOV-1 type 10 country US [en]");
+		assertThat(importNotes(p)).hasSize(21).filteredOn(n -> n.startsWith("NOT_RECORDED")).hasSize(18);
 		assertThat(p.path("title").asString()).isEqualTo("Enhancing Sustainable Utility Regulations (ENSURE)");
 		assertThat(p.path("language").asString()).isEqualTo("en");
 		assertThat(p.path("texts").propertyNames()).containsExactly("en", "es");
@@ -191,9 +235,13 @@ class IatiImportApiTest {
 		assertThat(p.path("description").asString()).startsWith("Enhancing Sustainable Utility Regulation (ENSURE) is a");
 
 		// World Bank: finance type 410 (withdrawn) and flow type 20 are kept in the reason, the commitment is OTHER;
-		// the undated A11 contract is the binding agreement, dated on the commitment; the undated A09 MoU is reported
+		// the undated A11 contract is the binding agreement, dated on the commitment, and links to its document; the
+		// undated A09 MoU is reported as an agreement but kept as a document; three links repeated word for word are
+		// kept once
 		JsonNode wb = importXml(WORLDBANK, example(WORLDBANK));
-		assertCounts(wb, 1, 1, 0, 0, 9);
+		// propose, 9 documents, agreement + AGREED, commitment + FINANCED, 3 disbursements, status 2 reported +
+		// IMPLEMENTATION, the import's notes
+		assertCounts(wb, 1, 1, 0, 0, 20);
 		assertThat(reasons(wb)).containsExactly(
 				"44000-P175662 document-link #5=A09 MoU without a document-date: no date to record it on",
 				"44000-P175662 transaction #5=transaction type 5 (Interest Payment) is not modelled: USD -4042340 on 2022-12-31",
@@ -214,6 +262,21 @@ class IatiImportApiTest {
 		assertThat(p.path("proposedOn").asString()).isEqualTo("2021-06-10");
 		assertThat(p.path("stage").asString()).isEqualTo("IMPLEMENTATION");
 		assertThat(p.path("stageSince").asString()).isEqualTo("2021-06-30");
+		assertThat(p.path("iatiStatus").asString()).isEqualTo("2");
+		assertThat(flags(p)).isEmpty();
+		// the borrower and the implementing ministry have no ref; the World Bank's 44001 has no country prefix
+		assertThat(partners(p)).containsExactly("ACCOUNTABLE null type null country null [en]",
+				"FUNDING 44001 type 40 country null [en]", "EXTENDING 44001 type 40 country null [en]",
+				"IMPLEMENTING null type null country null [en]");
+		assertThat(documents(p)).hasSize(9).allMatch(d -> d.contains("titles [en]"));
+		assertThat(p.path("documents").get(2).path("categories").toString()).isEqualTo("[\"A02\",\"A04\",\"A05\",\"A06\",\"A09\"]");
+		JsonNode contract = p.path("documents").get(7);
+		assertThat(contract.path("categories").toString()).isEqualTo("[\"A11\"]");
+		assertThat(p.path("agreements").get(0).path("documentId").asString()).isEqualTo(contract.path("documentId").asString());
+		assertThat(contract.path("agreementIds").get(0).asString()).isEqualTo(p.path("agreements").get(0).path("agreementId").asString());
+		assertThat(importNotes(p)).hasSize(10).contains(
+				"ADJUSTED 44000-P175662 document-link #2: repeats document-link #1 word for word; kept once",
+				"NOT_RECORDED 44000-P175662 document-link #5: A09 MoU without a document-date: no date to record it on");
 
 		// every file again: nothing appended, every activity unchanged, the same skips reported
 		for (String file : List.of(ANNOTATED, FCDO, UNOPS, USAID, WORLDBANK)) {
@@ -229,14 +292,14 @@ class IatiImportApiTest {
 			assertCounts(again, read, 0, 0, read, 0);
 			assertThat(reasons(again)).as(file).isEqualTo(reasons(first));
 		}
-		assertThat(project("US-GOV-1-AID-EPP-A-00-09-00001").path("version").asLong()).isEqualTo(139);
+		assertThat(project("US-GOV-1-AID-EPP-A-00-09-00001").path("version").asLong()).isEqualTo(141);
 	}
 
 	@Test
 	void aNewerCopyWithOneMoreDisbursementAppendsExactlyThatAsAMultipartUpload() throws Exception {
 		String original = example(WORLDBANK).replace("44000-P175662", "44000-P175662-COPY");
 		JsonNode first = importXml("wb-copy-2023.xml", original);
-		assertCounts(first, 1, 1, 0, 0, 9);
+		assertCounts(first, 1, 1, 0, 0, 20);
 		String added = """
 				<transaction><transaction-type code="3"/><transaction-date iso-date="2023-03-31"/>
 				<value currency="USD" value-date="2023-03-31">2500000</value>
@@ -245,13 +308,16 @@ class IatiImportApiTest {
 				""";
 		String newer = original.replaceFirst("<transaction>", added + "<transaction>");
 		JsonNode second = postMultipart("wb-copy-2024.xml", newer);
-		assertCounts(second, 1, 0, 1, 0, 1);
+		// the disbursement, and the notes again: the transactions they name moved one place down
+		assertCounts(second, 1, 0, 1, 0, 2);
 		JsonNode p = project("44000-P175662-COPY");
 		assertThat(sums(p, "disbursedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("234250000.00")));
-		assertThat(p.path("version").asLong()).isEqualTo(9);
+		assertThat(p.path("version").asLong()).isEqualTo(21);
+		assertThat(p.path("importNotes").get(0).path("file").asString()).isEqualTo("wb-copy-2024.xml");
 		// the new event names the newer file and the actor
 		JsonNode history = api().get("/api/projects/44000-P175662-COPY/history").json();
-		JsonNode last = history.get(history.size() - 1);
+		assertThat(history.get(history.size() - 1).path("type").asString()).isEqualTo("ImportNotesRecordedEvent");
+		JsonNode last = history.get(history.size() - 2);
 		assertThat(last.path("type").asString()).isEqualTo("DisbursementRecordedEvent");
 		assertThat(last.path("actor").asString()).isEqualTo("iati-tester");
 		assertThat(last.path("reason").asString()).startsWith("IATI import of wb-copy-2024.xml (last-updated not given)");
@@ -263,7 +329,7 @@ class IatiImportApiTest {
 	@Test
 	void aNewerCopyWithMoreIncomingFundsAndAnExpenditureAppendsExactlyThose() {
 		String original = example(ANNOTATED).replace("AA-AAA-123456789-ABC123", "AA-AAA-123456789-NEWER");
-		assertCounts(importXml("annotated-2014.xml", original), 1, 1, 0, 0, 8);
+		assertCounts(importXml("annotated-2014.xml", original), 1, 1, 0, 0, 11);
 		String added = """
 				<transaction ref="1235"><transaction-type code="1"/><transaction-date iso-date="2013-02-01"/>
 				<value currency="EUR" value-date="2013-02-01">750.50</value>
@@ -289,13 +355,14 @@ class IatiImportApiTest {
 		assertThat(spent.path("provider").isNull()).isTrue();
 		assertThat(spent.path("receiver").asString()).isEqualTo("Local printer");
 		assertThat(spent.path("description").asString()).isEqualTo("Training materials");
-		assertThat(p.path("version").asLong()).isEqualTo(9);
+		// the same status from a newer file, the same notes: nothing more recorded
+		assertThat(p.path("version").asLong()).isEqualTo(12);
 		JsonNode history = api().get("/api/projects/AA-AAA-123456789-NEWER/history").json();
-		assertThat(history.get(9).path("type").asString()).isEqualTo("ExpenditureRecordedEvent");
-		assertThat(history.get(9).path("actor").asString()).isEqualTo("iati-tester");
-		assertThat(history.get(9).path("reason").asString())
+		assertThat(history.get(12).path("type").asString()).isEqualTo("ExpenditureRecordedEvent");
+		assertThat(history.get(12).path("actor").asString()).isEqualTo("iati-tester");
+		assertThat(history.get(12).path("reason").asString())
 				.startsWith("IATI import of annotated-2015.xml (last-updated 2015-01-05T00:00:00Z)");
-		assertThat(history.get(8).path("type").asString()).isEqualTo("IncomingFundsRecordedEvent");
+		assertThat(history.get(11).path("type").asString()).isEqualTo("IncomingFundsRecordedEvent");
 		// and again: nothing
 		assertCounts(importXml("annotated-2015.xml", newer), 1, 0, 0, 1, 0);
 	}
@@ -330,14 +397,16 @@ class IatiImportApiTest {
 				""";
 		JsonNode report = importXml("narratives.xml", file);
 		// the second <title> (invalid: one is allowed) replaces the first, as the import always did; the descriptions
-		// in Russian (the file's language) and Uzbek are texts of their own
-		assertCounts(report, 1, 1, 0, 0, 3);
+		// in Russian (the file's language) and Uzbek are texts of their own; the import's notes
+		assertCounts(report, 1, 1, 0, 0, 4);
 		JsonNode p = project("UZ-NARRATIVES-1");
 		assertThat(p.path("title").asString()).isEqualTo("Khiva water supply modernisation");
 		assertThat(p.path("language").asString()).isEqualTo("en"); // the title element's xml:lang
 		assertThat(p.path("texts").propertyNames()).containsExactly("en", "ru", "uz");
-		// no description in English: the original's holds only the import's notes, as it always did
-		assertThat(p.path("texts").path("en").path("description").asString()).startsWith("IATI import notes: ");
+		// no description in English: the import's notes are the project's, not its description
+		assertThat(p.path("texts").path("en").path("description").isNull()).isTrue();
+		assertThat(p.path("description").isNull()).isTrue();
+		assertThat(p.path("importNotes")).isNotEmpty();
 		assertThat(p.path("texts").path("ru").path("title").isNull()).isTrue();
 		assertThat(p.path("texts").path("ru").path("description").asString()).isEqualTo("Реконструкция водопроводных сетей");
 		assertThat(p.path("texts").path("uz").path("description").asString()).isEqualTo("Suv quvurlari tarmoqlarini qayta qurish");
@@ -345,13 +414,13 @@ class IatiImportApiTest {
 		String single = file.replace("<title xml:lang=\"EN\"><narrative>Khiva water supply modernisation</narrative></title>\n", "")
 				.replace("UZ-NARRATIVES-1", "UZ-NARRATIVES-2");
 		report = importXml("narratives.xml", single);
-		assertCounts(report, 1, 1, 0, 0, 3); // propose (in Russian, the file's language), Uzbek, Korean
+		assertCounts(report, 1, 1, 0, 0, 4); // propose (in Russian, the file's language), Uzbek, Korean, the notes
 		assertThat(notes(report)).contains(
 				"UZ-NARRATIVES-2=title narrative 'Khiva water supply': xml:lang 'english' is not a language tag; not kept",
 				"UZ-NARRATIVES-2=another title narrative in 'uz' ('Xiva suv taʼminoti'): one per language is kept, the first");
 		p = project("UZ-NARRATIVES-2");
 		assertThat(p.path("title").asString()).isEqualTo("Модернизация водоснабжения Хивы");
-		assertThat(p.path("description").asString()).startsWith("Реконструкция водопроводных сетей\n\nIATI import notes: ");
+		assertThat(p.path("description").asString()).isEqualTo("Реконструкция водопроводных сетей");
 		assertThat(p.path("language").asString()).isEqualTo("ru");
 		assertThat(p.path("texts").propertyNames()).containsExactly("ko", "ru", "uz");
 		assertThat(p.path("texts").path("uz").path("title").asString()).isEqualTo("Xiva suv taʼminotini modernizatsiya qilish");
@@ -396,7 +465,8 @@ class IatiImportApiTest {
 				</iati-activity></iati-activities>
 				""";
 		JsonNode report = importXml("korea.xml", xml);
-		assertCounts(report, 1, 1, 0, 0, 8); // propose, LOAN + AGREED, EDCF + FINANCED, KOICA, disbursement, start
+		// propose, LOAN + AGREED, EDCF + FINANCED, KOICA, disbursement, status 2 reported + IMPLEMENTATION, the notes
+		assertCounts(report, 1, 1, 0, 0, 10);
 		assertThat(reasons(report)).isEmpty();
 		assertThat(notes(report)).contains("KR GOV/UZ 2024 #1=the identifier is not a valid project id "
 				+ "([A-Za-z0-9._-]{3,64}); imported as KR-GOV-UZ-2024-1");
@@ -421,8 +491,66 @@ class IatiImportApiTest {
 		assertThat(notXml.json().path("type").asString()).isEqualTo("/problems/invalid-request");
 		Api.Response noActivity = api().postRaw("/api/import/iati", "text/xml", "<iati-organisations/>");
 		assertThat(noActivity.status()).isEqualTo(400);
-		assertThat(noActivity.body()).contains("no iati-activity element found (root element: <iati-organisations>)");
+		assertThat(noActivity.body()).contains("the file holds no iati-activity element (root element: <iati-organisations>);"
+				+ " nothing was imported");
 		assertThat(api().get("/api/import/iati/progress").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aFileBrokenInTheMiddleIsRefusedWithItsLineAndColumnAndNothingIsImported() {
+		String broken = example(FCDO).replace("GB-1-103662-101", "GB-BROKEN-1") + "\n<iati-activity>\n<iati-identifier>GB-BROKEN-2"
+				+ "</iati-identifier>\n<title></iati-activity>\n";
+		// the file is well-formed up to its root's end, then breaks on line 4
+		Api.Response r = api().postRaw("/api/import/iati?fileName=broken.xml", "application/xml", broken);
+		assertThat(r.status()).as(r.toString()).isEqualTo(400);
+		assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(r.json().path("line").asInt()).isEqualTo(2);
+		assertThat(r.json().path("column").asInt()).isPositive();
+		assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("file");
+		assertThat(r.json().path("errors").get(0).path("reason").asString()).startsWith("line 2, column ")
+				.contains("the file is not well-formed XML").endsWith("nothing was imported");
+		assertThat(api().get("/api/projects/GB-BROKEN-1").status()).as("nothing half-imported").isEqualTo(404);
+	}
+
+	@Test
+	void aDtdIsRefusedSoNoEntityIsEverExpanded() {
+		String laughs = """
+				<?xml version="1.0"?>
+				<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+				<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+				<iati-activities version="2.03"><iati-activity><iati-identifier>XX-LAUGHS-1</iati-identifier>
+				<title><narrative>&lol3;</narrative></title></iati-activity></iati-activities>
+				""";
+		Api.Response r = api().postRaw("/api/import/iati", "application/xml", laughs);
+		assertThat(r.status()).as(r.toString()).isEqualTo(400);
+		assertThat(r.json().path("line").asInt()).isEqualTo(2);
+		assertThat(r.json().path("errors").get(0).path("reason").asString()).contains("the file declares a DTD");
+		String external = """
+				<?xml version="1.0"?>
+				<!DOCTYPE iati-activities [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+				<iati-activities version="2.03"><iati-activity><iati-identifier>XX-XXE-1</iati-identifier>
+				<title><narrative>&xxe;</narrative></title></iati-activity></iati-activities>
+				""";
+		Api.Response xxe = api().postRaw("/api/import/iati", "application/xml", external);
+		assertThat(xxe.status()).as(xxe.toString()).isEqualTo(400);
+		assertThat(xxe.body()).doesNotContain("root:");
+		assertThat(api().get("/api/projects/XX-LAUGHS-1").status()).isEqualTo(404);
+		assertThat(api().get("/api/projects/XX-XXE-1").status()).isEqualTo(404);
+	}
+
+	@Test
+	void aHugeAttributeOrAWrongRootIsRefused() {
+		String huge = "<iati-activities version=\"2.03\"><iati-activity last-updated-datetime=\"" + "x".repeat(600_000)
+				+ "\"><iati-identifier>XX-HUGE-1</iati-identifier></iati-activity></iati-activities>";
+		Api.Response r = api().postRaw("/api/import/iati", "application/xml", huge);
+		assertThat(r.status()).as(r.toString().substring(0, 300)).isEqualTo(400);
+		assertThat(r.json().path("line").asInt()).as(r.body()).isEqualTo(1);
+		Api.Response root = api().postRaw("/api/import/iati", "application/xml",
+				"<activities><iati-activity><iati-identifier>XX-ROOT-1</iati-identifier></iati-activity></activities>");
+		assertThat(root.status()).isEqualTo(400);
+		assertThat(root.json().path("errors").get(0).path("reason").asString())
+				.contains("the root element is <activities>, not <iati-activities>");
+		assertThat(api().get("/api/projects/XX-ROOT-1").status()).isEqualTo(404);
 	}
 
 	// ---------------------------------------------------------------------------------------------------------
@@ -465,6 +593,47 @@ class IatiImportApiTest {
 		assertThat(report.path("updated").asInt()).as("updated").isEqualTo(updated);
 		assertThat(report.path("unchanged").asInt()).as("unchanged").isEqualTo(unchanged);
 		assertThat(report.path("eventsAppended").asLong()).as("eventsAppended").isEqualTo(events);
+	}
+
+	/** "ROLE ref type T country C [name languages]" for each partner. */
+	private static List<String> partners(JsonNode project) {
+		List<String> result = new ArrayList<>();
+		project.path("partners").forEach(o -> result.add(o.path("role").asString() + " " + text(o.path("ref")) + " type "
+				+ text(o.path("type")) + " country " + text(o.path("country")) + " " + o.path("names").propertyNames()));
+		return result;
+	}
+
+	/** "url [categories] titles [languages] languages [languages] date" for each document. */
+	private static List<String> documents(JsonNode project) {
+		List<String> result = new ArrayList<>();
+		project.path("documents").forEach(d -> {
+			List<String> categories = new ArrayList<>();
+			d.path("categories").forEach(c -> categories.add(c.asString()));
+			List<String> languages = new ArrayList<>();
+			d.path("languages").forEach(c -> languages.add(c.asString()));
+			result.add(d.path("url").asString() + " " + categories + " titles " + d.path("titles").propertyNames()
+					+ " languages " + languages + " " + text(d.path("documentDate")));
+		});
+		return result;
+	}
+
+	/** "KIND subject: text" for each import note. */
+	private static List<String> importNotes(JsonNode project) {
+		List<String> result = new ArrayList<>();
+		project.path("importNotes").forEach(n -> result.add(n.path("kind").asString() + " " + n.path("subject").asString()
+				+ ": " + n.path("text").asString()));
+		return result;
+	}
+
+	/** "FLAG status" for each data-quality flag. */
+	private static List<String> flags(JsonNode project) {
+		List<String> result = new ArrayList<>();
+		project.path("dataQuality").forEach(f -> result.add(f.path("flag").asString() + " " + f.path("status").asString()));
+		return result;
+	}
+
+	private static String text(JsonNode node) {
+		return node.isNull() || node.isMissingNode() ? "null" : node.asString();
 	}
 
 	private static List<String> reasons(JsonNode report) {

@@ -44,7 +44,14 @@ class StageChangeTest {
 				new ProjectSuspendedEvent(P, ON, "why", Stage.IMPLEMENTATION),
 				new ProjectResumedEvent(P, ON, Stage.IMPLEMENTATION),
 				new ProjectCompletedEvent(P, ON),
-				new ProjectCancelledEvent(P, ON, "why", Stage.FINANCED));
+				new ProjectCancelledEvent(P, ON, "why", Stage.FINANCED),
+				new ProjectFinalisedEvent(P, ON),
+				new ActivityStatusReportedEvent(P, "3", Stage.FINALISATION, ON, "XM-DAC-41114", "UNDP", "undp.xml", null),
+				new DocumentLinkedEvent(P, "D-1", DocumentSource.IATI_LINK, "https://example.org/d.pdf",
+						java.util.Map.of("en", "Report"), java.util.Map.of(), "application/pdf", List.of("A01"), List.of("en"),
+						ON, ON),
+				new ImportNotesRecordedEvent(P, "undp.xml", null,
+						List.of(new ImportNote(ImportNote.Kind.ADJUSTED, "UNDP-1", "region recorded as Multiple regions")), ON));
 	}
 
 	@Test
@@ -67,11 +74,12 @@ class StageChangeTest {
 				new ProjectSuspendedEvent(P, ON.plusDays(3), "why", Stage.IMPLEMENTATION),
 				new ProjectResumedEvent(P, ON.plusDays(4), Stage.IMPLEMENTATION),
 				new ProjectCompletedEvent(P, ON.plusDays(5)),
-				new ProjectCancelledEvent(P, ON.plusDays(6), "why", Stage.FINANCED))
+				new ProjectCancelledEvent(P, ON.plusDays(6), "why", Stage.FINANCED),
+				new ProjectFinalisedEvent(P, ON.plusDays(7)))
 				.map(e -> e.stageAfter() + " since " + e.stageChangedOn()))
 				.containsExactly("PROPOSED since 2025-01-10", "AGREED since 2025-05-02", "IMPLEMENTATION since 2025-05-03",
 						"SUSPENDED since 2025-05-04", "IMPLEMENTATION since 2025-05-05", "COMPLETED since 2025-05-06",
-						"CANCELLED since 2025-05-07");
+						"CANCELLED since 2025-05-07", "FINALISATION since 2025-05-08");
 	}
 
 	@Test

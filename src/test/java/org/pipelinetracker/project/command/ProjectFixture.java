@@ -28,6 +28,7 @@ import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.PartnerRole;
 import org.pipelinetracker.project.api.ProjectCancelledEvent;
 import org.pipelinetracker.project.api.ProjectCompletedEvent;
+import org.pipelinetracker.project.api.ProjectFinalisedEvent;
 import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
@@ -74,6 +75,7 @@ abstract class ProjectFixture {
 	static final LocalDate COMMITTED_ON = LocalDate.of(2026, 3, 5);
 	static final LocalDate IMPLEMENTATION_ON = LocalDate.of(2026, 4, 1);
 	static final LocalDate SUSPENDED_ON = LocalDate.of(2026, 5, 4);
+	static final LocalDate FINALISED_ON = LocalDate.of(2026, 5, 20);
 	static final LocalDate ENDED_ON = LocalDate.of(2026, 6, 1);
 
 	static final String LOAN_AGREEMENT = "EDCF-LA-UZB-2026-01";
@@ -171,6 +173,11 @@ abstract class ProjectFixture {
 		return concat(inImplementation(), new ProjectCompletedEvent(ID, ENDED_ON));
 	}
 
+	/** In FINALISATION since {@link #FINALISED_ON}. */
+	static Object[] finalised() {
+		return concat(inImplementation(), new ProjectFinalisedEvent(ID, FINALISED_ON));
+	}
+
 	static Object[] cancelled() {
 		return concat(financed(), new ProjectCancelledEvent(ID, ENDED_ON, "Government reprioritised", Stage.FINANCED));
 	}
@@ -181,6 +188,7 @@ abstract class ProjectFixture {
 			case AGREED -> agreed();
 			case FINANCED -> financed();
 			case IMPLEMENTATION -> inImplementation();
+			case FINALISATION -> finalised();
 			case SUSPENDED -> suspendedFrom(Stage.FINANCED);
 			case COMPLETED -> completed();
 			case CANCELLED -> cancelled();

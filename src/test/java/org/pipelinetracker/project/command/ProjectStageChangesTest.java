@@ -209,7 +209,7 @@ class ProjectStageChangesTest extends ProjectFixture {
 			given(historyIn(stage))
 					.when(new CompleteProjectCommand(ID, TODAY))
 					.expectRejected(RULE_VIOLATION, NO_FIELD,
-							"only a project in implementation can be completed; project KR-UZ-TEST-1 is " + stage);
+							"only a project in implementation or finalisation can be completed; project KR-UZ-TEST-1 is " + stage);
 		}
 
 		@Test

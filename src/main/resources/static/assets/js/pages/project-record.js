@@ -1,0 +1,91 @@
+// What a project page shows of the record a publisher gave (issue 20): the status it reported, the data-quality
+// flags where the recorded facts contradict it, the participating organisations, the documents and the notes of the
+// latest import. Recorded text (names, titles, notes) is shown as recorded, marked with its language.
+import { h, money, table, instant, data as userText } from '../dom.js';
+import { t } from '../i18n.js';
+import { recordedText, languageName } from '../content.js';
+import { partnerRoleName, dataQualityReason } from '../labels.js';
+
+/** "as reported by UNDP (file.xml)" beside the IATI status, when a publisher reported it; else null. */
+export function reportedStatusLine(p) {
+  const r = p.reportedStatus;
+  if (!r) return null;
+  const org = r.reportingOrgName || r.reportingOrgRef || '—';
+  return h('span', { class: 'muted', id: 'reported-status' }, r.file
+    ? t('ui.project.reportedByIn', { org, file: r.file, date: r.reportedOn })
+    : t('ui.project.reportedBy', { org, date: r.reportedOn }));
+}
+
+/** The data-quality flags, each with its reason in the page's language; null when there are none. */
+export function dataQualityNotice(p) {
+  const flags = p.dataQuality || [];
+  if (!flags.length) return null;
+  return h('section', { class: 'notice warning', id: 'data-quality', 'aria-labelledby': 'data-quality-heading' },
+    h('h2', { id: 'data-quality-heading' }, t('ui.project.dataQuality.title')),
+    h('p', {}, t('ui.project.dataQuality.intro')),
+    h('ul', {}, flags.map((f) => h('li', { dataset: { flag: f.flag } },
+      dataQualityReason(f, (f.amounts || []).map((m) => money(m)).join(', '))))));
+}
+
+/** The participating organisations: name (and its other languages), role, identifier, type, country. */
+export function partnersPanel(p) {
+  const partners = p.partners || [];
+  const section = h('section', { class: 'panel', id: 'partners', 'aria-labelledby': 'partners-heading' },
+    h('h2', { id: 'partners-heading' }, t('ui.project.partners.title')));
+  if (!partners.length) {
+    section.append(h('p', { class: 'empty' }, t('ui.project.partners.none')));
+    return section;
+  }
+  const otherNames = (x) => Object.entries(x.names || {}).filter(([, name]) => name !== x.name);
+  section.append(table(t('ui.project.partners.caption'), [
+    { label: t('ui.project.col.organisation'), value: (x) => h('span', {}, userText(x.name),
+      ...otherNames(x).flatMap(([tag, name]) => [h('br'), h('span', { lang: tag, translate: 'no', class: 'muted' }, name),
+        ' ', h('span', { class: 'muted' }, `(${languageName(tag)})`)])) },
+    { label: t('ui.project.col.role'), value: (x) => partnerRoleName(x.role) },
+    { label: t('ui.project.col.orgRef'), value: (x) => userText(x.ref) },
+    { label: t('ui.project.col.orgType'), value: (x) => userText(x.type) },
+    { label: t('ui.project.col.country'), value: (x) => userText(x.country) },
+  ], partners));
+  return section;
+}
+
+/** The project's documents: title in the page's language when published in it, categories, languages, date. */
+export function documentsPanel(p) {
+  const documents = p.documents || [];
+  const section = h('section', { class: 'panel', id: 'documents', 'aria-labelledby': 'documents-heading' },
+    h('h2', { id: 'documents-heading' }, t('ui.project.documents.title')));
+  if (!documents.length) {
+    section.append(h('p', { class: 'empty' }, t('ui.project.documents.none')));
+    return section;
+  }
+  const first = (texts) => Object.keys(texts || {})[0];
+  section.append(table(t('ui.project.documents.caption'), [
+    { label: t('ui.project.col.title'), value: (d) => {
+      const [title, tag] = recordedText(d.titles, first(d.titles), d.url, 'span');
+      // a link only for http(s): an ftp document's address is shown as text
+      const shown = /^https?:\/\//i.test(d.url) ? h('a', { href: d.url, rel: 'noopener noreferrer', target: '_blank' }, title)
+        : h('span', {}, title, ' ', userText(d.url, 'span', { class: 'muted' }));
+      return h('span', {}, shown, tag ? ' ' : null, tag);
+    } },
+    { label: t('ui.project.col.categories'), value: (d) => (d.categories || []).map((c) => `${c} ${t(`ref.documentCategory.${c}`)}`).join('; ') },
+    { label: t('ui.project.col.languages'), value: (d) => (d.languages || []).map(languageName).join(', ') || '—' },
+    { label: t('ui.project.col.date'), class: 'date', value: (d) => d.documentDate || '—' },
+    { label: t('ui.project.col.agreement'), value: (d) => ((d.agreementIds || []).length ? userText(d.agreementIds.join(', ')) : '—') },
+  ], documents, { class: 'data documents' }));
+  return section;
+}
+
+/** The notes of the latest import: what it adjusted or did not record, and why. Null for a project never imported. */
+export function importNotesPanel(p) {
+  const notes = p.importNotes || [];
+  if (!notes.length) return null;
+  const section = h('section', { class: 'panel', id: 'import-notes', 'aria-labelledby': 'import-notes-heading' },
+    h('h2', { id: 'import-notes-heading' }, t('ui.project.importNotes.title')),
+    h('p', { class: 'muted' }, t('ui.project.importNotes.intro', { file: notes[0].file || '—' }), ' ', instant(notes[0].importedAt)));
+  section.append(table(t('ui.project.importNotes.caption'), [
+    { label: t('ui.project.col.kind'), value: (n) => (n.kind === 'NOT_RECORDED' ? t('ui.project.importNotes.notRecorded') : t('ui.project.importNotes.adjusted')) },
+    { label: t('ui.project.col.subject'), value: (n) => userText(n.subject) },
+    { label: t('ui.project.col.note'), value: (n) => userText(n.text, 'span', { lang: 'en' }) },
+  ], notes, { class: 'data import-notes' }));
+  return section;
+}
