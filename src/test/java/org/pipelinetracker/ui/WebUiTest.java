@@ -396,6 +396,7 @@ class WebUiTest {
 		browser.wait.until(d -> "COMPLETED".equals(progress.getAttribute("data-state"))
 				&& "100".equals(progress.getAttribute("value")));
 		assertThat(browser.text("#replay-label")).contains("all projections: 100", "completed");
+		assertThat(browser.driver.findElement(By.id("replay-cancel")).isDisplayed()).as("cancel is offered only while a rebuild runs").isFalse();
 		@SuppressWarnings("unchecked")
 		List<Number> seen = (List<Number>) browser.js("return window.__progress");
 		assertThat(seen).isNotEmpty();
