@@ -230,6 +230,39 @@ class WebUiTest {
 		assertThat(browser.all("section[data-stage='PROPOSED'] li.card[data-project-id='" + id + "']")).hasSize(1);
 	}
 
+	/**
+	 * Submitted twice fast (a double click, then two submits in one go): one project. The form sends one
+	 * Idempotency-Key per form instance and intended write, and no second request while the first is on its way.
+	 */
+	@Test
+	void aDoubleSubmittedProposalIsRecordedOnce() {
+		String title = "Double click " + unique("UI-TWICE");
+		browser.go("/#/projects/new");
+		browser.find("#propose-title").sendKeys(title);
+		browser.find("#propose-sector").sendKeys("23620");
+		new Select(browser.find("#propose-region")).selectByVisibleText("Samarkand Region");
+		typeDate(browser.find("#propose-proposedOn"), "2025-03-01");
+		new Actions(browser.driver).doubleClick(browser.find("#propose button[type=submit]")).perform();
+		browser.wait.until(d -> d.getCurrentUrl().matches(".*#/projects/(?!new).+"));
+		assertThat(browser.text("#project-title")).isEqualTo(title);
+
+		String second = "Two submits " + unique("UI-TWICE");
+		browser.go("/#/projects/new");
+		browser.find("#propose-title").sendKeys(second);
+		browser.find("#propose-sector").sendKeys("23620");
+		new Select(browser.find("#propose-region")).selectByVisibleText("Samarkand Region");
+		typeDate(browser.find("#propose-proposedOn"), "2025-03-01");
+		browser.js("const form = document.getElementById('propose'); form.requestSubmit(); form.requestSubmit();");
+		browser.wait.until(d -> d.getCurrentUrl().matches(".*#/projects/(?!new).+"));
+
+		Api api = new Api(port);
+		for (String t : List.of(title, second)) {
+			Api.Response found = api.eventually("/api/projects?size=50&q=" + t.replace(" ", "+"),
+					r -> r.json().path("totalElements").asLong() >= 1);
+			assertThat(found.json().path("content").findValuesAsString("title")).as(t).containsOnlyOnce(t);
+		}
+	}
+
 	@Test
 	void showsTheServersFieldErrorsBesideTheFields() {
 		browser.go("/#/projects/new");

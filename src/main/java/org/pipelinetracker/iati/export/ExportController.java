@@ -1,5 +1,8 @@
 package org.pipelinetracker.iati.export;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinetracker.fx.Conversion;
 import org.pipelinetracker.fx.FxRates;
@@ -57,6 +60,8 @@ class ExportController {
 	}
 
 	@GetMapping("/api/export/iati")
+	@ApiResponse(responseCode = "200", description = "An IATI 2.03 iati-activities document", content = @Content(
+			mediaType = "application/xml", schema = @Schema(type = "string")))
 	void iati(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
 			@RequestParam(required = false) String region, HttpServletResponse response)
@@ -80,6 +85,8 @@ class ExportController {
 	}
 
 	@GetMapping("/api/export/projects.csv")
+	@ApiResponse(responseCode = "200", description = "RFC 4180 CSV in UTF-8, a row per project", content = @Content(
+			mediaType = "text/csv", schema = @Schema(type = "string")))
 	void projects(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
 			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
@@ -95,6 +102,8 @@ class ExportController {
 	}
 
 	@GetMapping("/api/export/transactions.csv")
+	@ApiResponse(responseCode = "200", description = "RFC 4180 CSV in UTF-8, a row per transaction", content = @Content(
+			mediaType = "text/csv", schema = @Schema(type = "string")))
 	void transactions(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
 			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {

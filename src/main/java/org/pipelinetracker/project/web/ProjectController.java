@@ -1,5 +1,6 @@
 package org.pipelinetracker.project.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.WriteResult;
@@ -70,6 +71,8 @@ class ProjectController {
 	}
 
 	@PostMapping(consumes = "application/json")
+	@ApiResponse(responseCode = "201", description = "Proposed; Location names the new project, ETag its version",
+			useReturnTypeSchema = true)
 	ResponseEntity<WriteResult> propose(@RequestBody ProposeProjectRequest request,
 			Principal principal) {
 		WriteResult result = writes.propose(request, audit(principal));
