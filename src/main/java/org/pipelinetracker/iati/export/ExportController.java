@@ -106,7 +106,7 @@ class ExportController {
 				for (MoneyFlow flow : MoneyFlow.of(p)) {
 					FundingView f = flow.funding();
 					Conversion usd = fx.toUsd(flow.amount().amount(), flow.amount().currency(), flow.valueDate());
-					csv.row(p.projectId, flow.fundingId(), flow.kind().transactionType(), flow.kind().label(),
+					csv.row(p.projectId, flow.fundingId(), flow.transactionType(), flow.kind().label(),
 							flow.valueDate(), plain(flow.amount().amount()), flow.amount().currency(),
 							usd.converted() ? plain(usd.usd()) : null,
 							usd.converted() ? plain(usd.rate().unitsPerUsd()) : null,
