@@ -79,7 +79,7 @@ final class AccessRules {
 		b.roles(HttpMethod.GET, Set.of(Role.AUDITOR), "/api/projects/*/history", "/api/audit/**");
 
 		// reads of the portfolio: any user (or anonymous with public read)
-		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/transactions", "/api/pipeline", "/api/funding/timeseries",
+		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/transactions", "/api/projects/*/fundings/*/schedule", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
 				"/api/fx-rates/**", "/api/export/**", "/api/stream", "/api/me", "/api/reference");
 

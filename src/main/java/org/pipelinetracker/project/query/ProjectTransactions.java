@@ -53,6 +53,22 @@ public class ProjectTransactions {
 		return timeline.current(projectId).map(view -> lines(view, displayCurrency));
 	}
 
+	/**
+	 * The repayment schedule of the loan {@code fundingId} and where it stands on {@code asOf}; empty when there is no
+	 * such project or funding, or (a {@link IllegalStateException}) when the funding has no complete loan terms.
+	 */
+	public Optional<RepaymentSchedule> schedule(String projectId, String fundingId, LocalDate asOf) {
+		return timeline.current(projectId).flatMap(view -> view.fundings.stream()
+				.filter(f -> f.fundingId.equals(fundingId)).findFirst()
+				.map(f -> RepaymentSchedule.scheduled(f) ? RepaymentSchedule.of(view, f, asOf) : null));
+	}
+
+	/** Whether the funding exists in the project (to tell a missing funding from one without loan terms). */
+	public boolean hasFunding(String projectId, String fundingId) {
+		return timeline.current(projectId).map(view -> view.fundings.stream()
+				.anyMatch(f -> f.fundingId.equals(fundingId))).orElse(false);
+	}
+
 	List<TransactionLine> lines(ProjectView view, String displayCurrency) {
 		List<TransactionLine> lines = new ArrayList<>();
 		for (FundingView f : view.fundings) {

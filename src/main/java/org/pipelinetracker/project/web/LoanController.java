@@ -16,7 +16,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.query.RepaymentSchedule;
+
 import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -30,8 +36,11 @@ class LoanController {
 	private final LoanWriteService loans;
 	private final ProjectTransactions transactions;
 	private final DisplayCurrencies displayCurrencies;
+	private final Clock clock;
 
-	LoanController(LoanWriteService loans, ProjectTransactions transactions, DisplayCurrencies displayCurrencies) {
+	LoanController(LoanWriteService loans, ProjectTransactions transactions, DisplayCurrencies displayCurrencies,
+			Clock clock) {
+		this.clock = clock;
 		this.loans = loans;
 		this.transactions = transactions;
 		this.displayCurrencies = displayCurrencies;
@@ -53,6 +62,23 @@ class LoanController {
 	WriteResult recordInterestPayment(@PathVariable String id, @PathVariable String fundingId,
 			@RequestBody LoanPaymentRequest request, Principal principal) {
 		return loans.recordInterestPayment(id, fundingId, request, AuditContext.of(principal));
+	}
+
+	/**
+	 * The repayment schedule of a loan with complete terms (rate, maturity, grace) and its standing on {@code asOf}
+	 * (default today): outstanding principal, principal due and arrears. 409 for a funding without those terms.
+	 */
+	@GetMapping("/{id}/fundings/{fundingId}/schedule")
+	RepaymentSchedule schedule(@PathVariable String id, @PathVariable String fundingId,
+			@RequestParam(required = false) LocalDate asOf) {
+		LocalDate on = asOf != null ? asOf : LocalDate.now(clock);
+		if (!transactions.hasFunding(id, fundingId)) {
+			transactions.of(id, DisplayCurrencies.DEFAULT).orElseThrow(() -> ProjectProblemHandler.notFound(id));
+			throw CommandRejectedException.rule("fundingId", Text.of("problem.rule.noSuchFunding")
+					.with("projectId", id).with("fundingId", fundingId));
+		}
+		return transactions.schedule(id, fundingId, on).orElseThrow(() -> CommandRejectedException.rule("fundingId",
+				Text.of("problem.rule.noLoanTerms").with("fundingId", fundingId)));
 	}
 
 	/** @param displayCurrency the currency of each flow's {@code converted} (default USD) */
