@@ -188,6 +188,10 @@ class LoanApiTest {
 				"6 other 2025-11-01 1000000.00 EDCF-40 1000000.00",
 				"5 other 2025-11-01 4986.30 EDCF-40 4986.30",
 				"2 cancellation 2025-11-02 -25000000.00 EDCF-40 -25000000.00");
+		// the read models rebuilt from the events give the same answers as the live ones
+		Response verify = api.eventually("/api/audit/verify", r -> r.status() == 200
+				&& r.json().path("settled").asBoolean());
+		assertThat(verify.json().path("projectionsConsistent").asBoolean()).as(verify.toString()).isTrue();
 	}
 
 	static String cents(JsonNode amount) {
