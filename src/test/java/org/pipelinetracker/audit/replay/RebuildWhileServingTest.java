@@ -1,9 +1,7 @@
 package org.pipelinetracker.audit.replay;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.MetaData;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -12,16 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.pipelinetracker.Api;
 import org.pipelinetracker.Api.Response;
 import org.pipelinetracker.audit.verify.ReadModelVerifier;
-import org.pipelinetracker.project.api.AgreementSignedEvent;
-import org.pipelinetracker.project.api.AgreementType;
-import org.pipelinetracker.project.api.FundingCommittedEvent;
-import org.pipelinetracker.project.api.FundingSource;
-import org.pipelinetracker.project.api.LoanTerms;
-import org.pipelinetracker.project.api.Money;
-import org.pipelinetracker.project.api.ProjectId;
-import org.pipelinetracker.project.api.ProjectProposedEvent;
-import org.pipelinetracker.project.api.ProjectStageChangedEvent;
-import org.pipelinetracker.project.api.Stage;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +41,6 @@ class RebuildWhileServingTest {
 
 	private static final Logger log = LoggerFactory.getLogger(RebuildWhileServingTest.class);
 	private static final int PROJECTS = 2_000; // five events each
-	private static final BigDecimal COMMITTED_EACH = new BigDecimal("1000.00");
 
 	@LocalServerPort
 	int port;
@@ -77,7 +65,7 @@ class RebuildWhileServingTest {
 		Integer stored = jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier like 'SERVE-%'",
 				Integer.class);
 		if (stored == null || stored == 0) {
-			appendEvents();
+			BulkProjects.append(storage, tx, "SERVE-", PROJECTS, "rebuild-test");
 		}
 		// the live processors take their time on a busy machine
 		long deadline = System.currentTimeMillis() + 300_000;
@@ -185,30 +173,4 @@ class RebuildWhileServingTest {
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
 	}
 
-	private void appendEvents() {
-		LocalDate proposed = LocalDate.of(2024, 1, 10);
-		MetaData meta = MetaData.with("actor", "rebuild-test");
-		for (int from = 0; from < PROJECTS; from += 1000) {
-			int start = from;
-			tx.executeWithoutResult(s -> {
-				List<DomainEventMessage<?>> batch = new ArrayList<>();
-				for (int i = start; i < start + 1000; i++) {
-					ProjectId id = ProjectId.of("SERVE-" + i);
-					batch.add(event(id, 0, new ProjectProposedEvent(id, "Served " + i, null, "21030", "Navoiy Region",
-							List.of(), null, proposed, null, null), meta));
-					batch.add(event(id, 1, new AgreementSignedEvent(id, "L", AgreementType.LOAN, proposed.plusDays(1),
-							List.of(), null), meta));
-					batch.add(event(id, 2, new ProjectStageChangedEvent(id, Stage.PROPOSED, Stage.AGREED, proposed.plusDays(1)), meta));
-					batch.add(event(id, 3, new FundingCommittedEvent(id, "K", FundingSource.KOICA_GRANT, null, "KOICA",
-							Money.of(COMMITTED_EACH.toPlainString(), "USD"), proposed.plusDays(2), LoanTerms.NONE, "110", "10", null), meta));
-					batch.add(event(id, 4, new ProjectStageChangedEvent(id, Stage.AGREED, Stage.FINANCED, proposed.plusDays(2)), meta));
-				}
-				storage.appendEvents(batch);
-			});
-		}
-	}
-
-	private static DomainEventMessage<?> event(ProjectId id, long sequence, Object payload, MetaData meta) {
-		return new GenericDomainEventMessage<>("Project", id.value(), sequence, payload, meta);
-	}
 }

@@ -1,24 +1,14 @@
 package org.pipelinetracker.audit.replay;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
+
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.MetaData;
+
 import org.junit.jupiter.api.Test;
 import org.pipelinetracker.Api;
 import org.pipelinetracker.Api.Response;
-import org.pipelinetracker.project.api.AgreementSignedEvent;
-import org.pipelinetracker.project.api.AgreementType;
-import org.pipelinetracker.project.api.FundingCommittedEvent;
-import org.pipelinetracker.project.api.FundingSource;
-import org.pipelinetracker.project.api.LoanTerms;
-import org.pipelinetracker.project.api.Money;
-import org.pipelinetracker.project.api.ProjectId;
-import org.pipelinetracker.project.api.ProjectProposedEvent;
-import org.pipelinetracker.project.api.ProjectStageChangedEvent;
-import org.pipelinetracker.project.api.Stage;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,7 +55,7 @@ class ReplayProgressTest {
 			processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow().shutDown();
 		}
 		long appendStart = System.nanoTime();
-		appendEvents();
+		BulkProjects.append(storage, tx, "BULK-", PROJECTS, "replay-test");
 		log.info("Appended {} events in {} ms", PROJECTS * 5, (System.nanoTime() - appendStart) / 1_000_000);
 
 		Response started = api.post("/api/admin/replay?processor=pipeline", "");
@@ -111,30 +101,4 @@ class ReplayProgressTest {
 				.isEqualByComparingTo(new BigDecimal("1000.00").multiply(BigDecimal.valueOf(PROJECTS)));
 	}
 
-	private void appendEvents() {
-		LocalDate proposed = LocalDate.of(2024, 1, 10);
-		MetaData meta = MetaData.with("actor", "replay-test");
-		for (int from = 0; from < PROJECTS; from += 1000) {
-			int start = from;
-			tx.executeWithoutResult(s -> {
-				List<DomainEventMessage<?>> batch = new ArrayList<>();
-				for (int i = start; i < start + 1000; i++) {
-					ProjectId id = ProjectId.of("BULK-" + i);
-					batch.add(event(id, 0, new ProjectProposedEvent(id, "Bulk " + i, null, "21030", "Navoiy Region",
-							List.of(), null, proposed, null, null), meta));
-					batch.add(event(id, 1, new AgreementSignedEvent(id, "L", AgreementType.LOAN, proposed.plusDays(1),
-							List.of(), null), meta));
-					batch.add(event(id, 2, new ProjectStageChangedEvent(id, Stage.PROPOSED, Stage.AGREED, proposed.plusDays(1)), meta));
-					batch.add(event(id, 3, new FundingCommittedEvent(id, "K", FundingSource.KOICA_GRANT, null, "KOICA",
-							Money.of("1000.00", "USD"), proposed.plusDays(2), LoanTerms.NONE, "110", "10", null), meta));
-					batch.add(event(id, 4, new ProjectStageChangedEvent(id, Stage.AGREED, Stage.FINANCED, proposed.plusDays(2)), meta));
-				}
-				storage.appendEvents(batch);
-			});
-		}
-	}
-
-	private static DomainEventMessage<?> event(ProjectId id, long sequence, Object payload, MetaData meta) {
-		return new GenericDomainEventMessage<>("Project", id.value(), sequence, payload, meta);
-	}
 }
