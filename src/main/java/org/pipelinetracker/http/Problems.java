@@ -103,6 +103,12 @@ public final class Problems {
 				"projectId", "version", "expected"),
 		PROJECT_CHANGED_CONCURRENTLY(Type.CONFLICT, HttpStatus.CONFLICT,
 				"problem.projectChangedConcurrently.title", "problem.projectChangedConcurrently.detail"),
+		/** {projectId} the project id, {documentId} a document with stored content it does not have. */
+		DOCUMENT_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.documentNotFound.title",
+				"problem.documentNotFound.detail", "projectId", "documentId"),
+		/** A stored file whose bytes no longer match the hash its event recorded: not served. */
+		STORED_FILE_FAILS_HASH(Type.STORED_FILE_FAILS_HASH, HttpStatus.CONFLICT, "problem.storedFileFailsHash.title",
+				"problem.storedFileFailsHash.detail", "projectId", "documentId", "expected", "actual"),
 		/** {facilityId} the facility id. */
 		FACILITY_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.facilityNotFound.title",
 				"problem.facilityNotFound.detail", "facilityId"),
@@ -239,7 +245,8 @@ public final class Problems {
 		UNAVAILABLE("/problems/unavailable"),
 		UNAUTHORIZED("/problems/unauthorized"),
 		FORBIDDEN("/problems/forbidden"),
-		CSRF("/problems/csrf");
+		CSRF("/problems/csrf"),
+		STORED_FILE_FAILS_HASH("/problems/stored-file-fails-hash");
 
 		private final URI uri;
 

@@ -81,7 +81,8 @@ final class AccessRules {
 		// reads of the portfolio: any user (or anonymous with public read)
 		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
-				"/api/fx-rates/**", "/api/export/**", "/api/stream", "/api/me", "/api/reference");
+				"/api/fx-rates/**", "/api/export/**", "/api/stream", "/api/me", "/api/reference",
+				"/api/projects/*/documents", "/api/projects/*/documents/*/content");
 
 		// recorders: proposals, agreements, milestones, texts in other languages and stage changes
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER), "/api/projects", "/api/projects/*/agreements",
@@ -93,6 +94,9 @@ final class AccessRules {
 				"/api/projects/*/fundings/*/corrections", "/api/projects/*/disbursements",
 				"/api/projects/*/expenditures", "/api/projects/*/incoming-funds", "/api/facilities",
 				"/api/facilities/**");
+
+		// documents: recorders (the record's evidence) and finance (the evidence of money) upload files
+		b.roles(HttpMethod.POST, Set.of(Role.RECORDER, Role.FINANCE), "/api/projects/*/documents");
 
 		// the signed-in user's language and time zone
 		b.authenticated(null, "/api/me/preferences");

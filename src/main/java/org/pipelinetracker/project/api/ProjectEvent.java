@@ -14,7 +14,7 @@ import java.time.LocalDate;
 public sealed interface ProjectEvent permits StageChange, AgreementSignedEvent, FundingCommittedEvent,
 		FundingCommitmentCorrectedEvent, DisbursementRecordedEvent, IncomingFundsRecordedEvent, ExpenditureRecordedEvent,
 		MilestoneRecordedEvent, ProjectStalledEvent, ProjectTextRecordedEvent, ActivityStatusReportedEvent,
-		DocumentLinkedEvent, ImportNotesRecordedEvent {
+		DocumentLinkedEvent, ImportNotesRecordedEvent, DocumentAttachedEvent {
 
 	ProjectId projectId();
 
