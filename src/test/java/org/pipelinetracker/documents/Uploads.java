@@ -22,24 +22,24 @@ import java.util.UUID;
  * Real multipart uploads and binary downloads over HTTP for the document tests (the shared {@link Api} client speaks
  * JSON and text), authenticated with HTTP Basic as a demo user.
  */
-final class Uploads {
+public final class Uploads {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 	/** The smallest file Tika takes for a PDF: the %PDF- magic and a body. */
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+	public static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 			.getBytes(StandardCharsets.US_ASCII);
 
-	record Answer(int status, HttpResponse<byte[]> raw) {
+	public record Answer(int status, HttpResponse<byte[]> raw) {
 
-		String text() {
+		public String text() {
 			return new String(raw.body(), StandardCharsets.UTF_8);
 		}
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(raw.body());
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return raw.headers().firstValue(name).orElse(null);
 		}
 
@@ -53,7 +53,7 @@ final class Uploads {
 	private final String base;
 	private final String user;
 
-	Uploads(int port, String user) {
+	public Uploads(int port, String user) {
 		this("http://localhost:" + port, user);
 	}
 
@@ -63,7 +63,7 @@ final class Uploads {
 	}
 
 	/** A file (name, bytes) and form fields; {@code fileName} null sends no {@code file} part at all. */
-	Answer upload(String projectId, String fileName, byte[] bytes, Map<String, String> fields) {
+	public Answer upload(String projectId, String fileName, byte[] bytes, Map<String, String> fields) {
 		String boundary = "----pt" + UUID.randomUUID().toString().replace("-", "");
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -80,11 +80,11 @@ final class Uploads {
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
-	Answer upload(String projectId, String fileName, byte[] bytes) {
+	public Answer upload(String projectId, String fileName, byte[] bytes) {
 		return upload(projectId, fileName, bytes, Map.of());
 	}
 
-	Answer get(String path) {
+	public Answer get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
@@ -106,7 +106,7 @@ final class Uploads {
 		}
 	}
 
-	static Map<String, String> fields(String... pairs) {
+	public static Map<String, String> fields(String... pairs) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {
 			fields.put(pairs[i], pairs[i + 1]);
@@ -114,7 +114,7 @@ final class Uploads {
 		return fields;
 	}
 
-	static String sha256(byte[] bytes) {
+	public static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
