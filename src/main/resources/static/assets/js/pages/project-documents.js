@@ -31,7 +31,10 @@ function attachedText(a) {
 function titleCell(d) {
   const first = Object.keys(d.titles || {})[0];
   if (d.source === 'UPLOAD') {
-    const [title, tag] = recordedText(d.titles, first, d.fileName, 'span');
+    // an upload's title is in its language when one was given ("und": not given), else its file name stands
+    const original = first ? d.titles[first] : d.fileName;
+    const [title, tag] = first && first !== 'und' ? recordedText(d.titles, first, original, 'span')
+      : [userText(original), null];
     return h('span', {}, h('a', { href: d.contentUrl, download: '', class: 'document-download' }, title),
       tag ? ' ' : null, tag, h('br'), h('span', { class: 'muted' }, userText(d.fileName)));
   }
@@ -149,6 +152,7 @@ function uploadForm(p, documents, onUploaded) {
         onUploaded();
         return;
       }
+      status.textContent = '';
       const errors = Array.isArray(answer.errors) ? answer.errors
         : (answer.field ? [{ field: answer.field, reason: answer.detail }] : []);
       const placed = errors.filter((err) => showError(err.field, err.reason)).length;
