@@ -22,6 +22,7 @@ import java.util.function.Predicate;
  * Every request authenticates with HTTP Basic: by default as the demo user {@code admin} (who may do everything),
  * {@link #as(String)} as another configured user (the demo users with their {@code <name>-demo} password, the test
  * users of application-test.properties with {@link #TEST_PASSWORD}), {@link #anonymous()} without credentials.
+ * Every exchange under {@code /api} is checked against the server's own OpenAPI document ({@link ApiContract}).
  */
 public final class Api {
 
@@ -131,8 +132,9 @@ public final class Api {
 		}
 		headers.forEach(request::header);
 		try {
-			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+			HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+			ApiContract.check(base, built, response);
 			return new Response(response);
 		}
 		catch (IOException e) {

@@ -1,5 +1,9 @@
 package org.pipelinetracker.fx;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import org.pipelinetracker.http.Problems;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.Text;
@@ -40,6 +44,12 @@ class FxImportController {
 	 * @param name the file's name, kept as the rates' origin (default {@code upload})
 	 */
 	@PostMapping(path = "/imports", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The Central Bank's JSON: an array of its "
+			+ "daily rates, as the body or as the part 'file' of a multipart form", content = {
+					@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(type = "object",
+							additionalProperties = Schema.AdditionalPropertiesValue.TRUE))),
+					@Content(mediaType = "multipart/form-data", schemaProperties = @SchemaProperty(name = "file",
+							schema = @Schema(type = "string", format = "binary")))})
 	ImportReport importJson(@RequestBody(required = false) byte[] body, @RequestParam(required = false) String name,
 			Principal user) {
 		if (body == null || body.length == 0) {

@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -27,12 +28,16 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -42,6 +47,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -118,20 +124,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return problem(Problems.of(Kind.MISSING_PARAMETER, ex.getParameterName()), headers);
+		return problem(missing(Kind.MISSING_PARAMETER, ex.getParameterName()), headers);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return problem(Problems.of(Kind.MISSING_PART, ex.getRequestPartName()), headers);
+		return problem(missing(Kind.MISSING_PART, ex.getRequestPartName()), headers);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex instanceof MissingRequestHeaderException missing) {
-			return problem(Problems.of(Kind.MISSING_HEADER, missing.getHeaderName()), headers);
+			return problem(missing(Kind.MISSING_HEADER, missing.getHeaderName()), headers);
 		}
 		return super.handleServletRequestBindingException(ex, headers, status, request);
 	}
@@ -142,7 +148,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return problem(Problems.of(Kind.UPLOAD_TOO_LARGE), headers);
 	}
 
-	/** Spring's other refusals keep its English: the answer says so. */
+	/** A path nothing answers (no controller, no static resource): the API's 404. */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI()
+				: "/" + ex.getResourcePath();
+		return problem(Problems.of(Kind.NO_ENDPOINT, ex.getHttpMethod().name(), path), headers);
+	}
+
+	/** Spring's other refusals keep its English (the answer says so), with the type of their status. */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
@@ -151,7 +166,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		if (!withLanguage.containsHeader(HttpHeaders.CONTENT_LANGUAGE)) {
 			withLanguage.set(HttpHeaders.CONTENT_LANGUAGE, "en");
 		}
+		if (body == null && ex instanceof ErrorResponse error) {
+			body = error.updateAndGetBody(getMessageSource(), java.util.Locale.ENGLISH);
+		}
+		if (body instanceof ProblemDetail detail && (detail.getType() == null
+				|| "about:blank".equals(detail.getType().toString()))) {
+			detail.setType(Problems.typeOf(statusCode.value()));
+		}
 		return super.handleExceptionInternal(ex, body, withLanguage, statusCode, request);
+	}
+
+	/** A missing parameter, header or part: Spring's words, and the name in {@code errors} as every invalid field. */
+	private static Problem missing(Kind kind, String name) {
+		return Problems.of(kind, name).with("errors",
+				List.of(new FieldViolation(name, Text.of("problem.field.required").with("field", name))));
 	}
 
 	@Override
@@ -203,6 +231,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return new FieldViolation("body", Text.of("problem.field.bodyRequired"));
 		}
 		String field = path(jackson);
+		if (jackson instanceof JsonConfig.RefusedText refused) {
+			return new FieldViolation(field.isEmpty() ? "body" : field, refused.reason());
+		}
+		String duplicate = duplicateKey(jackson);
+		if (duplicate != null) {
+			return new FieldViolation(duplicate, Text.of("problem.field.duplicateKey"));
+		}
 		if (jackson instanceof InvalidFormatException invalid && invalid.getValue() instanceof LocalDate date) {
 			return new FieldViolation(field, got(Text.of("problem.field.dateInRange").with("first", JsonConfig.FIRST_DATE)
 					.with("last", JsonConfig.LAST_DATE), date.toString()));
@@ -223,6 +258,37 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		return new FieldViolation(field.isEmpty() ? "body" : field, Text.of("problem.field.unreadable")
 				.with("message", jackson.getOriginalMessage()));
+	}
+
+	/**
+	 * The key a JSON object holds twice (the parser's strict duplicate detection) as a path from the body
+	 * ({@code partners[0].name}), or null.
+	 */
+	private static String duplicateKey(JacksonException ex) {
+		String message = ex.getOriginalMessage();
+		String prefix = "Duplicate Object property \"";
+		if (!(ex instanceof StreamReadException) || message == null || !message.startsWith(prefix)) {
+			return null;
+		}
+		int end = message.indexOf('"', prefix.length());
+		String key = end < 0 ? "body" : message.substring(prefix.length(), end);
+		StringBuilder path = new StringBuilder();
+		if (ex.processor() instanceof JsonParser parser) {
+			// where the object with the duplicate sits: each enclosing object's property, each array's index
+			List<String> segments = new ArrayList<>();
+			for (TokenStreamContext outer = parser.streamReadContext().getParent(); outer != null;
+					outer = outer.getParent()) {
+				if (outer.inArray()) {
+					segments.add(0, "[" + outer.getCurrentIndex() + "]");
+				}
+				else if (outer.inObject() && outer.currentName() != null) {
+					segments.add(0, "." + outer.currentName());
+				}
+			}
+			segments.forEach(path::append);
+		}
+		String parent = path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+		return parent.isEmpty() ? key : parent + "." + key;
 	}
 
 	/** What a value of {@code type} must be, and what was sent instead (when known). */

@@ -74,7 +74,7 @@ public final class Problems {
 		FILE_TOO_LARGE(Type.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "problem.fileTooLarge.title",
 				"problem.fileTooLarge.detail", "message"),
 		/** Anything unexpected: {reference} the reference to the log. */
-		INTERNAL(null, HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal.title",
+		INTERNAL(Type.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal.title",
 				"problem.internal.detail", "reference"),
 		/** A command refused as a duplicate: {message} the module's explanation. */
 		DUPLICATE_ID(Type.DUPLICATE, HttpStatus.CONFLICT, "problem.duplicateId.title",
@@ -163,30 +163,53 @@ public final class Problems {
 		/** {message} the audit module's explanation. */
 		REPLAY_RUNNING(Type.CONFLICT, HttpStatus.CONFLICT, "problem.replayRunning.title",
 				"problem.replayRunning.detail", "message"),
-		// Spring MVC's own refusals (ApiProblemHandler): English exactly as Spring writes it; no type, as Spring's.
+		// Spring MVC's own refusals (ApiProblemHandler): English exactly as Spring writes it, with a type of ours.
 		/** Spring MVC: no handler for this method (with an Allow header): {method}. */
-		METHOD_NOT_ALLOWED(null, HttpStatus.METHOD_NOT_ALLOWED, "problem.methodNotAllowed.title",
+		METHOD_NOT_ALLOWED(Type.METHOD_NOT_ALLOWED, HttpStatus.METHOD_NOT_ALLOWED, "problem.methodNotAllowed.title",
 				"problem.methodNotAllowed.detail", "method"),
 		/** Spring MVC: a body of a type nothing reads: {contentType}. */
-		UNSUPPORTED_MEDIA_TYPE(null, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.unsupportedMediaType.title",
-				"problem.unsupportedMediaType.detail", "contentType"),
+		UNSUPPORTED_MEDIA_TYPE(Type.UNSUPPORTED_MEDIA_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"problem.unsupportedMediaType.title", "problem.unsupportedMediaType.detail", "contentType"),
 		/** Spring MVC: nothing in the Accept header can be answered: {types} what can. */
-		NOT_ACCEPTABLE(null, HttpStatus.NOT_ACCEPTABLE, "problem.notAcceptable.title",
+		NOT_ACCEPTABLE(Type.NOT_ACCEPTABLE, HttpStatus.NOT_ACCEPTABLE, "problem.notAcceptable.title",
 				"problem.notAcceptable.detail", "types"),
 		/** Spring MVC: an Accept header that cannot be parsed. */
-		ACCEPT_UNREADABLE(null, HttpStatus.NOT_ACCEPTABLE, "problem.acceptUnreadable.title",
+		ACCEPT_UNREADABLE(Type.NOT_ACCEPTABLE, HttpStatus.NOT_ACCEPTABLE, "problem.acceptUnreadable.title",
 				"problem.acceptUnreadable.detail"),
-		/** Spring MVC: a required query parameter is missing: {name}. */
-		MISSING_PARAMETER(null, HttpStatus.BAD_REQUEST, "problem.missingParameter.title",
+		/** Spring MVC: a required query parameter is missing: {name} (also named in {@code errors}). */
+		MISSING_PARAMETER(Type.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "problem.missingParameter.title",
 				"problem.missingParameter.detail", "name"),
-		/** Spring MVC: a required header is missing: {name}. */
-		MISSING_HEADER(null, HttpStatus.BAD_REQUEST, "problem.missingHeader.title",
+		/** Spring MVC: a required header is missing: {name} (also named in {@code errors}). */
+		MISSING_HEADER(Type.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "problem.missingHeader.title",
 				"problem.missingHeader.detail", "name"),
-		/** Spring MVC: a required part of a multipart body is missing: {name}. */
-		MISSING_PART(null, HttpStatus.BAD_REQUEST, "problem.missingPart.title", "problem.missingPart.detail", "name"),
+		/** Spring MVC: a required part of a multipart body is missing: {name} (also named in {@code errors}). */
+		MISSING_PART(Type.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "problem.missingPart.title",
+				"problem.missingPart.detail", "name"),
 		/** Spring MVC: a multipart upload over the container's limit. */
-		UPLOAD_TOO_LARGE(null, HttpStatus.CONTENT_TOO_LARGE, "problem.uploadTooLarge.title",
-				"problem.uploadTooLarge.detail");
+		UPLOAD_TOO_LARGE(Type.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "problem.uploadTooLarge.title",
+				"problem.uploadTooLarge.detail"),
+		// Refusals before the application: the servlet container (Tomcat), Spring Security's firewall, /error
+		/** A request the server could not read: its request line, path, headers or parameters. */
+		MALFORMED_REQUEST(Type.MALFORMED, HttpStatus.BAD_REQUEST, "problem.malformedRequest.title",
+				"problem.malformedRequest.detail"),
+		/** Refused by the firewall of the security filter chain: {reason} what was wrong (a text). */
+		REQUEST_REJECTED(Type.REJECTED, HttpStatus.BAD_REQUEST, "problem.requestRejected.title",
+				"problem.requestRejected.detail", "reason"),
+		/** A request refused for a reason nobody explained (a 403 answered by the error page). */
+		ACCESS_DENIED(Type.FORBIDDEN, HttpStatus.FORBIDDEN, "problem.accessDenied.title",
+				"problem.accessDenied.detail"),
+		/** An {@code Expect} header other than {@code 100-continue}. */
+		EXPECTATION_FAILED(Type.EXPECTATION_FAILED, HttpStatus.EXPECTATION_FAILED,
+				"problem.expectationFailed.title", "problem.expectationFailed.detail"),
+		/** Something the server does not implement, such as a {@code Transfer-Encoding}. */
+		NOT_IMPLEMENTED(Type.NOT_IMPLEMENTED, HttpStatus.NOT_IMPLEMENTED, "problem.notImplemented.title",
+				"problem.notImplemented.detail"),
+		/** The server cannot answer now (a 503 answered by the error page). */
+		UNAVAILABLE(Type.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable.title",
+				"problem.unavailable.detail"),
+		/** A protocol version other than HTTP/1.1 (and 1.0). */
+		HTTP_VERSION_NOT_SUPPORTED(Type.HTTP_VERSION, HttpStatus.HTTP_VERSION_NOT_SUPPORTED,
+				"problem.httpVersionNotSupported.title", "problem.httpVersionNotSupported.detail");
 
 		private final Type type;
 		private final HttpStatus status;
@@ -202,9 +225,9 @@ public final class Problems {
 			this.parameters = List.of(parameters);
 		}
 
-		/** The type URI; {@code null} for none, that is {@code about:blank} (the 500: it says nothing beyond its status). */
+		/** The type URI: every problem has one. */
 		URI type() {
-			return type == null ? null : type.uri;
+			return type.uri;
 		}
 
 		/** The catalogue key of the title. */
@@ -246,6 +269,15 @@ public final class Problems {
 		UNAUTHORIZED("/problems/unauthorized"),
 		FORBIDDEN("/problems/forbidden"),
 		CSRF("/problems/csrf"),
+		METHOD_NOT_ALLOWED("/problems/method-not-allowed"),
+		UNSUPPORTED_MEDIA_TYPE("/problems/unsupported-media-type"),
+		NOT_ACCEPTABLE("/problems/not-acceptable"),
+		INTERNAL_ERROR("/problems/internal-error"),
+		MALFORMED("/problems/malformed-request"),
+		REJECTED("/problems/request-rejected"),
+		EXPECTATION_FAILED("/problems/expectation-failed"),
+		NOT_IMPLEMENTED("/problems/not-implemented"),
+		HTTP_VERSION("/problems/http-version-not-supported"),
 		STORED_FILE_FAILS_HASH("/problems/stored-file-fails-hash");
 
 		private final URI uri;
@@ -256,6 +288,52 @@ public final class Problems {
 	}
 
 	private Problems() {
+	}
+
+	/**
+	 * The type of a problem that only has a status (an error of Spring MVC that is no kind of ours): the type of the
+	 * kinds of that status, {@code /problems/malformed-request} or {@code /problems/internal-error} for another
+	 * 4xx or 5xx.
+	 */
+	public static URI typeOf(int status) {
+		for (Kind kind : Kind.values()) {
+			if (kind.status.value() == status && kind.type != Type.INVALID_REQUEST) {
+				return kind.type();
+			}
+		}
+		return (status >= 500 ? Type.INTERNAL_ERROR : Type.MALFORMED).uri;
+	}
+
+	/**
+	 * The problem a bare HTTP status stands for, when nothing else is known about it (the container's errors, the
+	 * error page): the kind of that status, else 400 {@link Kind#MALFORMED_REQUEST} for another 4xx and 500
+	 * {@link Kind#INTERNAL} (with {@code reference}) for another 5xx. {@code method}, {@code path} and
+	 * {@code contentType} are those of the request that failed.
+	 */
+	public static Problem ofStatus(int status, String method, String path, String contentType, String reference) {
+		Problem problem = switch (status) {
+			case 401 -> of(Kind.SIGN_IN_FIRST);
+			case 403 -> of(Kind.ACCESS_DENIED);
+			case 404 -> of(Kind.NO_ENDPOINT, method, path);
+			case 405 -> of(Kind.METHOD_NOT_ALLOWED, method);
+			case 413 -> of(Kind.UPLOAD_TOO_LARGE);
+			case 415 -> of(Kind.UNSUPPORTED_MEDIA_TYPE, contentType);
+			case 417 -> of(Kind.EXPECTATION_FAILED);
+			case 501 -> of(Kind.NOT_IMPLEMENTED);
+			case 503 -> of(Kind.UNAVAILABLE);
+			case 505 -> of(Kind.HTTP_VERSION_NOT_SUPPORTED);
+			default -> isUnexpected(status) ? of(Kind.INTERNAL, reference).with("reference", reference)
+					: of(Kind.MALFORMED_REQUEST);
+		};
+		return problem.at(path);
+	}
+
+	/**
+	 * Whether the problem of a bare status ({@link #ofStatus}) is the unexpected error, which names a reference to
+	 * the log: a 5xx other than 501, 503 and 505.
+	 */
+	public static boolean isUnexpected(int status) {
+		return status >= 500 && status != 501 && status != 503 && status != 505;
 	}
 
 	/** The problem of this kind, with the arguments of its detail. */
@@ -293,6 +371,7 @@ public final class Problems {
 		private final Text detail;
 		private final Map<String, Object> properties = new LinkedHashMap<>();
 		private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+		private String instance;
 
 		private Problem(Kind kind, Object[] arguments) {
 			this.kind = kind;
@@ -314,6 +393,15 @@ public final class Problems {
 		 */
 		public Problem with(String property, Object value) {
 			properties.put(property, value);
+			return this;
+		}
+
+		/**
+		 * The path the problem is about, when it is not the path of the request being answered (the error page
+		 * answers for the request that failed).
+		 */
+		public Problem at(String path) {
+			this.instance = path;
 			return this;
 		}
 
@@ -352,10 +440,16 @@ public final class Problems {
 
 		private ProblemDetail detail(Written written) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status, written.detail());
-			if (kind.type() != null) {
-				problem.setType(kind.type());
-			}
+			problem.setType(kind.type());
 			problem.setTitle(written.title());
+			if (instance != null) {
+				try {
+					problem.setInstance(new URI(null, null, instance, null));
+				}
+				catch (java.net.URISyntaxException notAPath) {
+					// Spring fills in the request's path
+				}
+			}
 			written.properties().forEach(problem::setProperty);
 			return problem;
 		}
@@ -379,13 +473,14 @@ public final class Problems {
 			}
 			Written written = Written.of(this, request);
 			Map<String, Object> body = new LinkedHashMap<>();
-			if (kind.type() != null) {
-				body.put("type", kind.type().toString());
-			}
+			body.put("type", kind.type().toString());
 			body.put("title", written.title());
 			body.put("status", kind.status.value());
 			body.put("detail", written.detail());
-			body.put("instance", request.getRequestURI());
+			String path = instance != null ? instance : request.getRequestURI();
+			if (path != null) {
+				body.put("instance", path);
+			}
 			body.putAll(written.properties());
 			byte[] bytes = JSON.writeValueAsBytes(body);
 			response.setStatus(kind.status.value());

@@ -1,8 +1,14 @@
 package org.pipelinetracker.http;
 
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.MessageInterpolator;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
 import org.pipelinetracker.i18n.Languages;
 import org.pipelinetracker.i18n.Translations;
+import org.pipelinetracker.kernel.PlainText;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +32,31 @@ class ValidationConfig {
 	static ValidationConfigurationCustomizer catalogueMessages(ObjectProvider<Translations> translations) {
 		return configuration -> configuration.messageInterpolator(
 				new CatalogueMessageInterpolator(configuration.getDefaultMessageInterpolator(), translations));
+	}
+
+	/**
+	 * {@code @NotBlank} means "shows something": a text of only spaces of any kind (U+00A0 too), control or format
+	 * characters (a zero-width space, a direction mark) is blank, as one of ASCII spaces always was.
+	 */
+	@Bean
+	static ValidationConfigurationCustomizer visibleText() {
+		return configuration -> {
+			if (configuration instanceof HibernateValidatorConfiguration hibernate) {
+				ConstraintMapping mapping = hibernate.createConstraintMapping();
+				mapping.constraintDefinition(NotBlank.class).includeExistingValidators(false)
+						.validatedBy(VisibleText.class);
+				hibernate.addMapping(mapping);
+			}
+		};
+	}
+
+	/** {@code @NotBlank}: not null, and not {@link PlainText#isBlank blank}. */
+	public static final class VisibleText implements ConstraintValidator<NotBlank, CharSequence> {
+
+		@Override
+		public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+			return !PlainText.isBlank(value);
+		}
 	}
 
 	/** The catalogue's text of a constraint's message; a message that is not a catalogue text is Bean Validation's own. */

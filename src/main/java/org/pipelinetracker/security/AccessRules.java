@@ -18,7 +18,8 @@ import java.util.Set;
  * refused it. {@link Role#ADMIN} is added to every role rule.
  * <p>
  * Reads ({@link Access#READ}) need any authenticated user, or nobody when {@code tracker.security.public-read=true}.
- * Anything under {@code /api} that no rule names is refused ({@link Access#DENY}).
+ * Anything under {@code /api} that no rule names is refused ({@link Access#DENY}). Every rule for {@code GET} is one
+ * for {@code HEAD} too.
  */
 final class AccessRules {
 
@@ -81,8 +82,8 @@ final class AccessRules {
 		// reads of the portfolio: any user (or anonymous with public read)
 		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
-				"/api/fx-rates/**", "/api/export/**", "/api/stream", "/api/me", "/api/reference",
-				"/api/projects/*/documents", "/api/projects/*/documents/*/content");
+				"/api/fx-rates/**", "/api/export/**", "/api/projects/*/statement.xlsx", "/api/stream", "/api/me",
+				"/api/reference", "/api/projects/*/documents", "/api/projects/*/documents/*/content");
 
 		// recorders: proposals, agreements, milestones, texts in other languages and stage changes
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER), "/api/projects", "/api/projects/*/agreements",
@@ -149,10 +150,15 @@ final class AccessRules {
 			add(method, Access.DENY, Set.of(), patterns);
 		}
 
+		/** A rule for GET is one for HEAD too: the same answer without its body. */
 		private void add(HttpMethod method, Access access, Set<Role> roles, String... patterns) {
 			for (String pattern : patterns) {
 				RequestMatcher matcher = method == null ? PATHS.matcher(pattern) : PATHS.matcher(method, pattern);
 				rules.add(new Rule(method, pattern, access, Set.copyOf(roles), matcher));
+				if (HttpMethod.GET.equals(method)) {
+					rules.add(new Rule(HttpMethod.HEAD, pattern, access, Set.copyOf(roles),
+							PATHS.matcher(HttpMethod.HEAD, pattern)));
+				}
 			}
 		}
 	}

@@ -17,7 +17,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 
@@ -30,8 +29,9 @@ import java.util.function.Predicate;
 /**
  * What a refused request gets. Under {@code /api}, {@code /actuator} and {@code /v3/api-docs}: RFC 9457
  * {@code application/problem+json}, 401 ({@code /problems/unauthorized}, with a {@code WWW-Authenticate} challenge)
- * or 403 ({@code /problems/forbidden} naming the roles that would pass, or {@code /problems/csrf}); never a
- * redirect. Pages: a redirect to {@code /login} (401) or the error page (403).
+ * or 403; never a redirect. Pages: a redirect to {@code /login} (401). A 403 is the same problem everywhere
+ * ({@code /problems/forbidden} naming the roles that would pass, or {@code /problems/csrf}, also for the sign-in
+ * and sign-out forms sent without their token).
  * <p>
  * Browsers (requests with {@code Sec-Fetch-Mode} or {@code X-Requested-With}) get no {@code Basic} challenge, so they
  * never open their own password dialog and never start sending cached Basic credentials with every request.
@@ -45,7 +45,6 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	private final boolean bearer;
 	private final Predicate<HttpServletRequest> isEndpoint;
 	private final AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-	private final AccessDeniedHandler errorPage = new AccessDeniedHandlerImpl();
 
 	/**
 	 * @param noUsers nobody can sign in (no users, no demo users, no JWT): the 401 says so
@@ -107,10 +106,6 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException, ServletException {
-		if (!isApi(request)) {
-			errorPage.handle(request, response, ex);
-			return;
-		}
 		if (ex instanceof CsrfException) {
 			write(Problems.of(Kind.CSRF_TOKEN_MISSING), request, response);
 			return;

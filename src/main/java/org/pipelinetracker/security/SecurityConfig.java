@@ -8,9 +8,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -18,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -47,10 +50,6 @@ class SecurityConfig {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
-			+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-
 	@Bean
 	ConfiguredUsers configuredUsers(TrackerSecurityProperties properties) {
 		return ConfiguredUsers.from(properties);
@@ -64,6 +63,24 @@ class SecurityConfig {
 	@Bean
 	PasswordEncoder passwordEncoder(TrackerSecurityProperties properties) {
 		return new MemoizingPasswordEncoder(new BCryptPasswordEncoder(), properties.credentialCache());
+	}
+
+	/** The security headers on every answer of the application, also those given outside the filter chain. */
+	@Bean
+	FilterRegistrationBean<HeaderWriterFilter> securityHeaders() {
+		return SecurityHeaders.filter();
+	}
+
+	/** The firewall's refusals ({@code //}, {@code ;}, {@code %25}, ...) are problems too. */
+	@Bean
+	WebSecurityCustomizer firewallRejections() {
+		return web -> web.requestRejectedHandler(new FirewallRejections());
+	}
+
+	/** The servlet container's own errors (malformed requests, over-long headers) are problems too. */
+	@Bean
+	static ContainerErrors containerErrors() {
+		return new ContainerErrors();
 	}
 
 	@Bean
@@ -108,7 +125,7 @@ class SecurityConfig {
 				.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE).accessDeniedHandler(problems));
 		http.requestCache(cache -> cache.requestCache(pageRequestCache()));
 		http.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}

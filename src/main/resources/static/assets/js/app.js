@@ -10,6 +10,7 @@ import {
 import { roleName } from './labels.js';
 import { storedCurrency, useCurrency } from './currency.js';
 import * as board from './pages/board.js';
+import * as list from './pages/list.js';
 import * as funding from './pages/funding.js';
 import * as project from './pages/project.js';
 import * as propose from './pages/propose.js';
@@ -17,6 +18,7 @@ import * as audit from './pages/audit.js';
 
 const ROUTES = [
   { pattern: /^\/board$/, page: board, nav: 'board' },
+  { pattern: /^\/list$/, page: list, nav: 'list' },
   { pattern: /^\/funding$/, page: funding, nav: 'funding' },
   { pattern: /^\/projects\/new$/, page: propose, nav: 'propose' },
   { pattern: /^\/projects\/([^/]+)$/, page: project, nav: 'board' },

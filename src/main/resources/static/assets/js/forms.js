@@ -39,12 +39,17 @@ export function buildForm({ id, title, description, fields, submitLabel, onSubmi
   const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel || t('ui.form.save'));
   form.append(h('div', { class: 'form-actions' }, submit, status));
 
-  // one Idempotency-Key per intended write: kept when the answer never came (network error, 5xx) so sending again
-  // cannot record twice; a new one once the server has answered (success or refusal)
+  // One Idempotency-Key per form instance and intended write: the same values sent again (a double click, a second
+  // Enter, a retry after a lost answer) carry the same key and are recorded once; the server answers the repeat as
+  // it answered the first. A new key when the values change, or after the server refused them (a 4xx other than
+  // "still running"), so a corrected form is a new write.
   let idempotencyKey = null;
+  let sentBody = null;
+  let sending = false;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!idempotencyKey) idempotencyKey = uuid();
+    if (sending) return; // a second submit while the first is on its way: the same write, already being sent
+    sending = true;
     clearErrors(controls, summary);
     status.textContent = t('ui.form.sending');
     submit.disabled = true;
@@ -52,8 +57,12 @@ export function buildForm({ id, title, description, fields, submitLabel, onSubmi
       for (const control of [...controls.values()]) if (control.prune) control.prune();
       const { body, values, errors } = collect(form, fields);
       if (errors.length) throw new ApiError(400, { errors });
+      const text = JSON.stringify(body);
+      if (!idempotencyKey || text !== sentBody) {
+        idempotencyKey = uuid();
+        sentBody = text;
+      }
       const result = await onSubmit(body, values, { 'Idempotency-Key': idempotencyKey });
-      idempotencyKey = null;
       status.textContent = t('ui.form.saved');
       if (onSuccess) await onSuccess(result, form);
     } catch (e) {
@@ -63,6 +72,7 @@ export function buildForm({ id, title, description, fields, submitLabel, onSubmi
       showErrors(e, controls, summary, fields);
     } finally {
       submit.disabled = false;
+      sending = false;
     }
   });
   return form;

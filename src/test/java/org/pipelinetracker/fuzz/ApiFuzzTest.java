@@ -44,7 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * numbers, bad amounts and currencies, impossible dates, unknown enum values, SQL/HTML/script in text and oversized
  * bodies. Every answer is either a success or a 4xx {@code application/problem+json} naming the problem, never a
  * 5xx; a refused write appends nothing (the event store's row count is compared); text comes back verbatim,
- * escaped in JSON, XML and CSV.
+ * escaped in JSON, XML and CSV. Strictness: a control character, noncharacter or lone surrogate in any text field,
+ * a number or boolean for a text, a key sent twice, a malformed date or instant in a parameter are each a 400 on
+ * that field; odd paths sent byte for byte over a socket. Every error answer, whoever gives it, is a problem with a
+ * {@code type} and the security headers.
  */
 class ApiFuzzTest {
 
@@ -346,6 +349,193 @@ class ApiFuzzTest {
 		}
 	}
 
+	// ------------------------------------------------------------------ text that is not plain, scalars, duplicate keys
+
+	/** The text fields of the write bodies: every other leaf is an id, code, enum, date or amount. */
+	static final java.util.Set<String> TEXT_FIELDS = java.util.Set.of("title", "description", "reason", "sourceUrl",
+			"name", "funder", "provider", "receiver", "lender", "documentUrl", "parties", "partners");
+
+	/** Characters no text may hold: controls (but tab, LF, CR), noncharacters and lone surrogates. */
+	@Provide
+	Arbitrary<String> notPlain() {
+		return Arbitraries.oneOf(
+				Arbitraries.integers().between(0, 0x1F).filter(c -> c != '\t' && c != '\n' && c != '\r')
+						.map(Character::toString),
+				Arbitraries.integers().between(0x7F, 0x9F).map(Character::toString),
+				Arbitraries.integers().between(0xFDD0, 0xFDEF).map(Character::toString),
+				Arbitraries.integers().between(0, 16).map(plane -> Character.toString((plane << 16) | 0xFFFE
+						| (plane & 1))),
+				Arbitraries.integers().between(0xD800, 0xDFFF).map(c -> String.valueOf((char) c.intValue())));
+	}
+
+	/**
+	 * A control character, noncharacter or lone surrogate anywhere in any text of any write: a 400 naming that
+	 * field, nothing recorded. Sent as JSON escapes ({@code \\uD800}), as a client would for a lone surrogate.
+	 */
+	@Property(tries = 150, seed = "7206")
+	void textThatIsNotPlainIsRefusedOnItsField(@ForAll("endpoints") Endpoint endpoint,
+			@ForAll("notPlain") String bad, @ForAll("choices") int where, @ForAll("choices") int at) {
+		ObjectNode body = (ObjectNode) JSON.readTree(endpoint.body());
+		List<String[]> texts = textLeaves(body);
+		net.jqwik.api.Assume.that(!texts.isEmpty());
+		String[] path = texts.get(Math.floorMod(where, texts.size()));
+		JsonNode parent = parentOf(body, path);
+		String last = path[path.length - 1];
+		String old = (parent.isArray() ? parent.get(Integer.parseInt(last)) : parent.get(last)).asString();
+		int position = Math.floorMod(at, old.length() + 1);
+		String marker = "\u0001MARK\u0001";
+		set(parent, last, NODES.stringNode(old.substring(0, position) + marker + old.substring(position)));
+		String escaped = String.format(java.util.Locale.ROOT, "\\u%04X", (int) bad.charAt(0))
+				+ (bad.length() > 1 ? String.format(java.util.Locale.ROOT, "\\u%04X", (int) bad.charAt(1)) : "");
+		String json = body.toString().replace("\\u0001MARK\\u0001", escaped);
+		Response response = assertAnsweredWell(endpoint.path(), json);
+		assertThat(response.status()).as(json + " → " + response).isEqualTo(400);
+		assertThat(fields(response)).as(json + " → " + response).contains(jsonPath(path));
+	}
+
+	/** A number, boolean, object or array where a text belongs: a 400 naming that field, nothing recorded. */
+	@Property(tries = 80, seed = "7207")
+	void aScalarForATextIsRefusedOnItsField(@ForAll("endpoints") Endpoint endpoint, @ForAll("choices") int where,
+			@ForAll("choices") int which) {
+		ObjectNode body = (ObjectNode) JSON.readTree(endpoint.body());
+		List<String[]> texts = textLeaves(body);
+		net.jqwik.api.Assume.that(!texts.isEmpty());
+		String[] path = texts.get(Math.floorMod(where, texts.size()));
+		List<JsonNode> scalars = List.of(NODES.numberNode(42), NODES.numberNode(1.5), NODES.booleanNode(true),
+				NODES.booleanNode(false), NODES.numberNode(new java.math.BigInteger("9".repeat(30))),
+				NODES.objectNode().put("a", "b"), NODES.arrayNode().add("x"));
+		set(parentOf(body, path), path[path.length - 1], scalars.get(Math.floorMod(which, scalars.size())));
+		Response response = assertAnsweredWell(endpoint.path(), body.toString());
+		assertThat(response.status()).as(body + " → " + response).isEqualTo(400);
+		assertThat(fields(response)).as(body + " → " + response).contains(jsonPath(path));
+	}
+
+	/** A key sent twice in one object (any key, top level or nested): a 400 naming it, nothing recorded. */
+	@Property(tries = 60, seed = "7208")
+	void aKeySentTwiceIsRefused(@ForAll("endpoints") Endpoint endpoint, @ForAll("choices") int where) {
+		ObjectNode body = (ObjectNode) JSON.readTree(endpoint.body());
+		List<String[]> keys = leaves(body).stream().filter(p -> !p[p.length - 1].matches("\\d+")).toList();
+		String[] path = keys.get(Math.floorMod(where, keys.size()));
+		ObjectNode parent = (ObjectNode) parentOf(body, path);
+		String key = path[path.length - 1];
+		String marker = "DUPLICATE-" + SEQ.incrementAndGet();
+		parent.put(marker, "x");
+		String json = body.toString().replace("\"" + marker + "\":\"x\"",
+				JSON.writeValueAsString(key) + ":" + JSON.writeValueAsString(parent.get(key)));
+		Response response = assertAnsweredWell(endpoint.path(), json);
+		assertThat(response.status()).as(json + " → " + response).isEqualTo(400);
+		assertThat(fields(response)).as(json + " → " + response).contains(jsonPath(path));
+	}
+
+	@Provide
+	Arbitrary<String> malformedDates() {
+		Arbitrary<String> valid = Arbitraries.of("2025-06-01", "2025-06-01T10:00:00Z");
+		Arbitrary<String> garbage = Arbitraries.of("%00", "%01", "x", "%20", "+", "T", "Z", "%0A", "%C2%A0", ".5",
+				"%EF%BF%BF", "%ED%A0%80", "0", "-", "%2F");
+		return Arbitraries.oneOf(
+				Combinators.combine(valid, garbage).as((v, g) -> v + g),
+				Combinators.combine(garbage, valid).as((g, v) -> g + v),
+				Arbitraries.of("2025-13-01", "2025-02-30", "2025-00-01", "2025-1-1", "25-01-01", "2025-06-01T25:00:00Z",
+						"2025-06-01T10:00:00", "2025-06-01%2010:00:00Z", "+2025-06-01", "2025-W23-1", "2025-152"));
+	}
+
+	/** A malformed date or instant in a parameter of an endpoint that reads it: a 400 naming the parameter. */
+	@Property(tries = 80, seed = "7209")
+	void malformedDatesInParametersAreRefusedOnTheParameter(@ForAll("malformedDates") String value,
+			@ForAll("choices") int which) {
+		List<String[]> reads = List.of(new String[] {"/api/projects/FUZZ-BASE", "asOf"},
+				new String[] {"/api/projects/FUZZ-BASE", "knownAt"}, new String[] {"/api/pipeline", "asOf"},
+				new String[] {"/api/export/projects.csv", "asOf"}, new String[] {"/api/export/iati", "knownAt"},
+				new String[] {"/api/export/transactions.csv", "asOf"});
+		String[] read = reads.get(Math.floorMod(which, reads.size()));
+		String path = read[0] + "?" + read[1] + "=" + value;
+		Response response = api.get(path);
+		assertThat(response.status()).as(path + " → " + response).isEqualTo(400);
+		assertProblem(response);
+		assertThat(fields(response)).as(path + " → " + response).containsExactly(read[1]);
+	}
+
+	// ------------------------------------------------------------------ odd paths, sent as they are
+
+	@Provide
+	Arbitrary<String> oddPaths() {
+		Arbitrary<String> prefix = Arbitraries.of("/api/projects", "/api/projects/FUZZ-BASE", "/api/export/iati", "/",
+				"/assets/js/app.js", "/login", "/api", "/v3/api-docs", "/api/projects/FUZZ-BASE/history");
+		Arbitrary<String> odd = Arbitraries.of("//", ";", ";jsessionid=1", "%2F", "%2f", "%5C", "\\", "%00", "%25",
+				"%zz", "%", "/../", "/./", "/..", "%2E%2E/", "%C0%AF", "%ED%A0%80", "%EF%BF%BE", "%0D%0A", "%09", "%20",
+				"\u00e9".repeat(3), "?%00", "?a=%00", "?asOf=2025-01-01%00", "#frag", "/" + "a".repeat(9000), "?",
+				"?&&&", "?=", "?a=b=c", "%252F");
+		return Combinators.combine(prefix, odd, Arbitraries.integers().between(0, 2)).as((p, o, where) ->
+				switch (where) {
+					case 0 -> p + o;
+					case 1 -> o + p;
+					default -> p.substring(0, p.length() / 2) + o + p.substring(p.length() / 2);
+				});
+	}
+
+	/**
+	 * Odd request targets, sent byte for byte over a socket (an HTTP library would refuse or normalise them): never a
+	 * 5xx, and every error a problem with a {@code type} and the security headers, whoever answers it.
+	 */
+	@Property(tries = 120, seed = "7210")
+	void oddPathsAreAnsweredWithProblems(@ForAll("oddPaths") String target) {
+		String request = org.pipelinetracker.RawHttp.get(target.startsWith("/") ? target : "/" + target,
+				"Authorization: " + Api.basic("admin", "admin-demo"));
+		byte[] bytes = request.getBytes(StandardCharsets.UTF_8); // é as UTF-8, as a browser would send it
+		long before = events();
+		org.pipelinetracker.RawHttp.Answer answer = org.pipelinetracker.RawHttp.send(Integer.parseInt(
+				base.substring(base.lastIndexOf(':') + 1)), bytes);
+		assertThat(answer.status()).as(target + " → " + answer).isLessThan(500);
+		if (answer.status() >= 400) {
+			assertThat(answer.header("Content-Type")).as(target + " → " + answer).startsWith("application/problem+json");
+			JsonNode problem = JSON.readTree(answer.body().getBytes(StandardCharsets.UTF_8));
+			assertThat(problem.path("type").asString()).as(target + " → " + answer).startsWith("/problems/");
+			assertThat(problem.path("status").asInt()).isEqualTo(answer.status());
+			assertSecurityHeaders(answer.header("Content-Security-Policy"), answer.header("X-Content-Type-Options"),
+					answer.header("X-Frame-Options"), answer.header("Referrer-Policy"), answer.toString());
+		}
+		assertThat(events()).isEqualTo(before);
+	}
+
+	/** The string leaves of a body that are texts ({@link #TEXT_FIELDS}, and the elements of a text array). */
+	static List<String[]> textLeaves(JsonNode body) {
+		return leaves(body).stream().filter(p -> {
+			JsonNode parent = parentOf(body, p);
+			String last = p[p.length - 1];
+			JsonNode value = parent.isArray() ? parent.get(Integer.parseInt(last)) : parent.get(last);
+			return value.isString() && java.util.Arrays.stream(p).anyMatch(TEXT_FIELDS::contains)
+					&& !(p.length > 1 && p[p.length - 2].matches("\\d+") && !last.equals("name"));
+		}).toList();
+	}
+
+	static List<String[]> leaves(JsonNode body) {
+		List<String[]> paths = new ArrayList<>();
+		leaves(body, new ArrayList<>(), paths);
+		return paths;
+	}
+
+	static JsonNode parentOf(JsonNode body, String[] path) {
+		JsonNode parent = body;
+		for (int i = 0; i < path.length - 1; i++) {
+			parent = parent.isArray() ? parent.get(Integer.parseInt(path[i])) : parent.get(path[i]);
+		}
+		return parent;
+	}
+
+	/** {@code partners, 0, name} as the problem names it: {@code partners[0].name}. */
+	static String jsonPath(String[] path) {
+		StringBuilder text = new StringBuilder();
+		for (String segment : path) {
+			if (segment.matches("\\d+")) {
+				text.append('[').append(segment).append(']');
+			}
+			else {
+				text.append(text.isEmpty() ? "" : ".").append(segment);
+			}
+		}
+		return text.toString();
+	}
+
 	// ------------------------------------------------------------------ size limits
 
 	@Example
@@ -391,7 +581,10 @@ class ApiFuzzTest {
 
 	static void assertProblem(Response response) {
 		assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+		assertSecurityHeaders(response.header("Content-Security-Policy"), response.header("X-Content-Type-Options"),
+				response.header("X-Frame-Options"), response.header("Referrer-Policy"), response.toString());
 		JsonNode problem = response.json();
+		assertThat(problem.path("type").asString()).as(response.toString()).startsWith("/problems/");
 		assertThat(problem.path("status").asInt()).isEqualTo(response.status());
 		assertThat(problem.path("title").asString()).isNotBlank();
 		assertThat(problem.path("detail").asString()).isNotBlank();
@@ -403,6 +596,14 @@ class ApiFuzzTest {
 			}
 		}
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("SQL");
+	}
+
+	/** The headers docs/security.md promises on every answer, errors included. */
+	static void assertSecurityHeaders(String policy, String noSniff, String frames, String referrer, String answer) {
+		assertThat(policy).as("Content-Security-Policy of " + answer).startsWith("default-src 'self'");
+		assertThat(noSniff).as("X-Content-Type-Options of " + answer).isEqualTo("nosniff");
+		assertThat(frames).as("X-Frame-Options of " + answer).isEqualTo("DENY");
+		assertThat(referrer).as("Referrer-Policy of " + answer).isEqualTo("same-origin");
 	}
 
 	static List<String> fields(Response response) {

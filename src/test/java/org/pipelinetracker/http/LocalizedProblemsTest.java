@@ -173,21 +173,24 @@ class LocalizedProblemsTest {
 				.header("Content-Language")).isEqualTo("ko");
 	}
 
-	/** Spring MVC's own refusals, without Accept-Language: Spring's English, byte for byte, as before. */
+	/** Spring MVC's own refusals, without Accept-Language: Spring's English, byte for byte, with a type of ours. */
 	@Test
 	void springsOwnRefusalsWithoutAcceptLanguageAreSpringsEnglish() {
 		Api.Response method = api().delete("/api/me/preferences");
 		assertThat(method.status()).isEqualTo(405);
 		assertThat(method.body()).isEqualTo("{\"detail\":\"Method 'DELETE' is not supported.\",\"instance\":"
-				+ "\"/api/me/preferences\",\"status\":405,\"title\":\"Method Not Allowed\"}");
+				+ "\"/api/me/preferences\",\"status\":405,\"title\":\"Method Not Allowed\","
+				+ "\"type\":\"/problems/method-not-allowed\"}");
 		Api.Response type = api().postRaw("/api/projects", "text/plain", "x");
 		assertThat(type.status()).isEqualTo(415);
 		assertThat(type.body()).isEqualTo("{\"detail\":\"Content-Type 'text/plain' is not supported.\",\"instance\":"
-				+ "\"/api/projects\",\"status\":415,\"title\":\"Unsupported Media Type\"}");
+				+ "\"/api/projects\",\"status\":415,\"title\":\"Unsupported Media Type\","
+				+ "\"type\":\"/problems/unsupported-media-type\"}");
 		Api.Response accept = api().header("Accept", "image/png").get("/api/projects");
 		assertThat(accept.status()).isEqualTo(406);
 		assertThat(accept.body()).isEqualTo("{\"detail\":\"Acceptable representations: [application/json].\","
-				+ "\"instance\":\"/api/projects\",\"status\":406,\"title\":\"Not Acceptable\"}");
+				+ "\"instance\":\"/api/projects\",\"status\":406,\"title\":\"Not Acceptable\","
+				+ "\"type\":\"/problems/not-acceptable\"}");
 		for (Api.Response response : List.of(method, type, accept)) {
 			assertThat(response.header("Content-Language")).isEqualTo("en");
 			assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");

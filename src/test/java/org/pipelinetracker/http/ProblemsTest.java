@@ -165,9 +165,13 @@ class ProblemsTest {
 	}
 
 	@Test
-	void theUnexpectedErrorHasNoTypeOfItsOwn() {
+	void everyProblemHasAType() {
 		ProblemDetail problem = Problems.of(Kind.INTERNAL, "ref-1").detail();
-		assertThat(problem.getType()).isNull();
+		assertThat(problem.getType()).isEqualTo(URI.create("/problems/internal-error"));
+		for (Kind kind : Kind.values()) {
+			assertThat(kind.type()).as(kind.name()).isNotNull();
+			assertThat(kind.type().toString()).as(kind.name()).startsWith("/problems/");
+		}
 		assertThat(problem.getTitle()).isEqualTo("Internal error");
 		assertThat(problem.getDetail()).endsWith("Reference: ref-1");
 	}

@@ -192,6 +192,18 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** The bytes of a file the browser downloaded (a link clicked), once it is complete. */
+	byte[] downloadedBytes(String fileName) {
+		Path file = profile.resolve("downloads").resolve(fileName);
+		wait.until(d -> Files.isRegularFile(file) && !Files.exists(file.resolveSibling(fileName + ".crdownload")));
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** Console messages at SEVERE (script errors, CSP violations, failed requests). */
 	List<String> severeConsoleMessages() {
 		return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

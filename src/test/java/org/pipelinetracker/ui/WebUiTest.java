@@ -188,6 +188,8 @@ class WebUiTest {
 
 		browser.resize(375, 800);
 		card(financed);
+		// the layout follows the resize within a moment: measured once it has
+		browser.wait.until(d -> ((Number) browser.js("return document.documentElement.scrollWidth")).intValue() <= 375);
 		assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
 				.as("no horizontal scrolling at 375 px").isLessThanOrEqualTo(375);
 		browser.screenshotViewport("board-375");
@@ -226,6 +228,39 @@ class WebUiTest {
 		assertThat(browser.text("li.card[data-project-id=\'" + id + "\']")).contains(title, "KOICA", "Samarkand Region");
 		card(id);
 		assertThat(browser.all("section[data-stage='PROPOSED'] li.card[data-project-id='" + id + "']")).hasSize(1);
+	}
+
+	/**
+	 * Submitted twice fast (a double click, then two submits in one go): one project. The form sends one
+	 * Idempotency-Key per form instance and intended write, and no second request while the first is on its way.
+	 */
+	@Test
+	void aDoubleSubmittedProposalIsRecordedOnce() {
+		String title = "Double click " + unique("UI-TWICE");
+		browser.go("/#/projects/new");
+		browser.find("#propose-title").sendKeys(title);
+		browser.find("#propose-sector").sendKeys("23620");
+		new Select(browser.find("#propose-region")).selectByVisibleText("Samarkand Region");
+		typeDate(browser.find("#propose-proposedOn"), "2025-03-01");
+		new Actions(browser.driver).doubleClick(browser.find("#propose button[type=submit]")).perform();
+		browser.wait.until(d -> d.getCurrentUrl().matches(".*#/projects/(?!new).+"));
+		assertThat(browser.text("#project-title")).isEqualTo(title);
+
+		String second = "Two submits " + unique("UI-TWICE");
+		browser.go("/#/projects/new");
+		browser.find("#propose-title").sendKeys(second);
+		browser.find("#propose-sector").sendKeys("23620");
+		new Select(browser.find("#propose-region")).selectByVisibleText("Samarkand Region");
+		typeDate(browser.find("#propose-proposedOn"), "2025-03-01");
+		browser.js("const form = document.getElementById('propose'); form.requestSubmit(); form.requestSubmit();");
+		browser.wait.until(d -> d.getCurrentUrl().matches(".*#/projects/(?!new).+"));
+
+		Api api = new Api(port);
+		for (String t : List.of(title, second)) {
+			Api.Response found = api.eventually("/api/projects?size=50&q=" + t.replace(" ", "+"),
+					r -> r.json().path("totalElements").asLong() >= 1);
+			assertThat(found.json().path("content").findValuesAsString("title")).as(t).containsOnlyOnce(t);
+		}
 	}
 
 	@Test
@@ -331,7 +366,7 @@ class WebUiTest {
 		assertThat(browser.find("#csv-download").getAttribute("download")).isEqualTo("funding-year-sector.csv");
 		browser.find("#csv-download").click();
 		String csv = browser.downloaded("funding-year-sector.csv");
-		assertThat(csv).startsWith("period,periodStart,periodEnd,group,groupName,currency,committed,disbursed,"
+		assertThat(csv).startsWith("\uFEFFperiod,periodStart,periodEnd,group,groupName,currency,committed,disbursed,"
 				+ "cumulativeCommitted,cumulativeDisbursed,unconverted\r\n");
 		assertThat(csv).contains("2019,2019-01-01,2019-12-31,43082,Research/scientific institutions (43082),USD,7654321.09,0.00,7654321.09,0.00,\r\n");
 		// a credit facility through its form: listed with its usage against the limit
@@ -361,6 +396,7 @@ class WebUiTest {
 		browser.wait.until(d -> "COMPLETED".equals(progress.getAttribute("data-state"))
 				&& "100".equals(progress.getAttribute("value")));
 		assertThat(browser.text("#replay-label")).contains("all projections: 100", "completed");
+		assertThat(browser.driver.findElement(By.id("replay-cancel")).isDisplayed()).as("cancel is offered only while a rebuild runs").isFalse();
 		@SuppressWarnings("unchecked")
 		List<Number> seen = (List<Number>) browser.js("return window.__progress");
 		assertThat(seen).isNotEmpty();

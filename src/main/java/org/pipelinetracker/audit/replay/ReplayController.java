@@ -1,5 +1,6 @@
 package org.pipelinetracker.audit.replay;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.pipelinetracker.http.Problems;
 import org.pipelinetracker.http.Problems.Kind;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +28,8 @@ class ReplayController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "202", description = "The rebuild was started; GET shows its progress",
+			useReturnTypeSchema = true)
 	ResponseEntity<ReplayService.Status> start(@RequestParam(required = false) String processor) {
 		return ResponseEntity.accepted().body(replays.start(processor == null || processor.isBlank() ? null : processor.trim()));
 	}

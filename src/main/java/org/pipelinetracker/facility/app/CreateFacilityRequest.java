@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.pipelinetracker.kernel.MultiLine;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ public record CreateFacilityRequest(
 		@NotNull @Valid MoneyRequest limit,
 		@NotNull LocalDate validFrom,
 		@NotNull LocalDate validTo,
-		@Size(max = 2000) String reason,
+		@MultiLine @Size(max = 2000) String reason,
 		@Size(max = 2000) String sourceUrl) {
 
 	/** An amount as a decimal string or JSON number, and an ISO 4217 currency code. */

@@ -1,5 +1,6 @@
 package org.pipelinetracker.facility.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.pipelinetracker.facility.app.CreateFacilityRequest;
 import org.pipelinetracker.facility.app.FacilityWriteResult;
 import org.pipelinetracker.facility.app.FacilityWriteService;
@@ -49,6 +50,8 @@ class FacilityController {
 	}
 
 	@PostMapping(consumes = "application/json")
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new facility",
+			useReturnTypeSchema = true)
 	ResponseEntity<FacilityWriteResult> create(@RequestBody CreateFacilityRequest request, Principal principal) {
 		FacilityWriteResult result = writes.create(request, AuditContext.of(principal).actor());
 		AfterCommit.run(() -> views.awaitVersion(result.facilityId(), result.version(), READ_MODEL_WAIT));

@@ -1,5 +1,8 @@
 package org.pipelinetracker.iati.export;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinetracker.fx.Conversion;
 import org.pipelinetracker.fx.FxRates;
@@ -57,11 +60,13 @@ class ExportController {
 	}
 
 	@GetMapping("/api/export/iati")
+	@ApiResponse(responseCode = "200", description = "An IATI 2.03 iati-activities document", content = @Content(
+			mediaType = "application/xml", schema = @Schema(type = "string")))
 	void iati(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
 			@RequestParam(required = false) String region, HttpServletResponse response)
 			throws IOException, XMLStreamException {
-		Criteria criteria = criteria(asOf, knownAt, stage, sector, region);
+		Criteria criteria = criteria(codelists, asOf, knownAt, stage, sector, region);
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		UnaryOperator<String> absolute = url -> url.startsWith("/") ? base + url : url;
 		response.setContentType(XML);
@@ -80,25 +85,29 @@ class ExportController {
 	}
 
 	@GetMapping("/api/export/projects.csv")
+	@ApiResponse(responseCode = "200", description = "RFC 4180 CSV in UTF-8, a row per project", content = @Content(
+			mediaType = "text/csv", schema = @Schema(type = "string")))
 	void projects(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
 			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
-		Criteria criteria = criteria(asOf, knownAt, stage, sector, region);
+		Criteria criteria = criteria(codelists, asOf, knownAt, stage, sector, region);
 		csvResponse(response, "projects.csv");
 		try (CsvWriter csv = new CsvWriter(response.getOutputStream())) {
 			csv.row((Object[]) PROJECT_COLUMNS);
 			selection.forEach(criteria, p -> csv.row(p.projectId, p.title, p.sector, p.sectorName, p.region, p.stage,
-					p.iatiStatus, p.proposedOn, plain(p.usd.committed()), plain(p.usd.disbursed()),
-					plain(p.usd.undisbursed()), plain(p.usd.received()), plain(p.usd.expended()),
+					p.iatiStatus, p.proposedOn, p.usd.committed(), p.usd.disbursed(),
+					p.usd.undisbursed(), p.usd.received(), p.usd.expended(),
 					unconverted(p.usd.unconverted())));
 		}
 	}
 
 	@GetMapping("/api/export/transactions.csv")
+	@ApiResponse(responseCode = "200", description = "RFC 4180 CSV in UTF-8, a row per transaction", content = @Content(
+			mediaType = "text/csv", schema = @Schema(type = "string")))
 	void transactions(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
 			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
-		Criteria criteria = criteria(asOf, knownAt, stage, sector, region);
+		Criteria criteria = criteria(codelists, asOf, knownAt, stage, sector, region);
 		csvResponse(response, "transactions.csv");
 		try (CsvWriter csv = new CsvWriter(response.getOutputStream())) {
 			csv.row((Object[]) TRANSACTION_COLUMNS);
@@ -107,9 +116,9 @@ class ExportController {
 					FundingView f = flow.funding();
 					Conversion usd = fx.toUsd(flow.amount().amount(), flow.amount().currency(), flow.valueDate());
 					csv.row(p.projectId, flow.fundingId(), flow.kind().transactionType(), flow.kind().label(),
-							flow.valueDate(), plain(flow.amount().amount()), flow.amount().currency(),
-							usd.converted() ? plain(usd.usd()) : null,
-							usd.converted() ? plain(usd.rate().unitsPerUsd()) : null,
+							flow.valueDate(), flow.amount().amount(), flow.amount().currency(),
+							usd.converted() ? usd.usd() : null,
+							usd.converted() ? usd.rate().unitsPerUsd() : null,
 							usd.converted() ? usd.rate().date() : null, f == null ? null : f.source,
 							f == null ? null : f.funder, flow.provider(), flow.receiver());
 				}
@@ -118,7 +127,7 @@ class ExportController {
 	}
 
 	/** Checks the filters as {@code GET /api/projects} does (400 naming each bad one); the region made canonical. */
-	private Criteria criteria(LocalDate asOf, Instant knownAt, Stage stage, String sector, String region) {
+	static Criteria criteria(Codelists codelists, LocalDate asOf, Instant knownAt, Stage stage, String sector, String region) {
 		Violations v = new Violations();
 		String sectorCode = codelists.sectorFilter(v, "sector", sector);
 		String canonicalRegion = codelists.regionOf(v, "region", region);

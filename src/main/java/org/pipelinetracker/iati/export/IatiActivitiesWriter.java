@@ -426,14 +426,28 @@ final class IatiActivitiesWriter implements AutoCloseable {
 	private void narrative(String text, String language) throws XMLStreamException {
 		start("narrative");
 		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", language);
-		xml.writeCharacters(text);
+		characters(text);
 		end();
 	}
 
 	private void text(String element, String text) throws XMLStreamException {
 		start(element);
-		xml.writeCharacters(text);
+		characters(text);
 		end();
+	}
+
+	/**
+	 * A text as character data that reads back as it was: the writer escapes {@code <}, {@code &} and {@code >};
+	 * a carriage return is written as {@code &#13;}, since an XML parser turns a raw one (and CRLF) into a line feed.
+	 */
+	private void characters(String text) throws XMLStreamException {
+		int from = 0;
+		for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', from)) {
+			xml.writeCharacters(text.substring(from, cr));
+			xml.writeEntityRef("#13");
+			from = cr + 1;
+		}
+		xml.writeCharacters(text.substring(from));
 	}
 
 	private void attribute(String name, String value) throws XMLStreamException {

@@ -1,5 +1,7 @@
 package org.pipelinetracker.iati.imports;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.InvalidRequestException;
@@ -47,6 +49,10 @@ class IatiImportController {
 	}
 
 	@PostMapping(consumes = {"application/xml", "text/xml"})
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "An IATI activities file "
+			+ "(XML) as the body, or as the part 'file' of a multipart form", content = {
+					@Content(mediaType = "application/xml", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/xml", schema = @Schema(type = "string"))})
 	ImportReport importBody(HttpServletRequest request,
 			@RequestParam(name = "fileName", required = false) String fileName,
 			Principal principal) throws IOException {

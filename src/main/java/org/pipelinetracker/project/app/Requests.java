@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.pipelinetracker.kernel.MultiLine;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.DocumentSource;
 import org.pipelinetracker.project.api.ImportNote;
@@ -24,7 +25,8 @@ import java.util.Map;
 
 /**
  * The JSON bodies of every write. Each accepts an optional {@code reason} and {@code sourceUrl}, which are
- * recorded in the events' metadata with the actor.
+ * recorded in the events' metadata with the actor. Every text is one line, except those marked {@link MultiLine}
+ * (descriptions, reasons); none holds control characters, noncharacters or lone surrogates (read by the HTTP layer).
  */
 public final class Requests {
 
@@ -71,7 +73,7 @@ public final class Requests {
 	public record ProposeProjectRequest(
 			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = LONG_ID_MESSAGE) String projectId,
 			@NotBlank @Size(max = 300) String title,
-			@Size(max = 5000) String description,
+			@MultiLine @Size(max = 5000) String description,
 			@NotBlank String sector,
 			@NotBlank String region,
 			@Size(max = 50) List<@Valid @NotNull PartnerRequest> partners,
@@ -79,7 +81,7 @@ public final class Requests {
 			@NotNull LocalDate proposedOn,
 			LocalDate plannedStart,
 			LocalDate plannedEnd,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl,
 			@Size(max = 35) String language) implements Audited {
 
@@ -99,9 +101,9 @@ public final class Requests {
 	public record ProjectTextRequest(
 			@NotBlank @Size(max = 35) String language,
 			@Size(max = 300) String title,
-			@Size(max = 5000) String description,
+			@MultiLine @Size(max = 5000) String description,
 			LocalDate on,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -112,7 +114,7 @@ public final class Requests {
 			@NotNull LocalDate signedOn,
 			@Size(max = 20) List<@NotBlank @Size(max = 200) String> parties,
 			@Size(max = 2000) String documentUrl,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl,
 			@Pattern(regexp = ID, message = ID_MESSAGE) String documentId) implements Audited {
 
@@ -133,7 +135,7 @@ public final class Requests {
 			@Min(1) @Max(60) Integer maturityYears,
 			@Min(0) @Max(60) Integer graceYears,
 			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = LONG_ID_MESSAGE) String facilityId,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -144,7 +146,7 @@ public final class Requests {
 			@NotNull @Valid MoneyRequest amount,
 			@NotNull LocalDate committedOn,
 			@Pattern(regexp = "[0-9]{2}", message = "{problem.field.flowTypeCode}") String flowType,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -152,7 +154,7 @@ public final class Requests {
 			@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
 			@NotNull @Valid MoneyRequest amount,
 			@NotNull LocalDate disbursedOn,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -163,8 +165,8 @@ public final class Requests {
 			@Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
 			@NotBlank @Size(max = 200) String provider,
 			@Size(max = 200) String receiver,
-			@Size(max = 2000) String description,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String description,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -175,8 +177,8 @@ public final class Requests {
 			@Pattern(regexp = ID, message = ID_MESSAGE) String fundingId,
 			@Size(max = 200) String provider,
 			@Size(max = 200) String receiver,
-			@Size(max = 2000) String description,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String description,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -186,13 +188,13 @@ public final class Requests {
 			LocalDate plannedOn,
 			LocalDate achievedOn,
 			LocalDate on,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
 	/** Start, suspend, resume, complete, cancel: the effective date (default today) and a reason. */
-	public record StageChangeRequest(LocalDate on, @Size(max = 2000) String reason, @Size(max = 2000) String sourceUrl)
-			implements Audited {
+	public record StageChangeRequest(LocalDate on, @MultiLine @Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
 	/**
@@ -205,13 +207,13 @@ public final class Requests {
 			@NotNull DocumentSource source,
 			@NotBlank @Size(max = 2000) String url,
 			@Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotBlank @Size(max = 1000) String> titles,
-			@Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotBlank @Size(max = 5000) String> descriptions,
+			@MultiLine @Size(max = 20) Map<@NotBlank @Size(max = 35) String, @NotBlank @Size(max = 5000) String> descriptions,
 			@Size(max = 100) String format,
 			@Size(max = 40) List<@NotBlank @Pattern(regexp = "[A-Za-z][0-9]{2}", message = "{problem.field.documentCategory}") String> categories,
 			@Size(max = 40) List<@NotBlank @Size(max = 35) String> languages,
 			LocalDate documentDate,
 			LocalDate on,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -227,7 +229,7 @@ public final class Requests {
 			@Size(max = 300) String reportingOrgName,
 			@Size(max = 300) String file,
 			@Size(max = 60) String lastUpdated,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -237,7 +239,7 @@ public final class Requests {
 			@Size(max = 60) String lastUpdated,
 			@NotNull @Size(max = 2000) List<@Valid @NotNull ImportNoteRequest> notes,
 			@NotNull LocalDate on,
-			@Size(max = 2000) String reason,
+			@MultiLine @Size(max = 2000) String reason,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
@@ -248,7 +250,7 @@ public final class Requests {
 
 	public record CorrectionRequest(
 			@NotNull @Valid MoneyRequest amount,
-			@NotBlank @Size(max = 2000) String reason,
+			@NotBlank @MultiLine @Size(max = 2000) String reason,
 			LocalDate on,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}

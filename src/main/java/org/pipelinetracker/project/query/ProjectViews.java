@@ -40,12 +40,22 @@ public class ProjectViews {
 
 	/** A page of summaries, converted to {@code displayCurrency} (and USD) with one set of rates. */
 	public PageOf<ProjectSummary> list(ProjectFilter filter, int page, int size, String displayCurrency) {
+		return list(filter, ProjectSort.DEFAULT, page, size, displayCurrency);
+	}
+
+	/** A page of summaries in the order of {@code sort}, converted to {@code displayCurrency} (and USD). */
+	public PageOf<ProjectSummary> list(ProjectFilter filter, ProjectSort sort, int page, int size, String displayCurrency) {
 		RateTable rates = fx.current();
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		List<Object> args = new ArrayList<>();
 		if (filter.stage() != null) {
 			where.append(" and stage = ?");
 			args.add(filter.stage().name());
+		}
+		if (!filter.stages().isEmpty()) {
+			where.append(" and stage in (").append(String.join(", ", java.util.Collections.nCopies(filter.stages().size(), "?")))
+					.append(")");
+			filter.stages().forEach(stage -> args.add(stage.name()));
 		}
 		if (filter.sector() != null) {
 			where.append(" and sector = ?");
@@ -71,7 +81,7 @@ public class ProjectViews {
 		pageArgs.add((long) page * size);
 		LocalDate today = LocalDate.now(clock);
 		List<ProjectSummary> content = jdbc.query("select document from project_view" + where
-				+ " order by project_id limit ? offset ?", (rs, i) -> ProjectSummary.of(
+				+ " order by " + sort.orderBy() + " limit ? offset ?", (rs, i) -> ProjectSummary.of(
 						json.readValue(rs.getString(1), ProjectView.class).withLanguages().normalise(rates, displayCurrency)
 								.countStalledDays(today)),
 				pageArgs.toArray());

@@ -1,5 +1,6 @@
 package org.pipelinetracker.project.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.WriteResult;
@@ -7,6 +8,7 @@ import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.query.DataQuality;
 import org.pipelinetracker.project.query.PageOf;
 import org.pipelinetracker.project.query.ProjectFilter;
+import org.pipelinetracker.project.query.ProjectSort;
 import org.pipelinetracker.project.query.ProjectSummary;
 import org.pipelinetracker.project.query.ProjectTimeline;
 import org.pipelinetracker.project.query.ProjectView;
@@ -41,6 +43,10 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /api/projects}: propose projects, record what happens to them, and read where they stand.
@@ -65,6 +71,8 @@ class ProjectController {
 	}
 
 	@PostMapping(consumes = "application/json")
+	@ApiResponse(responseCode = "201", description = "Proposed; Location names the new project, ETag its version",
+			useReturnTypeSchema = true)
 	ResponseEntity<WriteResult> propose(@RequestBody ProposeProjectRequest request,
 			Principal principal) {
 		WriteResult result = writes.propose(request, audit(principal));
@@ -176,14 +184,27 @@ class ProjectController {
 		return ResponseEntity.ok().body(view);
 	}
 
-	/** @param displayCurrency the currency of each line's {@code converted} (default USD) */
+	/**
+	 * @param displayCurrency the currency of each line's {@code converted} (default USD)
+	 * @param sort            {@code field,asc|desc}: projectId (default), title, sector, region, stage, proposedOn,
+	 *                        lastEventAt; ties in project id order
+	 * @param iatiStatus      an IATI activity status code: the projects in the stages that have it
+	 */
 	@GetMapping
 	PageOf<ProjectSummary> list(@RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) String sector, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String q, @RequestParam(required = false) DataQuality.Flag flag,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			@RequestParam(required = false) String displayCurrency) {
+			@RequestParam(required = false) String displayCurrency, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String iatiStatus) {
 		Violations v = new Violations();
+		Optional<ProjectSort> order = ProjectSort.parse(sort);
+		v.check(order.isPresent(), "sort", "must be field,asc or field,desc with field one of " + ProjectSort.fieldNames());
+		Set<Stage> stages = EnumSet.noneOf(Stage.class);
+		if (iatiStatus != null && !iatiStatus.isBlank()) {
+			Arrays.stream(Stage.values()).filter(st -> st.iatiStatus().equals(iatiStatus.trim())).forEach(stages::add);
+			v.check(!stages.isEmpty(), "iatiStatus", "must be an IATI activity status code a stage has (1 to 6)");
+		}
 		v.check(q == null || q.length() <= 200, "q", Text.of("problem.field.size").with("min", 0).with("max", 200));
 		v.check(page >= 0, "page", "must be 0 or more");
 		v.check(size >= 1 && size <= 200, "size", "must be between 1 and 200");
@@ -191,8 +212,8 @@ class ProjectController {
 		String canonicalRegion = codelists.regionOf(v, "region", region);
 		String shownIn = displayCurrencies.resolve(v, displayCurrency, "displayCurrency");
 		v.throwIfAny();
-		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q), flag), page, size,
-				shownIn);
+		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q), flag, stages),
+				order.orElseThrow(), page, size, shownIn);
 	}
 
 	private static StageChangeRequest orEmpty(StageChangeRequest request) {

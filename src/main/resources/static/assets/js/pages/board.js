@@ -1,5 +1,6 @@
 // The pipeline board: a column per stage, a card per project; filters by sector, region and funding source; search
 // (in what the cards show, and on the server: any title in any language, id, partner, any spelling of the region).
+import { xlsxButton } from '../download.js';
 import { h, clear, money, today, daysBetween, sumDecimals, sectorLabel, data as userText } from '../dom.js';
 import { get } from '../api.js';
 import {
@@ -108,6 +109,8 @@ export async function render(main, ctx) {
     flag: h('select', { id: 'board-flag' }),
   };
   const reset = h('button', { type: 'button', class: 'secondary', id: 'board-clear' }, t('ui.board.clearFilters'));
+  // the workbook holds the projects of the sector and region chosen (the export's filters)
+  const download = xlsxButton('board-download', '/api/export/projects.xlsx', { sector: filter.sector, region: filter.region });
   const toolbar = h('form', { class: 'toolbar', role: 'search', 'aria-label': t('ui.board.filterLabel') },
     h('div', { class: 'field' }, h('label', { for: 'board-search' }, t('ui.board.search')), controls.q),
     h('div', { class: 'field' }, h('label', { for: 'board-sector' }, t('ui.board.sector')), controls.sector),
@@ -115,7 +118,7 @@ export async function render(main, ctx) {
     h('div', { class: 'field' }, h('label', { for: 'board-source' }, t('ui.board.source')), controls.source),
     h('div', { class: 'field' }, h('label', { for: 'board-flag' }, t('ui.board.flag')), controls.flag),
     currencyField('board-currency', () => ctx.redraw()),
-    h('div', { class: 'field actions' }, reset));
+    h('div', { class: 'field actions' }, reset, ' ', download));
   toolbar.addEventListener('submit', (e) => e.preventDefault());
   const columns = h('div', { class: 'board', id: 'board' });
   main.append(heading, totals, toolbar, columns);
@@ -203,6 +206,7 @@ export async function render(main, ctx) {
     if (amounts) {
       totals.append(' ', h('span', { class: 'excluded', id: 'board-excluded' }, t('ui.board.totalsExclude', { currency, amounts })));
     }
+    download.update({ sector: filter.sector, region: filter.region });
     const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
     history.replaceState(null, '', `#/board${query ? `?${query}` : ''}`);
   };

@@ -1,5 +1,6 @@
 // Funding over time: committed vs disbursed per period (stacked by source or sector), cumulative lines, the credit
 // facilities' usage against their limits, a table of the same data and its CSV.
+import { xlsxButton } from '../download.js';
 import { h, clear, money, sumDecimals, table, sectorLabel, data as userText } from '../dom.js';
 import { get, post, query } from '../api.js';
 import { toCsv } from '../csv.js';
@@ -10,7 +11,36 @@ import { t, formatCompact, formatPercent, isIsoDate } from '../i18n.js';
 import { sourceName, sectorText } from '../labels.js';
 import { displayCurrency, currencyField } from '../currency.js';
 
-const PALETTE = ['#1f77b4', '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666', '#e6ab02', '#17becf'];
+// Okabe–Ito: distinguishable with the common colour-vision deficiencies; committed bars solid, disbursed bars
+// lighter with a border, so they differ in print (greyscale) too. The cumulative lines have colours of their own
+// (dark blue, solid; vermilion, dashed), apart from every bar colour.
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#F0E442', '#999999', '#000000'];
+const CUMULATIVE = { committed: '#002F6C', disbursed: '#D55E00' };
+
+/**
+ * When one period dwarfs the others (its stacked bar over four times the next tallest), the per-period axis is
+ * capped at 1.25 × the next tallest and the tallest bar is labelled with its value, so the other periods stay
+ * readable (a logarithmic axis would not stack, nor show zero or a negative correction). The "full scale" box
+ * turns the cap off. Returns {max, outliers: [{index, total}]} or null.
+ */
+function cap(datasets, periods) {
+  const totals = periods.map((_, i) => Math.max(0, ...['committed', 'disbursed'].map((stack) => datasets
+    .filter((d) => d.type === 'bar' && d.stack === stack).reduce((sum, d) => sum + Math.max(0, d.data[i]), 0))));
+  const sorted = [...totals].sort((a, b) => b - a);
+  if (sorted.length < 3 || sorted[1] <= 0 || sorted[0] <= 4 * sorted[1]) return null;
+  const max = 1.25 * sorted[1];
+  return { max, outliers: totals.map((total, index) => ({ index, total })).filter((o) => o.total > max) };
+}
+
+/** The two axes' zero lines at the same height: both ranges get the same share below zero. */
+function alignZeros(perPeriod, cumulative) {
+  const share = (r) => (r.max > 0 ? Math.max(0, -r.min) / r.max : 0);
+  const below = Math.max(share(perPeriod), share(cumulative));
+  for (const r of [perPeriod, cumulative]) {
+    if (r.max <= 0) r.max = 1;
+    r.min = -below * r.max;
+  }
+}
 
 function settingsFrom(q) {
   return {
@@ -43,8 +73,13 @@ export async function render(main, ctx) {
   const error = h('div', { class: 'notice error', role: 'alert', hidden: true });
   const canvas = h('canvas', { id: 'funding-chart', role: 'img', 'aria-label': t('ui.funding.chartLabel') });
   const caption = h('figcaption', {}, t('ui.funding.chartCaption', { currency: displayCurrency() }));
-  const figure = h('figure', { class: 'chart' }, h('div', { class: 'chart-box' }, canvas), caption);
+  const headline = h('dl', { class: 'headline', id: 'funding-headline' });
+  const fullScale = h('input', { type: 'checkbox', id: 'funding-full-scale' });
+  const fullScaleField = h('p', { class: 'check-line', hidden: true }, fullScale, ' ', h('label', { for: 'funding-full-scale' }, t('ui.funding.fullScale')));
+  const capNote = h('p', { class: 'muted', id: 'funding-cap-note', hidden: true }, t('ui.funding.capped'));
+  const figure = h('figure', { class: 'chart' }, h('div', { class: 'chart-box' }, canvas), caption, capNote, fullScaleField);
   const download = h('a', { class: 'button secondary', id: 'csv-download', download: 'funding.csv', href: '#' }, t('ui.funding.downloadCsv'));
+  const xlsx = xlsxButton('funding-xlsx', '/api/export/timeseries.xlsx');
   const tableBox = h('div', { id: 'funding-table' });
   const facilities = h('section', { class: 'facilities', 'aria-labelledby': 'facilities-heading' },
     h('h2', { id: 'facilities-heading' }, t('ui.funding.facilities')), h('div', { id: 'facility-list' }));
@@ -62,8 +97,8 @@ export async function render(main, ctx) {
     });
     facilities.append(h('details', { class: 'command', id: 'command-facility' }, h('summary', {}, facility.title), form));
   }
-  main.append(h('h1', {}, t('ui.funding.title')), controls, error, figure,
-    h('div', { class: 'section-head' }, h('h2', { id: 'table-heading' }, t('ui.funding.figures')), download), tableBox, facilities);
+  main.append(h('h1', {}, t('ui.funding.title')), controls, error, headline, figure,
+    h('div', { class: 'section-head' }, h('h2', { id: 'table-heading' }, t('ui.funding.figures')), h('span', { class: 'downloads' }, download, ' ', xlsx)), tableBox, facilities);
 
   const ref = await reference().catch(() => ({ sectorName: new Map() }));
   let chart = null;
@@ -100,6 +135,7 @@ export async function render(main, ctx) {
       }
     }
     history.replaceState(null, '', `#/funding${query(s)}`);
+    xlsx.update({ ...s, displayCurrency: displayCurrency() });
     let points;
     let facilityList;
     try {
@@ -135,11 +171,21 @@ export async function render(main, ctx) {
         });
       }
     });
-    for (const [key, label, dash] of [['cumulativeCommitted', 'ui.funding.series.cumulativeCommitted', []], ['cumulativeDisbursed', 'ui.funding.series.cumulativeDisbursed', [6, 4]]]) {
+    // planned beside actual: once the series carries planned disbursements (p.planned), they are drawn as an
+    // outlined bar of their own stack next to the disbursed ones
+    if (points.some((p) => p.planned !== undefined)) {
+      const exact = periods.map((p) => sumDecimals(groups.map((g) => value(g, p.period, 'planned'))));
+      datasets.push({
+        type: 'bar', label: t('ui.funding.series.planned'), stack: 'planned', exact, data: exact.map(Number), yAxisID: 'y',
+        backgroundColor: 'rgba(0,0,0,0)', borderColor: CUMULATIVE.disbursed, borderWidth: 2, borderDash: [4, 3], pointStyle: 'rect',
+      });
+    }
+    for (const [key, label, dash, color, point] of [['cumulativeCommitted', 'ui.funding.series.cumulativeCommitted', [], CUMULATIVE.committed, 'circle'],
+      ['cumulativeDisbursed', 'ui.funding.series.cumulativeDisbursed', [6, 4], CUMULATIVE.disbursed, 'triangle']]) {
       const exact = periods.map((p) => sumDecimals(groups.map((g) => value(g, p.period, key))));
       datasets.push({
-        type: 'line', label: t(label), exact, data: exact.map(Number), yAxisID: 'y2', borderColor: '#222', backgroundColor: '#222',
-        borderDash: dash, pointRadius: 2, tension: 0, pointStyle: 'line',
+        type: 'line', label: t(label), exact, data: exact.map(Number), yAxisID: 'y2', borderColor: color, backgroundColor: color,
+        borderDash: dash, borderWidth: 2, pointRadius: 3, pointStyle: point, tension: 0,
       });
     }
     const data = { labels: periods.map((p) => periodName(p.period)), datasets };
@@ -150,16 +196,58 @@ export async function render(main, ctx) {
     const currency = points.length ? points[0].currency : displayCurrency();
     caption.textContent = t('ui.funding.chartCaption', { currency });
     const axis = (v) => t('ui.format.money', { amount: formatCompact(Number(v)), currency });
+    // headline: the totals of the periods shown and how much of the committed money is disbursed
+    const committedTotal = sumDecimals(points.map((p) => p.committed));
+    const disbursedTotal = sumDecimals(points.map((p) => p.disbursed));
+    clear(headline).append(
+      h('div', {}, h('dt', {}, t('ui.funding.headline.committed')), h('dd', { id: 'headline-committed' }, money(committedTotal, currency))),
+      h('div', {}, h('dt', {}, t('ui.funding.headline.disbursed')), h('dd', { id: 'headline-disbursed' }, money(disbursedTotal, currency))),
+      h('div', {}, h('dt', {}, t('ui.funding.headline.utilisation')), h('dd', { id: 'headline-utilisation' },
+        Number(committedTotal) > 0 ? formatPercent((100 * Number(disbursedTotal)) / Number(committedTotal)) : '—')));
+    const stackRange = (i) => ['committed', 'disbursed', 'planned'].map((stack) => datasets.filter((d) => d.type === 'bar' && d.stack === stack))
+      .map((list) => [list.reduce((sum, d) => sum + Math.min(0, d.data[i]), 0), list.reduce((sum, d) => sum + Math.max(0, d.data[i]), 0)]);
+    const perPeriod = { min: 0, max: 0 };
+    periods.forEach((_, i) => stackRange(i).forEach(([lo, hi]) => {
+      perPeriod.min = Math.min(perPeriod.min, lo);
+      perPeriod.max = Math.max(perPeriod.max, hi);
+    }));
+    const lines = datasets.filter((d) => d.type === 'line').flatMap((d) => d.data);
+    const cumulative = { min: Math.min(0, ...lines), max: Math.max(0, ...lines) };
+    const capped = fullScale.checked ? null : cap(datasets, periods);
+    if (capped) perPeriod.max = capped.max;
+    capNote.hidden = !capped;
+    fullScaleField.hidden = !capped && !fullScale.checked;
+    perPeriod.max *= 1.05;
+    cumulative.max *= 1.05;
+    alignZeros(perPeriod, cumulative);
+    figure.dataset.capped = capped ? 'true' : 'false';
+    const outlierLabels = {
+      id: 'outlierLabels',
+      afterDatasetsDraw(c) {
+        if (!capped) return;
+        const { ctx: g, chartArea } = c;
+        g.save();
+        g.fillStyle = '#000';
+        g.font = '600 12px system-ui, sans-serif';
+        g.textAlign = 'center';
+        for (const o of capped.outliers) {
+          const x = c.scales.x.getPixelForValue(o.index);
+          g.fillText(`▲ ${t('ui.format.money', { amount: formatCompact(o.total), currency })}`, x, chartArea.top + 12);
+        }
+        g.restore();
+      },
+    };
     if (chart) chart.destroy();
     chart = new window.Chart(canvas, {
       data,
+      plugins: [outlierLabels],
       options: {
         animation: false, responsive: true, maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
         scales: {
           x: { stacked: true },
-          y: { stacked: true, beginAtZero: true, title: { display: true, text: t('ui.funding.axis.perPeriod', { currency }) }, ticks: { callback: axis } },
-          y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t('ui.funding.axis.cumulative', { currency }) }, ticks: { callback: axis } },
+          y: { stacked: true, min: perPeriod.min, max: perPeriod.max, title: { display: true, text: t('ui.funding.axis.perPeriod', { currency }) }, ticks: { callback: axis }, grid: { color: (c) => (c.tick.value === 0 ? '#444' : '#e3e3e3') } },
+          y2: { position: 'right', min: cumulative.min, max: cumulative.max, grid: { drawOnChartArea: false }, title: { display: true, text: t('ui.funding.axis.cumulative', { currency }) }, ticks: { callback: axis } },
         },
         plugins: {
           legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 14 } },
@@ -219,6 +307,7 @@ export async function render(main, ctx) {
     load();
   });
   for (const id of ['funding-interval', 'funding-group']) document.getElementById(id).addEventListener('change', load);
+  fullScale.addEventListener('change', load);
 
   await load();
 

@@ -1,5 +1,6 @@
 // A project: header with stage and IATI status, money, milestones planned vs actual, fundings, history; "as of" a
 // date and "as known at" an instant; the forms for every command.
+import { xlsxButton } from '../download.js';
 import {
   h, clear, money, today, daysBetween, safeLink, stageBadge, table, sectorLabel, instant, data as userText,
 } from '../dom.js';
@@ -288,7 +289,7 @@ function summarise(entry) {
 }
 
 async function historySection(p, asOf, knownAt) {
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, t('ui.project.history.title')));
+  const section = h('section', { class: 'panel history', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, t('ui.project.history.title')));
   let entries;
   try {
     entries = await get(`/api/projects/${enc(p.projectId)}/history`);
@@ -314,7 +315,7 @@ async function historySection(p, asOf, knownAt) {
 
 function commandsSection(ctx, p, reload) {
   const commands = projectCommands(p).filter((c) => ctx.session.can(c.role));
-  const section = h('section', { class: 'panel', 'aria-labelledby': 'record-heading' }, h('h2', { id: 'record-heading' }, t('ui.project.record.title')));
+  const section = h('section', { class: 'panel record', 'aria-labelledby': 'record-heading' }, h('h2', { id: 'record-heading' }, t('ui.project.record.title')));
   if (!commands.length) {
     section.append(h('p', { class: 'muted' }, t('ui.project.record.notAllowed')));
     return section;
@@ -403,6 +404,9 @@ export async function render(main, ctx) {
         h('span', { class: 'muted' }, t('ui.project.since', { date: p.stageSince })),
         p.suspendedFrom ? h('span', { class: 'muted' }, t('ui.project.suspendedFrom', { stage: stageName(p.suspendedFrom) })) : null,
         h('span', { class: 'muted' }, t('ui.project.version', { version: String(p.version) }))),
+      h('p', { class: 'project-actions' },
+        xlsxButton('project-statement-xlsx', `/api/projects/${enc(p.projectId)}/statement.xlsx`, { asOf, knownAt }), ' ',
+        h('button', { type: 'button', class: 'secondary', id: 'print-brief', on: { click: () => window.print() } }, t('ui.project.printBrief'))),
       timeTravelForm(ctx, p.projectId, asOf, knownAt),
       travelling ? h('p', { class: 'notice info', id: 'time-travel-note' }, travelNote(asOf, knownAt), ' ', t('ui.project.travel.recordingOff')) : null);
     const descriptions = field(p.texts, 'description');

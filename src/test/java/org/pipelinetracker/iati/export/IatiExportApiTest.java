@@ -243,7 +243,7 @@ class IatiExportApiTest {
 		Response response = api.get("/api/export/projects.csv");
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
-		assertThat(response.body()).isEqualTo(String.join("\r\n",
+		assertThat(response.body()).isEqualTo(CsvWriter.BYTE_ORDER_MARK + String.join("\r\n",
 				"project_id,title,sector,sector_name,region,stage,iati_status,proposed_on,committed_usd,disbursed_usd,undisbursed_usd,received_usd,expended_usd,unconverted",
 				"EXP-A,\"Samarkand district heating, \"\"phase 1\"\"\",23620,District heating and cooling,Samarkand Region,IMPLEMENTATION,2,2025-03-01,4000000.00,1000000.00,3000000.00,500000.00,200000.00,",
 				"EXP-B,Khiva rail depot,21030,Rail transport,Khorezm Region,COMPLETED,4,2025-01-10,100000000.00,20000000.00,80000000.00,0.00,0.00,",
@@ -257,7 +257,7 @@ class IatiExportApiTest {
 		Response response = api.get("/api/export/transactions.csv");
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
-		assertThat(response.body()).isEqualTo(String.join("\r\n",
+		assertThat(response.body()).isEqualTo(CsvWriter.BYTE_ORDER_MARK + String.join("\r\n",
 				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder,provider,receiver",
 				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
 				"EXP-A,KOICA-1,3,disbursement,2025-10-05,12355140000.00,UZS,1000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
@@ -271,7 +271,7 @@ class IatiExportApiTest {
 				""));
 
 		Response october = api.get("/api/export/transactions.csv?asOf=2025-10-01&sector=23620");
-		assertThat(october.body()).isEqualTo(String.join("\r\n",
+		assertThat(october.body()).isEqualTo(CsvWriter.BYTE_ORDER_MARK + String.join("\r\n",
 				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder,provider,receiver",
 				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
 				""));
