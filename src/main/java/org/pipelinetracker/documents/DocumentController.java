@@ -3,6 +3,10 @@ package org.pipelinetracker.documents;
 import org.pipelinetracker.http.Problems;
 import org.pipelinetracker.http.Problems.Kind;
 import org.pipelinetracker.kernel.AuditContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +50,8 @@ class DocumentController {
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Upload a document (multipart: the file in file, up to tracker.documents.max-size)")
+	@ApiResponse(responseCode = "201", description = "Kept; Location names the file's content", useReturnTypeSchema = true)
 	ResponseEntity<DocumentUploads.Uploaded> upload(@PathVariable String id, @RequestPart("file") MultipartFile file,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String language, @RequestParam(required = false) String documentDate,
@@ -67,6 +73,30 @@ class DocumentController {
 	 * recorded are never sent (409 problem naming both hashes); bytes that pass are streamed from the copy.
 	 */
 	@GetMapping("/{documentId}/content")
+	@Operation(summary = "An uploaded document's bytes, served only while they match the hash its event recorded",
+			responses = {
+			@ApiResponse(responseCode = "200", description = "The file, in the media type detected when it was "
+					+ "uploaded; Content-Disposition attachment, X-Content-Type-Options nosniff, ETag its SHA-256",
+					content = {
+					@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "image/gif", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "image/tiff", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/msword", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.ms-excel", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.ms-powerpoint", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.presentationml.presentation", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.oasis.opendocument.text", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.oasis.opendocument.spreadsheet", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.oasis.opendocument.presentation", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}),
+			@ApiResponse(responseCode = "409", description = "The stored file fails its hash (expectedSha256, "
+					+ "actualSha256): it is not served", content = @Content(mediaType = "application/problem+json"))})
 	ResponseEntity<StreamingResponseBody> content(@PathVariable String id, @PathVariable String documentId)
 			throws IOException {
 		DocumentEntry document = documents.find(id, documentId).filter(d -> d.sha256() != null)

@@ -111,7 +111,10 @@ class DocumentApiTest {
 			assertThat(up.header("Location")).endsWith("/api/projects/" + projectId + "/documents/" + documentId
 					+ "/content");
 
-			JsonNode list = recorder.get("/api/projects/" + projectId + "/documents").json();
+			// the list and the download through the shared client too: checked against the OpenAPI document
+			Response listed0 = recorder.api().get("/api/projects/" + projectId + "/documents");
+			assertThat(listed0.status()).isEqualTo(200);
+			JsonNode list = listed0.json();
 			assertThat(list).hasSize(1);
 			JsonNode listed = list.get(0);
 			assertThat(listed.get("documentId").asString()).isEqualTo(documentId);
@@ -126,10 +129,13 @@ class DocumentApiTest {
 			assertThat(listed.get("attachedTo").get("id").asString()).isEqualTo("EDCF-1");
 			assertThat(listed.get("fileName").asString()).isEqualTo("Loan agreement.pdf");
 
+			Response checked = recorder.api().get(listed.get("contentUrl").asString());
+			assertThat(checked.status()).isEqualTo(200);
+			assertThat(checked.body()).isEqualTo(new String(bytes, StandardCharsets.US_ASCII));
 			Uploads.Answer down = recorder.get(listed.get("contentUrl").asString());
 			assertThat(down.status()).isEqualTo(200);
-			assertThat(down.raw().body()).isEqualTo(bytes);
-			assertThat(sha256(down.raw().body())).isEqualTo(sha256(bytes));
+			assertThat(down.bytes()).isEqualTo(bytes);
+			assertThat(sha256(down.bytes())).isEqualTo(sha256(bytes));
 			assertThat(down.header("Content-Type")).isEqualTo("application/pdf");
 			assertThat(down.header("X-Content-Type-Options")).isEqualTo("nosniff");
 			assertThat(down.header("Content-Disposition")).isEqualTo(
@@ -164,8 +170,8 @@ class DocumentApiTest {
 			assertThat(newer.get("supersedes").asString()).isEqualTo(v1);
 			assertThat(newer.get("versions").toString()).isEqualTo("[\"" + v1 + "\",\"" + v2 + "\"]");
 			assertThat(older.get("versions").toString()).isEqualTo("[\"" + v1 + "\",\"" + v2 + "\"]");
-			assertThat(recorder.get(older.get("contentUrl").asString()).raw().body()).isEqualTo(first);
-			assertThat(recorder.get(newer.get("contentUrl").asString()).raw().body()).isEqualTo(second);
+			assertThat(recorder.get(older.get("contentUrl").asString()).bytes()).isEqualTo(first);
+			assertThat(recorder.get(newer.get("contentUrl").asString()).bytes()).isEqualTo(second);
 		}
 
 		@Test
@@ -340,6 +346,7 @@ class DocumentApiTest {
 			assertThat(mismatch.get("expectedSha256").asString()).isEqualTo(sha);
 			assertThat(mismatch.get("actualSha256").asString()).isEqualTo(sha256(forged));
 
+			assertThat(api.get(up.get("contentUrl").asString()).status()).isEqualTo(409);
 			Uploads.Answer down = recorder.get(up.get("contentUrl").asString());
 			assertThat(down.status()).isEqualTo(409);
 			assertThat(down.header("Content-Type")).startsWith("application/problem+json");

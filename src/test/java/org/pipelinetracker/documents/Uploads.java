@@ -29,18 +29,18 @@ public final class Uploads {
 	public static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 			.getBytes(StandardCharsets.US_ASCII);
 
-	public record Answer(int status, HttpResponse<byte[]> raw) {
+	public record Answer(int status, java.net.http.HttpHeaders headers, byte[] bytes) {
 
 		public String text() {
-			return new String(raw.body(), StandardCharsets.UTF_8);
+			return new String(bytes, StandardCharsets.UTF_8);
 		}
 
 		public JsonNode json() {
-			return JSON.readTree(raw.body());
+			return JSON.readTree(bytes);
 		}
 
 		public String header(String name) {
-			return raw.headers().firstValue(name).orElse(null);
+			return headers.firstValue(name).orElse(null);
 		}
 
 		@Override
@@ -52,17 +52,19 @@ public final class Uploads {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String base;
 	private final String user;
+	private final Api api;
 
+	/** As the demo user {@code user} ({@code <user>-demo}), or anonymous when null. */
 	public Uploads(int port, String user) {
-		this("http://localhost:" + port, user);
-	}
-
-	Uploads(String base, String user) {
-		this.base = base;
+		this.base = "http://localhost:" + port;
 		this.user = user;
+		this.api = user == null ? new Api(port).anonymous() : new Api(port).as(user);
 	}
 
-	/** A file (name, bytes) and form fields; {@code fileName} null sends no {@code file} part at all. */
+	/**
+	 * Uploads through the shared client {@link Api}, so that the request and its answer are checked against the
+	 * OpenAPI document like every other exchange of the HTTP tests.
+	 */
 	public Answer upload(String projectId, String fileName, byte[] bytes, Map<String, String> fields) {
 		String boundary = "----pt" + UUID.randomUUID().toString().replace("-", "");
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -75,15 +77,20 @@ public final class Uploads {
 			write(body, "\r\n");
 		}
 		write(body, "--" + boundary + "--\r\n");
-		return send(HttpRequest.newBuilder(URI.create(base + "/api/projects/" + projectId + "/documents"))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		Api.Response response = api.send(HttpRequest.newBuilder(URI.create(base + "/api/projects/" + projectId
+				+ "/documents")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+		return new Answer(response.status(), response.raw().headers(), response.body().getBytes(StandardCharsets.UTF_8));
 	}
 
 	public Answer upload(String projectId, String fileName, byte[] bytes) {
 		return upload(projectId, fileName, bytes, Map.of());
 	}
 
+	/**
+	 * A GET with the bytes of the answer as they came (a download); JSON reads go through {@link #api()} as well, so
+	 * that they are checked against the OpenAPI document.
+	 */
 	public Answer get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
@@ -95,7 +102,7 @@ public final class Uploads {
 		try {
 			HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
-			return new Answer(response.statusCode(), response);
+			return new Answer(response.statusCode(), response.headers(), response.body());
 		}
 		catch (IOException e) {
 			throw new AssertionError(e);
@@ -104,6 +111,11 @@ public final class Uploads {
 			Thread.currentThread().interrupt();
 			throw new AssertionError(e);
 		}
+	}
+
+	/** The shared client, as the same user. */
+	public Api api() {
+		return api;
 	}
 
 	public static Map<String, String> fields(String... pairs) {

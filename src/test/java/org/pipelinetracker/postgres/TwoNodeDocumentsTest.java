@@ -60,7 +60,7 @@ class TwoNodeDocumentsTest {
 		assertThat(listed.get(0).get("sha256").asString()).isEqualTo(sha);
 		Uploads.Answer down = fromB.get(listed.get(0).get("contentUrl").asString());
 		assertThat(down.status()).isEqualTo(200);
-		assertThat(down.raw().body()).isEqualTo(bytes);
+		assertThat(down.bytes()).isEqualTo(bytes);
 
 		assertThat(b.get("/api/audit/verify").json().get("filesValid").asBoolean()).isTrue();
 		byte[] forged = pdf("changed with SQL");
