@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
+import org.pipelinetracker.project.api.FundingCancelledEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.Stage;
@@ -112,6 +113,14 @@ class PipelineProjection implements ShadowableProjection {
 		String id = e.projectId().value();
 		money(id, seq, e.fundingId(), COMMITTED, batch().sourceOf(id, e.fundingId()), e.newAmount().currency(),
 				e.newAmount().amount().subtract(e.previousAmount().amount()), e.correctedOn(), recordedAt);
+	}
+
+	/** A cancellation lowers the commitment like a correction down. */
+	@EventHandler
+	void on(FundingCancelledEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
+		String id = e.projectId().value();
+		money(id, seq, e.fundingId(), COMMITTED, batch().sourceOf(id, e.fundingId()), e.cancelled().currency(),
+				e.cancelled().amount().negate(), e.cancelledOn(), recordedAt);
 	}
 
 	@EventHandler

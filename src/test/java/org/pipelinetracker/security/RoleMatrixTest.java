@@ -106,6 +106,15 @@ class RoleMatrixTest {
 				onProject("correct a commitment", Role.FINANCE, 200, () -> project(financed(),
 						"/fundings/EDCF-1/corrections",
 						"{\"amount\":{\"amount\":\"90000000\",\"currency\":\"USD\"},\"reason\":\"Amended\",\"on\":\"2024-05-01\"}")),
+				onProject("cancel part of a commitment", Role.FINANCE, 200, () -> project(financed(),
+						"/fundings/EDCF-1/cancellations",
+						"{\"amount\":{\"amount\":\"10000000\",\"currency\":\"USD\"},\"reason\":\"Savings\",\"on\":\"2024-05-01\"}")),
+				onProject("record a loan repayment", Role.FINANCE, 200, () -> project(disbursed(),
+						"/fundings/EDCF-1/repayments",
+						"{\"amount\":{\"amount\":\"100000\",\"currency\":\"USD\"},\"on\":\"2024-06-01\"}")),
+				onProject("record an interest payment", Role.FINANCE, 200, () -> project(financed(),
+						"/fundings/EDCF-1/interest-payments",
+						"{\"amount\":{\"amount\":\"1000\",\"currency\":\"USD\"},\"on\":\"2024-06-01\"}")),
 				onProject("record disbursement", Role.FINANCE, 200, () -> project(financed(), "/disbursements",
 						"{\"fundingId\":\"EDCF-1\",\"amount\":{\"amount\":\"1000000\",\"currency\":\"USD\"},"
 								+ "\"disbursedOn\":\"2024-05-01\"}")),
@@ -191,7 +200,8 @@ class RoleMatrixTest {
 		String id = financed();
 		long head = admin().as("auditor").eventually("/api/audit/head", r -> r.status() == 200
 				&& r.json().path("globalIndex").asLong() > 0).json().path("globalIndex").asLong();
-		List<String> anyUser = List.of("/api/projects", "/api/projects/" + id, "/api/pipeline",
+		List<String> anyUser = List.of("/api/projects", "/api/projects/" + id, "/api/projects/" + id + "/transactions",
+				"/api/pipeline",
 				"/api/projects?displayCurrency=KRW", "/api/pipeline?displayCurrency=EUR",
 				"/api/funding/timeseries", "/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/EDCF-NONE",
 				"/api/fx-rates", "/api/fx-rates/convert?amount=10&currency=USD&date=2025-01-01", "/api/export/iati",
@@ -350,6 +360,13 @@ class RoleMatrixTest {
 	String financed() {
 		String id = agreed();
 		write("/api/projects/" + id + "/fundings/eximbank", EDCF, 200);
+		return id;
+	}
+
+	String disbursed() {
+		String id = financed();
+		write("/api/projects/" + id + "/disbursements", "{\"fundingId\":\"EDCF-1\",\"amount\":{\"amount\":\"1000000\","
+				+ "\"currency\":\"USD\"},\"disbursedOn\":\"2024-05-01\"}", 200);
 		return id;
 	}
 

@@ -21,6 +21,10 @@ public final class Extension {
 	public static final String SOURCE = "source";
 	/** On a commitment's {@code transaction}: the {@code EximbankInstrument} name, for Eximbank funding. */
 	public static final String INSTRUMENT = "instrument";
+	/** On a commitment's negative {@code transaction}: {@link #CANCELLATION} when it is a cancellation, not a correction. */
+	public static final String MOVEMENT = "movement";
+	/** The {@link #MOVEMENT} of a cancellation. */
+	public static final String CANCELLATION = "cancellation";
 	/** On {@code document-link}: the id of the agreement the document belongs to. */
 	public static final String AGREEMENT_ID = "agreement-id";
 	/** On {@code document-link}: the {@code AgreementType} name of that agreement. */

@@ -1,9 +1,10 @@
 package org.pipelinetracker.iati.conventions;
 
 /**
- * The IATI TransactionType codes this application records: the export writes each kind of money movement under
- * its code, the import turns each code back into the same kind. The other codes (5 interest payment, 6 loan
- * repayment, 7 reimbursement, … 13) have no command in the domain yet: the import reports them, one by one.
+ * The IATI TransactionType codes this application records with typed commands: the export writes each kind of money
+ * movement under its code, the import turns each code back into the same kind. The other codes (5 interest payment,
+ * 6 loan repayment, 7 reimbursement, … 13) and negative values of 1, 3 and 4 are kept under their own code as
+ * published ({@code TransactionRecordedEvent}).
  */
 public enum TransactionType {
 	INCOMING_FUNDS("1"), COMMITMENT("2"), DISBURSEMENT("3"), EXPENDITURE("4");

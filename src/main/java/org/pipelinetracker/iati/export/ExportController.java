@@ -115,7 +115,7 @@ class ExportController {
 				for (MoneyFlow flow : MoneyFlow.of(p)) {
 					FundingView f = flow.funding();
 					Conversion usd = fx.toUsd(flow.amount().amount(), flow.amount().currency(), flow.valueDate());
-					csv.row(p.projectId, flow.fundingId(), flow.kind().transactionType(), flow.kind().label(),
+					csv.row(p.projectId, flow.fundingId(), flow.transactionType(), flow.kind().label(),
 							flow.valueDate(), flow.amount().amount(), flow.amount().currency(),
 							usd.converted() ? usd.usd() : null,
 							usd.converted() ? usd.rate().unitsPerUsd() : null,

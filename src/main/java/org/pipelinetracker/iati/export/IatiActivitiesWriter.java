@@ -302,7 +302,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	private void transaction(MoneyFlow flow) throws XMLStreamException {
 		FundingView f = flow.funding();
-		boolean ofFunding = flow.kind() != MoneyFlow.Kind.INCOMING_FUNDS && flow.kind() != MoneyFlow.Kind.EXPENDITURE;
+		boolean ofFunding = flow.ofFunding();
 		start("transaction");
 		if (f != null) {
 			xml.writeAttribute("ref", f.fundingId);
@@ -313,7 +313,10 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		if (ofFunding && f.instrument != null) {
 			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.INSTRUMENT, f.instrument.name());
 		}
-		empty("transaction-type", "code", flow.kind().transactionType());
+		if (flow.kind() == MoneyFlow.Kind.CANCELLATION) {
+			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.MOVEMENT, Extension.CANCELLATION);
+		}
+		empty("transaction-type", "code", flow.transactionType());
 		empty("transaction-date", "iso-date", flow.valueDate().toString());
 		start("value");
 		xml.writeAttribute("currency", flow.amount().currency());

@@ -3,7 +3,9 @@ package org.pipelinetracker.iati.export;
 import org.pipelinetracker.iati.conventions.TransactionType;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.query.ProjectView;
+import org.pipelinetracker.project.query.ProjectView.CancellationView;
 import org.pipelinetracker.project.query.ProjectView.CorrectionView;
+import org.pipelinetracker.project.query.ProjectView.TransactionView;
 import org.pipelinetracker.project.query.ProjectView.DisbursementView;
 import org.pipelinetracker.project.query.ProjectView.ExpenditureView;
 import org.pipelinetracker.project.query.ProjectView.FundingView;
@@ -22,7 +24,9 @@ import java.util.List;
  * correction date, with the reason as its description, so the commitments of a funding add up to the amount in
  * force and a valid-time cut keeps only what was true then. Each disbursement is a type 3 transaction. Incoming
  * funds are type 1 and expenditures type 4, each with its own provider, receiver and description; {@code funding}
- * is the commitment they name, or null.
+ * is the commitment they name, or null. A cancellation is a type 2 transaction with the negative amount cancelled on
+ * its date, the reason as its description. Every other flow (interest payment 5, loan repayment 6, types 7 to 13,
+ * negative values of 1, 3 and 4) is written under its own code with the value as recorded.
  *
  * @param funding the commitment this movement belongs to or names; null for incoming funds and expenditure
  *                recorded without one
@@ -30,12 +34,34 @@ import java.util.List;
  * @param receiver who receives it (incoming funds and expenditure only; may be null)
  */
 record MoneyFlow(FundingView funding, Kind kind, LocalDate valueDate, Money amount, String description,
-		String provider, String receiver) {
+		String provider, String receiver, String otherType) {
+
+	MoneyFlow(FundingView funding, Kind kind, LocalDate valueDate, Money amount, String description, String provider,
+			String receiver) {
+		this(funding, kind, valueDate, amount, description, provider, receiver, null);
+	}
+
+	/**
+	 * The IATI TransactionType code: the kind's, or for a flow kept under its code ({@link Kind#OTHER}: 5 to 13, or a
+	 * negative 1, 3 or 4) that code.
+	 */
+	String transactionType() {
+		return kind == Kind.OTHER ? otherType : kind.transactionType();
+	}
+
+	/** Whether the flow is the commitment's own (commitment, correction, cancellation, disbursement): it carries the funding's codes. */
+	boolean ofFunding() {
+		return funding != null && kind != Kind.INCOMING_FUNDS && kind != Kind.EXPENDITURE && kind != Kind.OTHER;
+	}
 
 	enum Kind {
 		COMMITMENT(TransactionType.COMMITMENT, "commitment"), CORRECTION(TransactionType.COMMITMENT, "correction"),
 		DISBURSEMENT(TransactionType.DISBURSEMENT, "disbursement"),
-		INCOMING_FUNDS(TransactionType.INCOMING_FUNDS, "incoming-funds"), EXPENDITURE(TransactionType.EXPENDITURE, "expenditure");
+		INCOMING_FUNDS(TransactionType.INCOMING_FUNDS, "incoming-funds"), EXPENDITURE(TransactionType.EXPENDITURE, "expenditure"),
+		/** Part or all of the undisbursed commitment cancelled: a type 2 with the negative amount. */
+		CANCELLATION(TransactionType.COMMITMENT, "cancellation"),
+		/** A flow kept under its own code ({@link MoneyFlow#otherType}). */
+		OTHER(null, "other");
 
 		private final TransactionType transactionType;
 		private final String label;
@@ -47,7 +73,7 @@ record MoneyFlow(FundingView funding, Kind kind, LocalDate valueDate, Money amou
 
 		/** IATI TransactionType code: 1 incoming funds, 2 commitment, 3 disbursement, 4 expenditure. */
 		String transactionType() {
-			return transactionType.code();
+			return transactionType == null ? null : transactionType.code();
 		}
 
 		/** As written in transactions.csv: commitment, correction, disbursement, incoming-funds, expenditure. */
@@ -85,6 +111,13 @@ record MoneyFlow(FundingView funding, Kind kind, LocalDate valueDate, Money amou
 		}
 		spent.sort(Comparator.comparing(MoneyFlow::valueDate));
 		flows.addAll(spent);
+		List<MoneyFlow> others = new ArrayList<>();
+		for (TransactionView t : project.otherTransactions) {
+			others.add(new MoneyFlow(funding(project, t.fundingId()), Kind.OTHER, t.transactionDate(), t.value(),
+					t.description(), t.provider(), t.receiver(), t.type()));
+		}
+		others.sort(Comparator.comparing(MoneyFlow::valueDate));
+		flows.addAll(others);
 		return flows;
 	}
 
@@ -96,6 +129,10 @@ record MoneyFlow(FundingView funding, Kind kind, LocalDate valueDate, Money amou
 		for (CorrectionView c : funding.corrections) {
 			flows.add(new MoneyFlow(funding, Kind.CORRECTION, c.correctedOn(), c.newAmount().minus(c.previousAmount()),
 					c.reason(), funding.funder, null));
+		}
+		for (CancellationView c : funding.cancellations) {
+			flows.add(new MoneyFlow(funding, Kind.CANCELLATION, c.cancelledOn(), Money.zero(c.cancelled().currency())
+					.minus(c.cancelled()), c.reason(), funding.funder, null));
 		}
 		for (DisbursementView d : funding.disbursements) {
 			flows.add(new MoneyFlow(funding, Kind.DISBURSEMENT, d.disbursedOn(), d.amount(), null, funding.funder, null));

@@ -131,7 +131,7 @@ class XlsxExportController {
 				for (MoneyFlow flow : MoneyFlow.of(p)) {
 					FundingView f = flow.funding();
 					Conversion usd = fx.toUsd(flow.amount().amount(), flow.amount().currency(), flow.valueDate());
-					sheet.row(p.projectId, flow.fundingId(), flow.kind().transactionType(), kindName(flow.kind()),
+					sheet.row(p.projectId, flow.fundingId(), flow.transactionType(), kindName(flow),
 							flow.valueDate(), new Amount(flow.amount().amount(), flow.amount().currency()),
 							flow.amount().currency(), usd.converted() ? usd(usd.usd()) : null,
 							usd.converted() ? usd.rate().unitsPerUsd() : null,
@@ -168,7 +168,7 @@ class XlsxExportController {
 			}
 			Workbook.Sheet movements = book.sheet("ui.sheet.movements.name", heading, MOVEMENTS);
 			for (MoneyFlow flow : MoneyFlow.of(p)) {
-				movements.row(kindName(flow.kind()), flow.fundingId(), flow.valueDate(), flow.amount().currency(),
+				movements.row(kindName(flow), flow.fundingId(), flow.valueDate(), flow.amount().currency(),
 						new Amount(flow.amount().amount(), flow.amount().currency()), flow.description(),
 						flow.provider(), flow.receiver());
 			}
@@ -189,13 +189,15 @@ class XlsxExportController {
 		return Text.of("ref.stage." + stage.name());
 	}
 
-	private static Text kindName(MoneyFlow.Kind kind) {
-		return Text.of(switch (kind) {
+	private static Text kindName(MoneyFlow flow) {
+		return Text.of(switch (flow.kind()) {
 			case COMMITMENT -> "ui.sheet.kind.commitment";
 			case CORRECTION -> "ui.sheet.kind.correction";
 			case DISBURSEMENT -> "ui.sheet.kind.disbursement";
 			case INCOMING_FUNDS -> "ui.sheet.kind.incomingFunds";
 			case EXPENDITURE -> "ui.sheet.kind.expenditure";
+			case CANCELLATION -> "ui.sheet.kind.cancellation";
+			case OTHER -> "ref.transactionType." + flow.otherType();
 		});
 	}
 

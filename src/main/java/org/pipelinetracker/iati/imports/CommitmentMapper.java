@@ -3,6 +3,9 @@ package org.pipelinetracker.iati.imports;
 import org.pipelinetracker.iati.conventions.FundingCodes;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.FundingSource;
+import org.pipelinetracker.iati.conventions.Extension;
+import org.pipelinetracker.project.app.LoanRequests;
+import org.pipelinetracker.project.app.LoanWriteService;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.Requests;
 import org.pipelinetracker.project.app.Requests.MoneyRequest;
@@ -27,11 +30,13 @@ class CommitmentMapper {
 	private static final Set<String> OTHER_FLOW_TYPES = FundingSource.OTHER.allowedFlowTypes();
 
 	private final ProjectWriteService writes;
+	private final LoanWriteService loans;
 	private final Codelists codelists;
 	private final Clock clock;
 
-	CommitmentMapper(ProjectWriteService writes, Codelists codelists, Clock clock) {
+	CommitmentMapper(ProjectWriteService writes, LoanWriteService loans, Codelists codelists, Clock clock) {
 		this.writes = writes;
+		this.loans = loans;
 		this.codelists = codelists;
 		this.clock = clock;
 	}
@@ -51,7 +56,7 @@ class CommitmentMapper {
 					.filter(f -> f.fundingId.equals(c.fundingId)).findFirst().orElse(null);
 			MoneyRequest amount = new MoneyRequest(c.money.amount(), c.money.currency());
 			if (existing != null && !c.corrections.isEmpty()) {
-				recordCorrections(act, c, existing.corrections.size());
+				recordCorrections(act, c, existing.corrections.size() + existing.cancellations.size());
 				continue;
 			}
 			if (existing != null) {
@@ -135,6 +140,16 @@ class CommitmentMapper {
 					.filter(f -> f.fundingId.equals(c.fundingId)).findFirst().orElse(null);
 			if (funding == null) {
 				return;
+			}
+			if (act.own && Extension.CANCELLATION.equals(correction.t.movement)) {
+				String why = correction.t.description != null ? correction.t.description
+						: act.with("cancellation of " + c.what + " (" + correction.what + ")");
+				MoneyRequest cancelled = new MoneyRequest(correction.money.amount().negate(), funding.amount.currency());
+				if (!act.write(correction.what, () -> loans.cancelFunding(act.projectId, c.fundingId,
+						new LoanRequests.CancellationRequest(cancelled, correction.date, why, null), act.run.actor))) {
+					return;
+				}
+				continue;
 			}
 			BigDecimal newAmount = funding.amount.amount().add(correction.money.amount());
 			if (newAmount.signum() <= 0) {

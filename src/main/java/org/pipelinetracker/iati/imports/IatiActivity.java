@@ -106,6 +106,8 @@ final class IatiActivity {
 		/** {@code pt:source}, {@code pt:instrument} (our own export). */
 		String source;
 		String instrument;
+		/** {@code pt:movement} of our own export: {@code cancellation} on a commitment's cancellation. */
+		String movement;
 		final List<Sector> sectors = new ArrayList<>();
 
 		LocalDate date() {

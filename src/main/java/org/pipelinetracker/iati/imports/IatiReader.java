@@ -217,6 +217,7 @@ final class IatiReader {
 		t.ref = attr(r, "ref");
 		t.source = ext(r, Extension.SOURCE);
 		t.instrument = ext(r, Extension.INSTRUMENT);
+		t.movement = ext(r, Extension.MOVEMENT);
 		while (r.hasNext()) {
 			int event = r.next();
 			if (event == XMLStreamConstants.END_ELEMENT) {

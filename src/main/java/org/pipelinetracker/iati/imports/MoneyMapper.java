@@ -16,15 +16,15 @@ class MoneyMapper {
 	private final CommitmentMapper commitments;
 	private final DisbursementMapper disbursements;
 	private final ExpenditureMapper expenditures;
-	private final UnmodelledTransactions unmodelled;
+	private final CodedTransactionMapper coded;
 
 	MoneyMapper(IncomingFundsMapper incomingFunds, CommitmentMapper commitments, DisbursementMapper disbursements,
-			ExpenditureMapper expenditures, UnmodelledTransactions unmodelled) {
+			ExpenditureMapper expenditures, CodedTransactionMapper coded) {
 		this.incomingFunds = incomingFunds;
 		this.commitments = commitments;
 		this.disbursements = disbursements;
 		this.expenditures = expenditures;
-		this.unmodelled = unmodelled;
+		this.coded = coded;
 	}
 
 	void record(ActivityImport act) {
@@ -36,6 +36,6 @@ class MoneyMapper {
 		disbursements.record(act);
 		incomingFunds.record(act, firstCommitment, false);
 		expenditures.record(act);
-		unmodelled.report(act);
+		coded.record(act);
 	}
 }

@@ -50,10 +50,12 @@ final class Transactions {
 			if (problem == null && value == null) {
 				problem = "no value";
 			}
-			else if (problem == null && (value.signum() == 0 || (value.signum() < 0 && type != TransactionType.COMMITMENT))) {
-				problem = (value.signum() == 0 ? "zero value" : "negative value " + value.toPlainString()
-						+ " (a reversal or de-obligation)") + ": our commitments, disbursements, incoming funds and"
-						+ " expenditures are positive; not modelled";
+			else if (problem == null && value.signum() < 0 && type != TransactionType.COMMITMENT) {
+				continue; // a reversal: kept under its code, with its sign, by CodedTransactionMapper
+			}
+			else if (problem == null && value.signum() == 0) {
+				problem = "zero value: our commitments, disbursements, incoming funds and expenditures are positive;"
+						+ " not modelled";
 			}
 			else if (problem == null && t.date() == null) {
 				problem = "no value-date or transaction-date";

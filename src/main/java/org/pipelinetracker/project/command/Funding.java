@@ -24,6 +24,8 @@ final class Funding {
 	private TreeMap<LocalDate, BigDecimal> disbursedPerDay = new TreeMap<>();
 	/** Incoming funds recorded under this commitment, per day. */
 	private TreeMap<LocalDate, BigDecimal> receivedPerDay = new TreeMap<>();
+	/** Principal repaid (IATI type 6) under this commitment, per day (empty in a snapshot taken before repayments). */
+	private TreeMap<LocalDate, BigDecimal> repaidPerDay = new TreeMap<>();
 
 	Funding() {
 		// for snapshots
@@ -47,6 +49,29 @@ final class Funding {
 
 	void receive(Money amount, LocalDate on) {
 		receivedPerDay.merge(on, amount.amount(), BigDecimal::add);
+	}
+
+	void repay(Money amount, LocalDate on) {
+		if (repaidPerDay == null) {
+			repaidPerDay = new TreeMap<>();
+		}
+		repaidPerDay.merge(on, amount.amount(), BigDecimal::add);
+	}
+
+	/** What was disbursed on or before {@code date}. */
+	Money disbursedBy(LocalDate date) {
+		return scaled(disbursedPerDay.headMap(date, true).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+	}
+
+	/** All principal repaid, whatever its date. */
+	Money repaid() {
+		return scaled(repaidPerDay == null ? BigDecimal.ZERO
+				: repaidPerDay.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+	}
+
+	/** A sum in this commitment's currency, with at least the commitment's decimals (a sum of nothing reads 0.00). */
+	private Money scaled(BigDecimal sum) {
+		return new Money(sum.setScale(Math.max(sum.scale(), schedule.firstEntry().getValue().scale())), currency);
 	}
 
 	LocalDate committedOn() {
@@ -120,11 +145,12 @@ final class Funding {
 	public boolean equals(Object other) {
 		return other instanceof Funding f && Objects.equals(currency, f.currency)
 				&& Objects.equals(committedOn, f.committedOn) && schedule.equals(f.schedule)
-				&& disbursedPerDay.equals(f.disbursedPerDay) && receivedPerDay.equals(f.receivedPerDay);
+				&& disbursedPerDay.equals(f.disbursedPerDay) && receivedPerDay.equals(f.receivedPerDay)
+				&& Objects.equals(repaidPerDay, f.repaidPerDay);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(currency, committedOn, schedule, disbursedPerDay, receivedPerDay);
+		return Objects.hash(currency, committedOn, schedule, disbursedPerDay, receivedPerDay, repaidPerDay);
 	}
 }

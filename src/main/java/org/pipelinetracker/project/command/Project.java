@@ -67,7 +67,7 @@ import static org.pipelinetracker.project.command.StagePolicy.Action;
  * {@link ProjectRecord}'s.
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
-class Project extends ProjectRecord {
+class Project extends ProjectLoans {
 
 	Project() {
 		// required by Axon

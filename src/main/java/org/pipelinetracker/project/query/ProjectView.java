@@ -16,6 +16,8 @@ import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
+import org.pipelinetracker.project.api.FundingCancelledEvent;
+import org.pipelinetracker.project.api.TransactionRecordedEvent;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.ImportNotesRecordedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
@@ -89,6 +91,12 @@ public class ProjectView {
 	public List<IncomingFundsView> incomingFunds = new ArrayList<>();
 	/** Money the project spent on goods and services (IATI type 4), in recording order. */
 	public List<ExpenditureView> expenditures = new ArrayList<>();
+	/**
+	 * The money flows kept under their IATI TransactionType code ({@link LoanFlows}): interest payments (5), loan
+	 * repayments (6), types 7 to 13 and negative values of types 1, 3 and 4 as published, in recording order.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public List<TransactionView> otherTransactions = new ArrayList<>();
 	public Map<String, BigDecimal> receivedByCurrency = new TreeMap<>();
 	public Map<String, BigDecimal> expendedByCurrency = new TreeMap<>();
 	/**
@@ -229,6 +237,15 @@ public class ProjectView {
 			String description) {
 	}
 
+	/** A flow kept under its IATI TransactionType code {@code type}; its value with the publisher's sign. */
+	public record TransactionView(String type, Money value, LocalDate transactionDate, String fundingId, String provider,
+			String receiver, String description) {
+	}
+
+	/** A cancellation of part or all of a commitment's undisbursed balance. */
+	public record CancellationView(Money cancelled, Money remaining, LocalDate cancelledOn, String reason) {
+	}
+
 	public record CorrectionView(Money previousAmount, Money newAmount, String reason, LocalDate correctedOn) {
 	}
 
@@ -255,6 +272,18 @@ public class ProjectView {
 		public String facilityId;
 		public List<DisbursementView> disbursements = new ArrayList<>();
 		public List<CorrectionView> corrections = new ArrayList<>();
+		/** What was cancelled, repaid (type 6), paid as interest (type 5): null until there is any ({@link LoanFlows}). */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public Money cancelled;
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public Money repaid;
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public Money interestPaid;
+		/** Principal outstanding (disbursed less repaid), null until anything was repaid. */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public Money outstanding;
+		@JsonInclude(JsonInclude.Include.NON_EMPTY)
+		public List<CancellationView> cancellations = new ArrayList<>();
 	}
 
 	/**
@@ -307,6 +336,7 @@ public class ProjectView {
 			funding.disbursed = funding.disbursed.plus(e.amount());
 			funding.undisbursed = funding.amount.minus(funding.disbursed);
 			disbursedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
+			LoanFlows.disbursed(funding);
 		}
 		else if (event instanceof IncomingFundsRecordedEvent e) {
 			incomingFunds.add(new IncomingFundsView(e.amount(), e.receivedOn(), e.fundingId(), e.provider(), e.receiver(),
@@ -326,6 +356,9 @@ public class ProjectView {
 					BigDecimal::add);
 			funding.amount = e.newAmount();
 			funding.undisbursed = funding.amount.minus(funding.disbursed);
+		}
+		else if (event instanceof FundingCancelledEvent || event instanceof TransactionRecordedEvent) {
+			LoanFlows.apply(this, event);
 		}
 		else if (event instanceof MilestoneRecordedEvent e) {
 			Long slippage = e.plannedOn() != null && e.achievedOn() != null

@@ -89,7 +89,7 @@ function uploadForm(p, documents, onUploaded) {
     control('file', t('ui.documents.upload.file'), h('input', { type: 'file', accept: ACCEPT, required: true })),
     control('title', t('ui.documents.upload.titleField'), h('input', { type: 'text', maxlength: '500', autocomplete: 'off' })),
     control('category', t('ui.documents.upload.category'), h('select', {}, h('option', { value: '' }, '—'),
-      CATEGORIES.map((c) => h('option', { value: c }, `${c} ${t(`ref.documentCategory.${c}`)}`)))),
+      CATEGORIES.map((c) => h('option', { value: c }, t(`ref.documentCategory.${c}`))))),
     control('language', t('ui.documents.upload.language'), h('select', {}, h('option', { value: '' }, '—'),
       ['en', 'uz', 'ru', 'ko'].map((tag) => h('option', { value: tag }, languageName(tag))))),
     control('documentDate', t('ui.documents.upload.date'), h('input', { type: 'text', placeholder: t('ui.form.datePlaceholder'), autocomplete: 'off' })),

@@ -196,18 +196,22 @@ class IatiImportApiTest {
 		assertThat(unopsSpend.path("description").asString()).isEqualTo("Expenditure for the project");
 		assertThat(project("41AAA-22482-001").path("usd").path("expended").decimalValue()).isEqualByComparingTo("1321549.00");
 
-		// USAID: 17 positive commitments; 117 disbursements fit them first-in-first-out; 3 negative values (reversals),
+		// USAID: 17 positive commitments; 117 disbursements fit them first-in-first-out; a negative disbursement (a
+		// reversal) is kept under its code with its sign; 2 negative commitments that correct none,
 		// 8 disbursements dated before any commitment and 7 that exceed what remains are reported; its title and
 		// description are in Spanish and English (xml:lang "ES", "EN"): English is the original, Spanish a text
 		JsonNode usaid = importXml(USAID, example(USAID));
 		// propose, Spanish text, agreement + AGREED, 17 commitments + FINANCED, 117 disbursements, status 2 reported +
 		// IMPLEMENTATION, the import's notes
-		assertCounts(usaid, 1, 1, 0, 0, 142);
-		assertThat(usaid.path("skipped")).hasSize(18);
-		assertThat(reasons(usaid)).filteredOn(r -> r.contains("negative value")).hasSize(3);
+		assertCounts(usaid, 1, 1, 0, 0, 143);
+		assertThat(usaid.path("skipped")).hasSize(17);
+		assertThat(reasons(usaid)).filteredOn(r -> r.contains("negative value")).hasSize(2);
 		assertThat(reasons(usaid)).filteredOn(r -> r.contains("dated on or before it")).hasSize(8);
 		assertThat(reasons(usaid)).filteredOn(r -> r.contains("exceeds what remains")).hasSize(7);
 		p = project("US-GOV-1-AID-EPP-A-00-09-00001");
+		assertThat(p.path("otherTransactions")).hasSize(1);
+		assertThat(p.path("otherTransactions").get(0).path("type").asString()).isEqualTo("3");
+		assertThat(p.path("otherTransactions").get(0).path("value").path("amount").decimalValue().signum()).isNegative();
 		assertThat(sums(p, "committedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("7260718.00")));
 		assertThat(sums(p, "disbursedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("7125529.60")));
 		assertThat(p.path("fundings")).hasSize(17);
@@ -217,14 +221,14 @@ class IatiImportApiTest {
 		assertThat(p.path("agreements").get(0).path("agreementId").asString()).isEqualTo("IATI-AGREEMENT");
 		assertThat(p.path("agreements").get(0).path("type").asString()).isEqualTo("GRANT"); // finance type 110
 		assertThat(p.path("agreements").get(0).path("signedOn").asString()).isEqualTo("2013-06-30");
-		assertThat(p.path("version").asLong()).isEqualTo(141);
+		assertThat(p.path("version").asLong()).isEqualTo(142); // with the reversal kept
 		assertThat(p.path("iatiStatus").asString()).isEqualTo("2");
 		assertThat(flags(p)).isEmpty();
 		// a partner without a ref keeps its type; USAID is funding, accountable and extending
 		assertThat(partners(p)).containsExactly("IMPLEMENTING null type 22 country null [en]",
 				"FUNDING US-GOV-1 type 10 country US [en]", "ACCOUNTABLE US-GOV-1 type 10 country US [en]",
 				"EXTENDING US-GOV-1 type 10 country US [en]");
-		assertThat(importNotes(p)).hasSize(21).filteredOn(n -> n.startsWith("NOT_RECORDED")).hasSize(18);
+		assertThat(importNotes(p)).hasSize(20).filteredOn(n -> n.startsWith("NOT_RECORDED")).hasSize(17);
 		assertThat(p.path("title").asString()).isEqualTo("Enhancing Sustainable Utility Regulations (ENSURE)");
 		assertThat(p.path("language").asString()).isEqualTo("en");
 		assertThat(p.path("texts").propertyNames()).containsExactly("en", "es");
@@ -241,12 +245,10 @@ class IatiImportApiTest {
 		JsonNode wb = importXml(WORLDBANK, example(WORLDBANK));
 		// propose, 9 documents, agreement + AGREED, commitment + FINANCED, 3 disbursements, status 2 reported +
 		// IMPLEMENTATION, the import's notes
-		assertCounts(wb, 1, 1, 0, 0, 20);
+		// and its three interest payments (type 5, negative as published), kept under their code
+		assertCounts(wb, 1, 1, 0, 0, 23);
 		assertThat(reasons(wb)).containsExactly(
-				"44000-P175662 document-link #5=A09 MoU without a document-date: no date to record it on",
-				"44000-P175662 transaction #5=transaction type 5 (Interest Payment) is not modelled: USD -4042340 on 2022-12-31",
-				"44000-P175662 transaction #6=transaction type 5 (Interest Payment) is not modelled: USD -1660535 on 2022-06-30",
-				"44000-P175662 transaction #7=transaction type 5 (Interest Payment) is not modelled: USD -1250000 on 2021-09-30");
+				"44000-P175662 document-link #5=A09 MoU without a document-date: no date to record it on");
 		p = project("44000-P175662");
 		assertThat(sums(p, "committedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("500000000.00")));
 		assertThat(sums(p, "disbursedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("231750000.00")));
@@ -274,7 +276,9 @@ class IatiImportApiTest {
 		assertThat(contract.path("categories").toString()).isEqualTo("[\"A11\"]");
 		assertThat(p.path("agreements").get(0).path("documentId").asString()).isEqualTo(contract.path("documentId").asString());
 		assertThat(contract.path("agreementIds").get(0).asString()).isEqualTo(p.path("agreements").get(0).path("agreementId").asString());
-		assertThat(importNotes(p)).hasSize(10).contains(
+		// the three interest payments are kept, not noted
+		assertThat(p.path("otherTransactions")).hasSize(3);
+		assertThat(importNotes(p)).hasSize(7).contains(
 				"ADJUSTED 44000-P175662 document-link #2: repeats document-link #1 word for word; kept once",
 				"NOT_RECORDED 44000-P175662 document-link #5: A09 MoU without a document-date: no date to record it on");
 
@@ -292,14 +296,14 @@ class IatiImportApiTest {
 			assertCounts(again, read, 0, 0, read, 0);
 			assertThat(reasons(again)).as(file).isEqualTo(reasons(first));
 		}
-		assertThat(project("US-GOV-1-AID-EPP-A-00-09-00001").path("version").asLong()).isEqualTo(141);
+		assertThat(project("US-GOV-1-AID-EPP-A-00-09-00001").path("version").asLong()).isEqualTo(142);
 	}
 
 	@Test
 	void aNewerCopyWithOneMoreDisbursementAppendsExactlyThatAsAMultipartUpload() throws Exception {
 		String original = example(WORLDBANK).replace("44000-P175662", "44000-P175662-COPY");
 		JsonNode first = importXml("wb-copy-2023.xml", original);
-		assertCounts(first, 1, 1, 0, 0, 20);
+		assertCounts(first, 1, 1, 0, 0, 23); // with its three interest payments
 		String added = """
 				<transaction><transaction-type code="3"/><transaction-date iso-date="2023-03-31"/>
 				<value currency="USD" value-date="2023-03-31">2500000</value>
@@ -308,16 +312,17 @@ class IatiImportApiTest {
 				""";
 		String newer = original.replaceFirst("<transaction>", added + "<transaction>");
 		JsonNode second = postMultipart("wb-copy-2024.xml", newer);
-		// the disbursement, and the notes again: the transactions they name moved one place down
-		assertCounts(second, 1, 0, 1, 0, 2);
+		// the disbursement only: the notes name no transaction any more (the interest payments are kept), so the
+		// transactions moving one place down leaves them as they were
+		assertCounts(second, 1, 0, 1, 0, 1);
 		JsonNode p = project("44000-P175662-COPY");
 		assertThat(sums(p, "disbursedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("234250000.00")));
-		assertThat(p.path("version").asLong()).isEqualTo(21);
-		assertThat(p.path("importNotes").get(0).path("file").asString()).isEqualTo("wb-copy-2024.xml");
+		assertThat(p.path("version").asLong()).isEqualTo(23);
+		assertThat(p.path("importNotes").get(0).path("file").asString()).isEqualTo("wb-copy-2023.xml");
+		assertThat(p.path("otherTransactions")).hasSize(3);
 		// the new event names the newer file and the actor
 		JsonNode history = api().get("/api/projects/44000-P175662-COPY/history").json();
-		assertThat(history.get(history.size() - 1).path("type").asString()).isEqualTo("ImportNotesRecordedEvent");
-		JsonNode last = history.get(history.size() - 2);
+		JsonNode last = history.get(history.size() - 1);
 		assertThat(last.path("type").asString()).isEqualTo("DisbursementRecordedEvent");
 		assertThat(last.path("actor").asString()).isEqualTo("iati-tester");
 		assertThat(last.path("reason").asString()).startsWith("IATI import of wb-copy-2024.xml (last-updated not given)");

@@ -1,0 +1,91 @@
+package org.pipelinetracker.project.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.project.api.CancelFundingCommand;
+import org.pipelinetracker.project.api.FundingCancelledEvent;
+import org.pipelinetracker.project.api.Money;
+import org.pipelinetracker.project.api.RecordInterestPaymentCommand;
+import org.pipelinetracker.project.api.RecordLoanRepaymentCommand;
+import org.pipelinetracker.project.api.RecordTransactionCommand;
+import org.pipelinetracker.project.api.TransactionRecordedEvent;
+
+import java.time.Clock;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
+
+/**
+ * The commands of the {@link Project} aggregate for a commitment's later life and for the money flows kept under
+ * their IATI code ({@link LoanPolicy}): cancellations, principal repayments (type 6), interest payments (type 5) and
+ * any flow a publisher reported that has no typed command. None depends on the stage: a loan is repaid long after the
+ * project is completed, and its undisbursed balance is cancelled at closing.
+ */
+abstract class ProjectLoans extends ProjectRecord {
+
+	@CommandHandler
+	Long handle(CancelFundingCommand command, Clock clock) {
+		if (command.reason() == null || command.reason().isBlank()) {
+			throw invalid("reason", Text.of("problem.field.reasonRequired"));
+		}
+		Funding funding = money().requireFunding(command.fundingId());
+		dates(clock).requireEffective("cancelledOn", command.cancelledOn());
+		Money cancelled = LoanPolicy.requireCancellable(command.fundingId(), funding, command.amount(),
+				command.cancelledOn());
+		apply(new FundingCancelledEvent(projectId(), command.fundingId(), cancelled,
+				funding.committed().minus(cancelled), command.cancelledOn(), command.reason()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(RecordLoanRepaymentCommand command, Clock clock) {
+		Funding funding = money().requireFunding(command.fundingId());
+		dates(clock).requireEffective("repaidOn", command.repaidOn());
+		LoanPolicy.requireRepayable(command.fundingId(), funding, command.amount(), command.repaidOn());
+		apply(new TransactionRecordedEvent(projectId(), TransactionRecordedEvent.LOAN_REPAYMENT, command.amount(),
+				command.repaidOn(), command.fundingId(), null, null, null));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@CommandHandler
+	Long handle(RecordInterestPaymentCommand command, Clock clock) {
+		Funding funding = money().requireFunding(command.fundingId());
+		MoneyPolicy.requirePositive("amount.amount", command.amount());
+		LoanPolicy.requireLoanCurrency(command.fundingId(), funding, command.amount());
+		dates(clock).requireEffective("paidOn", command.paidOn());
+		apply(new TransactionRecordedEvent(projectId(), TransactionRecordedEvent.INTEREST_PAYMENT, command.amount(),
+				command.paidOn(), command.fundingId(), null, null, null));
+		return AggregateLifecycle.getVersion();
+	}
+
+	/** A flow kept as its publisher reported it: no rule on its amount beyond its form (it is a fact reported). */
+	@CommandHandler
+	Long handle(RecordTransactionCommand command, Clock clock) {
+		LoanPolicy.requirePublishedFlow(command.type(), command.value());
+		dates(clock).requireEffective("transactionDate", command.transactionDate());
+		if (command.fundingId() != null) {
+			money().requireFunding(command.fundingId());
+		}
+		apply(new TransactionRecordedEvent(projectId(), command.type(), command.value(), command.transactionDate(),
+				command.fundingId(), command.provider(), command.receiver(), command.description()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	@EventSourcingHandler
+	void on(FundingCancelledEvent event) {
+		money().requireFunding(event.fundingId()).correct(event.remaining(), event.cancelledOn());
+	}
+
+	/** A principal repayment in the loan's currency counts against what is outstanding. */
+	@EventSourcingHandler
+	void on(TransactionRecordedEvent event) {
+		if (TransactionRecordedEvent.LOAN_REPAYMENT.equals(event.type()) && event.fundingId() != null) {
+			Funding funding = money().requireFunding(event.fundingId());
+			if (funding.committed().currency().equals(event.value().currency())) {
+				funding.repay(event.value(), event.transactionDate());
+			}
+		}
+	}
+}
