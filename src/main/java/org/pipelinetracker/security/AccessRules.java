@@ -50,6 +50,7 @@ final class AccessRules {
 				return List.of();
 			}
 			List<Role> allowed = new ArrayList<>(roles);
+			allowed.sort(null); // in the roles' own order, whatever the set's (a copied set has none)
 			allowed.remove(Role.ADMIN);
 			allowed.add(Role.ADMIN);
 			return allowed;

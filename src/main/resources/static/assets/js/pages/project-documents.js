@@ -93,8 +93,9 @@ function uploadForm(p, documents, onUploaded) {
     control('language', t('ui.documents.upload.language'), h('select', {}, h('option', { value: '' }, '—'),
       ['en', 'uz', 'ru', 'ko'].map((tag) => h('option', { value: tag }, languageName(tag))))),
     control('documentDate', t('ui.documents.upload.date'), h('input', { type: 'text', placeholder: t('ui.form.datePlaceholder'), autocomplete: 'off' })),
-    control('attachedTo', t('ui.documents.upload.attachedTo'), h('select', {}, attachables(p))),
-    control('supersedes', t('ui.documents.upload.supersedes'), h('select', {}, h('option', { value: '' }, '—'),
+    // the options name recorded ids (an agreement's, a funding's, a milestone's): not to be translated
+    control('attachedTo', t('ui.documents.upload.attachedTo'), h('select', { translate: 'no' }, attachables(p))),
+    control('supersedes', t('ui.documents.upload.supersedes'), h('select', { translate: 'no' }, h('option', { value: '' }, '—'),
       uploads.map((d) => h('option', { value: d.documentId }, userText(d.fileName).textContent)))),
     h('progress', { id: `${id}-progress`, max: '100', value: '0', hidden: true }),
     h('p', { id: `${id}-status`, class: 'form-status', role: 'status', 'aria-live': 'polite' }),
