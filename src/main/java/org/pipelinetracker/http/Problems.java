@@ -103,6 +103,12 @@ public final class Problems {
 				"projectId", "version", "expected"),
 		PROJECT_CHANGED_CONCURRENTLY(Type.CONFLICT, HttpStatus.CONFLICT,
 				"problem.projectChangedConcurrently.title", "problem.projectChangedConcurrently.detail"),
+		/** {projectId} the project id, {documentId} a document with stored content it does not have. */
+		DOCUMENT_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.documentNotFound.title",
+				"problem.documentNotFound.detail", "projectId", "documentId"),
+		/** A stored file whose bytes no longer match the hash its event recorded: not served. */
+		STORED_FILE_FAILS_HASH(Type.STORED_FILE_FAILS_HASH, HttpStatus.CONFLICT, "problem.storedFileFailsHash.title",
+				"problem.storedFileFailsHash.detail", "projectId", "documentId", "expected", "actual"),
 		/** {facilityId} the facility id. */
 		FACILITY_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.facilityNotFound.title",
 				"problem.facilityNotFound.detail", "facilityId"),
@@ -271,7 +277,8 @@ public final class Problems {
 		REJECTED("/problems/request-rejected"),
 		EXPECTATION_FAILED("/problems/expectation-failed"),
 		NOT_IMPLEMENTED("/problems/not-implemented"),
-		HTTP_VERSION("/problems/http-version-not-supported");
+		HTTP_VERSION("/problems/http-version-not-supported"),
+		STORED_FILE_FAILS_HASH("/problems/stored-file-fails-hash");
 
 		private final URI uri;
 

@@ -50,6 +50,7 @@ final class AccessRules {
 				return List.of();
 			}
 			List<Role> allowed = new ArrayList<>(roles);
+			allowed.sort(null); // in the roles' own order, whatever the set's (a copied set has none)
 			allowed.remove(Role.ADMIN);
 			allowed.add(Role.ADMIN);
 			return allowed;
@@ -83,7 +84,7 @@ final class AccessRules {
 		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/transactions", "/api/projects/*/fundings/*/schedule", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
 				"/api/fx-rates/**", "/api/export/**", "/api/projects/*/statement.xlsx", "/api/stream", "/api/me",
-				"/api/reference");
+				"/api/reference", "/api/projects/*/documents", "/api/projects/*/documents/*/content");
 
 		// recorders: proposals, agreements, milestones, texts in other languages and stage changes
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER), "/api/projects", "/api/projects/*/agreements",
@@ -97,6 +98,9 @@ final class AccessRules {
 				"/api/projects/*/disbursements",
 				"/api/projects/*/expenditures", "/api/projects/*/incoming-funds", "/api/facilities",
 				"/api/facilities/**");
+
+		// documents: recorders (the record's evidence) and finance (the evidence of money) upload files
+		b.roles(HttpMethod.POST, Set.of(Role.RECORDER, Role.FINANCE), "/api/projects/*/documents");
 
 		// the signed-in user's language and time zone
 		b.authenticated(null, "/api/me/preferences");

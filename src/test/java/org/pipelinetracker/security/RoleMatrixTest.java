@@ -124,6 +124,12 @@ class RoleMatrixTest {
 				onProject("record incoming funds", Role.FINANCE, 200, () -> project(financed(), "/incoming-funds",
 						"{\"fundingId\":\"EDCF-1\",\"amount\":{\"amount\":\"1000000\",\"currency\":\"USD\"},"
 								+ "\"receivedOn\":\"2024-05-01\",\"provider\":\"Korea Eximbank\"}")),
+				// documents: recorders and finance upload files (a small PDF, multipart)
+				new Case("upload a document", EnumSet.of(Role.RECORDER, Role.FINANCE), 201, false, () -> {
+					String id = proposed();
+					return new Attempt("POST", "/api/projects/" + id + "/documents",
+							"multipart/form-data; boundary=" + BOUNDARY, document(id), () -> events(id));
+				}),
 				new Case("create facility", Set.of(Role.FINANCE), 201, false, () -> {
 					String id = id();
 					return new Attempt("POST", "/api/facilities", H, facility(id), () -> events(id));
@@ -202,7 +208,8 @@ class RoleMatrixTest {
 				"/api/export/projects.csv", "/api/export/transactions.csv", "/api/export/projects.xlsx",
 				"/api/export/transactions.xlsx", "/api/projects/" + id + "/statement.xlsx", "/api/export/pipeline.xlsx",
 				"/api/export/timeseries.xlsx", "/api/export/milestones.xlsx", "/api/export/alerts.xlsx", "/api/me",
-				"/api/me/preferences", "/api/reference", "/v3/api-docs");
+				"/api/me/preferences", "/api/reference", "/v3/api-docs", "/api/projects/" + id + "/documents",
+				"/api/projects/" + id + "/documents/doc-none/content");
 		List<String> auditors = List.of("/api/projects/" + id + "/history", "/api/audit/events", "/api/audit/verify",
 				"/api/audit/head", "/api/audit/chain", "/api/audit/chain/" + head);
 		List<String> admins = List.of("/api/admin/replay", "/api/admin/dead-letters", "/api/import/iati/progress",
@@ -216,8 +223,9 @@ class RoleMatrixTest {
 					assertRefused(path, r, 401, "/problems/unauthorized");
 				}
 				else {
-					// an unknown facility is a 404 not-found: past security
-					assertThat(r.status()).as(who + " " + path + ": " + r).isEqualTo(path.endsWith("EDCF-NONE") ? 404 : 200);
+					// an unknown facility or document is a 404 not-found: past security
+					assertThat(r.status()).as(who + " " + path + ": " + r)
+							.isEqualTo(path.endsWith("EDCF-NONE") || path.endsWith("doc-none/content") ? 404 : 200);
 				}
 			}
 			for (String path : auditors) {
@@ -308,6 +316,16 @@ class RoleMatrixTest {
 
 	static String id() {
 		return "RM-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static final String BOUNDARY = "role-matrix-boundary";
+
+	/** A multipart upload of a small PDF (ASCII bytes), different for each project. */
+	static String document(String id) {
+		return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nFeasibility study\r\n"
+				+ "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"study.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n% " + id + "\ntrailer << >>\n%%EOF\n\r\n"
+				+ "--" + BOUNDARY + "--\r\n";
 	}
 
 	static String proposal(String id) {

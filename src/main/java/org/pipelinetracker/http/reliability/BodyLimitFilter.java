@@ -12,22 +12,40 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies above the limit with 413 problem+json: {@code tracker.http.max-body-size} for the API,
- * {@code tracker.http.max-import-size} for {@code /api/import/**}. A declared Content-Length above it is refused
+ * {@code tracker.http.max-import-size} for {@code /api/import/**}, {@code tracker.documents.max-size} (and 64 KB for the
+ * form's other fields) for a document upload ({@code POST /api/projects/{id}/documents}). A declared Content-Length above it is refused
  * before anything is read; a body without one (chunked) stops with {@link BodyTooLargeException} at the limit, which
  * the error handler answers with 413 too.
  */
 class BodyLimitFilter extends OncePerRequestFilter {
 
+	/** A document upload's form fields and multipart framing, beside the file itself. */
+	static final long FORM_ALLOWANCE = 64 * 1024;
+	private static final java.util.regex.Pattern DOCUMENTS = java.util.regex.Pattern.compile("/api/projects/[^/]+/documents");
+
 	private final long maxBody;
 	private final long maxImport;
+	private final long maxDocument;
 
 	BodyLimitFilter(long maxBody, long maxImport) {
+		this(maxBody, maxImport, maxBody);
+	}
+
+	BodyLimitFilter(long maxBody, long maxImport, long maxDocument) {
 		this.maxBody = maxBody;
 		this.maxImport = maxImport;
+		this.maxDocument = maxDocument;
 	}
 
 	long limitFor(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/import/") ? maxImport : maxBody;
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/import/")) {
+			return maxImport;
+		}
+		if ("POST".equals(request.getMethod()) && DOCUMENTS.matcher(path).matches()) {
+			return Math.max(maxBody, maxDocument + FORM_ALLOWANCE);
+		}
+		return maxBody;
 	}
 
 	@Override

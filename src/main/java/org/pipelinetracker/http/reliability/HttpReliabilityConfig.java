@@ -38,9 +38,10 @@ class HttpReliabilityConfig {
 	@Bean
 	FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
 			@Value("${tracker.http.max-body-size:1MB}") DataSize maxBody,
-			@Value("${tracker.http.max-import-size:200MB}") DataSize maxImport) {
+			@Value("${tracker.http.max-import-size:200MB}") DataSize maxImport,
+			@Value("${tracker.documents.max-size:50MB}") DataSize maxDocument) {
 		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new BodyLimitFilter(maxBody.toBytes(), maxImport.toBytes()));
+				new BodyLimitFilter(maxBody.toBytes(), maxImport.toBytes(), maxDocument.toBytes()));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(BODY_LIMIT_ORDER);
 		return registration;

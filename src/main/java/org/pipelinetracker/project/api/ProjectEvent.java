@@ -14,7 +14,8 @@ import java.time.LocalDate;
 public sealed interface ProjectEvent permits StageChange, AgreementSignedEvent, FundingCommittedEvent,
 		FundingCommitmentCorrectedEvent, DisbursementRecordedEvent, IncomingFundsRecordedEvent, ExpenditureRecordedEvent,
 		MilestoneRecordedEvent, ProjectStalledEvent, ProjectTextRecordedEvent, ActivityStatusReportedEvent,
-		DocumentLinkedEvent, ImportNotesRecordedEvent, FundingCancelledEvent, TransactionRecordedEvent {
+		DocumentLinkedEvent, ImportNotesRecordedEvent, FundingCancelledEvent, TransactionRecordedEvent,
+		DocumentAttachedEvent {
 
 	ProjectId projectId();
 

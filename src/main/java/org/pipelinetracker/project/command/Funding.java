@@ -91,6 +91,16 @@ final class Funding {
 		return new Money(schedule.floorEntry(date).getValue(), currency);
 	}
 
+	/** Whether a disbursement under this commitment was recorded on this ISO date (false for anything else). */
+	boolean disbursedOn(String isoDate) {
+		try {
+			return disbursedPerDay.containsKey(LocalDate.parse(isoDate));
+		}
+		catch (java.time.DateTimeException e) {
+			return false;
+		}
+	}
+
 	/** The date of the first disbursement under this commitment, if any. */
 	Optional<LocalDate> firstDisbursedOn() {
 		return disbursedPerDay.isEmpty() ? Optional.empty() : Optional.of(disbursedPerDay.firstKey());

@@ -2,8 +2,13 @@ package org.pipelinetracker.project.command;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.project.api.ActivityStatusReportedEvent;
+import org.pipelinetracker.project.api.AttachDocumentCommand;
+import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.api.DocumentAttachedEvent;
 import org.pipelinetracker.project.api.DocumentLinkedEvent;
+import org.pipelinetracker.project.api.DocumentSource;
 import org.pipelinetracker.project.api.ImportNotesRecordedEvent;
 import org.pipelinetracker.project.api.LinkDocumentCommand;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
@@ -88,12 +93,43 @@ abstract class ProjectRecord extends ProjectState {
 	@CommandHandler
 	Long handle(LinkDocumentCommand command, Clock clock) {
 		dates(clock).requireEffective("linkedOn", command.linkedOn());
-		if (KeptDocument.of(command).equals(document(command.documentId()))) {
+		KeptDocument kept = document(command.documentId());
+		if (kept != null && kept.source() == DocumentSource.UPLOAD) {
+			throw CommandRejectedException.duplicate("documentId", Text.of("problem.rule.documentExists")
+					.with("documentId", command.documentId()).with("projectId", projectId()));
+		}
+		if (KeptDocument.of(command).equals(kept)) {
 			return AggregateLifecycle.getVersion();
 		}
 		apply(new DocumentLinkedEvent(projectId(), command.documentId(), command.source(), command.url(),
 				command.titles(), command.descriptions(), command.format(), command.categories(), command.languages(),
 				command.documentDate(), command.linkedOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	/**
+	 * An uploaded file kept as a new document, in every stage: its id is new, the document it supersedes (a new
+	 * version; both stay) and what it is attached to exist in this project.
+	 */
+	@CommandHandler
+	Long handle(AttachDocumentCommand command, Clock clock) {
+		dates(clock).requireEffective("attachedOn", command.attachedOn());
+		if (document(command.documentId()) != null) {
+			throw CommandRejectedException.duplicate("documentId", Text.of("problem.rule.documentExists")
+					.with("documentId", command.documentId()).with("projectId", projectId()));
+		}
+		if (command.supersedes() != null && document(command.supersedes()) == null) {
+			throw CommandRejectedException.rule("supersedes", Text.of("problem.rule.noSuchDocument")
+					.with("projectId", projectId()).with("documentId", command.supersedes()));
+		}
+		if (command.attachedTo() != null && !hasAttachable(command.attachedTo())) {
+			throw CommandRejectedException.rule("attachedTo", Text.of("problem.rule.noSuchAttachment")
+					.with("kind", command.attachedTo().kind()).with("id", command.attachedTo().id())
+					.with("projectId", projectId()));
+		}
+		apply(new DocumentAttachedEvent(projectId(), command.documentId(), command.sha256(), command.size(),
+				command.mediaType(), command.fileName(), command.title(), command.category(), command.language(),
+				command.documentDate(), command.attachedTo(), command.supersedes(), command.attachedOn()));
 		return AggregateLifecycle.getVersion();
 	}
 

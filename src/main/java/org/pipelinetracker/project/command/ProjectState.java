@@ -6,6 +6,8 @@ import org.pipelinetracker.project.api.ActivityStatusReportedEvent;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
+import org.pipelinetracker.project.api.DocumentAttachedEvent;
+import org.pipelinetracker.project.api.DocumentAttachment;
 import org.pipelinetracker.project.api.DocumentLinkedEvent;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
@@ -122,6 +124,21 @@ abstract class ProjectState {
 	/** The document as last linked, null when there is none with this id. */
 	KeptDocument document(String documentId) {
 		return documents.get(documentId);
+	}
+
+	/** Whether what a document would be attached to exists in this project (see {@link DocumentAttachment}). */
+	boolean hasAttachable(DocumentAttachment to) {
+		String id = to.id();
+		return switch (to.kind()) {
+			case AGREEMENT -> agreementIds.contains(id);
+			case FUNDING -> fundings.containsKey(id);
+			case MILESTONE -> milestones.containsKey(id);
+			case DISBURSEMENT -> {
+				int slash = id.lastIndexOf('/');
+				Funding funding = slash < 0 ? null : fundings.get(id.substring(0, slash));
+				yield funding != null && funding.disbursedOn(id.substring(slash + 1));
+			}
+		};
 	}
 
 	/** The activity status a publisher last reported, null when none was. */
@@ -251,6 +268,11 @@ abstract class ProjectState {
 
 	@EventSourcingHandler
 	void on(DocumentLinkedEvent event) {
+		documents.put(event.documentId(), KeptDocument.of(event));
+	}
+
+	@EventSourcingHandler
+	void on(DocumentAttachedEvent event) {
 		documents.put(event.documentId(), KeptDocument.of(event));
 	}
 

@@ -1,9 +1,9 @@
 // What a project page shows of the record a publisher gave (issue 20): the status it reported, the data-quality
-// flags where the recorded facts contradict it, the participating organisations, the documents and the notes of the
-// latest import. Recorded text (names, titles, notes) is shown as recorded, marked with its language.
+// flags where the recorded facts contradict it, the participating organisations and the notes of the latest import
+// (the documents: project-documents.js). Recorded text (names, titles, notes) is shown as recorded, marked with its language.
 import { h, money, table, instant, data as userText } from '../dom.js';
 import { t } from '../i18n.js';
-import { recordedText, languageName } from '../content.js';
+import { languageName } from '../content.js';
 import { partnerRoleName, dataQualityReason } from '../labels.js';
 
 /** "as reported by UNDP (file.xml)" beside the IATI status, when a publisher reported it; else null. */
@@ -46,32 +46,6 @@ export function partnersPanel(p) {
     { label: t('ui.project.col.orgType'), value: (x) => userText(x.type) },
     { label: t('ui.project.col.country'), value: (x) => userText(x.country) },
   ], partners));
-  return section;
-}
-
-/** The project's documents: title in the page's language when published in it, categories, languages, date. */
-export function documentsPanel(p) {
-  const documents = p.documents || [];
-  const section = h('section', { class: 'panel', id: 'documents', 'aria-labelledby': 'documents-heading' },
-    h('h2', { id: 'documents-heading' }, t('ui.project.documents.title')));
-  if (!documents.length) {
-    section.append(h('p', { class: 'empty' }, t('ui.project.documents.none')));
-    return section;
-  }
-  const first = (texts) => Object.keys(texts || {})[0];
-  section.append(table(t('ui.project.documents.caption'), [
-    { label: t('ui.project.col.title'), value: (d) => {
-      const [title, tag] = recordedText(d.titles, first(d.titles), d.url, 'span');
-      // a link only for http(s): an ftp document's address is shown as text
-      const shown = /^https?:\/\//i.test(d.url) ? h('a', { href: d.url, rel: 'noopener noreferrer', target: '_blank' }, title)
-        : h('span', {}, title, ' ', userText(d.url, 'span', { class: 'muted' }));
-      return h('span', {}, shown, tag ? ' ' : null, tag);
-    } },
-    { label: t('ui.project.col.categories'), value: (d) => (d.categories || []).map((c) => `${c} ${t(`ref.documentCategory.${c}`)}`).join('; ') },
-    { label: t('ui.project.col.languages'), value: (d) => (d.languages || []).map(languageName).join(', ') || '—' },
-    { label: t('ui.project.col.date'), class: 'date', value: (d) => d.documentDate || '—' },
-    { label: t('ui.project.col.agreement'), value: (d) => ((d.agreementIds || []).length ? userText(d.agreementIds.join(', ')) : '—') },
-  ], documents, { class: 'data documents' }));
   return section;
 }
 

@@ -12,7 +12,8 @@ import {
 import { projectCommands } from '../commands.js';
 import { t, formatCount, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
 import { recordedText, field, pick, languageName } from '../content.js';
-import { reportedStatusLine, dataQualityNotice, partnersPanel, documentsPanel, importNotesPanel } from './project-record.js';
+import { reportedStatusLine, dataQualityNotice, partnersPanel, importNotesPanel } from './project-record.js';
+import { documentsPanel } from './project-documents.js';
 import {
   stageName, sourceName, instrumentName, agreementTypeName, partnerRoleName, activityStatusName, transactionTypeName,
   regionName, stallKindName, eventTypeName,
@@ -432,7 +433,7 @@ export async function render(main, ctx) {
       p.alerts.length ? h('div', { class: 'notice warning', id: 'stall-alerts' }, h('strong', {}, t('ui.project.alert.title')), ' ',
         p.alerts.map(alertText).join('; ')) : null);
     const parts = [header, dataQualityNotice(p), h('div', { class: 'project-grid' }, moneySection(ctx, p), details), partnersPanel(p),
-      documentsPanel(p), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p), importNotesPanel(p)].filter(Boolean);
+      documentsPanel(p, { canUpload: ctx.session.can('RECORDER') || ctx.session.can('FINANCE'), travelling, onUploaded: () => draw() }), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p), importNotesPanel(p)].filter(Boolean);
     if (!travelling) {
       const commands = commandsSection(ctx, p, draw);
       // a refresh rebuilds the forms with the new state (funding choices…) but keeps open ones as they were
