@@ -51,7 +51,11 @@ class StageChangeTest {
 						java.util.Map.of("en", "Report"), java.util.Map.of(), "application/pdf", List.of("A01"), List.of("en"),
 						ON, ON),
 				new ImportNotesRecordedEvent(P, "undp.xml", null,
-						List.of(new ImportNote(ImportNote.Kind.ADJUSTED, "UNDP-1", "region recorded as Multiple regions")), ON));
+						List.of(new ImportNote(ImportNote.Kind.ADJUSTED, "UNDP-1", "region recorded as Multiple regions")), ON),
+				new FundingCancelledEvent(P, "E1", Money.of("10", "USD"), Money.of("90", "USD"), ON, "why"),
+				new TransactionRecordedEvent(P, TransactionRecordedEvent.LOAN_REPAYMENT, usd, ON, "E1", "MoF", "KEXIM", null),
+				new DocumentAttachedEvent(P, "DOC-1", "0".repeat(64), 10, "application/pdf", "a.pdf", "Report", "A01", "en",
+						ON, null, null, ON));
 	}
 
 	@Test
