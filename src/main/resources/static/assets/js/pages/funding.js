@@ -298,8 +298,39 @@ export async function render(main, ctx) {
         h('div', { class: 'meter' }, h('progress', { id: barId, max: String(limit), value: String(used), 'aria-labelledby': `${barId}-label`, 'aria-describedby': `${barId}-text` })),
         h('p', { id: `${barId}-text`, class: 'facility-figures' },
           t('ui.funding.facilityUsage', { committed: money(f.committed), limit: money(f.limit), percent: formatPercent(percent), remaining: money(f.remaining) }),
-          ' ', t('ui.funding.facilityCommitments', { count: f.projects.length }))));
+          ' ', t('ui.funding.facilityCommitments', { count: f.projects.length })),
+        lenderView(f)));
     }
+  };
+
+  // The lender's view of one facility, read when opened: every commitment drawing on it and the totals per currency.
+  const lenderView = (f) => {
+    const box = h('div', { class: 'lender-view' });
+    const details = h('details', { class: 'lender', id: `lender-${f.facilityId}` },
+      h('summary', {}, t('ui.funding.lender.title')), box);
+    details.addEventListener('toggle', async () => {
+      if (!details.open || box.dataset.loaded) return;
+      box.dataset.loaded = 'true';
+      try {
+        const view = await get(`/api/facilities/${encodeURIComponent(f.facilityId)}/loans`);
+        const amount = (m) => (m ? money(m) : '—');
+        const figures = ['committed', 'disbursed', 'undisbursed', 'cancelled', 'repaid', 'outstanding', 'arrears'];
+        const columns = [
+          { label: t('ui.funding.lender.col.loan'), value: (l) => (l.total ? t('ui.funding.lender.total', { currency: l.currency })
+            : h('span', {}, h('a', { href: `#/projects/${encodeURIComponent(l.projectId)}` }, userText(l.projectId)), ' · ', userText(l.fundingId))) },
+          ...figures.map((k) => ({ label: t(`ui.funding.lender.col.${k}`), class: 'num',
+            value: (l) => (k === 'arrears' && !l.total && !l.scheduled ? t('ui.funding.lender.noSchedule') : amount(l[k])) }))];
+        const rows = [...view.loans, ...view.totals.map((x) => ({ ...x, total: true }))];
+        box.append(rows.length ? table(t('ui.funding.lender.caption', { date: view.asOf }), columns, rows,
+          { rowClass: (l) => (l.total ? 'total' : null) }) : h('p', { class: 'empty' }, t('ui.funding.lender.none')));
+        if (view.unmatched.length) {
+          box.append(h('p', { class: 'notice warning' }, t('ui.funding.lender.unmatched', { ids: view.unmatched.map((u) => `${u.projectId} · ${u.fundingId}`).join(', ') })));
+        }
+      } catch (err) {
+        box.append(h('p', { class: 'error', role: 'alert' }, err.userMessage || err.message));
+      }
+    });
+    return details;
   };
 
   controls.addEventListener('submit', (e) => {
