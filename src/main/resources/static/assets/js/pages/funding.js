@@ -121,6 +121,8 @@ export async function render(main, ctx) {
     ? h('span', {}, sectorLabel(group, ref.sectorName.get(group)), ` (${group})`) : groupName(group, groupBy));
 
   const load = async () => {
+    // a late call (a change notification, a reference answer) after the reader left the page does nothing
+    if (!ctx.isCurrent()) return;
     const s = {
       interval: document.getElementById('funding-interval').value,
       groupBy: document.getElementById('funding-group').value,
