@@ -208,7 +208,7 @@ class RoleMatrixTest {
 				"/api/fx-rates", "/api/fx-rates/convert?amount=10&currency=USD&date=2025-01-01", "/api/export/iati",
 				"/api/export/projects.csv", "/api/export/transactions.csv", "/api/export/projects.xlsx",
 				"/api/export/transactions.xlsx", "/api/projects/" + id + "/statement.xlsx", "/api/export/pipeline.xlsx",
-				"/api/export/timeseries.xlsx", "/api/export/milestones.xlsx", "/api/export/alerts.xlsx", "/api/me",
+				"/api/export/timeseries.xlsx", "/api/export/milestones.xlsx", "/api/export/facilities.xlsx", "/api/export/alerts.xlsx", "/api/me",
 				"/api/me/preferences", "/api/reference", "/v3/api-docs", "/api/projects/" + id + "/documents",
 				"/api/projects/" + id + "/documents/doc-none/content");
 		List<String> auditors = List.of("/api/projects/" + id + "/history", "/api/audit/events", "/api/audit/verify",

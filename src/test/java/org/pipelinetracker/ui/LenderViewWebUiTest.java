@@ -50,6 +50,8 @@ class LenderViewWebUiTest {
 		ok(api.post("/api/projects/LVU-B/fundings/eximbank", """
 				{"fundingId":"EDCF-B","instrument":"EDCF_LOAN","amount":{"amount":"3000000","currency":"USD"},
 				 "committedOn":"2024-06-01","facilityId":"EDCF-UI"}"""));
+		// the facility-usage read model follows the event store: wait for both reservations
+		api.eventually("/api/facilities/EDCF-UI", r -> r.json().path("projects").size() == 2);
 		browser = Browser.open("http://localhost:" + port);
 		browser.login("finance", "finance-demo");
 	}
@@ -74,5 +76,6 @@ class LenderViewWebUiTest {
 		assertThat(text).contains("LVU-A · EDCF-A", "USD 700,000.00", "LVU-B · EDCF-B", "no schedule",
 				"USD 4,000,000.00");
 		browser.screenshot("funding-lender-view");
+		assertThat(browser.find("#facilities-xlsx").getAttribute("href")).contains("/api/export/facilities.xlsx");
 	}
 }

@@ -82,7 +82,9 @@ export async function render(main, ctx) {
   const xlsx = xlsxButton('funding-xlsx', '/api/export/timeseries.xlsx');
   const tableBox = h('div', { id: 'funding-table' });
   const facilities = h('section', { class: 'facilities', 'aria-labelledby': 'facilities-heading' },
-    h('h2', { id: 'facilities-heading' }, t('ui.funding.facilities')), h('div', { id: 'facility-list' }));
+    h('div', { class: 'section-head' }, h('h2', { id: 'facilities-heading' }, t('ui.funding.facilities')),
+      h('span', { class: 'downloads' }, xlsxButton('facilities-xlsx', '/api/export/facilities.xlsx'))),
+    h('div', { id: 'facility-list' }));
   const facility = facilityCommand();
   if (ctx.session.can(facility.role)) {
     const form = buildForm({

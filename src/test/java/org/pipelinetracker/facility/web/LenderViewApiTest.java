@@ -10,7 +10,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pipelinetracker.facility.web.FacilityApiTest.expect;
@@ -57,6 +67,8 @@ class LenderViewApiTest {
 				{"fundingId":"EDCF-B","amount":{"amount":"1000000","currency":"USD"},"disbursedOn":"2024-07-01"}"""));
 		expect(200, api.post("/api/projects/LV-B/fundings/EDCF-B/cancellations", """
 				{"amount":{"amount":"500000","currency":"USD"},"on":"2024-09-01","reason":"Scope reduced"}"""));
+		// the facility-usage read model follows the event store: wait for both reservations
+		api.eventually("/api/facilities/EDCF-LV", r -> r.json().path("projects").size() == 2);
 	}
 
 	private void project(String id, String title, String proposedOn, String signedOn) {
@@ -116,6 +128,44 @@ class LenderViewApiTest {
 		assertAmount(a, "arrears", "0");
 		JsonNode later = expect(200, api.get(LOANS + "?asOf=2025-07-01")).json();
 		assertAmount(loan(later, "EDCF-A"), "arrears", "700000");
+	}
+
+	@Test
+	void theFacilitiesWorkbookHasTheFacilitiesAndEveryLoanAsNumbersInTheReadersLanguage() throws Exception {
+		HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create(api.base() + "/api/export/facilities.xlsx?asOf=2025-03-01"))
+				.header("Authorization", Api.basic("finance", "finance-demo")).header("Accept-Language", "ru").build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith(
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(answer.body()))) {
+			XSSFSheet facilities = book.getSheet("Кредитные линии");
+			Row facility = rowOf(facilities, "EDCF-LV");
+			assertThat(facility.getCell(4).getNumericCellValue()).isEqualTo(2_000_000_000d);
+			assertThat(facility.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(facility.getCell(5).getNumericCellValue()).as("the cancellation released USD 500,000").isEqualTo(3_500_000d);
+			XSSFSheet loans = book.getSheet("Займы");
+			assertThat(loans.getRow(0).getCell(0).getStringCellValue()).contains("2025-03-01");
+			assertThat(loans.getRow(1).getCell(12).getStringCellValue()).isEqualTo("Просрочено");
+			Row a = rowOf(loans, "EDCF-LV", "EDCF-A");
+			assertThat(a.getCell(10).getNumericCellValue()).isEqualTo(700_000d);
+			assertThat(a.getCell(12).getNumericCellValue()).isEqualTo(200_000d);
+			Row b = rowOf(loans, "EDCF-LV", "EDCF-B");
+			assertThat(b.getCell(8).getNumericCellValue()).isEqualTo(500_000d);
+			assertThat(b.getCell(12)).as("no schedule: an empty cell, not a zero").isNull();
+		}
+		assertThat(api.get("/api/export/facilities.xlsx?asOf=2025-13-01").status()).isEqualTo(400);
+	}
+
+	private static Row rowOf(XSSFSheet sheet, String facilityId, String... fundingId) {
+		for (Row row : sheet) {
+			if (row.getRowNum() > 1 && row.getCell(0).getStringCellValue().equals(facilityId)
+					&& (fundingId.length == 0 || row.getCell(2).getStringCellValue().equals(fundingId[0]))) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row " + facilityId);
 	}
 
 	@Test
