@@ -24,7 +24,8 @@ import java.util.Objects;
  * {@code pt:recorded-on} dates it; otherwise a plan is known on the activity's last-updated date (the import day when
  * there is none), never before the proposal. A plan the project refuses (outside its planned dates, a period of a
  * budget longer than twelve months, a code that is not IATI's) or unsound in form is reported as not recorded, with
- * the reason. A re-import adds nothing: a period whose current plan is the file's last one for it is left as it is,
+ * the reason. A plan is of a funding and a period (a planned disbursement also of its provider and receiver); a re-import adds
+ * nothing: a plan whose current revision is the file's last one for it is left as it is,
  * and of the others only those not yet recorded are.
  */
 @Component
@@ -59,7 +60,8 @@ class PlanMapper {
 			}
 		});
 		ProjectPlanLines.plannedDisbursements(view, true).forEach(p -> {
-			String period = period(false, p.fundingId(), p.periodStart(), p.periodEnd());
+			String period = period(false, p.fundingId(), p.periodStart(), p.periodEnd()) + "|" + p.provider() + "|"
+					+ p.receiver();
 			String fact = fact(p.value().amount(), p.value().currency(), p.type(), null, p.provider(), p.receiver());
 			recorded.merge(period + "#" + fact, 1, Integer::sum);
 			if (p.current()) {
@@ -143,7 +145,9 @@ class PlanMapper {
 			String type, String status, String provider, String receiver, LocalDate recordedOn) {
 
 		String period() {
-			return PlanMapper.period(published.budget(), fundingId, published.periodStart(), published.periodEnd());
+			String period = PlanMapper.period(published.budget(), fundingId, published.periodStart(),
+					published.periodEnd());
+			return published.budget() ? period : period + "|" + provider + "|" + receiver;
 		}
 
 		String fact() {

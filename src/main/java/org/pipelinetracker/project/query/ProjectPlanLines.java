@@ -16,8 +16,8 @@ import java.util.function.Function;
 
 /**
  * A project's plans as {@code GET /api/projects/{id}/budgets} and {@code .../planned-disbursements} answer them. A
- * plan is identified by its funding (or the whole project) and its period: a later plan for the same funding and
- * period is its revision. The current plans are the latest revision of each, in period order; the history is every
+ * plan is identified by its funding (or the whole project) and its period, and a planned disbursement also by its
+ * provider and receiver: a later plan for the same funding and period (and organisations) is its revision. The current plans are the latest revision of each, in period order; the history is every
  * plan recorded, in recording order, each with its revision number (1 the first) and whether it is current.
  */
 public final class ProjectPlanLines {
@@ -48,7 +48,7 @@ public final class ProjectPlanLines {
 
 	/** The project's planned disbursements: the current ones, or ({@code history}) all. */
 	public static List<PlannedDisbursementLine> plannedDisbursements(ProjectView view, boolean history) {
-		return lines(view.plannedDisbursements, p -> key(p.fundingId(), p.periodStart(), p.periodEnd()),
+		return lines(view.plannedDisbursements, ProjectPlanLines::key,
 				(p, revision, current) -> new PlannedDisbursementLine(p.fundingId(), p.periodStart(), p.periodEnd(),
 						p.value(), p.type(), p.valueDate(), p.provider(), p.receiver(), p.recordedOn(), p.recordedAt(),
 						revision, current),
@@ -59,7 +59,7 @@ public final class ProjectPlanLines {
 
 	/** The current planned disbursements of the project (the latest revision of each funding and period). */
 	static List<PlannedDisbursementView> currentPlannedDisbursements(ProjectView view) {
-		return current(view.plannedDisbursements, p -> key(p.fundingId(), p.periodStart(), p.periodEnd()));
+		return current(view.plannedDisbursements, ProjectPlanLines::key);
 	}
 
 	/** The current budgets of the project. */
@@ -95,6 +95,11 @@ public final class ProjectPlanLines {
 			lines.sort(periodOrder);
 		}
 		return lines;
+	}
+
+	/** A planned disbursement is of a funding, a period, and a provider and receiver (another pair is another plan). */
+	private static String key(PlannedDisbursementView p) {
+		return key(p.fundingId(), p.periodStart(), p.periodEnd()) + "|" + p.provider() + "|" + p.receiver();
 	}
 
 	private static String key(String fundingId, LocalDate periodStart, LocalDate periodEnd) {
