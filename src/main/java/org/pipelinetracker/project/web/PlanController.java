@@ -1,6 +1,10 @@
 package org.pipelinetracker.project.web;
 
 import org.pipelinetracker.kernel.AuditContext;
+import org.pipelinetracker.kernel.FiscalCalendar;
+import org.pipelinetracker.kernel.FiscalCalendar.Periodicity;
+import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.kernel.Violations;
 import org.pipelinetracker.project.app.PlanRequests.BudgetRequest;
 import org.pipelinetracker.project.app.PlanRequests.PlannedDisbursementRequest;
 import org.pipelinetracker.project.app.PlanWriteService;
@@ -9,7 +13,10 @@ import org.pipelinetracker.project.query.ProjectPlanLines;
 import org.pipelinetracker.project.query.ProjectPlanLines.BudgetLine;
 import org.pipelinetracker.project.query.ProjectPlanLines.PlannedDisbursementLine;
 import org.pipelinetracker.project.query.ProjectTimeline;
+import org.pipelinetracker.project.query.ProjectUtilisation;
+import org.pipelinetracker.project.query.ProjectUtilisation.Utilisation;
 import org.pipelinetracker.project.query.ProjectView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,13 +26,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A project's plans: record and list its budgets and planned disbursements (a revision is recorded as a plan for the
- * same funding and period, and replaces the earlier one in the current list).
+ * same funding and period, and replaces the earlier one in the current list), and its planned against actual
+ * disbursement by fiscal period.
  */
 @RestController
 @RequestMapping(path = "/api/projects", produces = "application/json")
@@ -33,10 +43,15 @@ class PlanController {
 
 	private final PlanWriteService plans;
 	private final ProjectTimeline timeline;
+	private final FiscalCalendar fiscalCalendar;
+	private final Clock clock;
 
-	PlanController(PlanWriteService plans, ProjectTimeline timeline) {
+	PlanController(PlanWriteService plans, ProjectTimeline timeline, Clock clock,
+			@Value("${tracker.fiscal-year.start-month:1}") int fiscalYearStartMonth) {
 		this.plans = plans;
 		this.timeline = timeline;
+		this.clock = clock;
+		this.fiscalCalendar = new FiscalCalendar(fiscalYearStartMonth);
 	}
 
 	@PostMapping(path = "/{id}/budgets", consumes = "application/json")
@@ -72,6 +87,32 @@ class PlanController {
 			@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
 			@RequestParam(defaultValue = "false") boolean history) {
 		return ProjectPlanLines.plannedDisbursements(view(id, asOf, knownAt), history);
+	}
+
+	/**
+	 * Planned against actual disbursement, per currency and per fiscal period, on {@code asOf} (default today), as
+	 * known at {@code knownAt} (optional).
+	 *
+	 * @param fiscalYearStart the month (1 to 12) the fiscal year starts in (default
+	 *                        {@code tracker.fiscal-year.start-month}, January); a fiscal year is named by the calendar
+	 *                        year in which it ends
+	 * @param period          {@code quarter} (default) or {@code year}
+	 */
+	@GetMapping("/{id}/utilisation")
+	Utilisation utilisation(@PathVariable String id, @RequestParam(required = false) LocalDate asOf,
+			@RequestParam(required = false) Instant knownAt, @RequestParam(required = false) Integer fiscalYearStart,
+			@RequestParam(required = false) String period) {
+		Violations v = new Violations();
+		v.check(fiscalYearStart == null || FiscalCalendar.isStartMonth(fiscalYearStart), "fiscalYearStart",
+				Text.of("problem.field.fiscalYearStart"));
+		String periodicity = period == null || period.isBlank() ? "quarter" : period.trim().toLowerCase(Locale.ROOT);
+		v.check(periodicity.equals("quarter") || periodicity.equals("year"), "period",
+				Text.of("problem.field.fiscalPeriodicity"));
+		v.throwIfAny();
+		FiscalCalendar calendar = fiscalYearStart == null ? fiscalCalendar : new FiscalCalendar(fiscalYearStart);
+		LocalDate on = asOf != null ? asOf : LocalDate.now(clock);
+		return ProjectUtilisation.of(view(id, asOf, knownAt), on, calendar,
+				periodicity.equals("year") ? Periodicity.YEAR : Periodicity.QUARTER);
 	}
 
 	private ProjectView view(String id, LocalDate asOf, Instant knownAt) {
