@@ -69,6 +69,71 @@ class PlanApiTest {
 		expect(200, api.post(P + "/planned-disbursements", """
 				{"fundingId":"EDCF-40","periodStart":"2025-10-01","periodEnd":"2025-12-31",
 				 "value":{"amount":"6000000","currency":"USD"},"recordedOn":"2025-02-01"}"""));
+		for (String[] paid : new String[][] {{"3000000", "2025-08-15"}, {"2500000", "2025-11-20"}, {"1000000", "2026-02-10"}}) {
+			expect(200, api.post(P + "/disbursements", "{\"fundingId\":\"EDCF-40\",\"amount\":{\"amount\":\"" + paid[0]
+					+ "\",\"currency\":\"USD\"},\"disbursedOn\":\"" + paid[1] + "\"}"));
+		}
+	}
+
+	@Test
+	void utilisationByFiscalQuarterStartingInJanuary() {
+		JsonNode usd = expect(200, api.get(P + "/utilisation")).json().path("currencies").get(0);
+		assertThat(usd.path("currency").asString()).isEqualTo("USD");
+		assertThat(usd.path("committed").decimalValue()).isEqualByComparingTo("40000000.00");
+		assertThat(usd.path("disbursed").decimalValue()).isEqualByComparingTo("6500000.00");
+		assertThat(usd.path("undisbursed").decimalValue()).isEqualByComparingTo("33500000.00");
+		assertThat(usd.path("disbursedOfCommitted").decimalValue()).isEqualByComparingTo("0.1625");
+		assertThat(usd.path("plannedToDate").decimalValue()).isEqualByComparingTo("10000000.00");
+		assertThat(usd.path("disbursedToDate").decimalValue()).isEqualByComparingTo("6500000.00");
+		assertThat(usd.path("behindPlan").decimalValue()).isEqualByComparingTo("3500000.00");
+		assertThat(usd.path("utilisation").decimalValue()).isEqualByComparingTo("0.65");
+		JsonNode periods = usd.path("periods");
+		assertThat(periods).hasSize(3);
+		assertThat(periods.get(0).path("label").asString()).isEqualTo("FY2025 Q3");
+		assertThat(periods.get(0).path("start").asString()).isEqualTo("2025-07-01");
+		assertThat(periods.get(0).path("planned").decimalValue()).isEqualByComparingTo("4000000.00");
+		assertThat(periods.get(0).path("disbursed").decimalValue()).isEqualByComparingTo("3000000.00");
+		assertThat(periods.get(0).path("utilisation").decimalValue()).isEqualByComparingTo("0.75");
+		assertThat(periods.get(1).path("label").asString()).isEqualTo("FY2025 Q4");
+		assertThat(periods.get(1).path("utilisation").decimalValue()).isEqualByComparingTo("0.4167");
+		assertThat(periods.get(2).path("label").asString()).isEqualTo("FY2026 Q1");
+		assertThat(periods.get(2).path("planned").decimalValue()).isEqualByComparingTo("0");
+		assertThat(periods.get(2).path("disbursed").decimalValue()).isEqualByComparingTo("1000000.00");
+		assertThat(periods.get(2).path("utilisation").isNull()).as("nothing planned: null, not 0").isTrue();
+	}
+
+	@Test
+	void utilisationByFiscalYearStartingInJulyAsOfADate() {
+		JsonNode answer = expect(200, api.get(P + "/utilisation?fiscalYearStart=7&asOf=2025-10-15")).json();
+		assertThat(answer.path("fiscalYearStartMonth").asInt()).isEqualTo(7);
+		JsonNode usd = answer.path("currencies").get(0);
+		assertThat(usd.path("plannedToDate").decimalValue()).isEqualByComparingTo("4000000.00");
+		assertThat(usd.path("disbursedToDate").decimalValue()).isEqualByComparingTo("3000000.00");
+		assertThat(usd.path("behindPlan").decimalValue()).isEqualByComparingTo("1000000.00");
+		assertThat(usd.path("utilisation").decimalValue()).isEqualByComparingTo("0.75");
+		JsonNode periods = usd.path("periods");
+		assertThat(periods).hasSize(2);
+		assertThat(periods.get(0).path("label").asString()).isEqualTo("FY2026 Q1");
+		assertThat(periods.get(0).path("start").asString()).isEqualTo("2025-07-01");
+		assertThat(periods.get(0).path("end").asString()).isEqualTo("2025-09-30");
+		assertThat(periods.get(1).path("label").asString()).isEqualTo("FY2026 Q2");
+		assertThat(periods.get(1).path("planned").decimalValue()).isEqualByComparingTo("6000000.00");
+		assertThat(periods.get(1).path("utilisation").decimalValue()).isEqualByComparingTo("0");
+		JsonNode years = expect(200, api.get(P + "/utilisation?fiscalYearStart=7&period=year")).json()
+				.path("currencies").get(0).path("periods");
+		assertThat(years).hasSize(1);
+		assertThat(years.get(0).path("label").asString()).isEqualTo("FY2026");
+		assertThat(years.get(0).path("start").asString()).isEqualTo("2025-07-01");
+		assertThat(years.get(0).path("end").asString()).isEqualTo("2026-06-30");
+		assertThat(years.get(0).path("planned").decimalValue()).isEqualByComparingTo("10000000.00");
+		assertThat(years.get(0).path("disbursed").decimalValue()).isEqualByComparingTo("6500000.00");
+		assertThat(years.get(0).path("utilisation").decimalValue()).isEqualByComparingTo("0.65");
+	}
+
+	@Test
+	void aFiscalYearStartOutsideOneToTwelveIsA400NamingTheParameter() {
+		assertThat(expect(400, api.get(P + "/utilisation?fiscalYearStart=13")).body()).contains("fiscalYearStart");
+		assertThat(expect(400, api.get(P + "/utilisation?period=month")).body()).contains("\"period\"");
 	}
 
 	@Test
