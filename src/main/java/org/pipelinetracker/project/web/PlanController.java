@@ -107,7 +107,7 @@ class PlanController {
 				Text.of("problem.field.fiscalYearStart"));
 		String periodicity = period == null || period.isBlank() ? "quarter" : period.trim().toLowerCase(Locale.ROOT);
 		v.check(periodicity.equals("quarter") || periodicity.equals("year"), "period",
-				Text.of("problem.field.fiscalPeriodicity"));
+				Text.of("problem.field.fiscalPeriodicity").with("quarter", "quarter").with("year", "year"));
 		v.throwIfAny();
 		FiscalCalendar calendar = fiscalYearStart == null ? fiscalCalendar : new FiscalCalendar(fiscalYearStart);
 		LocalDate on = asOf != null ? asOf : LocalDate.now(clock);
