@@ -130,6 +130,33 @@ class PlanApiTest {
 		assertThat(years.get(0).path("utilisation").decimalValue()).isEqualByComparingTo("0.65");
 	}
 
+	/** The README's tour: a KOICA grant with USD 1,500,000 disbursed on 2025-06-01 and a plan for April to June. */
+	@Test
+	void theReadmeToursFiscalQuarterFigures() {
+		String t = "/api/projects/PLAN-TOUR";
+		expect(201, api.post("/api/projects", """
+				{"projectId":"PLAN-TOUR","title":"Samarkand district heating","sector":"23620","region":"Samarkand",
+				 "proposedOn":"2025-03-01"}"""));
+		expect(200, api.post(t + "/agreements", "{\"agreementId\":\"GRANT-1\",\"type\":\"GRANT\",\"signedOn\":\"2025-04-01\"}"));
+		expect(200, api.post(t + "/fundings", """
+				{"fundingId":"KOICA-1","source":"KOICA_GRANT","funder":"KOICA","amount":{"amount":"8000000","currency":"USD"},
+				 "committedOn":"2025-04-15"}"""));
+		expect(200, api.post(t + "/disbursements", """
+				{"fundingId":"KOICA-1","amount":{"amount":"1500000","currency":"USD"},"disbursedOn":"2025-06-01"}"""));
+		expect(200, api.post(t + "/budgets", """
+				{"fundingId":"KOICA-1","periodStart":"2025-01-01","periodEnd":"2025-12-31",
+				 "value":{"amount":"3000000","currency":"USD"},"recordedOn":"2025-04-15"}"""));
+		expect(200, api.post(t + "/planned-disbursements", """
+				{"fundingId":"KOICA-1","periodStart":"2025-04-01","periodEnd":"2025-06-30",
+				 "value":{"amount":"2000000","currency":"USD"},"recordedOn":"2025-04-15"}"""));
+		JsonNode q4 = expect(200, api.get(t + "/utilisation?fiscalYearStart=7")).json().path("currencies").get(0)
+				.path("periods").get(0);
+		assertThat(q4.path("label").asString()).isEqualTo("FY2025 Q4");
+		assertThat(q4.path("planned").decimalValue()).isEqualByComparingTo("2000000.00");
+		assertThat(q4.path("disbursed").decimalValue()).isEqualByComparingTo("1500000.00");
+		assertThat(q4.path("utilisation").decimalValue()).isEqualByComparingTo("0.75");
+	}
+
 	@Test
 	void aFiscalYearStartOutsideOneToTwelveIsA400NamingTheParameter() {
 		assertThat(expect(400, api.get(P + "/utilisation?fiscalYearStart=13")).body()).contains("fiscalYearStart");
