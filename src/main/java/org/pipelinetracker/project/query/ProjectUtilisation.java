@@ -35,7 +35,17 @@ public final class ProjectUtilisation {
 	 * {@code periodicity}, one group per currency in which anything was committed, disbursed or planned.
 	 */
 	public record Utilisation(String projectId, LocalDate onDate, int fiscalYearStartMonth, Periodicity periodicity,
-			List<CurrencyUtilisation> currencies) {
+			List<CurrencyUtilisation> currencies, List<FundingUtilisation> fundings) {
+	}
+
+	/**
+	 * One commitment, in its currency: what is committed, disbursed and undisbursed, disbursed ÷ committed, and the
+	 * planned disbursements recorded under it (those of the whole project are in no funding's figures) to date against
+	 * what it disbursed to date.
+	 */
+	public record FundingUtilisation(String fundingId, String funder, String currency, BigDecimal committed,
+			BigDecimal disbursed, BigDecimal undisbursed, BigDecimal disbursedOfCommitted, BigDecimal plannedToDate,
+			BigDecimal disbursedToDate, BigDecimal behindPlan, BigDecimal utilisation) {
 	}
 
 	/**
@@ -83,7 +93,27 @@ public final class ProjectUtilisation {
 				t.undisbursed, ratio(t.disbursed, t.committed), t.plannedToDate, t.disbursedToDate,
 				t.plannedToDate.subtract(t.disbursedToDate), ratio(t.disbursedToDate, t.plannedToDate),
 				periods(t, calendar))));
-		return new Utilisation(view.projectId, onDate, calendar.startMonth(), periodicity, currencies);
+		return new Utilisation(view.projectId, onDate, calendar.startMonth(), periodicity, currencies,
+				fundings(view, onDate));
+	}
+
+	private static List<FundingUtilisation> fundings(ProjectView view, LocalDate onDate) {
+		List<PlannedDisbursementView> plans = ProjectPlanLines.currentPlannedDisbursements(view);
+		List<FundingUtilisation> fundings = new ArrayList<>();
+		for (FundingView f : view.fundings) {
+			String currency = f.amount.currency();
+			BigDecimal disbursedToDate = f.disbursements.stream().filter(d -> !d.disbursedOn().isAfter(onDate))
+					.map(d -> d.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal plannedToDate = plans.stream().filter(p -> f.fundingId.equals(p.fundingId())
+							&& p.value().currency().equals(currency)
+							&& !(p.periodEnd() != null ? p.periodEnd() : p.periodStart()).isAfter(onDate))
+					.map(p -> p.value().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+			fundings.add(new FundingUtilisation(f.fundingId, f.funder, currency, f.amount.amount(),
+					f.disbursed.amount(), f.undisbursed.amount(), ratio(f.disbursed.amount(), f.amount.amount()),
+					plannedToDate, disbursedToDate, plannedToDate.subtract(disbursedToDate),
+					ratio(disbursedToDate, plannedToDate)));
+		}
+		return fundings;
 	}
 
 	private static List<PeriodUtilisation> periods(Totals t, FiscalCalendar calendar) {

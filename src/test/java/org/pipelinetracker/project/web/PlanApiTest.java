@@ -100,6 +100,14 @@ class PlanApiTest {
 		assertThat(periods.get(2).path("planned").decimalValue()).isEqualByComparingTo("0");
 		assertThat(periods.get(2).path("disbursed").decimalValue()).isEqualByComparingTo("1000000.00");
 		assertThat(periods.get(2).path("utilisation").isNull()).as("nothing planned: null, not 0").isTrue();
+		JsonNode loan = expect(200, api.get(P + "/utilisation")).json().path("fundings").get(0);
+		assertThat(loan.path("fundingId").asString()).isEqualTo("EDCF-40");
+		assertThat(loan.path("currency").asString()).isEqualTo("USD");
+		assertThat(loan.path("undisbursed").decimalValue()).isEqualByComparingTo("33500000.00");
+		assertThat(loan.path("plannedToDate").decimalValue()).isEqualByComparingTo("10000000.00");
+		assertThat(loan.path("behindPlan").decimalValue()).isEqualByComparingTo("3500000.00");
+		assertThat(loan.path("utilisation").decimalValue()).isEqualByComparingTo("0.65");
+		assertThat(loan.path("disbursedOfCommitted").decimalValue()).isEqualByComparingTo("0.1625");
 	}
 
 	@Test
