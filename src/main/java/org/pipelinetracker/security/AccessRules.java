@@ -81,7 +81,8 @@ final class AccessRules {
 		b.roles(HttpMethod.GET, Set.of(Role.AUDITOR), "/api/projects/*/history", "/api/audit/**");
 
 		// reads of the portfolio: any user (or anonymous with public read)
-		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/transactions", "/api/projects/*/fundings/*/schedule", "/api/pipeline", "/api/funding/timeseries",
+		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/transactions", "/api/projects/*/fundings/*/schedule",
+				"/api/projects/*/budgets", "/api/projects/*/planned-disbursements", "/api/projects/*/utilisation", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
 				"/api/fx-rates/**", "/api/export/**", "/api/projects/*/statement.xlsx", "/api/stream", "/api/me",
 				"/api/reference", "/api/projects/*/documents", "/api/projects/*/documents/*/content");
@@ -91,12 +92,13 @@ final class AccessRules {
 				"/api/projects/*/milestones", "/api/projects/*/texts", "/api/projects/*/start", "/api/projects/*/suspend",
 				"/api/projects/*/resume", "/api/projects/*/finalise", "/api/projects/*/complete", "/api/projects/*/cancel");
 
-		// finance: commitments (every source), corrections, cancellations, loan repayments and interest, disbursements, expenditure, incoming funds, facilities
+		// finance: commitments (every source), corrections, cancellations, loan repayments and interest, disbursements, expenditure, incoming funds, plans, facilities
 		b.roles(HttpMethod.POST, Set.of(Role.FINANCE), "/api/projects/*/fundings", "/api/projects/*/fundings/eximbank",
 				"/api/projects/*/fundings/*/corrections", "/api/projects/*/fundings/*/cancellations",
 				"/api/projects/*/fundings/*/repayments", "/api/projects/*/fundings/*/interest-payments",
 				"/api/projects/*/disbursements",
-				"/api/projects/*/expenditures", "/api/projects/*/incoming-funds", "/api/facilities",
+				"/api/projects/*/expenditures", "/api/projects/*/incoming-funds", "/api/projects/*/budgets",
+				"/api/projects/*/planned-disbursements", "/api/facilities",
 				"/api/facilities/**");
 
 		// documents: recorders (the record's evidence) and finance (the evidence of money) upload files

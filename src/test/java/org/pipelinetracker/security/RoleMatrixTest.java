@@ -115,6 +115,12 @@ class RoleMatrixTest {
 				onProject("record an interest payment", Role.FINANCE, 200, () -> project(financed(),
 						"/fundings/EDCF-1/interest-payments",
 						"{\"amount\":{\"amount\":\"1000\",\"currency\":\"USD\"},\"on\":\"2024-06-01\"}")),
+				onProject("record a budget", Role.FINANCE, 200, () -> project(financed(), "/budgets",
+						"{\"fundingId\":\"EDCF-1\",\"periodStart\":\"2025-01-01\",\"periodEnd\":\"2025-12-31\","
+								+ "\"value\":{\"amount\":\"20000000\",\"currency\":\"USD\"},\"recordedOn\":\"2024-05-01\"}")),
+				onProject("record a planned disbursement", Role.FINANCE, 200, () -> project(financed(),
+						"/planned-disbursements", "{\"periodStart\":\"2025-01-01\",\"periodEnd\":\"2025-03-31\","
+								+ "\"value\":{\"amount\":\"5000000\",\"currency\":\"USD\"},\"recordedOn\":\"2024-05-01\"}")),
 				onProject("record disbursement", Role.FINANCE, 200, () -> project(financed(), "/disbursements",
 						"{\"fundingId\":\"EDCF-1\",\"amount\":{\"amount\":\"1000000\",\"currency\":\"USD\"},"
 								+ "\"disbursedOn\":\"2024-05-01\"}")),
@@ -201,6 +207,8 @@ class RoleMatrixTest {
 		long head = admin().as("auditor").eventually("/api/audit/head", r -> r.status() == 200
 				&& r.json().path("globalIndex").asLong() > 0).json().path("globalIndex").asLong();
 		List<String> anyUser = List.of("/api/projects", "/api/projects/" + id, "/api/projects/" + id + "/transactions",
+				"/api/projects/" + id + "/budgets", "/api/projects/" + id + "/planned-disbursements",
+				"/api/projects/" + id + "/utilisation",
 				"/api/pipeline",
 				"/api/projects?displayCurrency=KRW", "/api/pipeline?displayCurrency=EUR",
 				"/api/funding/timeseries", "/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/EDCF-NONE",
