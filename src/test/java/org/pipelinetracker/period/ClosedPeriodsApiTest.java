@@ -142,6 +142,41 @@ class ClosedPeriodsApiTest {
 	}
 
 	@Test
+	void anIatiImportSkipsTheWriteIntoAClosedPeriodAndReportsItUnlessTheImportIsARestatement() {
+		expect(200, admin.post("/api/periods/2022-Q3/close", "{}"));
+		String xml = """
+				<iati-activities version="2.03"><iati-activity default-currency="USD">
+				<iati-identifier>CLOSE-IATI-1</iati-identifier>
+				<title><narrative>Navoi substation</narrative></title>
+				<participating-org ref="KR-GOV-010" role="1"><narrative>KOICA</narrative></participating-org>
+				<activity-status code="2"/>
+				<activity-date type="2" iso-date="2022-02-01"/>
+				<recipient-country code="UZ" percentage="100"/>
+				<sector code="23630" vocabulary="1"/>
+				<transaction><transaction-type code="2"/><transaction-date iso-date="2022-01-20"/><value>300000</value>
+				  <provider-org ref="KR-GOV-010"/><finance-type code="110"/></transaction>
+				<transaction><transaction-type code="3"/><transaction-date iso-date="2022-08-15"/><value>100000</value>
+				  <provider-org ref="KR-GOV-010"/></transaction>
+				</iati-activity></iati-activities>
+				""";
+		JsonNode report = expect(200, admin.postRaw("/api/import/iati?fileName=closed.xml", "application/xml", xml))
+				.json();
+		assertThat(report.path("imported").asInt()).isEqualTo(1);
+		assertThat(report.path("skipped").toString()).contains("2022-Q3 is closed since ")
+				.contains("nothing effective on 2022-08-15 is recorded in it");
+		JsonNode project = admin.get("/api/projects/CLOSE-IATI-1").json();
+		assertThat(project.path("fundings").get(0).path("disbursements")).isEmpty();
+
+		JsonNode restated = expect(200, admin.header("X-Restatement-Reason", "KOICA's 2022 file came late")
+				.postRaw("/api/import/iati?fileName=closed.xml", "application/xml", xml)).json();
+		assertThat(restated.path("skipped").toString()).doesNotContain("is closed since");
+		project = admin.get("/api/projects/CLOSE-IATI-1").json();
+		assertThat(project.path("fundings").get(0).path("disbursements")).hasSize(1);
+		assertThat(project.path("fundings").get(0).path("disbursements").get(0).path("amount").path("amount")
+				.decimalValue()).isEqualByComparingTo("100000.00");
+	}
+
+	@Test
 	void aMalformedPeriodIsA400NamingTheFieldAndRecordsNothing() {
 		int before = admin.get("/api/periods").json().size();
 		for (String period : List.of("2024-Q5", "FY24", "2024Q1", "Q4-2024")) {
