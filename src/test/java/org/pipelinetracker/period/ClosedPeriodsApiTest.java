@@ -73,6 +73,11 @@ class ClosedPeriodsApiTest {
 				.contains(" by admin, so nothing effective on 2024-12-20 is recorded in it")
 				.contains("mark it a restatement with a reason");
 		assertThat(admin.get(P).json().path("version").asLong()).as("nothing recorded").isEqualTo(version);
+		// the same with an Idempotency-Key (the events are stored when the request's own transaction commits)
+		Response keyed = expect(409, finance.post(P + "/disbursements", LATE, "Idempotency-Key",
+				"late-december-disbursement"));
+		assertThat(keyed.json().path("detail").asString()).startsWith("2024-Q4 is closed since ");
+		assertThat(admin.get(P).json().path("version").asLong()).as("nothing recorded").isEqualTo(version);
 
 		// a recorder may not restate, even on their own endpoint
 		Response recorder = expect(403, admin.as("recorder").header("X-Restatement-Reason", "Late milestone")

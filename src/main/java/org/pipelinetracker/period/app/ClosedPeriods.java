@@ -7,8 +7,11 @@ import org.pipelinetracker.kernel.AuditMetadata;
 import org.pipelinetracker.period.api.FiscalPeriod;
 import org.pipelinetracker.period.api.PeriodClosedEvent;
 import org.pipelinetracker.period.api.PeriodReopenedEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,9 +22,31 @@ import java.util.Optional;
 public class ClosedPeriods {
 
 	private final EventStore eventStore;
+	private final JdbcTemplate jdbc;
 
-	ClosedPeriods(EventStore eventStore) {
+	ClosedPeriods(EventStore eventStore, JdbcTemplate jdbc) {
 		this.eventStore = eventStore;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The close of the quarter or the year {@code date} falls in, if either is closed now (the quarter's first). One
+	 * indexed look-up finds whether either was ever closed; only then are their streams read.
+	 */
+	public Optional<Closure> closureOn(LocalDate date) {
+		List<FiscalPeriod> periods = FiscalPeriod.containing(date);
+		List<String> everClosed = jdbc.queryForList("select distinct aggregate_identifier from domain_event_entry"
+				+ " where aggregate_identifier in (?, ?)", String.class, periods.get(0).streamId(),
+				periods.get(1).streamId());
+		for (FiscalPeriod period : periods) {
+			if (everClosed.contains(period.streamId())) {
+				Optional<Closure> closure = closure(period);
+				if (closure.isPresent()) {
+					return closure;
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The period's close, if it is closed now. */
