@@ -19,7 +19,8 @@ import java.time.Instant;
  * Keeps {@code reporting_period} (every period ever closed: its last close and last reopening) and
  * {@code restatement} (every project event whose metadata carries a restatement reason). A subscribing processor
  * (processing group {@value #PROCESSING_GROUP}): it runs in the unit of work that stores the events, in the same
- * transaction, so a close is listed as soon as it is answered, on every node.
+ * transaction, so a close is listed as soon as it is answered, on every node; a failure here fails that transaction
+ * ({@link ReportingPeriodConfiguration}).
  */
 @Component
 @ProcessingGroup(ReportingPeriodProjection.PROCESSING_GROUP)
