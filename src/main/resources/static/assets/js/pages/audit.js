@@ -288,7 +288,7 @@ function periodsSection(ctx) {
     try {
       const r = await get(`/api/restatements${query({ period: period.value.trim() })}`);
       clear(report).append(
-        h('h3', {}, t('ui.audit.periods.reportTitle', { period: r.period, at: formatInstant(r.closedAt), by: r.closedBy })),
+        h('h3', {}, ...tParts('ui.audit.periods.reportTitle', { period: userText(r.period), at: formatInstant(r.closedAt), by: userText(r.closedBy) })),
         r.restatements.length ? table(t('ui.audit.periods.restatements'), [
           { label: t('ui.audit.periods.col.project'), value: (e) => userText(e.projectId) },
           { label: t('ui.audit.periods.col.event'), value: (e) => eventTypeName(e.eventType) },
@@ -307,7 +307,7 @@ function periodsSection(ctx) {
   load();
   const section = h('section', { class: 'panel', 'aria-labelledby': 'periods-heading' },
     h('h2', { id: 'periods-heading' }, t('ui.audit.periods.title')),
-    h('p', {}, t('ui.audit.periods.description')),
+    h('p', {}, ...tParts('ui.audit.periods.description', { quarter: userText('2024-Q4'), year: userText('FY2024') })),
     list,
     h('div', { class: 'toolbar' },
       h('div', { class: 'field narrow' }, h('label', { for: 'period-name' }, t('ui.audit.periods.period')), period),
