@@ -6,7 +6,6 @@ import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.pipelinetracker.http.Problems.Kind;
-import org.pipelinetracker.http.Problems.Problem;
 import org.pipelinetracker.http.reliability.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +64,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
-	@ExceptionHandler(Problems.ProblemException.class)
-	ResponseEntity<ProblemDetail> problem(Problems.ProblemException ex) {
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
 		return ex.problem().response();
 	}
 

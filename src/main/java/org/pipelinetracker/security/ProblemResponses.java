@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinetracker.http.Problems;
 import org.pipelinetracker.http.Problems.Kind;
-import org.pipelinetracker.http.Problems.Problem;
+import org.pipelinetracker.http.Problem;
 import org.pipelinetracker.kernel.Text;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;

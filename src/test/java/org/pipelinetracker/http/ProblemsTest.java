@@ -67,7 +67,7 @@ class ProblemsTest {
 	/** Spring MVC's refusals that are kinds here keep Spring's own English, title and detail. */
 	@Test
 	void springsOwnRefusalsKeepSpringsEnglish() {
-		Map<ErrorResponse, Problems.Problem> refusals = new LinkedHashMap<>();
+		Map<ErrorResponse, Problem> refusals = new LinkedHashMap<>();
 		refusals.put(new HttpRequestMethodNotSupportedException("DELETE", List.of("GET", "PUT")),
 				Problems.of(Kind.METHOD_NOT_ALLOWED, "DELETE"));
 		refusals.put(new HttpMediaTypeNotSupportedException(MediaType.TEXT_PLAIN, List.of(MediaType.APPLICATION_JSON)),
@@ -178,7 +178,7 @@ class ProblemsTest {
 
 	@Test
 	void aThrownProblemCarriesItAndItsDetail() {
-		Problems.ProblemException thrown = Problems.of(Kind.FACILITY_NOT_FOUND, "F-1").exception();
+		ProblemException thrown = Problems.of(Kind.FACILITY_NOT_FOUND, "F-1").exception();
 		assertThat(thrown.getMessage()).isEqualTo("There is no facility with id 'F-1'");
 		assertThat(thrown.problem().status()).isEqualTo(HttpStatus.NOT_FOUND);
 	}

@@ -381,6 +381,9 @@ class WebUiTest {
 		browser.find("#form-facility button[type=submit]").click();
 		assertThat(browser.text(".facility[data-facility-id='" + facility + "']"))
 				.contains("KOICA country programme", "USD 0.00 committed of USD 500,000,000.00 (0.0 %)");
+		// its lender's view, read when opened: nothing draws on it yet
+		browser.find("#lender-" + facility + " summary").click();
+		browser.wait.until(d -> browser.text("#lender-" + facility).contains("No commitment draws on this facility yet."));
 		browser.screenshot("funding");
 	}
 

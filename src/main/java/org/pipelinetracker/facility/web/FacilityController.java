@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.pipelinetracker.facility.api.FacilityId;
 import org.pipelinetracker.facility.query.FacilityView;
 import org.pipelinetracker.facility.query.FacilityViews;
+import org.pipelinetracker.facility.query.LenderView;
+import org.pipelinetracker.facility.query.LenderViews;
 import org.pipelinetracker.storage.AfterCommit;
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.http.Problems;
@@ -20,12 +22,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -43,10 +48,14 @@ class FacilityController {
 
 	private final FacilityWriteService writes;
 	private final FacilityViews views;
+	private final LenderViews lenders;
+	private final Clock clock;
 
-	FacilityController(FacilityWriteService writes, FacilityViews views) {
+	FacilityController(FacilityWriteService writes, FacilityViews views, LenderViews lenders, Clock clock) {
 		this.writes = writes;
 		this.views = views;
+		this.lenders = lenders;
+		this.clock = clock;
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -66,6 +75,18 @@ class FacilityController {
 			throw notFound(id);
 		}
 		return views.find(id).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * The lender's view of the facility on {@code asOf} (default today): every commitment drawing on it with what is
+	 * committed, disbursed, undisbursed, cancelled, repaid, outstanding and in arrears, and the totals per currency.
+	 */
+	@GetMapping("/{id}/loans")
+	LenderView loans(@PathVariable String id, @RequestParam(required = false) LocalDate asOf) {
+		if (!FacilityId.isValid(id)) {
+			throw notFound(id);
+		}
+		return lenders.of(id, asOf != null ? asOf : LocalDate.now(clock)).orElseThrow(() -> notFound(id));
 	}
 
 	@GetMapping

@@ -7,7 +7,7 @@ import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.http.Problems;
 import org.pipelinetracker.http.Problems.Kind;
-import org.pipelinetracker.http.Problems.Problem;
+import org.pipelinetracker.http.Problem;
 import org.pipelinetracker.kernel.FieldViolation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ProblemDetail;

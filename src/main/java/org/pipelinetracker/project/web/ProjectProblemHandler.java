@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.pipelinetracker.http.Problems;
 import org.pipelinetracker.http.Problems.Kind;
-import org.pipelinetracker.http.Problems.Problem;
+import org.pipelinetracker.http.Problem;
 import org.pipelinetracker.kernel.FieldViolation;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.springframework.core.Ordered;

@@ -82,7 +82,9 @@ export async function render(main, ctx) {
   const xlsx = xlsxButton('funding-xlsx', '/api/export/timeseries.xlsx');
   const tableBox = h('div', { id: 'funding-table' });
   const facilities = h('section', { class: 'facilities', 'aria-labelledby': 'facilities-heading' },
-    h('h2', { id: 'facilities-heading' }, t('ui.funding.facilities')), h('div', { id: 'facility-list' }));
+    h('div', { class: 'section-head' }, h('h2', { id: 'facilities-heading' }, t('ui.funding.facilities')),
+      h('span', { class: 'downloads' }, xlsxButton('facilities-xlsx', '/api/export/facilities.xlsx'))),
+    h('div', { id: 'facility-list' }));
   const facility = facilityCommand();
   if (ctx.session.can(facility.role)) {
     const form = buildForm({
@@ -121,6 +123,8 @@ export async function render(main, ctx) {
     ? h('span', {}, sectorLabel(group, ref.sectorName.get(group)), ` (${group})`) : groupName(group, groupBy));
 
   const load = async () => {
+    // a late call (a change notification, a reference answer) after the reader left the page does nothing
+    if (!ctx.isCurrent()) return;
     const s = {
       interval: document.getElementById('funding-interval').value,
       groupBy: document.getElementById('funding-group').value,
@@ -298,8 +302,39 @@ export async function render(main, ctx) {
         h('div', { class: 'meter' }, h('progress', { id: barId, max: String(limit), value: String(used), 'aria-labelledby': `${barId}-label`, 'aria-describedby': `${barId}-text` })),
         h('p', { id: `${barId}-text`, class: 'facility-figures' },
           t('ui.funding.facilityUsage', { committed: money(f.committed), limit: money(f.limit), percent: formatPercent(percent), remaining: money(f.remaining) }),
-          ' ', t('ui.funding.facilityCommitments', { count: f.projects.length }))));
+          ' ', t('ui.funding.facilityCommitments', { count: f.projects.length })),
+        lenderView(f)));
     }
+  };
+
+  // The lender's view of one facility, read when opened: every commitment drawing on it and the totals per currency.
+  const lenderView = (f) => {
+    const box = h('div', { class: 'lender-view' });
+    const details = h('details', { class: 'lender', id: `lender-${f.facilityId}` },
+      h('summary', {}, t('ui.funding.lender.title')), box);
+    details.addEventListener('toggle', async () => {
+      if (!details.open || box.dataset.loaded) return;
+      box.dataset.loaded = 'true';
+      try {
+        const view = await get(`/api/facilities/${encodeURIComponent(f.facilityId)}/loans`);
+        const amount = (m) => (m ? money(m) : '—');
+        const figures = ['committed', 'disbursed', 'undisbursed', 'cancelled', 'repaid', 'outstanding', 'arrears'];
+        const columns = [
+          { label: t('ui.funding.lender.col.loan'), value: (l) => (l.total ? t('ui.funding.lender.total', { currency: l.currency })
+            : h('span', {}, h('a', { href: `#/projects/${encodeURIComponent(l.projectId)}` }, userText(l.projectId)), ' · ', userText(l.fundingId))) },
+          ...figures.map((k) => ({ label: t(`ui.funding.lender.col.${k}`), class: 'num',
+            value: (l) => (k === 'arrears' && !l.total && !l.scheduled ? t('ui.funding.lender.noSchedule') : amount(l[k])) }))];
+        const rows = [...view.loans, ...view.totals.map((x) => ({ ...x, total: true }))];
+        box.append(rows.length ? table(t('ui.funding.lender.caption', { date: view.asOf }), columns, rows,
+          { rowClass: (l) => (l.total ? 'total' : null) }) : h('p', { class: 'empty' }, t('ui.funding.lender.none')));
+        if (view.unmatched.length) {
+          box.append(h('p', { class: 'notice warning' }, t('ui.funding.lender.unmatched', { ids: view.unmatched.map((u) => `${u.projectId} · ${u.fundingId}`).join(', ') })));
+        }
+      } catch (err) {
+        box.append(h('p', { class: 'error', role: 'alert' }, err.userMessage || err.message));
+      }
+    });
+    return details;
   };
 
   controls.addEventListener('submit', (e) => {
