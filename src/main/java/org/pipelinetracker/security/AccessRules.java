@@ -104,11 +104,18 @@ final class AccessRules {
 		// documents: recorders (the record's evidence) and finance (the evidence of money) upload files
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER, Role.FINANCE), "/api/projects/*/documents");
 
+		// closed periods: any user sees which are closed; the restatements report for finance and auditors; closing
+		// and reopening for administrators (below)
+		b.read(HttpMethod.GET, "/api/periods");
+		b.roles(HttpMethod.GET, Set.of(Role.FINANCE, Role.AUDITOR), "/api/restatements");
+
 		// the signed-in user's language and time zone
 		b.authenticated(null, "/api/me/preferences");
 
-		// administrators only: replay, dead letters, IATI import (reads included), official exchange rates
+		// administrators only: replay, dead letters, IATI import (reads included), official exchange rates, closing
+		// and reopening periods
 		b.roles(null, Set.of(Role.ADMIN), "/api/admin/**", "/api/import/**");
+		b.roles(HttpMethod.POST, Set.of(Role.ADMIN), "/api/periods/*/close", "/api/periods/*/reopen");
 		b.roles(HttpMethod.POST, Set.of(Role.ADMIN), "/api/fx-rates/imports", "/api/fx-rates/fetches");
 
 		// everything else under /api: refused

@@ -2,6 +2,7 @@ package org.pipelinetracker.i18n;
 
 import org.junit.jupiter.api.Test;
 import org.pipelinetracker.facility.api.FacilityEvent;
+import org.pipelinetracker.period.api.PeriodEvent;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.FundingSource;
@@ -329,8 +330,10 @@ class MessageCatalogueTest {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AssignableTypeFilter(ProjectEvent.class));
 		scanner.addIncludeFilter(new AssignableTypeFilter(FacilityEvent.class));
+		scanner.addIncludeFilter(new AssignableTypeFilter(PeriodEvent.class));
 		Set<String> names = new TreeSet<>();
-		for (String pkg : List.of(ProjectEvent.class.getPackageName(), FacilityEvent.class.getPackageName())) {
+		for (String pkg : List.of(ProjectEvent.class.getPackageName(), FacilityEvent.class.getPackageName(),
+				PeriodEvent.class.getPackageName())) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
 				String name = candidate.getBeanClassName();
 				names.add(name.substring(name.lastIndexOf('.') + 1));
