@@ -10,7 +10,7 @@ import org.pipelinetracker.iati.conventions.ReportingOrg;
 import org.pipelinetracker.iati.export.ExportSelection.Criteria;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.query.ProjectView.FundingView;
-import org.pipelinetracker.project.query.ProjectView.Unconverted;
+import org.pipelinetracker.project.query.ProjectTotals.Unconverted;
 import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.web.bind.annotation.GetMapping;

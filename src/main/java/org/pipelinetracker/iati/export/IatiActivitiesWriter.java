@@ -7,7 +7,6 @@ import org.pipelinetracker.iati.conventions.Narratives;
 import org.pipelinetracker.iati.conventions.ReportingOrg;
 import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.Stage;
-import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.query.DocumentView;
 import org.pipelinetracker.project.query.ProjectPlanLines;
 import org.pipelinetracker.project.query.ProjectPlanLines.BudgetLine;
@@ -19,16 +18,12 @@ import org.pipelinetracker.project.query.ProjectView.StageEntry;
 import org.pipelinetracker.project.query.ProjectView.TextView;
 
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,86 +78,85 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	static final String VERSION = "2.03";
 
-	private final XMLStreamWriter xml;
+	private final IatiXml xml;
+	private final IatiFlowsWriter flows;
 	private final ReportingOrg reportingOrg;
 	private final UnaryOperator<String> absoluteUrl;
-	/** One entry per open element: whether it has child elements (so its end tag goes on its own line). */
-	private final Deque<boolean[]> open = new ArrayDeque<>();
 
 	IatiActivitiesWriter(OutputStream out, ReportingOrg reportingOrg, UnaryOperator<String> absoluteUrl,
 			Instant generatedAt) throws XMLStreamException {
-		this.xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+		this.xml = new IatiXml(out);
+		this.flows = new IatiFlowsWriter(xml);
 		this.reportingOrg = reportingOrg;
 		this.absoluteUrl = absoluteUrl;
-		xml.writeStartDocument("UTF-8", "1.0");
-		start("iati-activities");
+		xml.start("iati-activities");
 		xml.writeNamespace(Extension.PREFIX, Extension.NAMESPACE);
 		xml.writeAttribute("version", VERSION);
 		xml.writeAttribute("generated-datetime", generatedAt.truncatedTo(ChronoUnit.SECONDS).toString());
 	}
 
 	void write(ProjectView p) throws XMLStreamException {
-		start("iati-activity");
+		xml.start("iati-activity");
 		if (p.lastEventAt != null) {
 			xml.writeAttribute("last-updated-datetime", p.lastEventAt.truncatedTo(ChronoUnit.MILLIS).toString());
 		}
 		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", Narratives.LANGUAGE);
 
-		text("iati-identifier", reportingOrg.identifierOf(p.projectId));
-		start("reporting-org");
+		xml.text("iati-identifier", reportingOrg.identifierOf(p.projectId));
+		xml.start("reporting-org");
 		xml.writeAttribute("ref", reportingOrg.ref());
 		xml.writeAttribute("type", reportingOrg.type());
-		narrative(reportingOrg.name());
-		end();
-		start("title");
+		xml.narrative(reportingOrg.name());
+		xml.end();
+		xml.start("title");
 		for (Map.Entry<String, TextView> text : texts(p)) {
 			if (text.getValue().title() != null) {
-				narrative(text.getValue().title(), text.getKey());
+				xml.narrative(text.getValue().title(), text.getKey());
 			}
 		}
-		end();
-		start("description");
+		xml.end();
+		xml.start("description");
 		xml.writeAttribute("type", "1");
 		boolean described = false;
 		for (Map.Entry<String, TextView> text : texts(p)) {
 			String description = text.getValue().description();
 			if (description != null && !description.isBlank()) {
-				narrative(description, text.getKey());
+				xml.narrative(description, text.getKey());
 				described = true;
 			}
 		}
 		if (!described) {
-			narrative(p.title, language(p));
+			xml.narrative(p.title, language(p));
 		}
-		end();
+		xml.end();
 		participatingOrgs(p);
-		empty("activity-status", "code", p.iatiStatus);
+		xml.empty("activity-status", "code", p.iatiStatus);
 		activityDates(p);
-		start("recipient-country");
+		xml.start("recipient-country");
 		xml.writeAttribute("code", Geography.RECIPIENT_COUNTRY);
 		xml.writeAttribute("percentage", Geography.RECIPIENT_PERCENTAGE);
-		end();
+		xml.end();
 		if (p.region != null) {
-			start("location");
+			xml.start("location");
 			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.REGION, p.region);
-			start("name");
-			narrative(p.region);
-			end();
-			end();
+			xml.start("name");
+			xml.narrative(p.region);
+			xml.end();
+			xml.end();
 		}
-		start("sector");
+		xml.start("sector");
 		xml.writeAttribute("vocabulary", "1");
 		xml.writeAttribute("code", p.sector);
 		xml.writeAttribute("percentage", "100");
-		end();
+		xml.end();
 		for (BudgetLine budget : ProjectPlanLines.budgets(p, false)) {
-			budget(budget);
+			flows.budget(budget);
 		}
 		for (PlannedDisbursementLine plan : ProjectPlanLines.plannedDisbursements(p, false)) {
-			plannedDisbursement(plan);
+			flows.plannedDisbursement(plan);
 		}
 		for (MoneyFlow flow : MoneyFlow.of(p)) {
-			transaction(flow);
+			flows.transaction(flow);
 		}
 		Set<String> documentIds = new HashSet<>();
 		for (DocumentView document : p.documents) {
@@ -176,13 +170,13 @@ final class IatiActivitiesWriter implements AutoCloseable {
 				documentLink(agreement);
 			}
 		}
-		end();
+		xml.end();
 	}
 
 	/** A project document; {@code agreement}: the agreement whose text it is, or null. */
 	private void documentLink(DocumentView d, AgreementView agreement) throws XMLStreamException {
 		String url = absoluteUrl.apply(d.url());
-		start("document-link");
+		xml.start("document-link");
 		xml.writeAttribute("url", url);
 		xml.writeAttribute("format", d.format() != null ? d.format() : format(url));
 		xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.DOCUMENT_ID, d.documentId());
@@ -196,65 +190,65 @@ final class IatiActivitiesWriter implements AutoCloseable {
 						String.join("; ", agreement.parties()));
 			}
 		}
-		start("title");
+		xml.start("title");
 		if (d.titles().isEmpty()) {
-			narrative(d.url());
+			xml.narrative(d.url());
 		}
 		for (Map.Entry<String, String> title : d.titles().entrySet()) {
-			narrative(title.getValue(), title.getKey());
+			xml.narrative(title.getValue(), title.getKey());
 		}
-		end();
+		xml.end();
 		if (!d.descriptions().isEmpty()) {
-			start("description");
+			xml.start("description");
 			for (Map.Entry<String, String> description : d.descriptions().entrySet()) {
-				narrative(description.getValue(), description.getKey());
+				xml.narrative(description.getValue(), description.getKey());
 			}
-			end();
+			xml.end();
 		}
 		for (String category : d.categories()) {
-			empty("category", "code", category);
+			xml.empty("category", "code", category);
 		}
 		for (String language : d.languages()) {
-			empty("language", "code", language);
+			xml.empty("language", "code", language);
 		}
 		if (d.documentDate() != null) {
-			empty("document-date", "iso-date", d.documentDate().toString());
+			xml.empty("document-date", "iso-date", d.documentDate().toString());
 		}
-		end();
+		xml.end();
 	}
 
 	private void participatingOrgs(ProjectView p) throws XMLStreamException {
 		if (!p.partners.isEmpty()) {
 			for (Partner partner : p.partners) {
-				start("participating-org");
-				attribute("ref", partner.ref());
-				attribute("type", partner.type());
+				xml.start("participating-org");
+				xml.attribute("ref", partner.ref());
+				xml.attribute("type", partner.type());
 				xml.writeAttribute("role", partner.role().iatiCode());
-				attribute("activity-id", partner.activityId());
-				attribute("crs-channel-code", partner.crsChannelCode());
+				xml.attribute("activity-id", partner.activityId());
+				xml.attribute("crs-channel-code", partner.crsChannelCode());
 				if (partner.country() != null) {
 					xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.COUNTRY, partner.country());
 				}
 				if (partner.names().isEmpty()) {
-					narrative(partner.name());
+					xml.narrative(partner.name());
 				}
 				else {
 					// the name shown first: the import takes our own export's first narrative as the name
 					if (!partner.names().containsValue(partner.name())) {
-						narrative(partner.name());
+						xml.narrative(partner.name());
 					}
 					String first = partner.names().entrySet().stream().filter(e -> e.getValue().equals(partner.name()))
 							.map(Map.Entry::getKey).findFirst().orElse(null);
 					if (first != null) {
-						narrative(partner.name(), first);
+						xml.narrative(partner.name(), first);
 					}
 					for (Map.Entry<String, String> name : partner.names().entrySet()) {
 						if (!name.getKey().equals(first)) {
-							narrative(name.getValue(), name.getKey());
+							xml.narrative(name.getValue(), name.getKey());
 						}
 					}
 				}
-				end();
+				xml.end();
 			}
 			return;
 		}
@@ -265,18 +259,18 @@ final class IatiActivitiesWriter implements AutoCloseable {
 			}
 		}
 		for (String funder : funders) {
-			start("participating-org");
+			xml.start("participating-org");
 			xml.writeAttribute("role", "1");
-			narrative(funder);
-			end();
+			xml.narrative(funder);
+			xml.end();
 		}
 		if (funders.isEmpty()) {
-			start("participating-org");
+			xml.start("participating-org");
 			xml.writeAttribute("ref", reportingOrg.ref());
 			xml.writeAttribute("type", reportingOrg.type());
 			xml.writeAttribute("role", "2");
-			narrative(reportingOrg.name());
-			end();
+			xml.narrative(reportingOrg.name());
+			xml.end();
 		}
 	}
 
@@ -284,11 +278,11 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		LocalDate actualStart = sinceFirst(p, Stage.IMPLEMENTATION);
 		LocalDate actualEnd = p.stage == Stage.COMPLETED ? p.stageSince : null;
 		if (p.plannedStart == null && actualStart == null && p.plannedEnd == null && actualEnd == null) {
-			start("activity-date");
+			xml.start("activity-date");
 			xml.writeAttribute("type", "1");
 			xml.writeAttribute("iso-date", p.proposedOn.toString());
-			narrative("Date of the proposal: no planned start recorded");
-			end();
+			xml.narrative("Date of the proposal: no planned start recorded");
+			xml.end();
 			return;
 		}
 		activityDate("1", p.plannedStart);
@@ -303,131 +297,31 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	private void activityDate(String type, LocalDate date) throws XMLStreamException {
 		if (date != null) {
-			start("activity-date");
+			xml.start("activity-date");
 			xml.writeAttribute("type", type);
 			xml.writeAttribute("iso-date", date.toString());
-			end();
+			xml.end();
 		}
-	}
-
-	/**
-	 * A current budget (the latest revision of its period), with its commitment and the day it was known as
-	 * {@code pt:} attributes; {@code value-date}, required by IATI, is the period's start when none was given.
-	 */
-	private void budget(BudgetLine b) throws XMLStreamException {
-		start("budget");
-		xml.writeAttribute("type", b.type());
-		xml.writeAttribute("status", b.status());
-		planExtensions(b.fundingId(), b.recordedOn());
-		empty("period-start", "iso-date", b.periodStart().toString());
-		empty("period-end", "iso-date", b.periodEnd().toString());
-		planValue(b.value(), b.valueDate() != null ? b.valueDate() : b.periodStart());
-		end();
-	}
-
-	/** A current planned disbursement, as {@link #budget}; its provider and receiver by name. */
-	private void plannedDisbursement(PlannedDisbursementLine p) throws XMLStreamException {
-		start("planned-disbursement");
-		attribute("type", p.type());
-		planExtensions(p.fundingId(), p.recordedOn());
-		empty("period-start", "iso-date", p.periodStart().toString());
-		if (p.periodEnd() != null) {
-			empty("period-end", "iso-date", p.periodEnd().toString());
-		}
-		planValue(p.value(), p.valueDate() != null ? p.valueDate() : p.periodStart());
-		if (p.provider() != null && !p.provider().isBlank()) {
-			start("provider-org");
-			narrative(p.provider());
-			end();
-		}
-		if (p.receiver() != null && !p.receiver().isBlank()) {
-			start("receiver-org");
-			narrative(p.receiver());
-			end();
-		}
-		end();
-	}
-
-	private void planExtensions(String fundingId, LocalDate recordedOn) throws XMLStreamException {
-		if (fundingId != null) {
-			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.FUNDING_ID, fundingId);
-		}
-		xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.RECORDED_ON, recordedOn.toString());
-	}
-
-	private void planValue(Money value, LocalDate valueDate) throws XMLStreamException {
-		start("value");
-		xml.writeAttribute("currency", value.currency());
-		xml.writeAttribute("value-date", valueDate.toString());
-		xml.writeCharacters(value.amount().toPlainString());
-		end();
-	}
-
-	private void transaction(MoneyFlow flow) throws XMLStreamException {
-		FundingView f = flow.funding();
-		boolean ofFunding = flow.ofFunding();
-		start("transaction");
-		if (f != null) {
-			xml.writeAttribute("ref", f.fundingId);
-		}
-		if (ofFunding && f.source != null) {
-			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.SOURCE, f.source.name());
-		}
-		if (ofFunding && f.instrument != null) {
-			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.INSTRUMENT, f.instrument.name());
-		}
-		if (flow.kind() == MoneyFlow.Kind.CANCELLATION) {
-			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.MOVEMENT, Extension.CANCELLATION);
-		}
-		empty("transaction-type", "code", flow.transactionType());
-		empty("transaction-date", "iso-date", flow.valueDate().toString());
-		start("value");
-		xml.writeAttribute("currency", flow.amount().currency());
-		xml.writeAttribute("value-date", flow.valueDate().toString());
-		xml.writeCharacters(flow.amount().amount().toPlainString());
-		end();
-		if (flow.description() != null && !flow.description().isBlank()) {
-			start("description");
-			narrative(flow.description());
-			end();
-		}
-		if (flow.provider() != null && !flow.provider().isBlank()) {
-			start("provider-org");
-			narrative(flow.provider());
-			end();
-		}
-		if (flow.receiver() != null && !flow.receiver().isBlank()) {
-			start("receiver-org");
-			narrative(flow.receiver());
-			end();
-		}
-		if (ofFunding && f.flowType != null) {
-			empty("flow-type", "code", f.flowType);
-		}
-		if (ofFunding && f.financeType != null) {
-			empty("finance-type", "code", f.financeType);
-		}
-		end();
 	}
 
 	private void documentLink(AgreementView a) throws XMLStreamException {
 		String url = absoluteUrl.apply(a.documentUrl().trim());
-		start("document-link");
+		xml.start("document-link");
 		xml.writeAttribute("url", url);
 		xml.writeAttribute("format", format(url));
 		xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.AGREEMENT_ID, a.agreementId());
 		xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.AGREEMENT_TYPE, a.type().name());
-		start("title");
-		narrative(AgreementDocuments.title(a.type(), a.agreementId()));
-		end();
+		xml.start("title");
+		xml.narrative(AgreementDocuments.title(a.type(), a.agreementId()));
+		xml.end();
 		if (a.parties() != null && !a.parties().isEmpty()) {
-			start("description");
-			narrative(AgreementDocuments.partiesDescription(a.parties()));
-			end();
+			xml.start("description");
+			xml.narrative(AgreementDocuments.partiesDescription(a.parties()));
+			xml.end();
 		}
-		empty("category", "code", AgreementDocuments.category(a.type()));
-		empty("document-date", "iso-date", a.signedOn().toString());
-		end();
+		xml.empty("category", "code", AgreementDocuments.category(a.type()));
+		xml.empty("document-date", "iso-date", a.signedOn().toString());
+		xml.end();
 	}
 
 	/** The IANA media type, from the file extension where it tells; a web page otherwise. */
@@ -454,10 +348,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	/** Ends the document (an export with no project has an empty root, which the schema does not accept). */
 	void finish() throws XMLStreamException {
-		end();
-		xml.writeCharacters("\n");
-		xml.writeEndDocument();
-		xml.flush();
+		xml.finish();
 	}
 
 	@Override
@@ -483,65 +374,5 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	private static String language(ProjectView p) {
 		return p.language != null ? p.language : Narratives.LANGUAGE;
-	}
-
-	private void narrative(String text) throws XMLStreamException {
-		narrative(text, Narratives.LANGUAGE);
-	}
-
-	private void narrative(String text, String language) throws XMLStreamException {
-		start("narrative");
-		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", language);
-		characters(text);
-		end();
-	}
-
-	private void text(String element, String text) throws XMLStreamException {
-		start(element);
-		characters(text);
-		end();
-	}
-
-	/**
-	 * A text as character data that reads back as it was: the writer escapes {@code <}, {@code &} and {@code >};
-	 * a carriage return is written as {@code &#13;}, since an XML parser turns a raw one (and CRLF) into a line feed.
-	 */
-	private void characters(String text) throws XMLStreamException {
-		int from = 0;
-		for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', from)) {
-			xml.writeCharacters(text.substring(from, cr));
-			xml.writeEntityRef("#13");
-			from = cr + 1;
-		}
-		xml.writeCharacters(text.substring(from));
-	}
-
-	private void attribute(String name, String value) throws XMLStreamException {
-		if (value != null && !value.isBlank()) {
-			xml.writeAttribute(name, value);
-		}
-	}
-
-	private void empty(String element, String attribute, String value) throws XMLStreamException {
-		start(element);
-		xml.writeAttribute(attribute, value);
-		end();
-	}
-
-	private void start(String element) throws XMLStreamException {
-		if (!open.isEmpty()) {
-			open.peek()[0] = true;
-		}
-		xml.writeCharacters("\n" + "  ".repeat(open.size()));
-		xml.writeStartElement(element);
-		open.push(new boolean[] {false});
-	}
-
-	private void end() throws XMLStreamException {
-		boolean hasChildren = open.pop()[0];
-		if (hasChildren) {
-			xml.writeCharacters("\n" + "  ".repeat(open.size()));
-		}
-		xml.writeEndElement();
 	}
 }

@@ -15,7 +15,7 @@ import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.query.ProjectTimeline;
 import org.pipelinetracker.project.query.ProjectView;
 import org.pipelinetracker.project.query.ProjectView.FundingView;
-import org.pipelinetracker.project.query.ProjectView.Unconverted;
+import org.pipelinetracker.project.query.ProjectTotals.Unconverted;
 import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.sheets.Workbook;
 import org.pipelinetracker.sheets.Workbook.Amount;

@@ -1,24 +1,30 @@
 package org.pipelinetracker.iati.imports;
 
 import org.pipelinetracker.iati.conventions.Extension;
-import org.pipelinetracker.iati.conventions.Narratives;
 
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+
+import static org.pipelinetracker.iati.imports.IatiElements.attr;
+import static org.pipelinetracker.iati.imports.IatiElements.collapse;
+import static org.pipelinetracker.iati.imports.IatiElements.date;
+import static org.pipelinetracker.iati.imports.IatiElements.ext;
+import static org.pipelinetracker.iati.imports.IatiElements.lang;
+import static org.pipelinetracker.iati.imports.IatiElements.narratives;
+import static org.pipelinetracker.iati.imports.IatiElements.skip;
+import static org.pipelinetracker.iati.imports.IatiElements.text;
+import static org.pipelinetracker.iati.imports.IatiElements.upper;
 
 /**
  * Streams an IATI activity file with StAX (Woodstox) and hands over one {@link IatiActivity} at a time, so memory does
@@ -39,7 +45,6 @@ final class IatiReader {
 	private static final int MAX_ATTRIBUTES = 64;
 
 	private static final XMLInputFactory FACTORY = factory();
-	private static final Pattern PARAGRAPHS = Pattern.compile("[ \\t\\r]*\\n\\s*\\n\\s*");
 
 	private IatiReader() {
 	}
@@ -321,148 +326,6 @@ final class IatiReader {
 		List<IatiActivity.Narrative> names = new ArrayList<>();
 		String name = narratives(r, defaultLanguage, names);
 		return new IatiActivity.Org(ref, role, name, country, type, List.copyOf(names), activityId, crsChannelCode);
-	}
-
-	/** {@link #narratives(XMLStreamReader, String, List)}, keeping no list. */
-	private static String narratives(XMLStreamReader r) throws XMLStreamException {
-		return narratives(r, null, null);
-	}
-
-	/**
-	 * Consumes the current element and returns its best narrative: the first without a language or in English,
-	 * else the first of any language; text directly in the element (IATI 1.x style) counts as a narrative. Adds every
-	 * narrative to {@code all} (when given) with its language: its own {@code xml:lang}, else the element's, else
-	 * {@code defaultLanguage}.
-	 */
-	private static String narratives(XMLStreamReader r, String defaultLanguage, List<IatiActivity.Narrative> all)
-			throws XMLStreamException {
-		String elementLanguage = lang(r);
-		String inherited = elementLanguage != null ? elementLanguage : defaultLanguage;
-		String english = null;
-		String any = null;
-		StringBuilder direct = new StringBuilder();
-		int depth = 1;
-		while (r.hasNext() && depth > 0) {
-			int event = r.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				if (depth == 1 && r.getLocalName().equals("narrative")) {
-					String lang = lang(r);
-					String text = collapse(r.getElementText());
-					if (!text.isEmpty() && all != null) {
-						all.add(new IatiActivity.Narrative(lang != null ? lang : inherited, lang != null, text));
-					}
-					if (!text.isEmpty()) {
-						if (english == null && (lang == null || lang.equalsIgnoreCase(Narratives.LANGUAGE))) {
-							english = text;
-						}
-						if (any == null) {
-							any = text;
-						}
-					}
-				}
-				else {
-					depth++;
-				}
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-			else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-				direct.append(r.getText());
-			}
-		}
-		String fallback = collapse(direct.toString());
-		if (any == null && !fallback.isEmpty() && all != null) {
-			all.add(new IatiActivity.Narrative(inherited, false, fallback));
-		}
-		return english != null ? english : any != null ? any : fallback.isEmpty() ? null : fallback;
-	}
-
-	/** The element's {@code xml:lang}, trimmed; null when absent or blank. */
-	private static String lang(XMLStreamReader r) {
-		String value = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
-		return value == null || value.isBlank() ? null : value.trim();
-	}
-
-	/** The element's text content, trimmed (nested elements are skipped); consumes the element. */
-	private static String text(XMLStreamReader r) throws XMLStreamException {
-		StringBuilder text = new StringBuilder();
-		int depth = 1;
-		while (r.hasNext() && depth > 0) {
-			int event = r.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				depth++;
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-			else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-				text.append(r.getText());
-			}
-		}
-		String trimmed = text.toString().trim();
-		return trimmed.isEmpty() ? null : trimmed;
-	}
-
-	private static void skip(XMLStreamReader r) throws XMLStreamException {
-		int depth = 1;
-		while (r.hasNext() && depth > 0) {
-			int event = r.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				depth++;
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-		}
-	}
-
-	private static String attr(XMLStreamReader r, String name) {
-		for (int i = 0; i < r.getAttributeCount(); i++) {
-			if (r.getAttributeLocalName(i).equals(name)) {
-				String value = r.getAttributeValue(i).trim();
-				return value.isEmpty() ? null : value;
-			}
-		}
-		return null;
-	}
-
-	/** An extension attribute of this application ({@link Extension#NAMESPACE}), trimmed; null when absent or blank. */
-	private static String ext(XMLStreamReader r, String name) {
-		String value = r.getAttributeValue(Extension.NAMESPACE, name);
-		return value == null || value.isBlank() ? null : value.trim();
-	}
-
-	private static LocalDate date(IatiActivity a, String what, String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-		}
-		catch (DateTimeParseException e) {
-			a.problems.add(what + " '" + value + "' is not an ISO date; ignored");
-			return null;
-		}
-	}
-
-	private static String upper(String s) {
-		return s == null ? null : s.toUpperCase(Locale.ROOT);
-	}
-
-	/** Whitespace within a paragraph becomes one space; paragraphs (split by a blank line) stay apart. */
-	private static String collapse(String s) {
-		if (s == null) {
-			return "";
-		}
-		StringBuilder text = new StringBuilder();
-		for (String paragraph : PARAGRAPHS.split(s.trim())) {
-			String words = paragraph.replaceAll("\\s+", " ").trim();
-			if (!words.isEmpty()) {
-				text.append(text.isEmpty() ? "" : "\n\n").append(words);
-			}
-		}
-		return text.toString();
 	}
 
 	/**

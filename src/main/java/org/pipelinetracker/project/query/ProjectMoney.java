@@ -6,12 +6,12 @@ import org.pipelinetracker.fx.FxRate;
 import org.pipelinetracker.fx.RateTable;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.Money;
-import org.pipelinetracker.project.query.ProjectView.ConvertedTotals;
-import org.pipelinetracker.project.query.ProjectView.Flow;
-import org.pipelinetracker.project.query.ProjectView.FlowKind;
-import org.pipelinetracker.project.query.ProjectView.SourceTotals;
-import org.pipelinetracker.project.query.ProjectView.Unconverted;
-import org.pipelinetracker.project.query.ProjectView.UsdSummary;
+import org.pipelinetracker.project.query.ProjectTotals.ConvertedTotals;
+import org.pipelinetracker.project.query.ProjectTotals.Flow;
+import org.pipelinetracker.project.query.ProjectTotals.FlowKind;
+import org.pipelinetracker.project.query.ProjectTotals.SourceTotals;
+import org.pipelinetracker.project.query.ProjectTotals.Unconverted;
+import org.pipelinetracker.project.query.ProjectTotals.UsdSummary;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -29,7 +29,7 @@ public record ProjectSummary(String projectId, String title, String sector, Stri
 		BigDecimal committedUsd, BigDecimal disbursedUsd, BigDecimal receivedUsd, BigDecimal expendedUsd,
 		boolean unconvertedAmounts, long version, Instant lastEventAt, List<Partner> partners,
 		Set<FundingSource> fundingSources, String language, Map<String, String> titles,
-		List<ProjectView.AlertView> alerts, ProjectView.ConvertedTotals converted, List<DataQuality.Entry> dataQuality) {
+		List<ProjectView.AlertView> alerts, ProjectTotals.ConvertedTotals converted, List<DataQuality.Entry> dataQuality) {
 
 	static ProjectSummary of(ProjectView v) {
 		return new ProjectSummary(v.projectId, v.title, v.sector, v.sectorName, v.region, v.stage, v.iatiStatus,

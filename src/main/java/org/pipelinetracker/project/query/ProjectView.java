@@ -1,28 +1,17 @@
 package org.pipelinetracker.project.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.pipelinetracker.fx.Converted;
 import org.pipelinetracker.fx.DisplayCurrencies;
-import org.pipelinetracker.fx.FxRate;
 import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.ActivityStatusReportedEvent;
 import org.pipelinetracker.fx.RateTable;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.AgreementType;
-import org.pipelinetracker.project.api.BudgetRecordedEvent;
-import org.pipelinetracker.project.api.PlannedDisbursementRecordedEvent;
 import org.pipelinetracker.project.api.ContentLanguage;
-import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.DocumentLinkedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
-import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
-import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
-import org.pipelinetracker.project.api.FundingCommittedEvent;
-import org.pipelinetracker.project.api.FundingCancelledEvent;
-import org.pipelinetracker.project.api.TransactionRecordedEvent;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.ImportNotesRecordedEvent;
-import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
 import org.pipelinetracker.project.api.Money;
@@ -38,6 +27,9 @@ import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.ProjectTextRecordedEvent;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StageChange;
+
+import org.pipelinetracker.project.query.ProjectTotals.ConvertedTotals;
+import org.pipelinetracker.project.query.ProjectTotals.UsdSummary;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -136,55 +128,6 @@ public class ProjectView {
 	public long version = -1;
 	/** When the last event was recorded (transaction time). */
 	public Instant lastEventAt;
-
-	/**
-	 * Totals in USD, each amount converted at the latest rate on or before its own value date (commitment,
-	 * correction, disbursement, receipt or expenditure date). Amounts with no usable rate are listed in their own
-	 * currency, never dropped and never taken at 1. {@code received} (incoming funds) and {@code expended}
-	 * (expenditure) are separate from the commitments: neither changes committed, disbursed or undisbursed.
-	 */
-	public record UsdSummary(BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed, BigDecimal received,
-			BigDecimal expended, Map<FundingSource, SourceTotals> bySource, List<FxRate> ratesUsed,
-			List<Unconverted> unconverted) {
-	}
-
-	/**
-	 * Totals in {@code currency}, as {@link UsdSummary} (amounts without a rate to it in {@code unconverted}, left out
-	 * of the totals), and ({@code flows}, the project view only) every amount with its conversion: the rate, its date
-	 * and source, or none.
-	 */
-	public record ConvertedTotals(String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed,
-			BigDecimal received, BigDecimal expended, Map<FundingSource, SourceTotals> bySource, List<FxRate> ratesUsed,
-			List<Unconverted> unconverted, @JsonInclude(JsonInclude.Include.NON_NULL) List<Flow> flows) {
-
-		/** The same totals without the amounts one by one (for a list of projects). */
-		public ConvertedTotals withoutFlows() {
-			return new ConvertedTotals(currency, committed, disbursed, undisbursed, received, expended, bySource,
-					ratesUsed, unconverted, null);
-		}
-	}
-
-	/**
-	 * One amount of the project: a commitment, a correction (the change it makes), a disbursement, incoming funds or an
-	 * expenditure ({@code kind}), the {@code index}-th of its kind (of its funding, for corrections and
-	 * disbursements), on its value {@code date}, and its {@code converted} amount with the rate and date used (null
-	 * when no rate applies: the amount is left out of the totals, never counted as zero).
-	 */
-	public record Flow(FlowKind kind, String fundingId, int index, LocalDate date, BigDecimal amount, String currency,
-			Converted converted) {
-	}
-
-	public enum FlowKind {
-		COMMITMENT, CORRECTION, DISBURSEMENT, INCOMING_FUNDS, EXPENDITURE
-	}
-
-	public record SourceTotals(BigDecimal committed, BigDecimal disbursed, BigDecimal undisbursed) {
-	}
-
-	/** Amounts of one currency without a usable rate, and the value dates they have no rate on. */
-	public record Unconverted(String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal received,
-			BigDecimal expended, List<LocalDate> dates) {
-	}
 
 	/** Fills {@link #usd} and {@link #converted} (in USD) with the rates in force. */
 	public ProjectView normalise(FxRates fx) {
@@ -334,63 +277,8 @@ public class ProjectView {
 					e.documentUrl(), e.documentId()));
 			documents.replaceAll(d -> d.documentId().equals(e.documentId()) ? d.withAgreement(e.agreementId()) : d);
 		}
-		else if (event instanceof FundingCommittedEvent e) {
-			FundingView funding = new FundingView();
-			funding.fundingId = e.fundingId();
-			funding.source = e.source();
-			funding.instrument = e.instrument();
-			funding.funder = e.funder();
-			funding.amount = e.amount();
-			funding.originalAmount = e.amount();
-			funding.disbursed = Money.zero(e.amount().currency());
-			funding.undisbursed = e.amount();
-			funding.committedOn = e.committedOn();
-			funding.terms = e.terms() == null || e.terms().isEmpty() ? null : e.terms();
-			funding.financeType = e.financeType();
-			funding.flowType = e.flowType();
-			funding.facilityId = e.facilityId();
-			fundings.add(funding);
-			alerts.removeIf(a -> a.kind() == StallKind.NO_FUNDING);
-			committedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
-		}
-		else if (event instanceof DisbursementRecordedEvent e) {
-			FundingView funding = funding(e.fundingId());
-			funding.disbursements.add(new DisbursementView(e.amount(), e.disbursedOn()));
-			alerts.removeIf(a -> a.kind() == StallKind.NO_DISBURSEMENT && e.fundingId().equals(a.fundingId()));
-			funding.disbursed = funding.disbursed.plus(e.amount());
-			funding.undisbursed = funding.amount.minus(funding.disbursed);
-			disbursedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
-			LoanFlows.disbursed(funding);
-		}
-		else if (event instanceof IncomingFundsRecordedEvent e) {
-			incomingFunds.add(new IncomingFundsView(e.amount(), e.receivedOn(), e.fundingId(), e.provider(), e.receiver(),
-					e.description()));
-			alerts.removeIf(a -> a.kind() == StallKind.NO_FUNDING);
-			receivedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
-		}
-		else if (event instanceof ExpenditureRecordedEvent e) {
-			expenditures.add(new ExpenditureView(e.amount(), e.spentOn(), e.fundingId(), e.provider(), e.receiver(),
-					e.description()));
-			expendedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
-		}
-		else if (event instanceof FundingCommitmentCorrectedEvent e) {
-			FundingView funding = funding(e.fundingId());
-			funding.corrections.add(new CorrectionView(e.previousAmount(), e.newAmount(), e.reason(), e.correctedOn()));
-			committedByCurrency.merge(e.newAmount().currency(), e.newAmount().amount().subtract(funding.amount.amount()),
-					BigDecimal::add);
-			funding.amount = e.newAmount();
-			funding.undisbursed = funding.amount.minus(funding.disbursed);
-		}
-		else if (event instanceof FundingCancelledEvent || event instanceof TransactionRecordedEvent) {
-			LoanFlows.apply(this, event);
-		}
-		else if (event instanceof BudgetRecordedEvent e) {
-			budgets.add(new BudgetView(e.fundingId(), e.periodStart(), e.periodEnd(), e.value(), e.type(), e.status(),
-					e.valueDate(), e.recordedOn(), recordedAt));
-		}
-		else if (event instanceof PlannedDisbursementRecordedEvent e) {
-			plannedDisbursements.add(new PlannedDisbursementView(e.fundingId(), e.periodStart(), e.periodEnd(), e.value(),
-					e.type(), e.valueDate(), e.provider(), e.receiver(), e.recordedOn(), recordedAt));
+		else if (MoneyFold.folds(event)) {
+			MoneyFold.apply(this, event, recordedAt);
 		}
 		else if (event instanceof MilestoneRecordedEvent e) {
 			Long slippage = e.plannedOn() != null && e.achievedOn() != null
@@ -484,11 +372,6 @@ public class ProjectView {
 		LocalDate db = b.plannedOn() != null ? b.plannedOn() : b.achievedOn();
 		int byDate = da.compareTo(db);
 		return byDate != 0 ? byDate : a.milestoneId().compareTo(b.milestoneId());
-	}
-
-	private FundingView funding(String fundingId) {
-		return fundings.stream().filter(f -> f.fundingId.equals(fundingId)).findFirst()
-				.orElseThrow(() -> new IllegalStateException("event refers to unknown funding " + fundingId));
 	}
 
 	private void enter(Stage next, LocalDate since) {
