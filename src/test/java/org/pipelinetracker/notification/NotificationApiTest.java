@@ -151,6 +151,18 @@ class NotificationApiTest {
 		assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("kinds");
 		assertThat(unknown.json().path("errors").get(0).path("reason").asString()).contains("'APPROVAL_WAITING'");
 
+		// a header smuggled into the address, an overlong one, a list, wrong JSON types: each a 400 naming its field
+		for (String[] bad : new String[][] {
+				{"{\"email\":true,\"address\":\"alice@example.uz\\r\\nBcc: all@example.uz\"}", "address"},
+				{"{\"email\":true,\"address\":\"" + "a".repeat(320) + "@example.uz\"}", "address"},
+				{"{\"email\":true,\"address\":\"alice@example.uz, bob@example.uz\"}", "address"},
+				{"{\"email\":\"maybe\"}", "email"},
+				{"{\"kinds\":\"MILESTONE_OVERDUE\"}", "kinds"}}) {
+			Response refused = put(erin, "/api/me/notification-settings", bad[0]);
+			assertThat(refused.status()).as(bad[0]).isEqualTo(400);
+			assertThat(refused.json().path("errors").get(0).path("field").asString()).as(bad[0]).isEqualTo(bad[1]);
+		}
+
 		Response paging = erin.get("/api/notifications?size=1000");
 		assertThat(paging.status()).isEqualTo(400);
 		assertThat(paging.json().path("errors").get(0).path("field").asString()).isEqualTo("size");
