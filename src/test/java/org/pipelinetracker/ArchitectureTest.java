@@ -53,9 +53,10 @@ class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule useCasesDoNotKnowTheWeb = noClasses()
-			.that().resideInAnyPackage("org.pipelinetracker.project.app..", "org.pipelinetracker.facility.app..")
+			.that().resideInAnyPackage("org.pipelinetracker.project.app..", "org.pipelinetracker.facility.app..",
+					"org.pipelinetracker.period.app..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.project.web..",
-					"org.pipelinetracker.facility.web..");
+					"org.pipelinetracker.facility.web..", "org.pipelinetracker.period.web..");
 
 	@ArchTest
 	static final ArchRule facilityApiIsItsPublishedLanguage = noClasses()
@@ -68,6 +69,18 @@ class ArchitectureTest {
 	static final ArchRule theFacilityIsReachedOnlyThroughCommands = noClasses()
 			.that().resideOutsideOfPackage("org.pipelinetracker.facility.command..")
 			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.facility.command..");
+
+	@ArchTest
+	static final ArchRule periodApiIsItsPublishedLanguage = noClasses()
+			.that().resideInAPackage("org.pipelinetracker.period.api..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.pipelinetracker.period.app..",
+					"org.pipelinetracker.period.command..", "org.pipelinetracker.period.query..",
+					"org.pipelinetracker.period.web..");
+
+	@ArchTest
+	static final ArchRule theReportingPeriodIsReachedOnlyThroughCommands = noClasses()
+			.that().resideOutsideOfPackage("org.pipelinetracker.period.command..")
+			.should().dependOnClassesThat().resideInAPackage("org.pipelinetracker.period.command..");
 
 	@ArchTest
 	static final ArchRule nothingDependsOnAudit = noClasses()

@@ -18,7 +18,8 @@ class DomainIsPlainJavaTest {
 
 	@ArchTest
 	static final ArchRule aggregatesEntitiesAndPoliciesKnowNeitherSpringNorJackson = noClasses()
-			.that().resideInAnyPackage("org.pipelinetracker.project.command..", "org.pipelinetracker.facility.command..")
+			.that().resideInAnyPackage("org.pipelinetracker.project.command..", "org.pipelinetracker.facility.command..",
+					"org.pipelinetracker.period.command..")
 			.and().haveNameNotMatching(".*Configuration(\\$.*)?")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.fasterxml.jackson..",
 					"tools.jackson..")

@@ -46,6 +46,8 @@ import java.util.TreeMap;
  * <li>Every write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} under {@code /api}): the
  * {@code Idempotency-Key} header, 409 (a rule, a duplicate, a concurrent change, a request still running), 413, 415
  * (with a body) and 422 (a key reused), and {@code Idempotent-Replayed} on an answer given again.</li>
+ * <li>Project writes and imports ({@code POST /api/projects...}, {@code POST /api/import/...}): the
+ * {@code X-Restatement-Reason} header (closed periods).</li>
  * <li>A project's writes ({@code POST /api/projects/{id}/...}): {@code If-Match} and 412; their answer, like
  * {@code GET /api/projects/{id}}, names the project's version in {@code ETag}. A 201 names the new resource in
  * {@code Location}.</li>
@@ -246,6 +248,12 @@ class ApiDocument {
 			if (operation.getRequestBody() != null) {
 				problem(responses, "415", "A Content-Type this operation does not read");
 			}
+		}
+		if (method.equals("POST") && (path.startsWith("/api/projects") || path.startsWith("/api/import/"))) {
+			// closed periods (module period): one header marks any project write a restatement
+			operation.addParametersItem(header("X-Restatement-Reason", "FINANCE or ADMIN only: records this write "
+					+ "although its effective date is in a closed period, as a restatement with this reason (1-500 "
+					+ "characters, percent-encoded UTF-8 when not ASCII), kept in every event's metadata"));
 		}
 		if (projectWrite) {
 			operation.addParametersItem(header("If-Match", "Entity tags from the project's ETag (\"3\", a list, or *): "

@@ -195,6 +195,9 @@ public final class Problems {
 		/** Refused by the firewall of the security filter chain: {reason} what was wrong (a text). */
 		REQUEST_REJECTED(Type.REJECTED, HttpStatus.BAD_REQUEST, "problem.requestRejected.title",
 				"problem.requestRejected.detail", "reason"),
+		/** A write marked a restatement of a closed period by someone who is neither FINANCE nor ADMIN. */
+		RESTATEMENT_ROLE_REQUIRED(Type.FORBIDDEN, HttpStatus.FORBIDDEN, "problem.restatementRoleRequired.title",
+				"problem.restatementRoleRequired.detail"),
 		/** A request refused for a reason nobody explained (a 403 answered by the error page). */
 		ACCESS_DENIED(Type.FORBIDDEN, HttpStatus.FORBIDDEN, "problem.accessDenied.title",
 				"problem.accessDenied.detail"),

@@ -11,6 +11,11 @@ public final class AuditMetadata {
 	public static final String REASON = "reason";
 	/** Where it comes from: a document or article URL (optional). */
 	public static final String SOURCE_URL = "sourceUrl";
+	/**
+	 * Why a write into a closed period is a restatement (FINANCE or ADMIN, header {@code X-Restatement-Reason}):
+	 * present only on a restatement, on the command and on every event it produces.
+	 */
+	public static final String RESTATEMENT_REASON = "restatementReason";
 	/** Set by Axon: the id of the message that caused this one. */
 	public static final String CORRELATION_ID = "correlationId";
 

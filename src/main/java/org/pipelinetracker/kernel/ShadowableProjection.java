@@ -21,6 +21,15 @@ public interface ShadowableProjection {
 	Object withStorage(JdbcTemplate storage);
 
 	/**
+	 * {@link #withStorage}, for a rebuild that hands the events over in large batches, each in one unit of work: a
+	 * projection that can gather a batch's changes in memory and write them once when the unit of work commits does
+	 * so here (the consistency check, which runs the handlers one event at a time, uses {@link #withStorage}).
+	 */
+	default Object withBatchedStorage(JdbcTemplate storage) {
+		return withStorage(storage);
+	}
+
+	/**
 	 * Why the live read model should be rebuilt now (e.g. it was written by an older version, or with other
 	 * reference data), or empty when it is fine. Asked once at start-up; a reason starts a replay of this projection.
 	 */

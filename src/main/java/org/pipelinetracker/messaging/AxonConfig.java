@@ -60,10 +60,11 @@ class AxonConfig {
 		return new MessageOriginProvider();
 	}
 
-	/** Copies who/why/source from each command onto every event it produces. */
+	/** Copies who/why/source (and a restatement's reason) from each command onto every event it produces. */
 	@Bean
 	CorrelationDataProvider auditCorrelationData() {
-		return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR, AuditMetadata.REASON, AuditMetadata.SOURCE_URL);
+		return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR, AuditMetadata.REASON, AuditMetadata.SOURCE_URL,
+				AuditMetadata.RESTATEMENT_REASON);
 	}
 
 	/** A snapshot of a project after every {@code threshold} events, so long streams load quickly. */

@@ -24,6 +24,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.pipelinetracker.kernel.FiscalCalendar;
+import org.pipelinetracker.kernel.FiscalCalendar.Periodicity;
+
 /**
  * Funding over time ({@code GET /api/funding/timeseries}): committed and disbursed per month, quarter or year, in
  * total or per source, sector or project, converted to USD or another display currency (each amount at the rate in
@@ -72,6 +75,17 @@ public class FundingTimeSeries {
 
 	public List<SeriesPoint> timeSeries(Interval interval, LocalDate from, LocalDate to, GroupBy groupBy, String currency,
 			boolean converting, LocalDate asOf, Instant knownAt, LocalDate today) {
+		return timeSeries(interval, null, from, to, groupBy, currency, converting, asOf, knownAt, today);
+	}
+
+	/**
+	 * The series with quarters and years of the fiscal calendar {@code fiscal}, labelled {@code FY2025 Q3} and
+	 * {@code FY2025} (a fiscal year named by the calendar year in which it ends); null: calendar quarters and years,
+	 * labelled {@code 2025-Q3} and {@code 2025}. Months are months either way.
+	 */
+	public List<SeriesPoint> timeSeries(Interval interval, FiscalCalendar fiscal, LocalDate from, LocalDate to,
+			GroupBy groupBy, String currency, boolean converting, LocalDate asOf, Instant knownAt, LocalDate today) {
+		Periods cut = new Periods(interval, fiscal);
 		LocalDate end = to != null ? to : asOf != null ? asOf : today;
 		LocalDate validCut = asOf != null && asOf.isBefore(end) ? asOf : end;
 		RateTable rates = fx.current();
@@ -106,7 +120,7 @@ public class FundingTimeSeries {
 			boolean committed = PipelineProjection.COMMITTED.equals(rs.getString(4));
 			BigDecimal amount = rs.getBigDecimal(5);
 			factDates.add(date);
-			LocalDate period = periodStart(interval, date);
+			LocalDate period = cut.start(date);
 			BigDecimal value = amount;
 			if (converting) {
 				Converted conversion = rates.convert(amount, factCurrency, currency, date).orElse(null);
@@ -124,8 +138,7 @@ public class FundingTimeSeries {
 			sums[committed ? 0 : 1] = sums[committed ? 0 : 1].add(value);
 		}, args.toArray());
 
-		LocalDate start = periodStart(interval,
-				from != null ? from : factDates.isEmpty() ? end : factDates.first());
+		LocalDate start = cut.start(from != null ? from : factDates.isEmpty() ? end : factDates.first());
 		List<LocalDate> periods = new ArrayList<>();
 		for (LocalDate p = start; !p.isAfter(end); p = next(interval, p)) {
 			periods.add(p);
@@ -150,7 +163,7 @@ public class FundingTimeSeries {
 				cumulativeDisbursed = cumulativeDisbursed.add(sums[1]);
 				List<Unconverted> gaps = new ArrayList<>(missing.getOrDefault(group, Map.of())
 						.getOrDefault(period, Map.of()).values());
-				points.add(new SeriesPoint(label(interval, period), period, next(interval, period).minusDays(1), group,
+				points.add(new SeriesPoint(cut.label(period), period, next(interval, period).minusDays(1), group,
 						currency, sums[0].setScale(scale, RoundingMode.HALF_EVEN),
 						sums[1].setScale(scale, RoundingMode.HALF_EVEN),
 						cumulativeCommitted.setScale(scale, RoundingMode.HALF_EVEN),
@@ -158,6 +171,27 @@ public class FundingTimeSeries {
 			}
 		}
 		return points;
+	}
+
+	/** How the series cuts time: calendar periods, or ({@code fiscal} not null) fiscal quarters and years. */
+	record Periods(Interval interval, FiscalCalendar fiscal) {
+
+		private boolean isFiscal() {
+			return fiscal != null && interval != Interval.MONTH;
+		}
+
+		private Periodicity periodicity() {
+			return interval == Interval.YEAR ? Periodicity.YEAR : Periodicity.QUARTER;
+		}
+
+		LocalDate start(LocalDate date) {
+			return isFiscal() ? fiscal.periodOf(date, periodicity()).start() : periodStart(interval, date);
+		}
+
+		String label(LocalDate periodStart) {
+			return isFiscal() ? fiscal.periodOf(periodStart, periodicity()).label() : FundingTimeSeries.label(interval,
+					periodStart);
+		}
 	}
 
 	static LocalDate periodStart(Interval interval, LocalDate date) {

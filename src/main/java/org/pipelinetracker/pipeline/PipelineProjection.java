@@ -16,6 +16,7 @@ import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StageChange;
 import org.pipelinetracker.kernel.ShadowableProjection;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -70,21 +71,45 @@ class PipelineProjection implements ShadowableProjection {
 	private final String batchResource = PipelineProjection.class.getName() + ".batch@"
 			+ Integer.toHexString(System.identityHashCode(this));
 
+	/**
+	 * True for a rebuild's shadow copy ({@link #withBatchedStorage}): its tables start empty and every event comes
+	 * once, in order, so within a unit of work the facts are inserted as JDBC batches when it commits instead of one
+	 * idempotent {@code insert … where not exists} per event.
+	 */
+	private final boolean freshStorage;
+
+	@Autowired
 	PipelineProjection(JdbcTemplate jdbc, FxRates fx) {
+		this(jdbc, fx, false);
+	}
+
+	private PipelineProjection(JdbcTemplate jdbc, FxRates fx, boolean freshStorage) {
 		this.jdbc = jdbc;
 		this.fx = fx;
 		this.summary = new PipelineSummary(jdbc);
+		this.freshStorage = freshStorage;
+	}
+
+	/** Whether facts are held back in the batch: a rebuild into empty tables, inside a unit of work. */
+	private boolean deferring() {
+		return freshStorage && CurrentUnitOfWork.isStarted();
 	}
 
 	@EventHandler
 	void on(ProjectProposedEvent e, @SequenceNumber long seq, @Timestamp Instant recordedAt) {
 		String id = e.projectId().value();
 		SummaryBatch batch = batch();
-		// each insert is skipped when its row exists (delivery is at least once): one statement, not a look-up first
-		jdbc.update("insert into pipeline_project (project_id, title, sector, region) select " + VARCHAR + ", "
-				+ VARCHAR + ", " + VARCHAR + ", " + VARCHAR
-				+ " where not exists (select 1 from pipeline_project where project_id = ?)", id, e.title(), e.sector(),
-				e.region(), id);
+		if (deferring()) {
+			batch.defer("insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)", id,
+					e.title(), e.sector(), e.region());
+		}
+		else {
+			// each insert is skipped when its row exists (delivery is at least once): one statement, not a look-up first
+			jdbc.update("insert into pipeline_project (project_id, title, sector, region) select " + VARCHAR + ", "
+					+ VARCHAR + ", " + VARCHAR + ", " + VARCHAR
+					+ " where not exists (select 1 from pipeline_project where project_id = ?)", id, e.title(),
+					e.sector(), e.region(), id);
+		}
 		if (stage(id, seq, e.stageAfter(), e.stageChangedOn(), recordedAt)) {
 			batch.proposed(id, e.sector());
 		}
@@ -159,6 +184,12 @@ class PipelineProjection implements ShadowableProjection {
 
 	/** Writes a stage fact; false when it was written before (delivery is at least once). */
 	private boolean stage(String projectId, long seq, Stage stage, LocalDate since, Instant recordedAt) {
+		if (deferring()) {
+			batch().defer("insert into pipeline_stage (project_id, sequence_number, stage, since, recorded_at)"
+					+ " values (?, ?, ?, ?, ?)", projectId, seq, stage.name(), Date.valueOf(since),
+					java.sql.Timestamp.from(recordedAt));
+			return true;
+		}
 		return 1 == jdbc.update("insert into pipeline_stage (project_id, sequence_number, stage, since, recorded_at) select "
 				+ VARCHAR + ", " + BIGINT + ", " + VARCHAR + ", " + DATE + ", " + TIMESTAMP
 				+ " where not exists (select 1 from pipeline_stage where project_id = ? and sequence_number = ?)",
@@ -168,6 +199,13 @@ class PipelineProjection implements ShadowableProjection {
 	/** Writes a money fact; false when it was written before (delivery is at least once). */
 	private boolean insertMoney(String projectId, long seq, String fundingId, String kind, String source,
 			String currency, BigDecimal amount, LocalDate effectiveDate, Instant recordedAt) {
+		if (deferring()) {
+			batch().defer("insert into pipeline_money (project_id, sequence_number, funding_id, kind, source, currency,"
+					+ " amount, effective_date, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", projectId, seq,
+					fundingId, kind, source, currency, amount, Date.valueOf(effectiveDate),
+					java.sql.Timestamp.from(recordedAt));
+			return true;
+		}
 		return 1 == jdbc.update("insert into pipeline_money (project_id, sequence_number, funding_id, kind, source, currency, amount,"
 				+ " effective_date, recorded_at) select " + VARCHAR + ", " + BIGINT + ", " + VARCHAR + ", " + VARCHAR + ", "
 				+ VARCHAR + ", " + VARCHAR + ", " + NUMERIC + ", " + DATE + ", " + TIMESTAMP
@@ -208,6 +246,11 @@ class PipelineProjection implements ShadowableProjection {
 	@Override
 	public Object withStorage(JdbcTemplate storage) {
 		return new PipelineProjection(storage, fx);
+	}
+
+	@Override
+	public Object withBatchedStorage(JdbcTemplate storage) {
+		return new PipelineProjection(storage, fx, true);
 	}
 
 	/** The summary was never built (facts projected before V11), or its USD figures used other exchange rates. */

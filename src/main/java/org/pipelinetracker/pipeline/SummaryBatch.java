@@ -40,6 +40,8 @@ final class SummaryBatch {
 	private final Map<String, String> sources = new HashMap<>();
 	private final Set<String> proposedHere = new HashSet<>();
 	private final PipelineSummary.Deltas deltas = new PipelineSummary.Deltas();
+	/** Facts held back to be inserted as JDBC batches when the batch commits (a rebuild into empty tables only). */
+	private final Map<String, List<Object[]>> facts = new java.util.LinkedHashMap<>();
 
 	SummaryBatch(JdbcTemplate jdbc, RateTable fx, PipelineSummary summary, boolean writeEachEvent) {
 		this.jdbc = jdbc;
@@ -157,7 +159,17 @@ final class SummaryBatch {
 	}
 
 	/** Writes the changed project rows, then adds the deltas to the lines. */
+	/**
+	 * A fact row to insert when the batch commits, with the others of its statement in one JDBC batch: for a rebuild
+	 * into empty tables, where every fact is new and none is delivered twice.
+	 */
+	void defer(String insert, Object... values) {
+		facts.computeIfAbsent(insert, k -> new ArrayList<>()).add(values);
+	}
+
 	void write() {
+		facts.forEach(jdbc::batchUpdate);
+		facts.clear();
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
 		for (Optional<ProjectRow> found : projects.values()) {

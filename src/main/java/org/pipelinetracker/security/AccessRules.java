@@ -81,7 +81,8 @@ final class AccessRules {
 		b.roles(HttpMethod.GET, Set.of(Role.AUDITOR), "/api/projects/*/history", "/api/audit/**");
 
 		// reads of the portfolio: any user (or anonymous with public read)
-		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/transactions", "/api/projects/*/fundings/*/schedule", "/api/pipeline", "/api/funding/timeseries",
+		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/transactions", "/api/projects/*/fundings/*/schedule",
+				"/api/projects/*/budgets", "/api/projects/*/planned-disbursements", "/api/projects/*/utilisation", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
 				"/api/fx-rates/**", "/api/export/**", "/api/projects/*/statement.xlsx", "/api/stream", "/api/me",
 				"/api/reference", "/api/projects/*/documents", "/api/projects/*/documents/*/content");
@@ -91,16 +92,22 @@ final class AccessRules {
 				"/api/projects/*/milestones", "/api/projects/*/texts", "/api/projects/*/start", "/api/projects/*/suspend",
 				"/api/projects/*/resume", "/api/projects/*/finalise", "/api/projects/*/complete", "/api/projects/*/cancel");
 
-		// finance: commitments (every source), corrections, cancellations, loan repayments and interest, disbursements, expenditure, incoming funds, facilities
+		// finance: commitments (every source), corrections, cancellations, loan repayments and interest, disbursements, expenditure, incoming funds, plans, facilities
 		b.roles(HttpMethod.POST, Set.of(Role.FINANCE), "/api/projects/*/fundings", "/api/projects/*/fundings/eximbank",
 				"/api/projects/*/fundings/*/corrections", "/api/projects/*/fundings/*/cancellations",
 				"/api/projects/*/fundings/*/repayments", "/api/projects/*/fundings/*/interest-payments",
 				"/api/projects/*/disbursements",
-				"/api/projects/*/expenditures", "/api/projects/*/incoming-funds", "/api/facilities",
+				"/api/projects/*/expenditures", "/api/projects/*/incoming-funds", "/api/projects/*/budgets",
+				"/api/projects/*/planned-disbursements", "/api/facilities",
 				"/api/facilities/**");
 
 		// documents: recorders (the record's evidence) and finance (the evidence of money) upload files
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER, Role.FINANCE), "/api/projects/*/documents");
+
+		// closed periods: any user sees which are closed; the restatements report for finance and auditors; closing
+		// and reopening for administrators (below)
+		b.read(HttpMethod.GET, "/api/periods");
+		b.roles(HttpMethod.GET, Set.of(Role.FINANCE, Role.AUDITOR), "/api/restatements");
 
 		// the signed-in user's language and time zone
 		b.authenticated(null, "/api/me/preferences");
@@ -110,8 +117,10 @@ final class AccessRules {
 		b.authenticated(HttpMethod.POST, "/api/notifications/*/read", "/api/notifications/read-all");
 		b.authenticated(HttpMethod.PUT, "/api/me/notification-settings");
 
-		// administrators only: replay, dead letters, IATI import (reads included), official exchange rates
+		// administrators only: replay, dead letters, IATI import (reads included), official exchange rates, closing
+		// and reopening periods
 		b.roles(null, Set.of(Role.ADMIN), "/api/admin/**", "/api/import/**");
+		b.roles(HttpMethod.POST, Set.of(Role.ADMIN), "/api/periods/*/close", "/api/periods/*/reopen");
 		b.roles(HttpMethod.POST, Set.of(Role.ADMIN), "/api/fx-rates/imports", "/api/fx-rates/fetches");
 
 		// everything else under /api: refused

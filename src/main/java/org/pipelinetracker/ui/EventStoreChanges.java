@@ -117,6 +117,9 @@ class EventStoreChanges {
 		if ("Facility".equals(row.aggregateType())) {
 			facilities.add(row.aggregateId());
 		}
+		else if ("ReportingPeriod".equals(row.aggregateType())) {
+			return; // a period closed or reopened: no project or facility changed
+		}
 		else {
 			projects.merge(row.aggregateId(), row.sequence(), Math::max);
 		}

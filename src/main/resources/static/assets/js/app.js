@@ -152,7 +152,8 @@ function showSession() {
     area.append(logout);
   }
   for (const link of document.querySelectorAll('[data-role]')) {
-    link.closest('li').hidden = !session.can(link.dataset.role);
+    // data-role: the roles that see the link, separated by spaces (any one of them)
+    link.closest('li').hidden = !link.dataset.role.split(' ').some((role) => session.can(role));
   }
 }
 

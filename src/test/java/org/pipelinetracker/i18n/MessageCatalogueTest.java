@@ -2,6 +2,7 @@ package org.pipelinetracker.i18n;
 
 import org.junit.jupiter.api.Test;
 import org.pipelinetracker.facility.api.FacilityEvent;
+import org.pipelinetracker.period.api.PeriodEvent;
 import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.FundingSource;
@@ -134,7 +135,7 @@ class MessageCatalogueTest {
 	@Test
 	void noEnglishIsLeftInATranslation() {
 		Map<String, Set<String>> sameAsEnglish = Map.of("uz", Set.of("ui.nav.audit", "ui.audit.title", "ref.role.AUDITOR",
-				"ref.role.ADMIN", "ui.cmd.field.limit", "ref.documentCategory.A10"));
+				"ref.role.ADMIN", "ui.cmd.field.limit", "ui.sheet.col.limit", "ref.documentCategory.A10"));
 		Set<String> latinAllowed = Set.of("http", "https", "s", "hh", "mm", "ss");
 		// the names of HTTP itself, which the server's messages name as they are: headers, schemes, cookies
 		Set<String> protocolNames = Set.of("Accept", "Authorization", "Basic", "Bearer", "cookie", "Expect");
@@ -329,8 +330,10 @@ class MessageCatalogueTest {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AssignableTypeFilter(ProjectEvent.class));
 		scanner.addIncludeFilter(new AssignableTypeFilter(FacilityEvent.class));
+		scanner.addIncludeFilter(new AssignableTypeFilter(PeriodEvent.class));
 		Set<String> names = new TreeSet<>();
-		for (String pkg : List.of(ProjectEvent.class.getPackageName(), FacilityEvent.class.getPackageName())) {
+		for (String pkg : List.of(ProjectEvent.class.getPackageName(), FacilityEvent.class.getPackageName(),
+				PeriodEvent.class.getPackageName())) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
 				String name = candidate.getBeanClassName();
 				names.add(name.substring(name.lastIndexOf('.') + 1));

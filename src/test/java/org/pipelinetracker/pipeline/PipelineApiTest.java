@@ -165,6 +165,30 @@ class PipelineApiTest {
 	}
 
 	@Test
+	void fundingOverTimeByFiscalQuarterAndYearStartingInJuly() {
+		List<JsonNode> q = list(api.get("/api/funding/timeseries?interval=QUARTER&fiscalYearStart=7&from=2025-01-01"
+				+ "&to=2025-12-31").json());
+		assertThat(q).extracting(n -> n.path("period").asString())
+				.containsExactly("FY2025 Q3", "FY2025 Q4", "FY2026 Q1", "FY2026 Q2");
+		assertPoint(q.get(0), "100000000.00", "0.00", "110000000.00", "0.00");
+		assertPoint(q.get(3), "-10000000.00", "1000000.00", "105000000.00", "21000000.00");
+		assertThat(q.get(2).path("periodStart").asString()).isEqualTo("2025-07-01");
+		List<JsonNode> fy2026 = list(api.get("/api/funding/timeseries?interval=YEAR&fiscalYearStart=7&from=2025-07-01"
+				+ "&to=2026-06-30").json());
+		assertThat(fy2026).hasSize(1);
+		assertThat(fy2026.get(0).path("period").asString()).isEqualTo("FY2026");
+		assertThat(fy2026.get(0).path("periodStart").asString()).isEqualTo("2025-07-01");
+		assertThat(fy2026.get(0).path("periodEnd").asString()).isEqualTo("2026-06-30");
+		assertPoint(fy2026.get(0), "-5000000.00", "1000000.00", "105000000.00", "21000000.00");
+		// January: fiscal quarters are calendar quarters, labelled as fiscal ones when asked for
+		assertThat(list(api.get("/api/funding/timeseries?interval=QUARTER&fiscalYearStart=1&from=2025-01-01"
+				+ "&to=2025-03-31").json()).get(0).path("period").asString()).isEqualTo("FY2025 Q1");
+		Response bad = api.get("/api/funding/timeseries?interval=QUARTER&fiscalYearStart=0");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("fiscalYearStart");
+	}
+
+	@Test
 	void fundingOverTimeBySourceInOriginalCurrencyAndAsKnownAt() {
 		List<JsonNode> bySource = list(api.get("/api/funding/timeseries?interval=YEAR&from=2024-01-01&to=2025-12-31&groupBy=SOURCE").json());
 		Map<String, JsonNode> y2025 = new HashMap<>();

@@ -69,6 +69,8 @@ class RoleMatrixTest {
 
 	private final AtomicInteger rateDays = new AtomicInteger();
 
+	private final AtomicInteger periodYears = new AtomicInteger();
+
 	private final List<String> table = new ArrayList<>();
 
 	Api admin() {
@@ -115,6 +117,12 @@ class RoleMatrixTest {
 				onProject("record an interest payment", Role.FINANCE, 200, () -> project(financed(),
 						"/fundings/EDCF-1/interest-payments",
 						"{\"amount\":{\"amount\":\"1000\",\"currency\":\"USD\"},\"on\":\"2024-06-01\"}")),
+				onProject("record a budget", Role.FINANCE, 200, () -> project(financed(), "/budgets",
+						"{\"fundingId\":\"EDCF-1\",\"periodStart\":\"2025-01-01\",\"periodEnd\":\"2025-12-31\","
+								+ "\"value\":{\"amount\":\"20000000\",\"currency\":\"USD\"},\"recordedOn\":\"2024-05-01\"}")),
+				onProject("record a planned disbursement", Role.FINANCE, 200, () -> project(financed(),
+						"/planned-disbursements", "{\"periodStart\":\"2025-01-01\",\"periodEnd\":\"2025-03-31\","
+								+ "\"value\":{\"amount\":\"5000000\",\"currency\":\"USD\"},\"recordedOn\":\"2024-05-01\"}")),
 				onProject("record disbursement", Role.FINANCE, 200, () -> project(financed(), "/disbursements",
 						"{\"fundingId\":\"EDCF-1\",\"amount\":{\"amount\":\"1000000\",\"currency\":\"USD\"},"
 								+ "\"disbursedOn\":\"2024-05-01\"}")),
@@ -133,6 +141,18 @@ class RoleMatrixTest {
 				new Case("create facility", Set.of(Role.FINANCE), 201, false, () -> {
 					String id = id();
 					return new Attempt("POST", "/api/facilities", H, facility(id), () -> events(id));
+				}),
+				// closed periods: a fiscal year of its own each time (FY1901, FY1902, ...)
+				new Case("close a period", Set.of(Role.ADMIN), 200, false, () -> {
+					String period = "FY" + (1900 + periodYears.incrementAndGet());
+					return new Attempt("POST", "/api/periods/" + period + "/close", H,
+							"{\"reason\":\"Reported\"}", () -> events("period:" + period));
+				}),
+				new Case("reopen a period", Set.of(Role.ADMIN), 200, false, () -> {
+					String period = "FY" + (1900 + periodYears.incrementAndGet());
+					assertThat(admin().post("/api/periods/" + period + "/close", "{}").status()).isEqualTo(200);
+					return new Attempt("POST", "/api/periods/" + period + "/reopen", H,
+							"{\"reason\":\"Corrected\"}", () -> events("period:" + period));
 				}),
 				new Case("import IATI", Set.of(Role.ADMIN), 200, false, () -> {
 					String id = id();
@@ -208,6 +228,8 @@ class RoleMatrixTest {
 		long head = admin().as("auditor").eventually("/api/audit/head", r -> r.status() == 200
 				&& r.json().path("globalIndex").asLong() > 0).json().path("globalIndex").asLong();
 		List<String> anyUser = List.of("/api/projects", "/api/projects/" + id, "/api/projects/" + id + "/transactions",
+				"/api/projects/" + id + "/budgets", "/api/projects/" + id + "/planned-disbursements",
+				"/api/projects/" + id + "/utilisation",
 				"/api/pipeline",
 				"/api/projects?displayCurrency=KRW", "/api/pipeline?displayCurrency=EUR",
 				"/api/funding/timeseries", "/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/EDCF-NONE",
@@ -217,9 +239,11 @@ class RoleMatrixTest {
 				"/api/export/transactions.xlsx", "/api/projects/" + id + "/statement.xlsx", "/api/export/pipeline.xlsx",
 				"/api/export/timeseries.xlsx", "/api/export/milestones.xlsx", "/api/export/facilities.xlsx", "/api/export/alerts.xlsx", "/api/me",
 				"/api/me/preferences", "/api/notifications", "/api/me/notification-settings", "/api/reference", "/v3/api-docs", "/api/projects/" + id + "/documents",
-				"/api/projects/" + id + "/documents/doc-none/content");
+				"/api/projects/" + id + "/documents/doc-none/content", "/api/periods");
 		List<String> auditors = List.of("/api/projects/" + id + "/history", "/api/audit/events", "/api/audit/verify",
 				"/api/audit/head", "/api/audit/chain", "/api/audit/chain/" + head);
+		assertThat(admin().post("/api/periods/FY1800/close", "{}").status()).isEqualTo(200);
+		List<String> financeAndAuditors = List.of("/api/restatements?period=FY1800");
 		List<String> admins = List.of("/api/admin/replay", "/api/admin/dead-letters", "/api/import/iati/progress",
 				"/actuator/info");
 		List<String> rows = new ArrayList<>();
@@ -240,6 +264,11 @@ class RoleMatrixTest {
 				Response r = api(who).get(path);
 				rows.add(String.format("GET %-55s %-9s -> %d", path, who, r.status()));
 				expectRole(who, Set.of(Role.AUDITOR), path, r);
+			}
+			for (String path : financeAndAuditors) {
+				Response r = api(who).get(path);
+				rows.add(String.format("GET %-55s %-9s -> %d", path, who, r.status()));
+				expectRole(who, Set.of(Role.FINANCE, Role.AUDITOR), path, r);
 			}
 			for (String path : admins) {
 				Response r = api(who).get(path);

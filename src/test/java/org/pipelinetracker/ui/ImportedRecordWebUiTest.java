@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What an IATI import records, in a real browser: the board's FINALISATION column and its data-quality filter and
  * badges; on the project page the status as its publisher reported it, the data-quality flags with their reasons,
- * the participating organisations, the documents in their languages and the import's notes (never the description);
+ * the participating organisations, the documents in their languages, its plans beside what was disbursed and the
+ * import's notes (never the description);
  * a recorder moves the imported project to finalisation with the stage form. Screenshots in target/screenshots/import/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tracker.test.context=imported-record")
@@ -102,6 +103,13 @@ class ImportedRecordWebUiTest {
 		assertThat(browser.text("#import-notes")).contains("DAC category 111 mapped to its first purpose code 11110");
 		assertThat(browser.text(".description")).doesNotContain("IATI import notes");
 		assertThat(browser.all("#data-quality")).isEmpty();
+		// its budget and two planned disbursements (EUR 3,000 each for 2014), beside what was disbursed: nothing
+		assertThat(browser.text("#plans")).contains("Planned to date", "EUR", "FY2014 Q4", "Current budgets", "Original",
+				"Indicative", "2014-01-01 – 2014-12-31");
+		assertThat(browser.text("#plans")).containsPattern("EUR.6,000");
+		// and in the history, each plan with its budget type, value and period
+		assertThat(browser.text("section.history")).doesNotContain("ref.agreementType").contains("type Original",
+				"2014-01-01 – 2014-12-31");
 
 		// a recorder moves it to finalisation: complete, its accounts still open
 		browser.find("#command-stage summary").click();

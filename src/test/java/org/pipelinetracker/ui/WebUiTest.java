@@ -430,6 +430,36 @@ class WebUiTest {
 	}
 
 	@Test
+	void anAdministratorClosesAndReopensAPeriodAndReadsItsRestatementsReportOnTheAuditPage() {
+		String id = propose(unique("UI-PERIOD"), "Fergana greenhouse", "2021-01-10", "32130");
+		ok(recorder().post("/api/projects/" + id + "/agreements",
+				"{\"agreementId\":\"G-1\",\"type\":\"GRANT\",\"signedOn\":\"2021-02-01\"}"));
+		ok(finance().post("/api/projects/" + id + "/fundings", """
+				{"fundingId":"KOICA-1","source":"KOICA_GRANT","funder":"KOICA","amount":{"amount":"750000","currency":"USD"},
+				 "committedOn":"2021-05-03"}"""));
+		browser.go("/#/audit");
+		browser.find("#period-name").sendKeys("2021-Q2");
+		browser.find("#period-reason").sendKeys("Reported to the ministry");
+		browser.find("#period-close").click();
+		browser.wait.until(d -> browser.text("#periods").contains("Reported to the ministry"));
+		assertThat(browser.text("#periods")).contains("2021-Q2 closed", "admin");
+
+		// the figures follow the pipeline read model, a few milliseconds behind the events
+		new Api(port).eventually("/api/restatements?period=2021-Q2", r -> r.body().contains("750000"));
+		browser.find("#restatements-show").click();
+		String koica = english("ref.fundingSource.KOICA_GRANT");
+		browser.wait.until(d -> browser.text("#restatements").contains(koica));
+		assertThat(browser.text("#restatements")).contains("2021-Q2: closed", "Nothing was restated since the close.",
+				"750,000.00");
+
+		browser.find("#period-reason").sendKeys("Corrected figures");
+		browser.find("#period-reopen").click();
+		browser.wait.until(d -> browser.text("#periods").contains("Corrected figures"));
+		assertThat(browser.text("#periods")).contains("2021-Q2 reopened");
+		browser.screenshot("audit-periods");
+	}
+
+	@Test
 	void updatesOpenPagesWithoutAReloadWhenAnotherUserRecords() {
 		String id = propose(unique("UI-LIVE"), "Navoi substation", "2024-05-01", "23630");
 		browser.go("/#/projects/" + id);

@@ -167,7 +167,8 @@ class EventHistory {
 				event.getType(), event.getAggregateIdentifier(), type,
 				payload instanceof ProjectEvent projectEvent ? projectEvent.effectiveDate() : null,
 				event.getTimestamp(), text(meta, AuditMetadata.ACTOR), text(meta, AuditMetadata.REASON),
-				text(meta, AuditMetadata.SOURCE_URL), text(meta, AuditMetadata.CORRELATION_ID), node);
+				text(meta, AuditMetadata.SOURCE_URL), text(meta, AuditMetadata.RESTATEMENT_REASON),
+				text(meta, AuditMetadata.CORRELATION_ID), node);
 	}
 
 	private MetaData metaData(byte[] bytes) {

@@ -1,6 +1,7 @@
 package org.pipelinetracker.audit.history;
 
 import org.pipelinetracker.facility.api.FacilityEvent;
+import org.pipelinetracker.period.api.PeriodEvent;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The event types the store can hold, by simple class name: every {@link ProjectEvent} and {@link FacilityEvent}
- * (found on the classpath, so a new event needs no change here).
+ * The event types the store can hold, by simple class name: every {@link ProjectEvent}, {@link FacilityEvent} and
+ * {@link PeriodEvent} (found on the classpath, so a new event needs no change here).
  */
 @Component
 class EventTypes {
@@ -25,7 +26,9 @@ class EventTypes {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AssignableTypeFilter(ProjectEvent.class));
 		scanner.addIncludeFilter(new AssignableTypeFilter(FacilityEvent.class));
-		for (String basePackage : List.of(ProjectEvent.class.getPackageName(), FacilityEvent.class.getPackageName())) {
+		scanner.addIncludeFilter(new AssignableTypeFilter(PeriodEvent.class));
+		for (String basePackage : List.of(ProjectEvent.class.getPackageName(), FacilityEvent.class.getPackageName(),
+				PeriodEvent.class.getPackageName())) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
 				String className = candidate.getBeanClassName();
 				String previous = classNameBySimpleName.put(className.substring(className.lastIndexOf('.') + 1), className);

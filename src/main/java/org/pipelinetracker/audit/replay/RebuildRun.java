@@ -147,7 +147,7 @@ final class RebuildRun implements Runnable {
 	private void rebuild(Connection shadow) {
 		JdbcTemplate storage = new JdbcTemplate(new SingleConnectionDataSource(shadow, true));
 		List<AnnotationEventHandlerAdapter> handlers = projections.stream()
-				.map(p -> new AnnotationEventHandlerAdapter(p.withStorage(storage))).toList();
+				.map(p -> new AnnotationEventHandlerAdapter(p.withBatchedStorage(storage))).toList();
 		try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
 			ShadowRebuild reading = new ShadowRebuild(stream, handlers, shadow, () -> cancelled);
 			rebuild = reading;

@@ -36,6 +36,11 @@ public final class Extension {
 	/** On a document's {@code document-link}: the parties of that agreement, joined by {@code "; "}. */
 	public static final String AGREEMENT_PARTIES = "agreement-parties";
 
+	/** On {@code budget} and {@code planned-disbursement}: the id of the commitment the plan is of. */
+	public static final String FUNDING_ID = "funding-id";
+	/** On {@code budget} and {@code planned-disbursement}: the day the plan was known (its effective date). */
+	public static final String RECORDED_ON = "recorded-on";
+
 	private Extension() {
 	}
 }

@@ -7,7 +7,11 @@ import org.pipelinetracker.iati.conventions.Narratives;
 import org.pipelinetracker.iati.conventions.ReportingOrg;
 import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.query.DocumentView;
+import org.pipelinetracker.project.query.ProjectPlanLines;
+import org.pipelinetracker.project.query.ProjectPlanLines.BudgetLine;
+import org.pipelinetracker.project.query.ProjectPlanLines.PlannedDisbursementLine;
 import org.pipelinetracker.project.query.ProjectView;
 import org.pipelinetracker.project.query.ProjectView.AgreementView;
 import org.pipelinetracker.project.query.ProjectView.FundingView;
@@ -151,6 +155,12 @@ final class IatiActivitiesWriter implements AutoCloseable {
 		xml.writeAttribute("code", p.sector);
 		xml.writeAttribute("percentage", "100");
 		end();
+		for (BudgetLine budget : ProjectPlanLines.budgets(p, false)) {
+			budget(budget);
+		}
+		for (PlannedDisbursementLine plan : ProjectPlanLines.plannedDisbursements(p, false)) {
+			plannedDisbursement(plan);
+		}
 		for (MoneyFlow flow : MoneyFlow.of(p)) {
 			transaction(flow);
 		}
@@ -298,6 +308,59 @@ final class IatiActivitiesWriter implements AutoCloseable {
 			xml.writeAttribute("iso-date", date.toString());
 			end();
 		}
+	}
+
+	/**
+	 * A current budget (the latest revision of its period), with its commitment and the day it was known as
+	 * {@code pt:} attributes; {@code value-date}, required by IATI, is the period's start when none was given.
+	 */
+	private void budget(BudgetLine b) throws XMLStreamException {
+		start("budget");
+		xml.writeAttribute("type", b.type());
+		xml.writeAttribute("status", b.status());
+		planExtensions(b.fundingId(), b.recordedOn());
+		empty("period-start", "iso-date", b.periodStart().toString());
+		empty("period-end", "iso-date", b.periodEnd().toString());
+		planValue(b.value(), b.valueDate() != null ? b.valueDate() : b.periodStart());
+		end();
+	}
+
+	/** A current planned disbursement, as {@link #budget}; its provider and receiver by name. */
+	private void plannedDisbursement(PlannedDisbursementLine p) throws XMLStreamException {
+		start("planned-disbursement");
+		attribute("type", p.type());
+		planExtensions(p.fundingId(), p.recordedOn());
+		empty("period-start", "iso-date", p.periodStart().toString());
+		if (p.periodEnd() != null) {
+			empty("period-end", "iso-date", p.periodEnd().toString());
+		}
+		planValue(p.value(), p.valueDate() != null ? p.valueDate() : p.periodStart());
+		if (p.provider() != null && !p.provider().isBlank()) {
+			start("provider-org");
+			narrative(p.provider());
+			end();
+		}
+		if (p.receiver() != null && !p.receiver().isBlank()) {
+			start("receiver-org");
+			narrative(p.receiver());
+			end();
+		}
+		end();
+	}
+
+	private void planExtensions(String fundingId, LocalDate recordedOn) throws XMLStreamException {
+		if (fundingId != null) {
+			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.FUNDING_ID, fundingId);
+		}
+		xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.RECORDED_ON, recordedOn.toString());
+	}
+
+	private void planValue(Money value, LocalDate valueDate) throws XMLStreamException {
+		start("value");
+		xml.writeAttribute("currency", value.currency());
+		xml.writeAttribute("value-date", valueDate.toString());
+		xml.writeCharacters(value.amount().toPlainString());
+		end();
 	}
 
 	private void transaction(MoneyFlow flow) throws XMLStreamException {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Imports one activity: which project it is ({@link ProjectIdentifiers}), then, through the mappers, the proposal
  * (only for a project not imported before, with its partners), its title and description in other languages, its
- * documents, the agreements, the money, the status its publisher reports and, last, the import's notes on it, in
+ * documents, the agreements, the money, the plans (budgets and planned disbursements), the status its publisher reports and, last, the import's notes on it, in
  * that order, since each needs what the one before recorded. One activity failing never stops the file: the report
  * says what went wrong.
  */
@@ -28,12 +28,13 @@ class ActivityImporter {
 	private final DocumentMapper documents;
 	private final AgreementMapper agreements;
 	private final MoneyMapper money;
+	private final PlanMapper plans;
 	private final ActivityStatusMapper status;
 	private final ImportNotesMapper notes;
 
 	ActivityImporter(ProjectIdentifiers identifiers, ProjectTimeline timeline, ProposalMapper proposals,
 			TextMapper texts, DocumentMapper documents, AgreementMapper agreements, MoneyMapper money,
-			ActivityStatusMapper status, ImportNotesMapper notes) {
+			PlanMapper plans, ActivityStatusMapper status, ImportNotesMapper notes) {
 		this.identifiers = identifiers;
 		this.timeline = timeline;
 		this.proposals = proposals;
@@ -41,6 +42,7 @@ class ActivityImporter {
 		this.documents = documents;
 		this.agreements = agreements;
 		this.money = money;
+		this.plans = plans;
 		this.status = status;
 		this.notes = notes;
 	}
@@ -72,6 +74,7 @@ class ActivityImporter {
 			documents.record(act);
 			agreements.record(act);
 			money.record(act);
+			plans.record(act);
 			status.apply(act);
 			notes.record(act);
 			run.counted(existing.isEmpty(), act.version - before);

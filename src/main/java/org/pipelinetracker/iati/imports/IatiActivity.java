@@ -42,6 +42,8 @@ final class IatiActivity {
 	Org reportingOrg;
 	final List<DocumentLink> documentLinks = new ArrayList<>();
 	final List<Transaction> transactions = new ArrayList<>();
+	/** Every {@code budget} and {@code planned-disbursement}, in document order. */
+	final List<Plan> plans = new ArrayList<>();
 	/** Values that could not be read (bad dates and the like), reported but not fatal. */
 	final List<String> problems = new ArrayList<>();
 
@@ -87,6 +89,21 @@ final class IatiActivity {
 			String description, String agreementId, String agreementType, String format, List<Narrative> titles,
 			List<Narrative> descriptions, List<String> languages, String documentId, LocalDate agreementSignedOn,
 			String agreementParties) {
+	}
+
+	/**
+	 * A {@code budget} ({@code budget} true) or {@code planned-disbursement}, as published: its 1-based position among
+	 * its kind, {@code type} and {@code status} codes, period, value with its currency and value-date, provider and
+	 * receiver (planned disbursements); {@code fundingId} and {@code recordedOn} are {@code pt:funding-id} and
+	 * {@code pt:recorded-on} of our own export.
+	 */
+	record Plan(boolean budget, int index, String type, String status, LocalDate periodStart, LocalDate periodEnd,
+			String currency, LocalDate valueDate, String value, Org provider, Org receiver, String fundingId,
+			LocalDate recordedOn) {
+
+		String kind() {
+			return budget ? "budget" : "planned-disbursement";
+		}
 	}
 
 	/** A transaction; {@code index} is its 1-based position in the activity. */

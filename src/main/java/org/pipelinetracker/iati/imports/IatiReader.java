@@ -149,6 +149,7 @@ final class IatiReader {
 				}
 				case "document-link" -> a.documentLinks.add(documentLink(a, r, a.documentLinks.size() + 1));
 				case "transaction" -> a.transactions.add(transaction(a, r, a.transactions.size() + 1));
+				case "budget", "planned-disbursement" -> a.plans.add(plan(a, r));
 				default -> skip(r);
 			}
 		}
@@ -208,6 +209,52 @@ final class IatiReader {
 		return new IatiActivity.DocumentLink(index, url, List.copyOf(categories), date, title, description,
 				agreementId, agreementType, format, List.copyOf(titles), List.copyOf(descriptions),
 				List.copyOf(languages), documentId, signedOn, parties);
+	}
+
+	private static IatiActivity.Plan plan(IatiActivity a, XMLStreamReader r) throws XMLStreamException {
+		boolean budget = "budget".equals(r.getLocalName());
+		int index = (int) a.plans.stream().filter(p -> p.budget() == budget).count() + 1;
+		String name = r.getLocalName() + " " + index;
+		String type = attr(r, "type");
+		String status = attr(r, "status");
+		String fundingId = ext(r, Extension.FUNDING_ID);
+		LocalDate recordedOn = date(a, name + " pt:recorded-on", ext(r, Extension.RECORDED_ON));
+		LocalDate periodStart = null;
+		LocalDate periodEnd = null;
+		String currency = null;
+		LocalDate valueDate = null;
+		String value = null;
+		IatiActivity.Org provider = null;
+		IatiActivity.Org receiver = null;
+		while (r.hasNext()) {
+			int event = r.next();
+			if (event == XMLStreamConstants.END_ELEMENT) {
+				break;
+			}
+			if (event != XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			switch (r.getLocalName()) {
+				case "period-start" -> {
+					periodStart = date(a, name + " period-start", attr(r, "iso-date"));
+					skip(r);
+				}
+				case "period-end" -> {
+					periodEnd = date(a, name + " period-end", attr(r, "iso-date"));
+					skip(r);
+				}
+				case "value" -> {
+					currency = upper(attr(r, "currency"));
+					valueDate = date(a, name + " value-date", attr(r, "value-date"));
+					value = text(r);
+				}
+				case "provider-org" -> provider = org(r, null, a.defaultLanguage);
+				case "receiver-org" -> receiver = org(r, null, a.defaultLanguage);
+				default -> skip(r);
+			}
+		}
+		return new IatiActivity.Plan(budget, index, type, status, periodStart, periodEnd, currency, valueDate, value,
+				provider, receiver, fundingId, recordedOn);
 	}
 
 	private static IatiActivity.Transaction transaction(IatiActivity a, XMLStreamReader r, int index)

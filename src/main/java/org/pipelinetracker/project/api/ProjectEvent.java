@@ -15,7 +15,7 @@ public sealed interface ProjectEvent permits StageChange, AgreementSignedEvent, 
 		FundingCommitmentCorrectedEvent, DisbursementRecordedEvent, IncomingFundsRecordedEvent, ExpenditureRecordedEvent,
 		MilestoneRecordedEvent, ProjectStalledEvent, ProjectTextRecordedEvent, ActivityStatusReportedEvent,
 		DocumentLinkedEvent, ImportNotesRecordedEvent, FundingCancelledEvent, TransactionRecordedEvent,
-		DocumentAttachedEvent {
+		DocumentAttachedEvent, BudgetRecordedEvent, PlannedDisbursementRecordedEvent {
 
 	ProjectId projectId();
 

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
@@ -64,9 +65,13 @@ import static org.pipelinetracker.project.command.StagePolicy.Action;
  * dates), {@link MoneyPolicy} (amounts, currencies, commitments), {@link StallChecks} (stalled projects) and
  * {@link StatusPolicy} (a publisher's reported status). Each handler applies them in the order its rejections are
  * reported. The commands that describe the record (texts, documents, a reported status, import notes) are
- * {@link ProjectRecord}'s.
+ * {@link ProjectRecord}'s, those of its plans {@link ProjectPlans}'s.
+ * <p>
+ * Revision "1" of its snapshot: the state keeps the proposal's planned dates (the plans' rule needs them). Axon skips
+ * a snapshot of another revision (one taken before, without a revision) and loads the project from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
+@Revision("1")
 class Project extends ProjectLoans {
 
 	Project() {

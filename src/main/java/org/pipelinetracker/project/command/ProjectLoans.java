@@ -23,7 +23,7 @@ import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
  * any flow a publisher reported that has no typed command. None depends on the stage: a loan is repaid long after the
  * project is completed, and its undisbursed balance is cancelled at closing.
  */
-abstract class ProjectLoans extends ProjectRecord {
+abstract class ProjectLoans extends ProjectPlans {
 
 	@CommandHandler
 	Long handle(CancelFundingCommand command, Clock clock) {

@@ -49,6 +49,9 @@ abstract class ProjectState {
 	@AggregateIdentifier
 	private ProjectId projectId;
 	private LocalDate proposedOn;
+	/** The planned start and end of the proposal (either may be null; null in a snapshot taken before plans). */
+	private LocalDate plannedStart;
+	private LocalDate plannedEnd;
 	private Stage stage;
 	private LocalDate stageSince;
 	private Stage suspendedFrom;
@@ -217,12 +220,18 @@ abstract class ProjectState {
 		return new MoneyPolicy(projectId, fundings);
 	}
 
+	PlanPolicy plans() {
+		return new PlanPolicy(plannedStart, plannedEnd);
+	}
+
 	// --- how each event changes the state ------------------------------------------------------------------
 
 	@EventSourcingHandler
 	void on(ProjectProposedEvent event) {
 		projectId = event.projectId();
 		proposedOn = event.proposedOn();
+		plannedStart = event.plannedStart();
+		plannedEnd = event.plannedEnd();
 		originalLanguage = event.language();
 		enter(event);
 	}

@@ -197,6 +197,12 @@ class ProjectStatusProjection implements ShadowableProjection {
 		return new ProjectStatusProjection(storage, json, codelists, false);
 	}
 
+	/** Within a rebuild's batch, each project's row is read and written once (batched writes on). */
+	@Override
+	public Object withBatchedStorage(JdbcTemplate storage) {
+		return new ProjectStatusProjection(storage, json, codelists, true);
+	}
+
 	/**
 	 * Rows written before the search text existed (migration V13) have none, and their documents no texts by
 	 * language: the projection is rebuilt on start-up ({@code audit.replay.RebuildOnStartup}).

@@ -9,6 +9,8 @@ import org.pipelinetracker.project.api.ActivityStatusReportedEvent;
 import org.pipelinetracker.fx.RateTable;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.AgreementType;
+import org.pipelinetracker.project.api.BudgetRecordedEvent;
+import org.pipelinetracker.project.api.PlannedDisbursementRecordedEvent;
 import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.DocumentLinkedEvent;
@@ -97,6 +99,14 @@ public class ProjectView {
 	 */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	public List<TransactionView> otherTransactions = new ArrayList<>();
+	/**
+	 * Every budget recorded, revisions included, in recording order ({@link ProjectPlanLines} tells the current ones).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public List<BudgetView> budgets = new ArrayList<>();
+	/** Every planned disbursement recorded, revisions included, in recording order. */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public List<PlannedDisbursementView> plannedDisbursements = new ArrayList<>();
 	public Map<String, BigDecimal> receivedByCurrency = new TreeMap<>();
 	public Map<String, BigDecimal> expendedByCurrency = new TreeMap<>();
 	/**
@@ -242,6 +252,20 @@ public class ProjectView {
 			String receiver, String description) {
 	}
 
+	/**
+	 * A budget as recorded: for the commitment {@code fundingId} (null: the whole project), IATI BudgetType
+	 * {@code type} and BudgetStatus {@code status}, known on {@code recordedOn} and recorded at {@code recordedAt}.
+	 */
+	public record BudgetView(String fundingId, LocalDate periodStart, LocalDate periodEnd, Money value, String type,
+			String status, LocalDate valueDate, LocalDate recordedOn, Instant recordedAt) {
+	}
+
+	/** A planned disbursement as recorded ({@code periodEnd}, {@code type}, provider and receiver may be null). */
+	public record PlannedDisbursementView(String fundingId, LocalDate periodStart, LocalDate periodEnd, Money value,
+			String type, LocalDate valueDate, String provider, String receiver, LocalDate recordedOn,
+			Instant recordedAt) {
+	}
+
 	/** A cancellation of part or all of a commitment's undisbursed balance. */
 	public record CancellationView(Money cancelled, Money remaining, LocalDate cancelledOn, String reason) {
 	}
@@ -359,6 +383,14 @@ public class ProjectView {
 		}
 		else if (event instanceof FundingCancelledEvent || event instanceof TransactionRecordedEvent) {
 			LoanFlows.apply(this, event);
+		}
+		else if (event instanceof BudgetRecordedEvent e) {
+			budgets.add(new BudgetView(e.fundingId(), e.periodStart(), e.periodEnd(), e.value(), e.type(), e.status(),
+					e.valueDate(), e.recordedOn(), recordedAt));
+		}
+		else if (event instanceof PlannedDisbursementRecordedEvent e) {
+			plannedDisbursements.add(new PlannedDisbursementView(e.fundingId(), e.periodStart(), e.periodEnd(), e.value(),
+					e.type(), e.valueDate(), e.provider(), e.receiver(), e.recordedOn(), recordedAt));
 		}
 		else if (event instanceof MilestoneRecordedEvent e) {
 			Long slippage = e.plannedOn() != null && e.achievedOn() != null

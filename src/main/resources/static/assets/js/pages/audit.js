@@ -1,7 +1,8 @@
 // Audit: verify the hash chain and the read models; rebuild the read models with a live progress bar; dead letters.
 import { h, clear, table, instant, data as userText } from '../dom.js';
 import { get, post, del, query, enc, ApiError } from '../api.js';
-import { t, tParts, formatDecimal, formatInstant } from '../i18n.js';
+import { t, tParts, formatDecimal, formatInstant, formatMoney } from '../i18n.js';
+import { sourceName, eventTypeName } from '../labels.js';
 
 /** The read models (event processors), each with its name in the page's language. */
 const PROCESSORS = {
@@ -219,6 +220,104 @@ function deadLetterSection(ctx) {
   return section;
 }
 
+/** A figure line of the restatements report: as known at the close, now, and the change, in its own currency. */
+function figuresTable(caption, keyLabel, keyName, lines) {
+  const money = (field) => (l) => formatMoney(l[field], l.currency);
+  return table(caption, [
+    { label: keyLabel, value: (l) => keyName(l.key) },
+    { label: t('ui.audit.periods.col.committedAtClose'), value: money('committedAtClose'), class: 'num' },
+    { label: t('ui.audit.periods.col.committedNow'), value: money('committedNow'), class: 'num' },
+    { label: t('ui.audit.periods.col.committedChange'), value: money('committedChange'), class: 'num' },
+    { label: t('ui.audit.periods.col.disbursedAtClose'), value: money('disbursedAtClose'), class: 'num' },
+    { label: t('ui.audit.periods.col.disbursedNow'), value: money('disbursedNow'), class: 'num' },
+    { label: t('ui.audit.periods.col.disbursedChange'), value: money('disbursedChange'), class: 'num' },
+  ], lines);
+}
+
+/** Closed periods: the periods ever closed (close and reopen for ADMIN) and a closed period's restatements report. */
+function periodsSection(ctx) {
+  const admin = ctx.session.can('ADMIN');
+  const list = h('div', { id: 'periods' });
+  const error = h('p', { class: 'notice error', role: 'alert', hidden: true });
+  const fail = (e) => {
+    error.hidden = false;
+    error.textContent = message(e);
+  };
+  const load = async () => {
+    try {
+      const periods = await get('/api/periods');
+      clear(list);
+      if (!periods.length) {
+        list.append(h('p', { class: 'empty' }, t('ui.audit.periods.none')));
+        return;
+      }
+      list.append(table(t('ui.audit.periods.table'), [
+        { label: t('ui.audit.periods.col.period'), value: (p) => userText(p.period) },
+        { label: t('ui.audit.periods.col.state'), value: (p) => (p.closed ? t('ui.audit.periods.closed') : t('ui.audit.periods.reopened')) },
+        { label: t('ui.audit.periods.col.closedAt'), value: (p) => instant(p.closedAt) },
+        { label: t('ui.audit.periods.col.closedBy'), value: (p) => userText(p.closedBy) },
+        { label: t('ui.audit.periods.col.closeReason'), value: (p) => userText(p.closeReason) },
+        { label: t('ui.audit.periods.col.reopenedAt'), value: (p) => instant(p.reopenedAt) },
+        { label: t('ui.audit.periods.col.reopenReason'), value: (p) => userText(p.reopenReason) },
+      ], periods));
+    } catch (e) {
+      clear(list).append(h('p', { class: 'notice' }, message(e)));
+    }
+  };
+  const period = h('input', { id: 'period-name', type: 'text', placeholder: '2024-Q4', autocomplete: 'off', translate: 'no' });
+  const reason = h('input', { id: 'period-reason', type: 'text', maxlength: '2000' });
+  const act = (action) => async () => {
+    error.hidden = true;
+    try {
+      await post(`/api/periods/${enc(period.value.trim())}/${action}`, { reason: reason.value });
+      ctx.announce(t(action === 'close' ? 'ui.audit.periods.closedNow' : 'ui.audit.periods.reopenedNow', { period: period.value.trim() }));
+      reason.value = '';
+      await load();
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const close = h('button', { type: 'button', class: 'primary', id: 'period-close' }, t('ui.audit.periods.close'));
+  const reopen = h('button', { type: 'button', class: 'secondary', id: 'period-reopen' }, t('ui.audit.periods.reopen'));
+  close.addEventListener('click', act('close'));
+  reopen.addEventListener('click', act('reopen'));
+  const report = h('div', { id: 'restatements', 'aria-live': 'polite' });
+  const show = h('button', { type: 'button', class: 'secondary', id: 'restatements-show' }, t('ui.audit.periods.report'));
+  show.addEventListener('click', async () => {
+    error.hidden = true;
+    try {
+      const r = await get(`/api/restatements${query({ period: period.value.trim() })}`);
+      clear(report).append(
+        h('h3', {}, ...tParts('ui.audit.periods.reportTitle', { period: userText(r.period), at: formatInstant(r.closedAt), by: userText(r.closedBy) })),
+        r.restatements.length ? table(t('ui.audit.periods.restatements'), [
+          { label: t('ui.audit.periods.col.project'), value: (e) => userText(e.projectId) },
+          { label: t('ui.audit.periods.col.event'), value: (e) => eventTypeName(e.eventType) },
+          { label: t('ui.audit.periods.col.effective'), value: (e) => userText(e.effectiveDate) },
+          { label: t('ui.audit.periods.col.recordedAt'), value: (e) => instant(e.recordedAt) },
+          { label: t('ui.audit.periods.col.recordedBy'), value: (e) => userText(e.recordedBy) },
+          { label: t('ui.audit.periods.col.reason'), value: (e) => userText(e.reason) },
+        ], r.restatements) : h('p', { class: 'empty' }, t('ui.audit.periods.noRestatements')),
+        figuresTable(t('ui.audit.periods.bySource'), t('ui.audit.periods.col.source'), sourceName, r.bySource),
+        figuresTable(t('ui.audit.periods.bySector'), t('ui.audit.periods.col.sector'), (key) => userText(key), r.bySector));
+    } catch (e) {
+      clear(report);
+      fail(e);
+    }
+  });
+  load();
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'periods-heading' },
+    h('h2', { id: 'periods-heading' }, t('ui.audit.periods.title')),
+    h('p', {}, ...tParts('ui.audit.periods.description', { quarter: userText('2024-Q4'), year: userText('FY2024') })),
+    list,
+    h('div', { class: 'toolbar' },
+      h('div', { class: 'field narrow' }, h('label', { for: 'period-name' }, t('ui.audit.periods.period')), period),
+      admin ? h('div', { class: 'field' }, h('label', { for: 'period-reason' }, t('ui.audit.periods.reason')), reason) : null,
+      h('div', { class: 'field actions' }, admin ? close : null, admin ? reopen : null, show)),
+    error, report);
+  section.reload = load;
+  return section;
+}
+
 export async function render(main, ctx) {
   main.append(h('h1', {}, t('ui.audit.title')));
   const sections = [];
@@ -230,11 +329,17 @@ export async function render(main, ctx) {
     dead = deadLetterSection(ctx);
     sections.push(replay, dead);
   }
+  let periods = null;
+  if (ctx.session.can('FINANCE') || ctx.session.can('AUDITOR')) {
+    periods = periodsSection(ctx);
+    sections.push(periods);
+  }
   if (!sections.length) main.append(h('p', { class: 'notice' }, t('ui.audit.needsRole')));
   main.append(...sections);
   return {
     onChange(change) {
       if (dead && !change.initial) dead.reload();
+      if (periods && !change.initial) periods.reload();
     },
     destroy() {
       if (replay) replay.stop();

@@ -318,11 +318,16 @@ export async function render(main, ctx) {
       try {
         const view = await get(`/api/facilities/${encodeURIComponent(f.facilityId)}/loans`);
         const amount = (m) => (m ? money(m) : '—');
-        const figures = ['committed', 'disbursed', 'undisbursed', 'cancelled', 'repaid', 'outstanding', 'arrears'];
+        const figures = {
+          committed: t('ui.funding.lender.col.committed'), disbursed: t('ui.funding.lender.col.disbursed'),
+          undisbursed: t('ui.funding.lender.col.undisbursed'), cancelled: t('ui.funding.lender.col.cancelled'),
+          repaid: t('ui.funding.lender.col.repaid'), outstanding: t('ui.funding.lender.col.outstanding'),
+          arrears: t('ui.funding.lender.col.arrears'),
+        };
         const columns = [
           { label: t('ui.funding.lender.col.loan'), value: (l) => (l.total ? t('ui.funding.lender.total', { currency: l.currency })
             : h('span', {}, h('a', { href: `#/projects/${encodeURIComponent(l.projectId)}` }, userText(l.projectId)), ' · ', userText(l.fundingId))) },
-          ...figures.map((k) => ({ label: t(`ui.funding.lender.col.${k}`), class: 'num',
+          ...Object.entries(figures).map(([k, label]) => ({ label, class: 'num',
             value: (l) => (k === 'arrears' && !l.total && !l.scheduled ? t('ui.funding.lender.noSchedule') : amount(l[k])) }))];
         const rows = [...view.loans, ...view.totals.map((x) => ({ ...x, total: true }))];
         box.append(rows.length ? table(t('ui.funding.lender.caption', { date: view.asOf }), columns, rows,

@@ -10,7 +10,7 @@ import {
   displayCurrency, currencyField, convertedCell, convertedTotal, noRate, unconvertedAmounts,
 } from '../currency.js';
 import { projectCommands } from '../commands.js';
-import { t, formatCount, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
+import { t, has, formatCount, formatPercent, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
 import { recordedText, field, pick, languageName } from '../content.js';
 import { reportedStatusLine, dataQualityNotice, partnersPanel, importNotesPanel } from './project-record.js';
 import { documentsPanel } from './project-documents.js';
@@ -114,6 +114,43 @@ function moneySection(ctx, p) {
       { label: t('ui.project.col.disbursed'), class: 'num', value: ([s, x]) => convertedTotal(x.disbursed, currency, missing(s, ['DISBURSEMENT'])) },
       { label: t('ui.project.col.undisbursed'), class: 'num', value: ([s, x]) => convertedTotal(x.undisbursed, currency, missing(s, [...COMMITTED, 'DISBURSEMENT'])) },
     ], bySource) : null);
+}
+
+/**
+ * Plans beside actuals (only for a project with plans): per currency, planned and disbursed to date, how far behind
+ * plan, utilisation; planned against disbursed by fiscal quarter; the current budgets. As of and known at, as the page.
+ */
+async function plansSection(p, asOf, knownAt) {
+  if (!(p.budgets || []).length && !(p.plannedDisbursements || []).length) return null;
+  const [use, budgets] = await Promise.all([
+    get(`/api/projects/${enc(p.projectId)}/utilisation${query({ asOf, knownAt })}`),
+    get(`/api/projects/${enc(p.projectId)}/budgets${query({ asOf, knownAt })}`)]);
+  const ratio = (r) => (r === null || r === undefined ? '—' : formatPercent(Number(r) * 100));
+  const section = h('section', { class: 'panel', id: 'plans', 'aria-labelledby': 'plans-heading' },
+    h('h2', { id: 'plans-heading' }, t('ui.project.plans.title')));
+  for (const c of use.currencies) {
+    section.append(dl([
+      [t('ui.project.plans.plannedToDate'), money(c.plannedToDate, c.currency)],
+      [t('ui.project.plans.disbursedToDate'), money(c.disbursedToDate, c.currency)],
+      [t('ui.project.plans.behindPlan'), money(c.behindPlan, c.currency)],
+      [t('ui.project.plans.utilisation'), ratio(c.utilisation)],
+      [t('ui.project.plans.disbursedOfCommitted'), ratio(c.disbursedOfCommitted)],
+    ]));
+    if (c.periods.length) section.append(table(t('ui.project.plans.byPeriod', { currency: c.currency }), [
+      { label: t('ui.project.plans.col.period'), value: (x) => userText(x.label) },
+      { label: t('ui.project.plans.col.planned'), class: 'num', value: (x) => money(x.planned, c.currency) },
+      { label: t('ui.project.plans.col.disbursed'), class: 'num', value: (x) => money(x.disbursed, c.currency) },
+      { label: t('ui.project.plans.col.utilisation'), class: 'num', value: (x) => ratio(x.utilisation) },
+    ], c.periods));
+  }
+  if (budgets.length) section.append(table(t('ui.project.plans.budgets'), [
+    { label: t('ui.project.plans.col.period'), class: 'date', value: (b) => `${b.periodStart} – ${b.periodEnd}` },
+    { label: t('ui.project.col.funding'), value: (b) => (b.fundingId ? userText(b.fundingId) : '—') },
+    { label: t('ui.project.plans.col.budget'), class: 'num', value: (b) => money(b.value) },
+    { label: t('ui.project.plans.col.kind'), value: (b) => (b.type === '2' ? t('ui.project.plans.revised') : t('ui.project.plans.original')) },
+    { label: t('ui.project.plans.col.status'), value: (b) => (b.status === '2' ? t('ui.project.plans.committed') : t('ui.project.plans.indicative')) },
+  ], budgets));
+  return section;
 }
 
 function milestoneStatus(m, late, overdue, now) {
@@ -258,6 +295,15 @@ function fundingsSection(p) {
 }
 
 /** What an event's payload says, each value named in the page's language; codes translated, recorded text as is. */
+/** The events whose {@code type} is an IATI BudgetType (1 original, 2 revised). */
+const PLAN_EVENTS = new Set(['BudgetRecordedEvent', 'PlannedDisbursementRecordedEvent']);
+
+/** An event's {@code type}: an agreement's type, a plan's budget type, else (a transaction's code) as recorded. */
+function typeName(code, entry) {
+  if (PLAN_EVENTS.has(entry.type)) return code === '2' ? t('ui.project.plans.revised') : t('ui.project.plans.original');
+  return has(`ref.agreementType.${code}`) ? agreementTypeName(code) : userText(code);
+}
+
 const SUMMARY = {
   agreementId: ['ui.history.field.agreementId'],
   fundingId: ['ui.history.field.fundingId'],
@@ -265,7 +311,7 @@ const SUMMARY = {
   name: ['ui.history.field.name'],
   language: ['ui.history.field.language', languageName],
   title: ['ui.history.field.title'],
-  type: ['ui.history.field.type', agreementTypeName],
+  type: ['ui.history.field.type', typeName],
   instrument: ['ui.history.field.instrument', instrumentName],
   source: ['ui.history.field.source', sourceName],
   from: ['ui.history.field.from', stageName],
@@ -279,10 +325,11 @@ function summarise(entry) {
   for (const [key, [label, name]] of Object.entries(SUMMARY)) {
     const v = p[key];
     if (v !== null && v !== undefined && typeof v !== 'object') {
-      parts.push(h('span', {}, t(label), ' ', name ? name(v) : userText(v)));
+      parts.push(h('span', {}, t(label), ' ', name ? name(v, entry) : userText(v)));
     }
   }
-  for (const key of ['amount', 'newAmount']) if (p[key] && p[key].currency) parts.push(money(p[key]));
+  for (const key of ['amount', 'newAmount', 'value']) if (p[key] && p[key].currency) parts.push(money(p[key]));
+  if (p.periodStart) parts.push(`${p.periodStart} – ${p.periodEnd || p.periodStart}`);
   if (p.plannedOn) parts.push(t('ui.history.field.planned', { date: p.plannedOn }));
   if (p.achievedOn) parts.push(t('ui.history.field.achieved', { date: p.achievedOn }));
   return parts.flatMap((part, i) => (i ? [' · ', part] : [part]));
@@ -386,6 +433,7 @@ export async function render(main, ctx) {
       return;
     }
     const history = await historySection(p, asOf, knownAt);
+    const plans = await plansSection(p, asOf, knownAt);
     if (!ctx.isCurrent()) return;
     // keep open forms open, and what was typed in them, across a live refresh
     openCommands = new Set([...container.querySelectorAll('details.command[open]')].map((d) => d.dataset.command));
@@ -433,7 +481,7 @@ export async function render(main, ctx) {
       p.alerts.length ? h('div', { class: 'notice warning', id: 'stall-alerts' }, h('strong', {}, t('ui.project.alert.title')), ' ',
         p.alerts.map(alertText).join('; ')) : null);
     const parts = [header, dataQualityNotice(p), h('div', { class: 'project-grid' }, moneySection(ctx, p), details), partnersPanel(p),
-      documentsPanel(p, { canUpload: ctx.session.can('RECORDER') || ctx.session.can('FINANCE'), travelling, onUploaded: () => draw() }), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p), importNotesPanel(p)].filter(Boolean);
+      documentsPanel(p, { canUpload: ctx.session.can('RECORDER') || ctx.session.can('FINANCE'), travelling, onUploaded: () => draw() }), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p), plans, importNotesPanel(p)].filter(Boolean);
     if (!travelling) {
       const commands = commandsSection(ctx, p, draw);
       // a refresh rebuilds the forms with the new state (funding choices…) but keeps open ones as they were

@@ -58,9 +58,10 @@ class IatiImportApiTest {
 		// funds finance the project (AGREED → FINANCED) and status 2 starts it on the actual start date; the title and
 		// general description in French and the title in Spanish are the project's texts in those languages
 		JsonNode annotated = importXml(ANNOTATED, example(ANNOTATED));
-		// propose, French and Spanish texts, its document, agreement + AGREED, incoming funds + FINANCED, status 2 reported
-		// + IMPLEMENTATION, the import's notes
-		assertCounts(annotated, 1, 1, 0, 0, 11);
+		// propose, French and Spanish texts, its document, agreement + AGREED, incoming funds + FINANCED, its budget and
+		// two planned disbursements (one with its organisations, one without: two plans), status 2 reported +
+		// IMPLEMENTATION, the import's notes
+		assertCounts(annotated, 1, 1, 0, 0, 14);
 		assertThat(reasons(annotated)).isEmpty();
 		JsonNode p = project("AA-AAA-123456789-ABC123");
 		assertThat(p.path("title").asString()).isEqualTo("Activity title");
@@ -127,20 +128,23 @@ class IatiImportApiTest {
 		assertThat(p.path("usd").path("received").decimalValue()).isEqualByComparingTo("0");
 		assertThat(p.path("usd").path("unconverted").get(0).path("currency").asString()).isEqualTo("EUR");
 		assertThat(p.path("usd").path("unconverted").get(0).path("received").decimalValue()).isEqualByComparingTo("1000.00");
-		assertThat(p.path("version").asLong()).isEqualTo(10);
+		assertThat(p.path("version").asLong()).isEqualTo(13);
 		assertThat(eventTypes("AA-AAA-123456789-ABC123")).containsExactly("ProjectProposedEvent",
 				"ProjectTextRecordedEvent", "ProjectTextRecordedEvent", "DocumentLinkedEvent", "AgreementSignedEvent",
 				"ProjectStageChangedEvent", "IncomingFundsRecordedEvent", "ProjectStageChangedEvent",
+				"BudgetRecordedEvent", "PlannedDisbursementRecordedEvent", "PlannedDisbursementRecordedEvent",
 				"ActivityStatusReportedEvent", "ProjectStageChangedEvent", "ImportNotesRecordedEvent");
 
 		// FCDO: one disbursement without any commitment (reported); 13 quarterly expenditures kept as such; closed (4)
 		// as its publisher reports, through implementation on the actual start, though never financed: flagged
 		JsonNode fcdo = importXml(FCDO, example(FCDO));
-		// propose, 13 expenditures, status 4 reported + IMPLEMENTATION + COMPLETED, the import's notes
-		assertCounts(fcdo, 1, 1, 0, 0, 18);
+		// propose, 13 expenditures, 3 revised budgets (the fourth, negative, is reported), status 4 reported +
+		// IMPLEMENTATION + COMPLETED, the import's notes
+		assertCounts(fcdo, 1, 1, 0, 0, 21);
 		assertThat(reasons(fcdo)).containsExactly(
 				"GB-1-103662-101 transaction #1 (ref 3861965)=disbursement of GBP 1232 on 2010-05-27: no commitment from "
-						+ "UK - Foreign, Commonwealth and Development Office (FCDO) in GBP dated on or before it");
+						+ "UK - Foreign, Commonwealth and Development Office (FCDO) in GBP dated on or before it",
+				"GB-1-103662-101 budget 4=negative value -9077");
 		p = project("GB-1-103662-101");
 		assertThat(p.path("stage").asString()).isEqualTo("COMPLETED");
 		assertThat(p.path("iatiStatus").asString()).isEqualTo("4");
@@ -151,7 +155,9 @@ class IatiImportApiTest {
 		assertThat(partners(p)).containsExactly("IMPLEMENTING GB-COH-2732176 type 70 country GB [en]",
 				"FUNDING GB-GOV-1 type 10 country GB [en]", "ACCOUNTABLE GB-GOV-1 type 10 country GB [en]");
 		assertThat(documents(p)).isEmpty();
-		assertThat(importNotes(p)).hasSize(2).anyMatch(n -> n.startsWith("NOT_RECORDED GB-1-103662-101 transaction #1"));
+		assertThat(importNotes(p)).hasSize(3).anyMatch(n -> n.startsWith("NOT_RECORDED GB-1-103662-101 transaction #1"));
+		assertThat(plans(p, "budgets")).containsExactly("2007-04-01..2007-06-30 GBP 514717.00 type 2 status 1",
+				"2008-04-01..2008-06-30 GBP 939770.00 type 2 status 1", "2009-04-01..2009-06-30 GBP 1276100.00 type 2 status 1");
 		assertThat(sums(p, "committedByCurrency")).isEmpty();
 		assertThat(sums(p, "expendedByCurrency")).isEqualTo(Map.of("GBP", new BigDecimal("2716312.00")));
 		assertThat(p.path("expenditures")).hasSize(13);
@@ -168,9 +174,10 @@ class IatiImportApiTest {
 		// UNOPS (not valid against the schema: empty document-link, padded values): reported, not crashed; one
 		// expenditure per activity, kept; nothing finances them, yet they are in implementation as UNOPS reports: flagged
 		JsonNode unops = importXml(UNOPS, example(UNOPS));
-		// per activity: propose, expenditure, status 2 reported + IMPLEMENTATION, the import's notes
+		// per activity: propose, expenditure, status 2 reported + IMPLEMENTATION, the import's notes; each budget covers
+		// more than twelve months: reported
 		assertCounts(unops, 3, 3, 0, 0, 15);
-		assertThat(reasons(unops)).isEmpty();
+		assertThat(reasons(unops)).hasSize(3).allMatch(r -> r.contains(" budget 1=a budget covers at most twelve months"));
 		assertThat(notes(unops)).filteredOn(n -> n.contains("empty document-link")).hasSize(3);
 		for (String id : List.of("41AAA-22482-001", "41AAA-23652-001", "41AAA-20543-003")) {
 			JsonNode u = project(id);
@@ -183,7 +190,9 @@ class IatiImportApiTest {
 			assertThat(documents(u)).as(id).isEmpty();
 			assertThat(importNotes(u)).as(id).containsExactly(
 					"ADJUSTED " + id + ": recipient countries AT; region recorded as Multiple regions",
-					"ADJUSTED " + id + " document-link #1: empty document-link (no url, no category, no title); ignored");
+					"ADJUSTED " + id + " document-link #1: empty document-link (no url, no category, no title); ignored",
+					"NOT_RECORDED " + id + " budget 1: " + reasons(unops).stream().filter(r -> r.startsWith(id + " "))
+							.findFirst().orElseThrow().substring(id.length() + 10));
 		}
 		assertThat(project("41AAA-20543-003").path("sector").asString()).isEqualTo("23210");
 		assertThat(project("41AAA-20543-003").path("proposedOn").asString()).isEqualTo("2016-06-03");
@@ -245,10 +254,17 @@ class IatiImportApiTest {
 		JsonNode wb = importXml(WORLDBANK, example(WORLDBANK));
 		// propose, 9 documents, agreement + AGREED, commitment + FINANCED, 3 disbursements, status 2 reported +
 		// IMPLEMENTATION, the import's notes
-		// and its three interest payments (type 5, negative as published), kept under their code
-		assertCounts(wb, 1, 1, 0, 0, 23);
-		assertThat(reasons(wb)).containsExactly(
-				"44000-P175662 document-link #5=A09 MoU without a document-date: no date to record it on");
+		// and its three interest payments (type 5, negative as published), kept under their code; of its 150 monthly
+		// budgets (an original and a revision for each month from April 2021 to June 2027) the 122 of the project's
+		// planned dates, the 4 ending before its planned start (2021-06-10) and the 24 starting after its planned end
+		// (2026-06-30) reported
+		assertCounts(wb, 1, 1, 0, 0, 145);
+		assertThat(reasons(wb)).hasSize(29).startsWith(
+				"44000-P175662 document-link #5=A09 MoU without a document-date: no date to record it on",
+				"44000-P175662 budget 1=the plan for 2021-04-01 to 2021-04-30 ends before the project's planned start"
+						+ " (2021-06-10)");
+		assertThat(reasons(wb)).filteredOn(r -> r.contains("starts after the project's planned end (2026-06-30)"))
+				.hasSize(24);
 		p = project("44000-P175662");
 		assertThat(sums(p, "committedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("500000000.00")));
 		assertThat(sums(p, "disbursedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("231750000.00")));
@@ -278,7 +294,9 @@ class IatiImportApiTest {
 		assertThat(contract.path("agreementIds").get(0).asString()).isEqualTo(p.path("agreements").get(0).path("agreementId").asString());
 		// the three interest payments are kept, not noted
 		assertThat(p.path("otherTransactions")).hasSize(3);
-		assertThat(importNotes(p)).hasSize(7).contains(
+		assertThat(p.path("budgets")).hasSize(122);
+		assertThat(plans(p, "budgets")).hasSize(61).startsWith("2021-06-01..2021-06-30 USD 0.00 type 2 status 1");
+		assertThat(importNotes(p)).hasSize(35).contains(
 				"ADJUSTED 44000-P175662 document-link #2: repeats document-link #1 word for word; kept once",
 				"NOT_RECORDED 44000-P175662 document-link #5: A09 MoU without a document-date: no date to record it on");
 
@@ -303,7 +321,7 @@ class IatiImportApiTest {
 	void aNewerCopyWithOneMoreDisbursementAppendsExactlyThatAsAMultipartUpload() throws Exception {
 		String original = example(WORLDBANK).replace("44000-P175662", "44000-P175662-COPY");
 		JsonNode first = importXml("wb-copy-2023.xml", original);
-		assertCounts(first, 1, 1, 0, 0, 23); // with its three interest payments
+		assertCounts(first, 1, 1, 0, 0, 145); // with its three interest payments and 122 budgets
 		String added = """
 				<transaction><transaction-type code="3"/><transaction-date iso-date="2023-03-31"/>
 				<value currency="USD" value-date="2023-03-31">2500000</value>
@@ -317,7 +335,7 @@ class IatiImportApiTest {
 		assertCounts(second, 1, 0, 1, 0, 1);
 		JsonNode p = project("44000-P175662-COPY");
 		assertThat(sums(p, "disbursedByCurrency")).isEqualTo(Map.of("USD", new BigDecimal("234250000.00")));
-		assertThat(p.path("version").asLong()).isEqualTo(23);
+		assertThat(p.path("version").asLong()).isEqualTo(145);
 		assertThat(p.path("importNotes").get(0).path("file").asString()).isEqualTo("wb-copy-2023.xml");
 		assertThat(p.path("otherTransactions")).hasSize(3);
 		// the new event names the newer file and the actor
@@ -334,7 +352,7 @@ class IatiImportApiTest {
 	@Test
 	void aNewerCopyWithMoreIncomingFundsAndAnExpenditureAppendsExactlyThose() {
 		String original = example(ANNOTATED).replace("AA-AAA-123456789-ABC123", "AA-AAA-123456789-NEWER");
-		assertCounts(importXml("annotated-2014.xml", original), 1, 1, 0, 0, 11);
+		assertCounts(importXml("annotated-2014.xml", original), 1, 1, 0, 0, 14);
 		String added = """
 				<transaction ref="1235"><transaction-type code="1"/><transaction-date iso-date="2013-02-01"/>
 				<value currency="EUR" value-date="2013-02-01">750.50</value>
@@ -361,13 +379,13 @@ class IatiImportApiTest {
 		assertThat(spent.path("receiver").asString()).isEqualTo("Local printer");
 		assertThat(spent.path("description").asString()).isEqualTo("Training materials");
 		// the same status from a newer file, the same notes: nothing more recorded
-		assertThat(p.path("version").asLong()).isEqualTo(12);
+		assertThat(p.path("version").asLong()).isEqualTo(15);
 		JsonNode history = api().get("/api/projects/AA-AAA-123456789-NEWER/history").json();
-		assertThat(history.get(12).path("type").asString()).isEqualTo("ExpenditureRecordedEvent");
-		assertThat(history.get(12).path("actor").asString()).isEqualTo("iati-tester");
-		assertThat(history.get(12).path("reason").asString())
+		assertThat(history.get(15).path("type").asString()).isEqualTo("ExpenditureRecordedEvent");
+		assertThat(history.get(15).path("actor").asString()).isEqualTo("iati-tester");
+		assertThat(history.get(15).path("reason").asString())
 				.startsWith("IATI import of annotated-2015.xml (last-updated 2015-01-05T00:00:00Z)");
-		assertThat(history.get(11).path("type").asString()).isEqualTo("IncomingFundsRecordedEvent");
+		assertThat(history.get(14).path("type").asString()).isEqualTo("IncomingFundsRecordedEvent");
 		// and again: nothing
 		assertCounts(importXml("annotated-2015.xml", newer), 1, 0, 0, 1, 0);
 	}
@@ -619,6 +637,17 @@ class IatiImportApiTest {
 			result.add(d.path("url").asString() + " " + categories + " titles " + d.path("titles").propertyNames()
 					+ " languages " + languages + " " + text(d.path("documentDate")));
 		});
+		return result;
+	}
+
+	/** "start..end CUR amount type T status S" for each current budget of the project (via the API). */
+	private List<String> plans(JsonNode project, String kind) {
+		List<String> result = new ArrayList<>();
+		api().get("/api/projects/" + project.path("projectId").asString() + "/" + kind).json().forEach(b -> result.add(
+				b.path("periodStart").asString() + ".." + b.path("periodEnd").asString() + " "
+						+ b.path("value").path("currency").asString() + " " + b.path("value").path("amount").decimalValue()
+						.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString() + " type " + b.path("type").asString()
+						+ " status " + b.path("status").asString()));
 		return result;
 	}
 

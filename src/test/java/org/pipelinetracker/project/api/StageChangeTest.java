@@ -55,7 +55,10 @@ class StageChangeTest {
 				new FundingCancelledEvent(P, "E1", Money.of("10", "USD"), Money.of("90", "USD"), ON, "why"),
 				new TransactionRecordedEvent(P, TransactionRecordedEvent.LOAN_REPAYMENT, usd, ON, "E1", "MoF", "KEXIM", null),
 				new DocumentAttachedEvent(P, "DOC-1", "0".repeat(64), 10, "application/pdf", "a.pdf", "Report", "A01", "en",
-						ON, null, null, ON));
+						ON, null, null, ON),
+				new BudgetRecordedEvent(P, "E1", ON, ON.plusMonths(11), usd, BudgetRecordedEvent.REVISED,
+						BudgetRecordedEvent.COMMITTED, ON, ON),
+				new PlannedDisbursementRecordedEvent(P, null, ON, null, usd, null, null, "KEXIM", "MoF", ON));
 	}
 
 	@Test
