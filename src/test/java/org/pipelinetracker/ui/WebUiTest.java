@@ -382,7 +382,16 @@ class WebUiTest {
 		assertThat(browser.text(".facility[data-facility-id='" + facility + "']"))
 				.contains("KOICA country programme", "USD 0.00 committed of USD 500,000,000.00 (0.0 %)");
 		// its lender's view, read when opened: nothing draws on it yet
-		browser.find("#lender-" + facility + " summary").click();
+		// (the list may be redrawn by the change stream meanwhile: click the summary as it is then)
+		browser.wait.until(d -> {
+			try {
+				browser.find("#lender-" + facility + " summary").click();
+				return true;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+				return false;
+			}
+		});
 		browser.wait.until(d -> browser.text("#lender-" + facility).contains("No commitment draws on this facility yet."));
 		browser.screenshot("funding");
 	}

@@ -11,7 +11,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.pipelinetracker.kernel.AuditMetadata;
 import org.pipelinetracker.kernel.Text;
-import org.pipelinetracker.period.api.FiscalPeriod;
 import org.pipelinetracker.project.api.CommandRejectedException;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
@@ -102,7 +101,7 @@ class ClosedPeriodGuard implements MessageDispatchInterceptor<EventMessage<?>>,
 			return;
 		}
 		// keyed by the quarter: its year is the same
-		Optional<Closure> closure = closures.computeIfAbsent(FiscalPeriod.containing(date).get(0).label(),
+		Optional<Closure> closure = closures.computeIfAbsent(periods.containing(date).get(0).label(),
 				quarter -> periods.closureOn(date));
 		if (closure.isPresent()) {
 			throw CommandRejectedException.rule(Text.of("problem.rule.periodClosed").with("period", closure.get().period())

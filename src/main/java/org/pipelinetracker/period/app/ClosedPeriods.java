@@ -4,7 +4,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.pipelinetracker.kernel.AuditMetadata;
+import org.pipelinetracker.kernel.FiscalCalendar;
 import org.pipelinetracker.period.api.FiscalPeriod;
+import org.springframework.beans.factory.annotation.Value;
 import org.pipelinetracker.period.api.PeriodClosedEvent;
 import org.pipelinetracker.period.api.PeriodReopenedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,10 +25,23 @@ public class ClosedPeriods {
 
 	private final EventStore eventStore;
 	private final JdbcTemplate jdbc;
+	private final FiscalCalendar calendar;
 
-	ClosedPeriods(EventStore eventStore, JdbcTemplate jdbc) {
+	ClosedPeriods(EventStore eventStore, JdbcTemplate jdbc,
+			@Value("${tracker.fiscal-year.start-month:1}") int fiscalYearStartMonth) {
 		this.eventStore = eventStore;
 		this.jdbc = jdbc;
+		this.calendar = new FiscalCalendar(fiscalYearStartMonth);
+	}
+
+	/** The period a label names in this deployment's fiscal calendar ({@code tracker.fiscal-year.start-month}). */
+	public Optional<FiscalPeriod> parse(String label) {
+		return FiscalPeriod.parse(label, calendar);
+	}
+
+	/** The quarter and the year {@code date} falls in, in this deployment's fiscal calendar. */
+	public List<FiscalPeriod> containing(LocalDate date) {
+		return FiscalPeriod.containing(date, calendar);
 	}
 
 	/**
@@ -34,7 +49,7 @@ public class ClosedPeriods {
 	 * indexed look-up finds whether either was ever closed; only then are their streams read.
 	 */
 	public Optional<Closure> closureOn(LocalDate date) {
-		List<FiscalPeriod> periods = FiscalPeriod.containing(date);
+		List<FiscalPeriod> periods = containing(date);
 		List<String> everClosed = jdbc.queryForList("select distinct aggregate_identifier from domain_event_entry"
 				+ " where aggregate_identifier in (?, ?)", String.class, periods.get(0).streamId(),
 				periods.get(1).streamId());

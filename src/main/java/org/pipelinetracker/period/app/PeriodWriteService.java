@@ -21,9 +21,11 @@ public class PeriodWriteService {
 	public static final int MAX_REASON = 2000;
 
 	private final CommandGateway commands;
+	private final ClosedPeriods periods;
 
-	PeriodWriteService(CommandGateway commands) {
+	PeriodWriteService(CommandGateway commands, ClosedPeriods periods) {
 		this.commands = commands;
+		this.periods = periods;
 	}
 
 	/** Closes {@code period} ({@code 2024-Q4}, {@code FY2024}); the reason is optional. */
@@ -45,8 +47,8 @@ public class PeriodWriteService {
 	}
 
 	/** The period a name stands for; 400 naming the field {@code period} when it is none. */
-	public static FiscalPeriod parse(String period) {
-		return FiscalPeriod.parse(period).orElseThrow(() -> InvalidRequestException.of("period",
+	public FiscalPeriod parse(String period) {
+		return periods.parse(period).orElseThrow(() -> InvalidRequestException.of("period",
 				Text.of("problem.field.periodFormat").with("period", String.valueOf(period))));
 	}
 

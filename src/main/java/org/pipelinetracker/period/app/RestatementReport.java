@@ -40,15 +40,17 @@ public class RestatementReport {
 
 	private final PeriodViews views;
 	private final PeriodFigures figures;
+	private final PeriodWriteService periods;
 
-	RestatementReport(PeriodViews views, PeriodFigures figures) {
+	RestatementReport(PeriodViews views, PeriodFigures figures, PeriodWriteService periods) {
 		this.views = views;
 		this.figures = figures;
+		this.periods = periods;
 	}
 
 	/** 400 for a malformed period; 409 when it is not closed now (never closed, or reopened). */
 	public Report report(String period) {
-		FiscalPeriod fiscal = PeriodWriteService.parse(period);
+		FiscalPeriod fiscal = periods.parse(period);
 		PeriodView view = views.find(fiscal.label()).filter(PeriodView::closed).orElseThrow(() ->
 				CommandRejectedException.rule("period", Text.of("problem.rule.periodNotClosed")
 						.with("period", fiscal.label())));

@@ -44,7 +44,7 @@ class PeriodController {
 	PeriodView close(@Parameter(description = "2024-Q4 or FY2024") @PathVariable String period,
 			@RequestBody(required = false) PeriodRequest request, Principal principal) {
 		writes.close(period, request == null ? null : request.reason(), AuditContext.of(principal));
-		return views.find(PeriodWriteService.parse(period).label()).orElseThrow();
+		return views.find(writes.parse(period).label()).orElseThrow();
 	}
 
 	@PostMapping(path = "/api/periods/{period}/reopen", produces = "application/json")
@@ -52,7 +52,7 @@ class PeriodController {
 	PeriodView reopen(@Parameter(description = "2024-Q4 or FY2024") @PathVariable String period,
 			@RequestBody(required = false) PeriodRequest request, Principal principal) {
 		writes.reopen(period, request == null ? null : request.reason(), AuditContext.of(principal));
-		return views.find(PeriodWriteService.parse(period).label()).orElseThrow();
+		return views.find(writes.parse(period).label()).orElseThrow();
 	}
 
 	@GetMapping(path = "/api/periods", produces = "application/json")

@@ -287,6 +287,8 @@ export async function render(main, ctx) {
   };
 
   const drawFacilities = (list) => {
+    // a redraw (after a change elsewhere) keeps the lender's views the reader opened open, read again
+    const opened = new Set([...document.querySelectorAll('#facility-list details.lender[open]')].map((d) => d.id));
     const box = clear(document.getElementById('facility-list'));
     if (!list.length) {
       box.append(h('p', { class: 'empty' }, t('ui.funding.noFacilities')));
@@ -304,6 +306,10 @@ export async function render(main, ctx) {
           t('ui.funding.facilityUsage', { committed: money(f.committed), limit: money(f.limit), percent: formatPercent(percent), remaining: money(f.remaining) }),
           ' ', t('ui.funding.facilityCommitments', { count: f.projects.length })),
         lenderView(f)));
+    }
+    for (const id of opened) {
+      const details = document.getElementById(id);
+      if (details) details.open = true;
     }
   };
 

@@ -44,4 +44,17 @@ class FiscalPeriodTest {
 	void anythingElseIsNoPeriod(String label) {
 		assertThat(FiscalPeriod.parse(label)).isEmpty();
 	}
+
+	@Test
+	void followsTheDeploymentsFiscalYearStartingInJuly() {
+		org.pipelinetracker.kernel.FiscalCalendar july = new org.pipelinetracker.kernel.FiscalCalendar(7);
+		FiscalPeriod fy = FiscalPeriod.parse("FY2025", july).orElseThrow();
+		assertThat(fy.startsOn()).isEqualTo(LocalDate.of(2024, 7, 1));
+		assertThat(fy.endsOn()).isEqualTo(LocalDate.of(2025, 6, 30));
+		FiscalPeriod q1 = FiscalPeriod.parse("2025-Q1", july).orElseThrow();
+		assertThat(q1.startsOn()).isEqualTo(LocalDate.of(2024, 7, 1));
+		assertThat(q1.endsOn()).isEqualTo(LocalDate.of(2024, 9, 30));
+		assertThat(FiscalPeriod.containing(LocalDate.of(2024, 12, 20), july)).extracting(FiscalPeriod::label)
+				.containsExactly("2025-Q2", "FY2025");
+	}
 }
