@@ -103,6 +103,9 @@ public final class Problems {
 		/** {projectId} the project id, {documentId} a document with stored content it does not have. */
 		DOCUMENT_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.documentNotFound.title",
 				"problem.documentNotFound.detail", "projectId", "documentId"),
+		/** {id} a notification the caller does not have (none, or another user's). */
+		NOTIFICATION_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.notificationNotFound.title",
+				"problem.notificationNotFound.detail", "id"),
 		/** A stored file whose bytes no longer match the hash its event recorded: not served. */
 		STORED_FILE_FAILS_HASH(Type.STORED_FILE_FAILS_HASH, HttpStatus.CONFLICT, "problem.storedFileFailsHash.title",
 				"problem.storedFileFailsHash.detail", "projectId", "documentId", "expected", "actual"),

@@ -112,6 +112,11 @@ final class AccessRules {
 		// the signed-in user's language and time zone
 		b.authenticated(null, "/api/me/preferences");
 
+		// the signed-in user's own notifications and notification settings
+		b.authenticated(HttpMethod.GET, "/api/notifications", "/api/me/notification-settings");
+		b.authenticated(HttpMethod.POST, "/api/notifications/*/read", "/api/notifications/read-all");
+		b.authenticated(HttpMethod.PUT, "/api/me/notification-settings");
+
 		// administrators only: replay, dead letters, IATI import (reads included), official exchange rates, closing
 		// and reopening periods
 		b.roles(null, Set.of(Role.ADMIN), "/api/admin/**", "/api/import/**");

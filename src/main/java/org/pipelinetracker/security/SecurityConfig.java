@@ -2,6 +2,7 @@ package org.pipelinetracker.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.pipelinetracker.kernel.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -53,6 +54,12 @@ class SecurityConfig {
 	@Bean
 	ConfiguredUsers configuredUsers(TrackerSecurityProperties properties) {
 		return ConfiguredUsers.from(properties);
+	}
+
+	/** The configured users and their roles, for the modules that tell users of something (notifications). */
+	@Bean
+	UserDirectory userDirectory(ConfiguredUsers users) {
+		return new ConfiguredUserDirectory(users);
 	}
 
 	@Bean

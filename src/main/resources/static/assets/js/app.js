@@ -3,6 +3,7 @@
 import { h, clear } from './dom.js';
 import { get, put, csrfHeaders, ApiError } from './api.js';
 import { connectLive } from './live.js';
+import { showNotifications } from './notifications.js';
 import {
   t, loadCatalogue, translateStatic, storedLanguage, storedZone, rememberInBrowser, useZone, language, zone, zones,
   languages, zoneLabel, zoneName, zoneOffset,
@@ -215,6 +216,7 @@ await loadLanguage();
 translateStatic();
 showPreferences();
 showSession();
+if (session.signedIn) showNotifications(document.getElementById('notifications'), announce);
 await route();
 connectLive((change) => {
   if (current && current.onChange) current.onChange(change);

@@ -161,6 +161,13 @@ class RoleMatrixTest {
 				// any signed-in user keeps their own language and time zone
 				new Case("choose language", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 200, false,
 						() -> new Attempt("PUT", "/api/me/preferences", H, "{\"language\":\"en\"}", () -> -1L)),
+				// any signed-in user reads and settles their own notifications; an id they do not have is a 404
+				new Case("choose notification settings", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 200, false,
+						() -> new Attempt("PUT", "/api/me/notification-settings", H, "{\"email\":false}", () -> -1L)),
+				new Case("mark all notifications read", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 200, false,
+						() -> new Attempt("POST", "/api/notifications/read-all", null, null, () -> -1L)),
+				new Case("mark a notification read", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 404, false,
+						() -> new Attempt("POST", "/api/notifications/none/read", null, null, () -> -1L)),
 				// official exchange rates: a Central Bank file of a day of its own each time; a fetch without a URL is
 				// a 409 (past security, nothing to fetch from)
 				new Case("import exchange rates", Set.of(Role.ADMIN), 200, false, () -> new Attempt("POST",
@@ -231,7 +238,7 @@ class RoleMatrixTest {
 				"/api/export/projects.csv", "/api/export/transactions.csv", "/api/export/projects.xlsx",
 				"/api/export/transactions.xlsx", "/api/projects/" + id + "/statement.xlsx", "/api/export/pipeline.xlsx",
 				"/api/export/timeseries.xlsx", "/api/export/milestones.xlsx", "/api/export/facilities.xlsx", "/api/export/alerts.xlsx", "/api/me",
-				"/api/me/preferences", "/api/reference", "/v3/api-docs", "/api/projects/" + id + "/documents",
+				"/api/me/preferences", "/api/notifications", "/api/me/notification-settings", "/api/reference", "/v3/api-docs", "/api/projects/" + id + "/documents",
 				"/api/projects/" + id + "/documents/doc-none/content", "/api/periods");
 		List<String> auditors = List.of("/api/projects/" + id + "/history", "/api/audit/events", "/api/audit/verify",
 				"/api/audit/head", "/api/audit/chain", "/api/audit/chain/" + head);

@@ -1,0 +1,36 @@
+package org.pipelinetracker.notification;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a notification tells of. Kinds still to come, once their facts exist: an approval waiting for you
+ * ({@code APPROVAL_WAITING}) and a quarterly report missing ({@code QUARTERLY_REPORT_MISSING}).
+ */
+enum NotificationKind {
+	/** A milestone's planned date passed and it is not achieved. */
+	MILESTONE_OVERDUE("ui.notification.kind.milestoneOverdue"),
+	/** A stall alert was raised: a project waits for funding or a disbursement longer than allowed. */
+	PROJECT_STALLED("ui.notification.kind.projectStalled");
+
+	private final String textKey;
+
+	NotificationKind(String textKey) {
+		this.textKey = textKey;
+	}
+
+	/** The kind of a name as a client sends it (case-insensitive), if it is one. */
+	static Optional<NotificationKind> parse(String name) {
+		if (name == null) {
+			return Optional.empty();
+		}
+		String upper = name.strip().toUpperCase(Locale.ROOT);
+		return Arrays.stream(values()).filter(k -> k.name().equals(upper)).findFirst();
+	}
+
+	/** The catalogue key of the kind's name. */
+	String textKey() {
+		return textKey;
+	}
+}
