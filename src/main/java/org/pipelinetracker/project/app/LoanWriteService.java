@@ -1,11 +1,8 @@
 package org.pipelinetracker.project.app;
 
 import jakarta.validation.Validator;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pipelinetracker.kernel.AuditContext;
-import org.pipelinetracker.kernel.InvalidRequestException;
-import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.pipelinetracker.project.api.CancelFundingCommand;
 import org.pipelinetracker.project.api.FacilityHeadroom;
@@ -27,7 +24,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Use cases of a commitment's later life: cancel part or all of its undisbursed balance (and give the cancelled
@@ -104,17 +100,11 @@ public class LoanWriteService {
 	}
 
 	private WriteResult write(String projectId, Object command, AuditContext audit, Requests.Audited request) {
-		AuditContext context = audit.withReason(blankToNull(request.reason()), blankToNull(request.sourceUrl()));
-		Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-				.andMetaData(context.toMetaData()));
-		return new WriteResult(projectId, ((Number) version).longValue());
+		return AuditedCommands.write(commands, projectId, command, audit, request);
 	}
 
 	private Violations validate(Object request) {
-		if (request == null) {
-			throw InvalidRequestException.of("body", Text.of("problem.field.bodyRequired"));
-		}
-		return new Violations().addAll(validator.validate(request));
+		return AuditedCommands.validate(validator, request);
 	}
 
 	private Money money(Violations v, String field, BigDecimal amount, String currency) {
@@ -123,14 +113,10 @@ public class LoanWriteService {
 	}
 
 	private static ProjectId id(String projectId) {
-		if (!ProjectId.isValid(projectId)) {
-			throw new org.axonframework.modelling.command.AggregateNotFoundException(Objects.toString(projectId),
-					"no project " + projectId);
-		}
-		return ProjectId.of(projectId);
+		return AuditedCommands.id(projectId);
 	}
 
 	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
+		return AuditedCommands.blankToNull(s);
 	}
 }

@@ -1,7 +1,6 @@
 package org.pipelinetracker.project.app;
 
 import jakarta.validation.Validator;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.pipelinetracker.project.api.CancelProjectCommand;
@@ -45,7 +44,6 @@ import org.pipelinetracker.project.app.Requests.SignAgreementRequest;
 import org.pipelinetracker.project.app.Requests.StageChangeRequest;
 import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.kernel.AuditContext;
-import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,7 +55,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Validates a write request completely (structure, codelists, formats), turns it into a command with the audit
@@ -303,21 +300,16 @@ public class ProjectWriteService {
 		v.throwIfAny();
 	}
 
-	private WriteResult write(String projectId, Object command, AuditContext audit, Audited request) {
-		Object version = send(command, audit, request);
-		return new WriteResult(projectId, ((Number) version).longValue());
+	private WriteResult write(String projectId, Object command, AuditContext audit, Requests.Audited request) {
+		return AuditedCommands.write(commands, projectId, command, audit, request);
 	}
 
 	private Object send(Object command, AuditContext audit, Audited request) {
-		AuditContext context = audit.withReason(blankToNull(request.reason()), blankToNull(request.sourceUrl()));
-		return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(context.toMetaData()));
+		return AuditedCommands.send(commands, command, audit, request);
 	}
 
 	private Violations validate(Object request) {
-		if (request == null) {
-			throw InvalidRequestException.of("body", Text.of("problem.field.bodyRequired"));
-		}
-		return new Violations().addAll(validator.validate(request));
+		return AuditedCommands.validate(validator, request);
 	}
 
 	/** Checks currency and decimal places; returns the amount at the currency's scale, or null if invalid/absent. */
@@ -332,11 +324,7 @@ public class ProjectWriteService {
 	}
 
 	private static ProjectId id(String projectId) {
-		if (!ProjectId.isValid(projectId)) {
-			throw new org.axonframework.modelling.command.AggregateNotFoundException(Objects.toString(projectId),
-					"no project " + projectId);
-		}
-		return ProjectId.of(projectId);
+		return AuditedCommands.id(projectId);
 	}
 
 	private static CommandRejectedException alreadyExists(ProjectId id) {
@@ -376,6 +364,6 @@ public class ProjectWriteService {
 	}
 
 	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
+		return AuditedCommands.blankToNull(s);
 	}
 }

@@ -1,11 +1,8 @@
 package org.pipelinetracker.project.app;
 
 import jakarta.validation.Validator;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pipelinetracker.kernel.AuditContext;
-import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.pipelinetracker.project.api.ImportNote;
@@ -127,28 +124,19 @@ public class PublishedRecordService {
 		return texts;
 	}
 
-	private WriteResult write(String projectId, Object command, AuditContext audit, Audited request) {
-		AuditContext context = audit.withReason(blankToNull(request.reason()), blankToNull(request.sourceUrl()));
-		Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-				.andMetaData(context.toMetaData()));
-		return new WriteResult(projectId, ((Number) version).longValue());
+	private WriteResult write(String projectId, Object command, AuditContext audit, Requests.Audited request) {
+		return AuditedCommands.write(commands, projectId, command, audit, request);
 	}
 
 	private Violations validate(Object request) {
-		if (request == null) {
-			throw InvalidRequestException.of("body", Text.of("problem.field.bodyRequired"));
-		}
-		return new Violations().addAll(validator.validate(request));
+		return AuditedCommands.validate(validator, request);
 	}
 
 	private static ProjectId id(String projectId) {
-		if (!ProjectId.isValid(projectId)) {
-			throw new AggregateNotFoundException(String.valueOf(projectId), "no project " + projectId);
-		}
-		return ProjectId.of(projectId);
+		return AuditedCommands.id(projectId);
 	}
 
 	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
+		return AuditedCommands.blankToNull(s);
 	}
 }
