@@ -89,6 +89,31 @@ public class PortfolioUtilisation {
 				ledger.figures().stream().map(GroupUtilisation::of).toList());
 	}
 
+	/**
+	 * A current planned disbursement of the portfolio (the latest revision of each plan) on {@code asOf} as known at
+	 * {@code knownAt}, for series drawn beside the actuals: its project and sector, its commitment's funding source
+	 * ({@code UNALLOCATED} for a plan of the whole project), its value in its own currency and when it is due (the end
+	 * of its period, or its start when it has none).
+	 */
+	public record PlanDue(String projectId, String sector, String source, String currency, BigDecimal amount,
+			LocalDate due) {
+	}
+
+	/** Every current planned disbursement on {@code asOf} (null: now) as known at {@code knownAt} (null: now). */
+	public List<PlanDue> plansDue(LocalDate asOf, Instant knownAt) {
+		List<PlanDue> plans = new java.util.ArrayList<>();
+		for (ProjectView view : views(asOf, knownAt)) {
+			java.util.Map<String, String> sourceOf = new java.util.HashMap<>();
+			view.fundings.forEach(f -> sourceOf.put(f.fundingId, f.source != null ? f.source.name() : UNALLOCATED));
+			for (ProjectView.PlannedDisbursementView p : ProjectPlanLines.currentPlannedDisbursements(view)) {
+				String source = p.fundingId() == null ? UNALLOCATED : sourceOf.getOrDefault(p.fundingId(), UNALLOCATED);
+				plans.add(new PlanDue(view.projectId, view.sector, source, p.value().currency(), p.value().amount(),
+						UtilisationLedger.due(p)));
+			}
+		}
+		return plans;
+	}
+
 	private static Function<FundingView, String> groupOf(GroupBy groupBy, ProjectView view) {
 		return switch (groupBy) {
 			case NONE -> f -> TOTAL;

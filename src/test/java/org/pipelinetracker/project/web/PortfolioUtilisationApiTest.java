@@ -229,4 +229,36 @@ class PortfolioUtilisationApiTest {
 		assertThat(expect(400, api.get("/api/utilisation?fiscalYearStart=0")).body()).contains("fiscalYearStart");
 		assertThat(expect(400, api.get("/api/utilisation?period=month")).body()).contains("\"period\"");
 	}
+
+	@Test
+	void theFundingSeriesCarriesThePlansBesideTheActualsByFiscalQuarter() {
+		JsonNode usd = expect(200, api.get("/api/funding/timeseries?interval=QUARTER&groupBy=SOURCE&fiscalYearStart=7"
+				+ "&from=2025-04-01&to=2025-12-31")).json();
+		JsonNode edcfQ1 = point(usd, "EXIMBANK", "FY2026 Q1");
+		assertThat(edcfQ1.path("planned").decimalValue()).isEqualByComparingTo("2000000.00");
+		assertThat(edcfQ1.path("disbursed").decimalValue()).isEqualByComparingTo("1500000.00");
+		assertThat(point(usd, "EXIMBANK", "FY2026 Q2").path("planned").decimalValue()).isEqualByComparingTo("3000000.00");
+		assertThat(point(usd, "KOICA_GRANT", "FY2025 Q4").path("planned").decimalValue()).isEqualByComparingTo("1000000.00");
+		assertThat(point(usd, "KOICA_GRANT", "FY2026 Q1").path("planned").decimalValue()).isEqualByComparingTo("0");
+		JsonNode uzs = expect(200, api.get("/api/funding/timeseries?interval=YEAR&groupBy=SOURCE&currency=UZS"
+				+ "&fiscalYearStart=7&from=2025-07-01&to=2025-12-31")).json();
+		assertThat(uzs).hasSize(2);
+		assertThat(point(uzs, "UZBEK_BUDGET", "FY2026").path("planned").decimalValue()).isEqualByComparingTo("8000000000");
+		assertThat(point(uzs, "UZBEK_BUDGET", "FY2026").path("disbursed").decimalValue()).isEqualByComparingTo("6000000000");
+		assertThat(point(uzs, "UNALLOCATED", "FY2026").path("planned").decimalValue()).isEqualByComparingTo("5000000000");
+		// without 'to' the series runs on to the last plan due; a plan known later than knownAt is not there
+		JsonNode known = expect(200, api.get("/api/funding/timeseries?interval=QUARTER&currency=UZS&fiscalYearStart=7"
+				+ "&from=2025-07-01&knownAt=" + afterProjectA)).json();
+		assertThat(point(known, "TOTAL", "FY2026 Q1").path("planned").decimalValue()).isEqualByComparingTo("0");
+		assertThat(point(known, "TOTAL", "FY2026 Q2").path("planned").decimalValue()).isEqualByComparingTo("5000000000");
+	}
+
+	private static JsonNode point(JsonNode series, String group, String period) {
+		for (JsonNode p : series) {
+			if (p.path("group").asString().equals(group) && p.path("period").asString().equals(period)) {
+				return p;
+			}
+		}
+		throw new AssertionError("no " + group + " " + period + " in " + series);
+	}
 }
