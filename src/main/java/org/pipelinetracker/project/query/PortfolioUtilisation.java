@@ -81,7 +81,7 @@ public class PortfolioUtilisation {
 			LocalDate today) {
 		LocalDate onDate = asOf != null ? asOf : today;
 		UtilisationLedger ledger = new UtilisationLedger(onDate, calendar, periodicity);
-		for (ProjectView view : views(asOf, knownAt)) {
+		for (ProjectView view : views(asOf, knownAt, false)) {
 			ledger.add(view, groupOf(groupBy, view), groupBy == GroupBy.PROJECT ? view.projectId
 					: groupBy == GroupBy.NONE ? TOTAL : UNALLOCATED);
 		}
@@ -102,7 +102,7 @@ public class PortfolioUtilisation {
 	/** Every current planned disbursement on {@code asOf} (null: now) as known at {@code knownAt} (null: now). */
 	public List<PlanDue> plansDue(LocalDate asOf, Instant knownAt) {
 		List<PlanDue> plans = new java.util.ArrayList<>();
-		for (ProjectView view : views(asOf, knownAt)) {
+		for (ProjectView view : views(asOf, knownAt, true)) {
 			java.util.Map<String, String> sourceOf = new java.util.HashMap<>();
 			view.fundings.forEach(f -> sourceOf.put(f.fundingId, f.source != null ? f.source.name() : UNALLOCATED));
 			for (ProjectView.PlannedDisbursementView p : ProjectPlanLines.currentPlannedDisbursements(view)) {
@@ -124,12 +124,18 @@ public class PortfolioUtilisation {
 		};
 	}
 
-	private List<ProjectView> views(LocalDate asOf, Instant knownAt) {
+	/**
+	 * The projects now, or replayed to the cut; {@code withPlans}: only those with a planned disbursement now (the
+	 * document lists them only when there are any). A plan is never removed, only revised, so a project without one
+	 * now had none at any earlier cut either: the others need not be read or replayed.
+	 */
+	private List<ProjectView> views(LocalDate asOf, Instant knownAt, boolean withPlans) {
+		String where = withPlans ? " where document like '%\"plannedDisbursements\":%'" : "";
 		if (asOf == null && knownAt == null) {
-			return jdbc.query("select document from project_view order by project_id",
+			return jdbc.query("select document from project_view" + where + " order by project_id",
 					(rs, i) -> json.readValue(rs.getString(1), ProjectView.class));
 		}
-		return jdbc.queryForList("select project_id from project_view order by project_id", String.class).stream()
-				.map(id -> timeline.view(id, asOf, knownAt)).flatMap(java.util.Optional::stream).toList();
+		return jdbc.queryForList("select project_id from project_view" + where + " order by project_id", String.class)
+				.stream().map(id -> timeline.view(id, asOf, knownAt)).flatMap(java.util.Optional::stream).toList();
 	}
 }

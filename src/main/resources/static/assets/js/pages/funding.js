@@ -216,7 +216,8 @@ export async function render(main, ctx) {
       return;
     }
     const currency = points.length ? points[0].currency : displayCurrency();
-    caption.textContent = t('ui.funding.chartCaption', { currency });
+    const planning = datasets.some((d) => d.stack === 'planned');
+    caption.textContent = t('ui.funding.chartCaption', { currency }) + (planning ? ` ${t('ui.funding.chartCaption.planned')}` : '');
     const axis = (v) => t('ui.format.money', { amount: formatCompact(Number(v)), currency });
     // headline: the totals of the periods shown and how much of the committed money is disbursed
     const committedTotal = sumDecimals(points.map((p) => p.committed));
