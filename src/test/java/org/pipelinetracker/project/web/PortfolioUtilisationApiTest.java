@@ -9,6 +9,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,6 +260,29 @@ class PortfolioUtilisationApiTest {
 				+ "&from=2025-07-01&knownAt=" + afterProjectA)).json();
 		assertThat(point(known, "TOTAL", "FY2026 Q1").path("planned").decimalValue()).isEqualByComparingTo("0");
 		assertThat(point(known, "TOTAL", "FY2026 Q2").path("planned").decimalValue()).isEqualByComparingTo("5000000000");
+	}
+
+	@Test
+	void theSeriesWorkbookHasFiscalQuartersAndThePlans() throws Exception {
+		HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base()
+						+ "/api/export/timeseries.xlsx?interval=QUARTER&groupBy=SOURCE&currency=UZS&fiscalYearStart=7"
+						+ "&from=2025-07-01&to=2025-12-31"))
+				.header("Authorization", Api.basic("admin", "admin-demo")).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("Planned disbursements");
+			// UNALLOCATED FY2026 Q1, FY2026 Q2, then UZBEK_BUDGET FY2026 Q1, FY2026 Q2
+			Row budgetQ1 = sheet.getRow(4);
+			assertThat(budgetQ1.getCell(0).getStringCellValue()).isEqualTo("FY2026 Q1");
+			assertThat(budgetQ1.getCell(3).getStringCellValue()).isEqualTo("UZBEK_BUDGET");
+			assertThat(budgetQ1.getCell(6).getNumericCellValue()).isEqualTo(6_000_000_000d);
+			assertThat(budgetQ1.getCell(9).getNumericCellValue()).isEqualTo(8_000_000_000d);
+			Row unallocatedQ2 = sheet.getRow(3);
+			assertThat(unallocatedQ2.getCell(0).getStringCellValue()).isEqualTo("FY2026 Q2");
+			assertThat(unallocatedQ2.getCell(3).getStringCellValue()).isEqualTo("UNALLOCATED");
+			assertThat(unallocatedQ2.getCell(9).getNumericCellValue()).isEqualTo(5_000_000_000d);
+		}
 	}
 
 	private static JsonNode point(JsonNode series, String group, String period) {
