@@ -125,12 +125,12 @@ public class PortfolioUtilisation {
 	}
 
 	/**
-	 * The projects now, or replayed to the cut; {@code withPlans}: only those with a planned disbursement now (the
-	 * document lists them only when there are any). A plan is never removed, only revised, so a project without one
+	 * The projects now, or replayed to the cut; {@code withPlans}: only those with a planned disbursement now
+	 * ({@code project_view.has_plans}, indexed). A plan is never removed, only revised, so a project without one
 	 * now had none at any earlier cut either: the others need not be read or replayed.
 	 */
 	private List<ProjectView> views(LocalDate asOf, Instant knownAt, boolean withPlans) {
-		String where = withPlans ? " where document like '%\"plannedDisbursements\":%'" : "";
+		String where = withPlans ? " where has_plans = true" : "";
 		if (asOf == null && knownAt == null) {
 			return jdbc.query("select document from project_view" + where + " order by project_id",
 					(rs, i) -> json.readValue(rs.getString(1), ProjectView.class));
