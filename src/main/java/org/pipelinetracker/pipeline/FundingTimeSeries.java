@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.pipelinetracker.fx.Converted;
 import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.fx.RateTable;
+import org.pipelinetracker.project.api.Money;
+import org.pipelinetracker.project.query.PortfolioUtilisation;
+import org.pipelinetracker.project.query.PortfolioUtilisation.PlanDue;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,7 +35,11 @@ import org.pipelinetracker.kernel.FiscalCalendar.Periodicity;
  * total or per source, sector or project, converted to USD or another display currency (each amount at the rate in
  * force on its value date, all with one set of rates; amounts without a rate listed per period in their own
  * currency, never counted as zero) or the original amounts of one currency, at a valid-time ({@code asOf}) and a
- * transaction-time ({@code knownAt}) cut.
+ * transaction-time ({@code knownAt}) cut. Beside the actuals, {@code planned}: the current planned disbursements due in
+ * each period (the latest revision of each plan known at the cut, in the period in which its own period ends),
+ * converted at the rate in force on that date like the actuals (a plan without a rate is listed in
+ * {@code unconvertedPlanned} in its own currency, never counted as zero); without {@code to} or {@code asOf} the
+ * series runs on to the period of the last plan due.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,11 +50,13 @@ public class FundingTimeSeries {
 	private final JdbcTemplate jdbc;
 	private final FxRates fx;
 	private final Codelists codelists;
+	private final PortfolioUtilisation plans;
 
-	FundingTimeSeries(JdbcTemplate jdbc, FxRates fx, Codelists codelists) {
+	FundingTimeSeries(JdbcTemplate jdbc, FxRates fx, Codelists codelists, PortfolioUtilisation plans) {
 		this.jdbc = jdbc;
 		this.fx = fx;
 		this.codelists = codelists;
+		this.plans = plans;
 	}
 
 	public enum Interval {
@@ -61,7 +70,8 @@ public class FundingTimeSeries {
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	public record SeriesPoint(String period, LocalDate periodStart, LocalDate periodEnd, String group,
 			String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal cumulativeCommitted,
-			BigDecimal cumulativeDisbursed, List<Unconverted> unconverted) {
+			BigDecimal cumulativeDisbursed, List<Unconverted> unconverted, BigDecimal planned,
+			List<Money> unconvertedPlanned) {
 	}
 
 	/**
@@ -86,7 +96,10 @@ public class FundingTimeSeries {
 	public List<SeriesPoint> timeSeries(Interval interval, FiscalCalendar fiscal, LocalDate from, LocalDate to,
 			GroupBy groupBy, String currency, boolean converting, LocalDate asOf, Instant knownAt, LocalDate today) {
 		Periods cut = new Periods(interval, fiscal);
-		LocalDate end = to != null ? to : asOf != null ? asOf : today;
+		List<PlanDue> due = plans.plansDue(asOf, knownAt).stream()
+				.filter(p -> converting || p.currency().equals(currency)).toList();
+		LocalDate lastDue = due.stream().map(PlanDue::due).max(LocalDate::compareTo).orElse(today);
+		LocalDate end = to != null ? to : asOf != null ? asOf : lastDue.isAfter(today) ? lastDue : today;
 		LocalDate validCut = asOf != null && asOf.isBefore(end) ? asOf : end;
 		RateTable rates = fx.current();
 		// NONE selects a constant and does not group by it: PostgreSQL refuses a constant in GROUP BY
@@ -138,6 +151,35 @@ public class FundingTimeSeries {
 			sums[committed ? 0 : 1] = sums[committed ? 0 : 1].add(value);
 		}, args.toArray());
 
+		// group -> period start -> planned (converted), and plans without a rate in their own currency
+		Map<String, Map<LocalDate, BigDecimal>> planned = new HashMap<>();
+		Map<String, Map<LocalDate, Map<String, BigDecimal>>> missingPlans = new HashMap<>();
+		for (PlanDue p : due) {
+			if (p.due().isAfter(end)) {
+				continue;
+			}
+			String group = switch (groupBy) {
+				case NONE -> "TOTAL";
+				case SOURCE -> p.source();
+				case SECTOR -> p.sector();
+				case PROJECT -> p.projectId();
+			};
+			factDates.add(p.due());
+			LocalDate period = cut.start(p.due());
+			flows.computeIfAbsent(group, g -> new TreeMap<>());
+			BigDecimal value = p.amount();
+			if (converting) {
+				Converted conversion = rates.convert(p.amount(), p.currency(), currency, p.due()).orElse(null);
+				if (conversion == null) {
+					missingPlans.computeIfAbsent(group, g -> new HashMap<>()).computeIfAbsent(period, x -> new TreeMap<>())
+							.merge(p.currency(), p.amount(), BigDecimal::add);
+					continue;
+				}
+				value = conversion.amount();
+			}
+			planned.computeIfAbsent(group, g -> new HashMap<>()).merge(period, value, BigDecimal::add);
+		}
+
 		LocalDate start = cut.start(from != null ? from : factDates.isEmpty() ? end : factDates.first());
 		List<LocalDate> periods = new ArrayList<>();
 		for (LocalDate p = start; !p.isAfter(end); p = next(interval, p)) {
@@ -167,7 +209,12 @@ public class FundingTimeSeries {
 						currency, sums[0].setScale(scale, RoundingMode.HALF_EVEN),
 						sums[1].setScale(scale, RoundingMode.HALF_EVEN),
 						cumulativeCommitted.setScale(scale, RoundingMode.HALF_EVEN),
-						cumulativeDisbursed.setScale(scale, RoundingMode.HALF_EVEN), Unconverted.scaled(gaps, codelists)));
+						cumulativeDisbursed.setScale(scale, RoundingMode.HALF_EVEN), Unconverted.scaled(gaps, codelists),
+						planned.getOrDefault(group, Map.of()).getOrDefault(period, BigDecimal.ZERO)
+								.setScale(scale, RoundingMode.HALF_EVEN),
+						missingPlans.getOrDefault(group, Map.of()).getOrDefault(period, Map.of()).entrySet().stream()
+								.map(m -> new Money(m.getValue().setScale(codelists.currencyFractionDigits(m.getKey()),
+										RoundingMode.HALF_EVEN), m.getKey())).toList()));
 			}
 		}
 		return points;

@@ -82,7 +82,7 @@ final class AccessRules {
 
 		// reads of the portfolio: any user (or anonymous with public read)
 		b.read(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/projects/*/transactions", "/api/projects/*/fundings/*/schedule",
-				"/api/projects/*/budgets", "/api/projects/*/planned-disbursements", "/api/projects/*/utilisation", "/api/pipeline", "/api/funding/timeseries",
+				"/api/projects/*/budgets", "/api/projects/*/planned-disbursements", "/api/projects/*/utilisation", "/api/utilisation", "/api/pipeline", "/api/funding/timeseries",
 				"/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/**", "/api/fx-rates",
 				"/api/fx-rates/**", "/api/export/**", "/api/projects/*/statement.xlsx", "/api/stream", "/api/me",
 				"/api/reference", "/api/projects/*/documents", "/api/projects/*/documents/*/content");

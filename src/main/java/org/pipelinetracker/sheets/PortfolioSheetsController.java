@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinetracker.fx.DisplayCurrencies;
+import org.pipelinetracker.kernel.FiscalCalendar;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
@@ -27,6 +28,7 @@ import org.pipelinetracker.reference.Codelists;
 import org.pipelinetracker.sheets.Workbook.Amount;
 import org.pipelinetracker.sheets.Workbook.Column;
 import org.pipelinetracker.sheets.Workbook.Kind;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -67,7 +69,8 @@ class PortfolioSheetsController {
 			col("ui.sheet.col.group", Kind.TEXT, 20), col("ui.sheet.col.currency", Kind.TEXT, 9),
 			col("ui.sheet.col.committed", Kind.MONEY, 20), col("ui.sheet.col.disbursed", Kind.MONEY, 20),
 			col("ui.sheet.col.cumulativeCommitted", Kind.MONEY, 20),
-			col("ui.sheet.col.cumulativeDisbursed", Kind.MONEY, 20));
+			col("ui.sheet.col.cumulativeDisbursed", Kind.MONEY, 20), col("ui.sheet.col.planned", Kind.MONEY, 20),
+			col("ui.sheet.col.unconvertedPlanned", Kind.TEXT, 28));
 	private static final List<Column> MILESTONES = List.of(col("ui.sheet.col.projectId", Kind.TEXT, 14),
 			col("ui.sheet.col.title", Kind.TEXT, 36), col("ui.sheet.col.milestoneId", Kind.TEXT, 14),
 			col("ui.sheet.col.milestone", Kind.TEXT, 30), col("ui.sheet.col.plannedOn", Kind.DATE, 12),
@@ -88,9 +91,13 @@ class PortfolioSheetsController {
 	private final Codelists codelists;
 	private final Clock clock;
 
+	/** Quarters and years of the configured fiscal year (null: January, calendar periods labelled 2025-Q3). */
+	private final FiscalCalendar fiscalCalendar;
+
 	PortfolioSheetsController(Workbooks workbooks, PipelineQueries pipeline, FundingTimeSeries series,
 			MilestoneQueries milestones, AlertQueries alerts, DisplayCurrencies displayCurrencies, Codelists codelists,
-			Clock clock) {
+			Clock clock, @Value("${tracker.fiscal-year.start-month:1}") int fiscalYearStartMonth) {
+		this.fiscalCalendar = fiscalYearStartMonth == 1 ? null : new FiscalCalendar(fiscalYearStartMonth);
 		this.workbooks = workbooks;
 		this.pipeline = pipeline;
 		this.series = series;
@@ -146,7 +153,8 @@ class PortfolioSheetsController {
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(defaultValue = "NONE") GroupBy groupBy, @RequestParam(defaultValue = "USD") String currency,
 			@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
-			@RequestParam(required = false) String displayCurrency, HttpServletRequest request,
+			@RequestParam(required = false) String displayCurrency,
+			@RequestParam(required = false) Integer fiscalYearStart, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		String code = currency.trim().toUpperCase(Locale.ROOT);
 		LocalDate today = LocalDate.now(clock);
@@ -162,11 +170,14 @@ class PortfolioSheetsController {
 		if (from != null) {
 			v.check(!from.isAfter(end), "from", "must not be after 'to' (" + end + ")");
 		}
+		v.check(fiscalYearStart == null || FiscalCalendar.isStartMonth(fiscalYearStart), "fiscalYearStart",
+				Text.of("problem.field.fiscalYearStart"));
 		v.throwIfAny();
+		FiscalCalendar fiscal = fiscalYearStart != null ? new FiscalCalendar(fiscalYearStart) : fiscalCalendar;
 		List<SeriesPoint> points;
 		try {
-			points = series.timeSeries(interval, from, to, groupBy, converting ? shownIn : code, converting, asOf,
-					knownAt, today);
+			points = series.timeSeries(interval, fiscal, from, to, groupBy, converting ? shownIn : code, converting,
+					asOf, knownAt, today);
 		}
 		catch (IllegalArgumentException tooLong) {
 			throw InvalidRequestException.of("from", "the range spans " + tooLong.getMessage()
@@ -178,7 +189,10 @@ class PortfolioSheetsController {
 			for (SeriesPoint s : points) {
 				String c = s.currency();
 				sheet.row(s.period(), s.periodStart(), s.periodEnd(), s.group(), c, money(s.committed(), c),
-						money(s.disbursed(), c), money(s.cumulativeCommitted(), c), money(s.cumulativeDisbursed(), c));
+						money(s.disbursed(), c), money(s.cumulativeCommitted(), c), money(s.cumulativeDisbursed(), c),
+						money(s.planned(), c), s.unconvertedPlanned() == null ? "" : String.join("; ",
+								s.unconvertedPlanned().stream().map(m -> m.currency() + " " + m.amount().toPlainString())
+										.toList()));
 			}
 			send(book, response, "funding-timeseries.xlsx");
 		}

@@ -229,7 +229,7 @@ class RoleMatrixTest {
 				&& r.json().path("globalIndex").asLong() > 0).json().path("globalIndex").asLong();
 		List<String> anyUser = List.of("/api/projects", "/api/projects/" + id, "/api/projects/" + id + "/transactions",
 				"/api/projects/" + id + "/budgets", "/api/projects/" + id + "/planned-disbursements",
-				"/api/projects/" + id + "/utilisation",
+				"/api/projects/" + id + "/utilisation", "/api/utilisation?groupBy=FACILITY&period=year",
 				"/api/pipeline",
 				"/api/projects?displayCurrency=KRW", "/api/pipeline?displayCurrency=EUR",
 				"/api/funding/timeseries", "/api/milestones", "/api/alerts", "/api/facilities", "/api/facilities/EDCF-NONE",

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The funding chart when one period dwarfs the others: the per-period axis capped with the outlier labelled, the
  * headline totals, both axes' zero lines at the same height with a negative period (a correction), and the full
- * scale on demand (target/screenshots/funding-capped.png, funding-full-scale.png). A context of its own: its
- * cumulative totals would show in other browser tests' funding tables.
+ * scale on demand (target/screenshots/funding-capped.png, funding-full-scale.png); the planned disbursements drawn
+ * beside the actual ones by fiscal quarter, with disbursed of planned in the headline (funding-planned.png). A context
+ * of its own: its cumulative totals would show in other browser tests' funding tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tracker.test.context=funding-chart")
 @ActiveProfiles("test")
@@ -90,6 +91,47 @@ class FundingChartWebUiTest {
 		browser.find("#funding-full-scale").click();
 		browser.wait.until(d -> "false".equals(browser.js("return document.querySelector('figure.chart')?.dataset.capped || null")));
 		browser.screenshot("funding-full-scale");
+	}
+
+	@Test
+	void thePlannedDisbursementsAreDrawnBesideTheActualOnesByFiscalQuarter() {
+		String id = "UI-PLAN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		Api recorder = new Api(port).as("recorder");
+		Api finance = new Api(port).as("finance");
+		ok(recorder.post("/api/projects", """
+				{"projectId":"%s","title":"Planned beside actual","sector":"15110","region":"Tashkent","proposedOn":"2024-01-10"}"""
+				.formatted(id)));
+		ok(recorder.post("/api/projects/" + id + "/agreements",
+				"{\"agreementId\":\"G1\",\"type\":\"GRANT\",\"signedOn\":\"2024-01-20\"}"));
+		ok(finance.post("/api/projects/" + id + "/fundings", """
+				{"fundingId":"K1","source":"KOICA_GRANT","funder":"KOICA","amount":{"amount":"6000000","currency":"USD"},
+				 "committedOn":"2024-02-01"}"""));
+		for (String[] plan : new String[][] {{"2024-07-01", "2024-09-30", "1000000"}, {"2024-10-01", "2024-12-31", "2000000"}}) {
+			ok(finance.post("/api/projects/" + id + "/planned-disbursements", """
+					{"fundingId":"K1","periodStart":"%s","periodEnd":"%s","value":{"amount":"%s","currency":"USD"},
+					 "recordedOn":"2024-02-01"}""".formatted(plan[0], plan[1], plan[2])));
+		}
+		for (String[] paid : new String[][] {{"800000", "2024-08-15"}, {"1200000", "2024-11-20"}}) {
+			ok(finance.post("/api/projects/" + id + "/disbursements", """
+					{"fundingId":"K1","amount":{"amount":"%s","currency":"USD"},"disbursedOn":"%s"}""".formatted(paid[0], paid[1])));
+		}
+		String range = "interval=QUARTER&groupBy=NONE&from=2024-07-01&to=2024-12-31&fiscalYearStart=7";
+		new Api(port).eventually("/api/funding/timeseries?" + range,
+				r -> r.body().contains("\"planned\":2000000") && r.body().contains("\"disbursed\":1200000"));
+		browser.go("/#/funding?" + range);
+		browser.wait.until(d -> browser.text("#headline-planned").equals("USD 3,000,000.00"));
+		assertThat(browser.text("#headline-disbursed")).isEqualTo("USD 2,000,000.00");
+		assertThat(browser.text("#headline-of-planned")).contains("66.7");
+		assertThat(browser.text("#funding-table")).contains("FY2025 Q1").contains("FY2025 Q2")
+				.contains("USD 1,000,000.00");
+		Object planned = browser.js("""
+				const c = Chart.getChart(document.getElementById('funding-chart'));
+				const d = c.data.datasets.find((x) => x.stack === 'planned');
+				return d ? d.label + ': ' + d.exact.join(', ') + ' ' + d.borderColor : null;""");
+		assertThat(String.valueOf(planned)).matches("Planned disbursements: 1000000(\\.00)?, 2000000(\\.00)? #882255");
+		assertThat(browser.attribute("#funding-fiscal", "value")).isEqualTo("7");
+		assertThat(browser.text("figure.chart figcaption")).contains("Dashed outlined bars: the planned disbursements");
+		browser.screenshot("funding-planned");
 	}
 
 	private static void ok(Api.Response response) {

@@ -139,17 +139,19 @@ class ProjectStatusProjection implements ShadowableProjection {
 			ProjectView view = p.view;
 			Object[] values = {view.title, view.sector, view.region, view.stage.name(), Date.valueOf(view.proposedOn),
 					view.version, java.sql.Timestamp.from(view.lastEventAt), json.writeValueAsString(view),
-					ProjectSearch.text(view, codelists), flags(view), view.projectId};
+					ProjectSearch.text(view, codelists), flags(view), !view.plannedDisbursements.isEmpty(),
+					view.projectId};
 			(p.stored ? updates : inserts).add(values);
 		}
 		if (!inserts.isEmpty()) {
 			jdbc.batchUpdate("insert into project_view (title, sector, region, stage, proposed_on, version,"
-					+ " last_event_at, document, search_text, data_quality, project_id)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+					+ " last_event_at, document, search_text, data_quality, has_plans, project_id)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
 		}
 		if (!updates.isEmpty()) {
 			jdbc.batchUpdate("update project_view set title = ?, sector = ?, region = ?, stage = ?, proposed_on = ?,"
-					+ " version = ?, last_event_at = ?, document = ?, search_text = ?, data_quality = ? where project_id = ?",
+					+ " version = ?, last_event_at = ?, document = ?, search_text = ?, data_quality = ?, has_plans = ?"
+					+ " where project_id = ?",
 					updates);
 		}
 	}
@@ -205,12 +207,17 @@ class ProjectStatusProjection implements ShadowableProjection {
 
 	/**
 	 * Rows written before the search text existed (migration V13) have none, and their documents no texts by
-	 * language: the projection is rebuilt on start-up ({@code audit.replay.RebuildOnStartup}).
+	 * language; rows written before V23 do not say whether the project has plans: the projection is rebuilt on
+	 * start-up ({@code audit.replay.RebuildOnStartup}).
 	 */
 	@Override
 	public Optional<String> rebuildReason() {
 		Long outdated = jdbc.queryForObject("select count(*) from project_view where search_text is null", Long.class);
-		return outdated == null || outdated == 0 ? Optional.empty()
-				: Optional.of(outdated + " project(s) written before search in any language (no search text)");
+		if (outdated != null && outdated > 0) {
+			return Optional.of(outdated + " project(s) written before search in any language (no search text)");
+		}
+		Long unmarked = jdbc.queryForObject("select count(*) from project_view where has_plans is null", Long.class);
+		return unmarked == null || unmarked == 0 ? Optional.empty()
+				: Optional.of(unmarked + " project(s) written before plans were marked (has_plans, migration V23)");
 	}
 }

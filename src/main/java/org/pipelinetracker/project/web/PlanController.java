@@ -2,8 +2,6 @@ package org.pipelinetracker.project.web;
 
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.FiscalCalendar;
-import org.pipelinetracker.kernel.FiscalCalendar.Periodicity;
-import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
 import org.pipelinetracker.project.app.PlanRequests.BudgetRequest;
 import org.pipelinetracker.project.app.PlanRequests.PlannedDisbursementRequest;
@@ -30,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A project's plans: record and list its budgets and planned disbursements (a revision is recorded as a plan for the
@@ -102,17 +99,9 @@ class PlanController {
 	Utilisation utilisation(@PathVariable String id, @RequestParam(required = false) LocalDate asOf,
 			@RequestParam(required = false) Instant knownAt, @RequestParam(required = false) Integer fiscalYearStart,
 			@RequestParam(required = false) String period) {
-		Violations v = new Violations();
-		v.check(fiscalYearStart == null || FiscalCalendar.isStartMonth(fiscalYearStart), "fiscalYearStart",
-				Text.of("problem.field.fiscalYearStart"));
-		String periodicity = period == null || period.isBlank() ? "quarter" : period.trim().toLowerCase(Locale.ROOT);
-		v.check(periodicity.equals("quarter") || periodicity.equals("year"), "period",
-				Text.of("problem.field.fiscalPeriodicity").with("quarter", "quarter").with("year", "year"));
-		v.throwIfAny();
-		FiscalCalendar calendar = fiscalYearStart == null ? fiscalCalendar : new FiscalCalendar(fiscalYearStart);
+		FiscalParameters fiscal = FiscalParameters.of(fiscalYearStart, period, fiscalCalendar, new Violations());
 		LocalDate on = asOf != null ? asOf : LocalDate.now(clock);
-		return ProjectUtilisation.of(view(id, asOf, knownAt), on, calendar,
-				periodicity.equals("year") ? Periodicity.YEAR : Periodicity.QUARTER);
+		return ProjectUtilisation.of(view(id, asOf, knownAt), on, fiscal.calendar(), fiscal.periodicity());
 	}
 
 	private ProjectView view(String id, LocalDate asOf, Instant knownAt) {

@@ -1,4 +1,5 @@
-// Funding over time: committed vs disbursed per period (stacked by source or sector), cumulative lines, the credit
+// Funding over time: committed vs disbursed per period (stacked by source or sector), the planned disbursements beside
+// them (by calendar or fiscal quarter or year), cumulative lines, the credit
 // facilities' usage against their limits, a table of the same data and its CSV.
 import { xlsxButton } from '../download.js';
 import { h, clear, money, sumDecimals, table, sectorLabel, data as userText } from '../dom.js';
@@ -7,7 +8,7 @@ import { toCsv } from '../csv.js';
 import { reference } from '../reference.js';
 import { buildForm } from '../forms.js';
 import { facilityCommand } from '../commands.js';
-import { t, formatCompact, formatPercent, isIsoDate } from '../i18n.js';
+import { t, formatCompact, formatPercent, isIsoDate, language } from '../i18n.js';
 import { sourceName, sectorText } from '../labels.js';
 import { displayCurrency, currencyField } from '../currency.js';
 
@@ -16,6 +17,8 @@ import { displayCurrency, currencyField } from '../currency.js';
 // (dark blue, solid; vermilion, dashed), apart from every bar colour.
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#F0E442', '#999999', '#000000'];
 const CUMULATIVE = { committed: '#002F6C', disbursed: '#D55E00' };
+// the planned disbursements: an outlined, dashed bar in a wine red of their own (no bar or line has it)
+const PLANNED = '#882255';
 
 /**
  * When one period dwarfs the others (its stacked bar over four times the next tallest), the per-period axis is
@@ -48,7 +51,15 @@ function settingsFrom(q) {
     groupBy: ['SOURCE', 'SECTOR', 'NONE'].includes(q.get('groupBy')) ? q.get('groupBy') : 'SOURCE',
     from: q.get('from') || '',
     to: q.get('to') || '',
+    fiscalYearStart: /^([1-9]|1[0-2])$/.test(q.get('fiscalYearStart') || '') ? q.get('fiscalYearStart') : '',
   };
+}
+
+/** The months a fiscal year may start in, named in the page's language; '' keeps the configured start. */
+function fiscalMonths() {
+  const name = new Intl.DateTimeFormat(language(), { month: 'long', timeZone: 'UTC' });
+  return [['', t('ui.funding.fiscalYearStart.default')],
+    ...Array.from({ length: 12 }, (_, i) => [String(i + 1), name.format(new Date(Date.UTC(2025, i, 1)))])];
 }
 
 function dateField(id, label, value) {
@@ -66,6 +77,7 @@ export async function render(main, ctx) {
   const controls = h('form', { class: 'toolbar', 'aria-label': t('ui.funding.settings') },
     select('funding-interval', t('ui.funding.interval'), [['MONTH', t('ui.funding.interval.month')], ['QUARTER', t('ui.funding.interval.quarter')], ['YEAR', t('ui.funding.interval.year')]], settings.interval),
     select('funding-group', t('ui.funding.groupBy'), [['SOURCE', t('ui.funding.groupBy.source')], ['SECTOR', t('ui.funding.groupBy.sector')], ['NONE', t('ui.funding.groupBy.none')]], settings.groupBy),
+    select('funding-fiscal', t('ui.funding.fiscalYearStart'), fiscalMonths(), settings.fiscalYearStart),
     dateField('funding-from', t('ui.funding.from'), settings.from),
     dateField('funding-to', t('ui.funding.to'), settings.to),
     currencyField('funding-currency', () => load()),
@@ -107,15 +119,20 @@ export async function render(main, ctx) {
   let csvUrl = null;
 
   const groupName = (group, groupBy) => {
+    // a plan of the whole project names no commitment, so no source
+    if (group === 'UNALLOCATED') return t('ui.funding.group.unallocated');
     if (groupBy === 'SOURCE') return sourceName(group);
     if (groupBy === 'SECTOR') return ref.sectorName.get(group) ? `${sectorText(group, ref.sectorName.get(group))} (${group})` : group;
     return t('ui.funding.total');
   };
 
-  // a quarter as the language writes it ("2024-Q2" → "2-й квартал 2024 г."); months (2024-05) and years stay ISO
+  // a quarter as the language writes it ("2024-Q2" → "2-й квартал 2024 г.", "FY2025 Q3" → "3-й квартал 2025
+  // финансового года"); months (2024-05) and years (2024, FY2025) stay as the API labels them
   const periodName = (period) => {
     const quarter = /^(\d{4})-Q([1-4])$/.exec(period || '');
-    return quarter ? t('ui.funding.period.quarter', { year: quarter[1], quarter: quarter[2] }) : period;
+    if (quarter) return t('ui.funding.period.quarter', { year: quarter[1], quarter: quarter[2] });
+    const fiscal = /^FY(\d{4}) Q([1-4])$/.exec(period || '');
+    return fiscal ? t('ui.funding.period.fiscalQuarter', { year: fiscal[1], quarter: fiscal[2] }) : period;
   };
 
   // in the table a sector shows its English name marked as such (lang="en", EN)
@@ -130,6 +147,7 @@ export async function render(main, ctx) {
       groupBy: document.getElementById('funding-group').value,
       from: document.getElementById('funding-from').value,
       to: document.getElementById('funding-to').value,
+      fiscalYearStart: document.getElementById('funding-fiscal').value,
     };
     for (const key of ['from', 'to']) {
       if (s[key] && !isIsoDate(s[key])) {
@@ -175,13 +193,13 @@ export async function render(main, ctx) {
         });
       }
     });
-    // planned beside actual: once the series carries planned disbursements (p.planned), they are drawn as an
-    // outlined bar of their own stack next to the disbursed ones
-    if (points.some((p) => p.planned !== undefined)) {
+    // planned beside actual: the planned disbursements due in each period (p.planned), drawn as an outlined, dashed
+    // bar of their own stack next to the disbursed ones
+    if (points.some((p) => Number(p.planned) !== 0 || (p.unconvertedPlanned || []).length)) {
       const exact = periods.map((p) => sumDecimals(groups.map((g) => value(g, p.period, 'planned'))));
       datasets.push({
         type: 'bar', label: t('ui.funding.series.planned'), stack: 'planned', exact, data: exact.map(Number), yAxisID: 'y',
-        backgroundColor: 'rgba(0,0,0,0)', borderColor: CUMULATIVE.disbursed, borderWidth: 2, borderDash: [4, 3], pointStyle: 'rect',
+        backgroundColor: 'rgba(0,0,0,0)', borderColor: PLANNED, borderWidth: 2, borderDash: [4, 3], pointStyle: 'rect',
       });
     }
     for (const [key, label, dash, color, point] of [['cumulativeCommitted', 'ui.funding.series.cumulativeCommitted', [], CUMULATIVE.committed, 'circle'],
@@ -198,16 +216,22 @@ export async function render(main, ctx) {
       return;
     }
     const currency = points.length ? points[0].currency : displayCurrency();
-    caption.textContent = t('ui.funding.chartCaption', { currency });
+    const planning = datasets.some((d) => d.stack === 'planned');
+    caption.textContent = t('ui.funding.chartCaption', { currency }) + (planning ? ` ${t('ui.funding.chartCaption.planned')}` : '');
     const axis = (v) => t('ui.format.money', { amount: formatCompact(Number(v)), currency });
     // headline: the totals of the periods shown and how much of the committed money is disbursed
     const committedTotal = sumDecimals(points.map((p) => p.committed));
     const disbursedTotal = sumDecimals(points.map((p) => p.disbursed));
+    const plannedTotal = sumDecimals(points.map((p) => p.planned || '0'));
     clear(headline).append(
       h('div', {}, h('dt', {}, t('ui.funding.headline.committed')), h('dd', { id: 'headline-committed' }, money(committedTotal, currency))),
       h('div', {}, h('dt', {}, t('ui.funding.headline.disbursed')), h('dd', { id: 'headline-disbursed' }, money(disbursedTotal, currency))),
       h('div', {}, h('dt', {}, t('ui.funding.headline.utilisation')), h('dd', { id: 'headline-utilisation' },
-        Number(committedTotal) > 0 ? formatPercent((100 * Number(disbursedTotal)) / Number(committedTotal)) : '—')));
+        Number(committedTotal) > 0 ? formatPercent((100 * Number(disbursedTotal)) / Number(committedTotal)) : '—')),
+      // nothing planned: no ratio (a dash), never 0 %
+      h('div', {}, h('dt', {}, t('ui.funding.headline.planned')), h('dd', { id: 'headline-planned' }, money(plannedTotal, currency))),
+      h('div', {}, h('dt', {}, t('ui.funding.headline.ofPlanned')), h('dd', { id: 'headline-of-planned' },
+        Number(plannedTotal) > 0 ? formatPercent((100 * Number(disbursedTotal)) / Number(plannedTotal)) : '—')));
     const stackRange = (i) => ['committed', 'disbursed', 'planned'].map((stack) => datasets.filter((d) => d.type === 'bar' && d.stack === stack))
       .map((list) => [list.reduce((sum, d) => sum + Math.min(0, d.data[i]), 0), list.reduce((sum, d) => sum + Math.max(0, d.data[i]), 0)]);
     const perPeriod = { min: 0, max: 0 };
@@ -271,15 +295,18 @@ export async function render(main, ctx) {
       { label: t('ui.funding.col.cumulativeCommitted'), class: 'num', value: (p) => money(p.cumulativeCommitted, p.currency) },
       { label: t('ui.funding.col.cumulativeDisbursed'), class: 'num', value: (p) => money(p.cumulativeDisbursed, p.currency) },
       { label: t('ui.funding.col.unconverted'), value: (p) => (p.unconverted || []).map((u) => t('ui.money.committedDisbursed', { committed: money(u.committed, u.currency), disbursed: money(u.disbursed, u.currency) })).join('; ') },
+      { label: t('ui.funding.col.planned'), class: 'num', value: (p) => money(p.planned || '0', p.currency) },
+      { label: t('ui.funding.col.unconvertedPlanned'), value: (p) => (p.unconvertedPlanned || []).map((m) => money(m.amount, m.currency)).join('; ') },
     ];
     const captions = { MONTH: 'ui.funding.caption.month', QUARTER: 'ui.funding.caption.quarter', YEAR: 'ui.funding.caption.year' };
     clear(tableBox).append(table(t(captions[s.interval] || captions.QUARTER), columns, points,
-      { rowClass: (p) => (Number(p.committed) || Number(p.disbursed) ? 'moved' : 'quiet') }));
+      { rowClass: (p) => (Number(p.committed) || Number(p.disbursed) || Number(p.planned) ? 'moved' : 'quiet') }));
     const header = ['period', 'periodStart', 'periodEnd', 'group', 'groupName', 'currency', 'committed', 'disbursed',
-      'cumulativeCommitted', 'cumulativeDisbursed', 'unconverted'];
+      'cumulativeCommitted', 'cumulativeDisbursed', 'unconverted', 'planned', 'unconvertedPlanned'];
     const rows = points.map((p) => [p.period, p.periodStart, p.periodEnd, p.group, groupName(p.group, s.groupBy), p.currency,
       p.committed, p.disbursed, p.cumulativeCommitted, p.cumulativeDisbursed,
-      (p.unconverted || []).map((u) => `${u.currency} ${u.committed} committed, ${u.disbursed} disbursed`).join('; ')]);
+      (p.unconverted || []).map((u) => `${u.currency} ${u.committed} committed, ${u.disbursed} disbursed`).join('; '),
+      p.planned || '0', (p.unconvertedPlanned || []).map((m) => `${m.currency} ${m.amount}`).join('; ')]);
     if (csvUrl) URL.revokeObjectURL(csvUrl);
     csvUrl = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
     download.href = csvUrl;
@@ -352,7 +379,7 @@ export async function render(main, ctx) {
     e.preventDefault();
     load();
   });
-  for (const id of ['funding-interval', 'funding-group']) document.getElementById(id).addEventListener('change', load);
+  for (const id of ['funding-interval', 'funding-group', 'funding-fiscal']) document.getElementById(id).addEventListener('change', load);
   fullScale.addEventListener('change', load);
 
   await load();
