@@ -96,15 +96,56 @@ class ReportingController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Upload a filled reporting workbook (multipart: the file in file, up to "
 			+ "tracker.reporting.max-size, default 5 MB): every row checked, then all recorded in one transaction or "
-			+ "none; the same file again records nothing (alreadyUploaded)", responses = {
+			+ "none; the same file again records nothing (alreadyUploaded). With marked=true a refusal is answered "
+			+ "with the workbook itself, its faulty cells filled red with the reason as a comment (X-Errors: how many)",
+			responses = {
 			@ApiResponse(responseCode = "200", description = "what each row recorded", useReturnTypeSchema = true),
-			@ApiResponse(responseCode = "400", description = "the file or a row is not valid: errors [{row, column, reason}]; nothing recorded", content = @Content(mediaType = "application/problem+json")),
-			@ApiResponse(responseCode = "409", description = "a rule refused a row's write (a closed period, ...): errors [{row, column, reason}]; nothing recorded", content = @Content(mediaType = "application/problem+json"))})
-	UploadResult upload(@RequestPart("file") MultipartFile file, Principal principal) throws IOException {
+			@ApiResponse(responseCode = "400", description = "the file or a row is not valid: errors [{row, column, reason}]; nothing recorded", content = {
+					@Content(mediaType = "application/problem+json"),
+					@Content(mediaType = Workbooks.XLSX, schema = @Schema(type = "string", format = "binary"))}),
+			@ApiResponse(responseCode = "409", description = "a rule refused a row's write (a closed period, ...): errors [{row, column, reason}]; nothing recorded", content = {
+					@Content(mediaType = "application/problem+json"),
+					@Content(mediaType = Workbooks.XLSX, schema = @Schema(type = "string", format = "binary"))})})
+	UploadResult upload(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean marked,
+			Principal principal, HttpServletRequest request) throws IOException {
 		if (file.getSize() > reporting.maxSize()) {
 			throw reporting.tooLarge(); // not read into memory at all
 		}
-		return reporting.upload(file.getBytes(), file.getOriginalFilename(), AuditContext.of(principal));
+		byte[] bytes = file.getBytes();
+		try {
+			return reporting.upload(bytes, file.getOriginalFilename(), AuditContext.of(principal));
+		}
+		catch (UploadRefused refused) {
+			if (marked) {
+				String language = Translations.languageOf(request);
+				ReportMarks.mark(bytes, refused.errors, e -> translations.render(e.reason(), language))
+						.ifPresent(workbook -> {
+							throw new MarkedRefusal(workbook, refused);
+						});
+			}
+			throw refused;
+		}
+	}
+
+	/** A refused upload answered with the workbook, its faulty cells marked. */
+	static final class MarkedRefusal extends RuntimeException {
+		final transient byte[] workbook;
+		final transient UploadRefused refused;
+
+		MarkedRefusal(byte[] workbook, UploadRefused refused) {
+			super(refused.getMessage(), null, false, false);
+			this.workbook = workbook;
+			this.refused = refused;
+		}
+	}
+
+	@ExceptionHandler(MarkedRefusal.class)
+	ResponseEntity<byte[]> marked(MarkedRefusal marked) {
+		return ResponseEntity.status(marked.refused.rule ? 409 : 400)
+				.contentType(MediaType.parseMediaType(Workbooks.XLSX))
+				.header("Content-Disposition", "attachment; filename=\"report-errors.xlsx\"")
+				.header("X-Errors", String.valueOf(marked.refused.errors.size()))
+				.body(marked.workbook);
 	}
 
 	@Operation(summary = "Who reported a fiscal quarter (period, such as 2026-Q1): per funder and per project, on "

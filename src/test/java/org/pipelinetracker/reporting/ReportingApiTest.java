@@ -3,6 +3,7 @@ package org.pipelinetracker.reporting;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -238,6 +239,21 @@ class ReportingApiTest {
 				r2 + " planned1", r3 + " planned2");
 		assertThat(events(first) + events(second) + events(third)).isEqualTo(before);
 
+		Response marked = upload(faulty, "?marked=true");
+		assertThat(marked.status()).isEqualTo(400);
+		assertThat(marked.header("Content-Type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(marked.header("X-Errors")).isEqualTo("4");
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(rawUpload(faulty, "?marked=true")))) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			Cell date = row(sheet, first).getCell(7);
+			assertThat(date.getCellStyle().getFillForegroundColor()).isEqualTo(IndexedColors.RED.getIndex());
+			assertThat(date.getCellComment().getString().getString()).contains("2026-05-01 is outside FY2026 Q1");
+			Cell currency = row(sheet, second).getCell(8);
+			assertThat(currency.getCellComment().getString().getString()).contains("in EUR, but this funding is in USD");
+			assertThat(row(sheet, second).getCell(7).getCellComment()).isNull();
+		}
+		assertThat(events(first) + events(second) + events(third)).isEqualTo(before);
+
 		byte[] unknown = fill(template, sheet -> row(sheet, third).getCell(2).setCellValue("FUND-X"));
 		Response noFunding = upload(unknown);
 		assertThat(noFunding.status()).isEqualTo(400);
@@ -331,6 +347,10 @@ class ReportingApiTest {
 	}
 
 	private Response upload(byte[] bytes) {
+		return upload(bytes, "");
+	}
+
+	private Response upload(byte[] bytes, String query) {
 		String boundary = "----pt" + UUID.randomUUID().toString().replace("-", "");
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.xlsx\"\r\n"
@@ -338,7 +358,7 @@ class ReportingApiTest {
 				.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(bytes);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return finance.api().send(HttpRequest.newBuilder(URI.create(api.base() + "/api/reporting/uploads"))
+		return finance.api().send(HttpRequest.newBuilder(URI.create(api.base() + "/api/reporting/uploads" + query))
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
@@ -355,6 +375,26 @@ class ReportingApiTest {
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The same upload, its answer's bytes as they came (a marked workbook). */
+	private byte[] rawUpload(byte[] bytes, String query) {
+		String boundary = "----pt" + UUID.randomUUID().toString().replace("-", "");
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.xlsx\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(bytes);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		try {
+			return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base()
+							+ "/api/reporting/uploads" + query)).header("Authorization", Api.basic("finance", "finance-demo"))
+					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+		}
+		catch (IOException | InterruptedException e) {
+			throw new AssertionError(e);
 		}
 	}
 
