@@ -305,9 +305,35 @@ class ReportingApiTest {
 				Reporting.sha256(filled))).isZero();
 	}
 
+	@Test
+	void aRowInAClosedPeriodIsReportedAndNothingIsRecorded() throws IOException {
+		byte[] template = template("2025-Q3");
+		byte[] filled = fill(template, sheet -> {
+			Row a = row(sheet, first);
+			a.getCell(6).setCellValue(5000);
+			a.getCell(7).setCellValue(LocalDate.of(2025, 8, 1));
+		});
+		ok(api.post("/api/periods/2025-Q3/close", "{}"), 200);
+		try {
+			long before = events(first);
+			Response refused = upload(filled);
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+			assertThat(refused.json().path("errors").get(0).path("row").asInt()).isEqualTo(row(template, first) + 1);
+			assertThat(refused.json().path("errors").get(0).path("reason").asString()).contains("2025-Q3 is closed");
+			assertThat(events(first)).isEqualTo(before);
+		}
+		finally {
+			ok(api.post("/api/periods/2025-Q3/reopen", "{\"reason\":\"test done\"}"), 200);
+		}
+	}
+
 	private byte[] template() {
+		return template("2026-Q1");
+	}
+
+	private byte[] template(String period) {
 		Uploads.Answer answer = finance.get("/api/reporting/template.xlsx?funder=" + funder.replace(" ", "%20")
-				+ "&period=2026-Q1");
+				+ "&period=" + period);
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		return answer.bytes();
 	}
