@@ -7,7 +7,7 @@ import { toCsv } from '../csv.js';
 import { reference } from '../reference.js';
 import { buildForm } from '../forms.js';
 import { facilityCommand } from '../commands.js';
-import { t, formatCompact, formatPercent, isIsoDate } from '../i18n.js';
+import { t, tParts, formatCompact, formatPercent, isIsoDate } from '../i18n.js';
 import { sourceName, sectorText } from '../labels.js';
 import { displayCurrency, currencyField } from '../currency.js';
 
@@ -97,7 +97,7 @@ function reportingSection(ctx) {
         columns.push({ label: t('ui.reporting.col.template'), value: (f) => h('a', { class: 'download', download: '',
           href: xlsxUrl('/api/reporting/template.xlsx', { funder: f.funder, period: status.period }) }, t('ui.download.xlsx')) });
       }
-      clear(box).append(h('p', {}, t('ui.reporting.due', { period: userText(status.period), due: userText(status.dueOn) })),
+      clear(box).append(h('p', {}, ...tParts('ui.reporting.due', { period: userText(status.period), due: userText(status.dueOn) })),
         status.funders.length ? table(t('ui.reporting.table'), columns, status.funders)
           : h('p', { class: 'empty' }, t('ui.reporting.none')));
     } catch (e) {
