@@ -20,6 +20,7 @@ import org.pipelinetracker.reporting.ReportUploads.ReportRow;
 import org.pipelinetracker.reporting.UploadResult.Recorded;
 import org.pipelinetracker.reporting.UploadResult.RowResult;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -126,7 +127,9 @@ class Reporting {
 			}
 			List<FiscalPeriod> next = periods.nextFour(period);
 			Instant now = clock.instant();
-			List<RowResult> results = transaction.execute(status -> {
+			List<RowResult> results;
+			try {
+				results = transaction.execute(status -> {
 				jdbc.update("insert into reporting_upload (sha256, period, funder, project_id, file_name, uploaded_by, "
 								+ "uploaded_at, rows_recorded) values (?, ?, ?, ?, ?, ?, ?, ?)", sha, ReportPeriods.label(period),
 						meta.get("funder"), meta.get("projectId"), fileName == null ? null
@@ -145,6 +148,11 @@ class Reporting {
 				}
 				return done;
 			});
+			}
+			catch (DuplicateKeyException sameFileAtOnce) {
+				// the same file uploaded twice at the same moment: the other one recorded it, this one nothing
+				return earlier(sha).orElseThrow(() -> sameFileAtOnce);
+			}
 			return new UploadResult(sha, ReportPeriods.label(period), meta.get("funder"), meta.get("projectId"), false,
 					now, audit.actor(), results);
 		}
