@@ -109,6 +109,11 @@ final class AccessRules {
 		b.read(HttpMethod.GET, "/api/periods");
 		b.roles(HttpMethod.GET, Set.of(Role.FINANCE, Role.AUDITOR), "/api/restatements");
 
+		// quarterly reporting: finance takes out the template and uploads it back; finance and auditors see who reported
+		b.roles(HttpMethod.GET, Set.of(Role.FINANCE), "/api/reporting/template.xlsx");
+		b.roles(HttpMethod.POST, Set.of(Role.FINANCE), "/api/reporting/uploads");
+		b.roles(HttpMethod.GET, Set.of(Role.FINANCE, Role.AUDITOR), "/api/reporting/status");
+
 		// the signed-in user's language and time zone
 		b.authenticated(null, "/api/me/preferences");
 

@@ -138,6 +138,15 @@ class RoleMatrixTest {
 					return new Attempt("POST", "/api/projects/" + id + "/documents",
 							"multipart/form-data; boundary=" + BOUNDARY, document(id), () -> events(id));
 				}),
+				// quarterly reporting: finance uploads a filled workbook (here a text file: refused as not a workbook,
+				// past security, nothing recorded)
+				new Case("upload a quarterly report", Set.of(Role.FINANCE), 400, true, () -> {
+					String id = financed();
+					return new Attempt("POST", "/api/reporting/uploads", "multipart/form-data; boundary=" + BOUNDARY,
+							"--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.xlsx\"\r\n"
+									+ "Content-Type: application/octet-stream\r\n\r\nnot a workbook " + id + "\r\n--" + BOUNDARY
+									+ "--\r\n", () -> events(id));
+				}),
 				new Case("create facility", Set.of(Role.FINANCE), 201, false, () -> {
 					String id = id();
 					return new Attempt("POST", "/api/facilities", H, facility(id), () -> events(id));
@@ -243,7 +252,8 @@ class RoleMatrixTest {
 		List<String> auditors = List.of("/api/projects/" + id + "/history", "/api/audit/events", "/api/audit/verify",
 				"/api/audit/head", "/api/audit/chain", "/api/audit/chain/" + head);
 		assertThat(admin().post("/api/periods/FY1800/close", "{}").status()).isEqualTo(200);
-		List<String> financeAndAuditors = List.of("/api/restatements?period=FY1800");
+		List<String> financeAndAuditors = List.of("/api/restatements?period=FY1800", "/api/reporting/status?period=2026-Q1");
+		List<String> finance = List.of("/api/reporting/template.xlsx?projectId=" + id + "&period=2026-Q1");
 		List<String> admins = List.of("/api/admin/replay", "/api/admin/dead-letters", "/api/import/iati/progress",
 				"/actuator/info");
 		List<String> rows = new ArrayList<>();
@@ -269,6 +279,11 @@ class RoleMatrixTest {
 				Response r = api(who).get(path);
 				rows.add(String.format("GET %-55s %-9s -> %d", path, who, r.status()));
 				expectRole(who, Set.of(Role.FINANCE, Role.AUDITOR), path, r);
+			}
+			for (String path : finance) {
+				Response r = api(who).get(path);
+				rows.add(String.format("GET %-55s %-9s -> %d", path, who, r.status()));
+				expectRole(who, Set.of(Role.FINANCE), path, r);
 			}
 			for (String path : admins) {
 				Response r = api(who).get(path);

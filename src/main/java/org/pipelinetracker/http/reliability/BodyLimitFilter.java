@@ -13,7 +13,9 @@ import java.io.IOException;
 /**
  * Refuses request bodies above the limit with 413 problem+json: {@code tracker.http.max-body-size} for the API,
  * {@code tracker.http.max-import-size} for {@code /api/import/**}, {@code tracker.documents.max-size} (and 64 KB for the
- * form's other fields) for a document upload ({@code POST /api/projects/{id}/documents}). A declared Content-Length above it is refused
+ * form's other fields) for a document upload ({@code POST /api/projects/{id}/documents}), {@code tracker.reporting.max-size}
+ * (and the same 64 KB) for a reporting upload ({@code POST /api/reporting/uploads}: a file a little over its limit is
+ * read and refused there with 400). A declared Content-Length above it is refused
  * before anything is read; a body without one (chunked) stops with {@link BodyTooLargeException} at the limit, which
  * the error handler answers with 413 too.
  */
@@ -26,15 +28,21 @@ class BodyLimitFilter extends OncePerRequestFilter {
 	private final long maxBody;
 	private final long maxImport;
 	private final long maxDocument;
+	private final long maxReport;
 
 	BodyLimitFilter(long maxBody, long maxImport) {
 		this(maxBody, maxImport, maxBody);
 	}
 
 	BodyLimitFilter(long maxBody, long maxImport, long maxDocument) {
+		this(maxBody, maxImport, maxDocument, maxBody);
+	}
+
+	BodyLimitFilter(long maxBody, long maxImport, long maxDocument, long maxReport) {
 		this.maxBody = maxBody;
 		this.maxImport = maxImport;
 		this.maxDocument = maxDocument;
+		this.maxReport = maxReport;
 	}
 
 	long limitFor(HttpServletRequest request) {
@@ -44,6 +52,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
 		}
 		if ("POST".equals(request.getMethod()) && DOCUMENTS.matcher(path).matches()) {
 			return Math.max(maxBody, maxDocument + FORM_ALLOWANCE);
+		}
+		if ("POST".equals(request.getMethod()) && "/api/reporting/uploads".equals(path)) {
+			return Math.max(maxBody, maxReport + FORM_ALLOWANCE);
 		}
 		return maxBody;
 	}

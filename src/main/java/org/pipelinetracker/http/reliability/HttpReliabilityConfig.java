@@ -39,9 +39,10 @@ class HttpReliabilityConfig {
 	FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
 			@Value("${tracker.http.max-body-size:1MB}") DataSize maxBody,
 			@Value("${tracker.http.max-import-size:200MB}") DataSize maxImport,
-			@Value("${tracker.documents.max-size:50MB}") DataSize maxDocument) {
+			@Value("${tracker.documents.max-size:50MB}") DataSize maxDocument,
+			@Value("${tracker.reporting.max-size:5MB}") DataSize maxReport) {
 		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new BodyLimitFilter(maxBody.toBytes(), maxImport.toBytes(), maxDocument.toBytes()));
+				new BodyLimitFilter(maxBody.toBytes(), maxImport.toBytes(), maxDocument.toBytes(), maxReport.toBytes()));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(BODY_LIMIT_ORDER);
 		return registration;

@@ -94,4 +94,9 @@ public class ProjectViews {
 		return jdbc.query("select document from project_view where project_id = ?",
 				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class).withLanguages(), projectId).stream().findFirst();
 	}
+
+	/** The id of every project in the read model, in id order. */
+	public List<String> projectIds() {
+		return jdbc.queryForList("select project_id from project_view order by project_id", String.class);
+	}
 }

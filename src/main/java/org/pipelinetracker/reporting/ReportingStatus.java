@@ -1,0 +1,112 @@
+package org.pipelinetracker.reporting;
+
+import org.pipelinetracker.kernel.FiscalCalendar.FiscalPeriod;
+import org.pipelinetracker.reporting.ReportScope.Funded;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Who reported a quarter: per funder and per project, the first upload that covered one of its fundings, and whether
+ * it came by the due date ({@code tracker.reporting.due-days} after the quarter's end, default 30; a report on the due
+ * date is on time). No upload: missing once the due date has passed, else pending.
+ */
+@Service
+class ReportingStatus {
+
+	enum State {
+		ON_TIME, LATE, MISSING, PENDING
+	}
+
+	/** The quarter, its due date, and each funder's and project's status. */
+	record Status(String period, LocalDate periodEnd, LocalDate dueOn, List<FunderStatus> funders,
+			List<ProjectStatus> projects) {
+	}
+
+	/** A funder: its status, when its first report came and who uploaded it, and how many of its fundings were reported. */
+	record FunderStatus(String funder, State status, Instant reportedAt, String reportedBy, int fundings,
+			int fundingsReported) {
+	}
+
+	/** A project: its status, when its first report came and who uploaded it. */
+	record ProjectStatus(String projectId, String title, List<String> funders, State status, Instant reportedAt,
+			String reportedBy) {
+	}
+
+	private record Upload(String projectId, String fundingId, String funder, Instant at, String by) {
+	}
+
+	private final ReportScope scope;
+	private final JdbcTemplate jdbc;
+	private final Clock clock;
+	private final int dueDays;
+
+	ReportingStatus(ReportScope scope, JdbcTemplate jdbc, Clock clock,
+			@Value("${tracker.reporting.due-days:30}") int dueDays) {
+		this.scope = scope;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.dueDays = dueDays;
+	}
+
+	Status of(FiscalPeriod period) {
+		LocalDate due = period.end().plusDays(dueDays);
+		Instant dueEnd = due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		boolean overdue = LocalDate.now(clock).isAfter(due);
+		List<Upload> uploads = jdbc.query("select f.project_id, f.funding_id, f.funder, u.uploaded_at, u.uploaded_by "
+						+ "from reporting_upload_funding f join reporting_upload u on u.sha256 = f.sha256 "
+						+ "where u.period = ? order by u.uploaded_at",
+				(rs, i) -> new Upload(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+						rs.getString(5)), ReportPeriods.label(period));
+		List<Funded> fundings = scope.all();
+		Map<String, List<Funded>> byFunder = new TreeMap<>();
+		Map<String, List<Funded>> byProject = new TreeMap<>();
+		for (Funded f : fundings) {
+			if (f.funding().funder != null) {
+				byFunder.computeIfAbsent(f.funding().funder.trim(), k -> new ArrayList<>()).add(f);
+			}
+			byProject.computeIfAbsent(f.project().projectId, k -> new ArrayList<>()).add(f);
+		}
+		List<FunderStatus> funders = new ArrayList<>();
+		byFunder.forEach((funder, list) -> {
+			List<Upload> theirs = uploads.stream().filter(u -> list.stream().anyMatch(f -> covers(u, f))).toList();
+			long reported = list.stream().filter(f -> theirs.stream().anyMatch(u -> covers(u, f))).count();
+			Upload first = theirs.stream().min(Comparator.comparing(Upload::at)).orElse(null);
+			funders.add(new FunderStatus(funder, state(first, dueEnd, overdue), first == null ? null : first.at(),
+					first == null ? null : first.by(), list.size(), (int) reported));
+		});
+		List<ProjectStatus> projects = new ArrayList<>();
+		byProject.forEach((projectId, list) -> {
+			Upload first = uploads.stream().filter(u -> u.projectId().equals(projectId))
+					.min(Comparator.comparing(Upload::at)).orElse(null);
+			List<String> names = list.stream().map(f -> f.funding().funder).filter(n -> n != null)
+					.map(String::trim).distinct().sorted().toList();
+			projects.add(new ProjectStatus(projectId, list.get(0).project().title, names, state(first, dueEnd, overdue),
+					first == null ? null : first.at(), first == null ? null : first.by()));
+		});
+		return new Status(ReportPeriods.label(period), period.end(), due, funders, projects);
+	}
+
+	private static boolean covers(Upload upload, Funded funded) {
+		return upload.projectId().equals(funded.project().projectId)
+				&& upload.fundingId().equals(funded.funding().fundingId);
+	}
+
+	private static State state(Upload first, Instant dueEnd, boolean overdue) {
+		if (first == null) {
+			return overdue ? State.MISSING : State.PENDING;
+		}
+		return first.at().isBefore(dueEnd) ? State.ON_TIME : State.LATE;
+	}
+
+}
