@@ -367,8 +367,10 @@ class WebUiTest {
 		browser.find("#csv-download").click();
 		String csv = browser.downloaded("funding-year-sector.csv");
 		assertThat(csv).startsWith("\uFEFFperiod,periodStart,periodEnd,group,groupName,currency,committed,disbursed,"
-				+ "cumulativeCommitted,cumulativeDisbursed,unconverted\r\n");
-		assertThat(csv).contains("2019,2019-01-01,2019-12-31,43082,Research/scientific institutions (43082),USD,7654321.09,0.00,7654321.09,0.00,\r\n");
+				+ "cumulativeCommitted,cumulativeDisbursed,unconverted,planned,unconvertedPlanned\r\n");
+		// nothing unconverted, nothing planned (a zero, with no plan left unconverted)
+		assertThat(csv).containsPattern("2019,2019-01-01,2019-12-31,43082,Research/scientific institutions \\(43082\\),"
+				+ "USD,7654321\\.09,0\\.00,7654321\\.09,0\\.00,,0(\\.00)?,\r\n");
 		// a credit facility through its form: listed with its usage against the limit
 		String facility = unique("UI-FACILITY");
 		browser.find("#command-facility summary").click();
