@@ -12,7 +12,7 @@ const REFRESH_MS = 60_000;
 export function showNotifications(area, announce) {
   const count = h('span', { class: 'notification-count', id: 'notification-count', 'aria-hidden': 'true' }, '0');
   const bell = h('button', {
-    type: 'button', id: 'notification-bell', class: 'notification-bell secondary',
+    type: 'button', id: 'notification-bell', class: 'notification-bell',
     'aria-expanded': 'false', 'aria-controls': 'notification-panel', 'aria-label': t('ui.notification.bell'),
   }, h('img', { class: 'bell-icon', src: '/assets/bell.svg', alt: '', width: 16, height: 16 }), count);
   const list = h('ul', { class: 'notification-list', id: 'notification-list' });

@@ -80,6 +80,9 @@ class NotificationsWebUiTest {
 		browser.wait.until(d -> browser.text("#notification-count").equals("1"));
 		assertThat(browser.attribute("#notification-bell", "aria-label")).isEqualTo("Notifications: 1 unread");
 		assertThat(browser.attribute("#notification-bell", "aria-expanded")).isEqualTo("false");
+		// the white bell is drawn on the header's dark blue, closed as open (not on a white button, where it vanished)
+		assertThat(bell.getCssValue("background-color")).isEqualTo("rgba(29, 54, 86, 1)");
+		browser.screenshot("notifications/bell-closed");
 
 		bell.sendKeys(Keys.ENTER);
 		browser.find("#notification-panel");
