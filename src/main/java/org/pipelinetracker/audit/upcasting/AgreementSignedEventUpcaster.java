@@ -1,8 +1,5 @@
 package org.pipelinetracker.audit.upcasting;
 
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,26 +13,18 @@ import tools.jackson.databind.node.ObjectNode;
  * bytes never change (the hash chain covers them).
  */
 @Component
-class AgreementSignedEventUpcaster extends SingleEventUpcaster {
+class AgreementSignedEventUpcaster extends RevisionStepUpcaster {
 
 	static final String PAYLOAD_TYPE = AgreementSignedEvent.class.getName();
 	static final String TO_REVISION = "2";
 	static final String DOCUMENT_ID = "documentId";
 
-	@Override
-	protected boolean canUpcast(IntermediateEventRepresentation representation) {
-		return PAYLOAD_TYPE.equals(representation.getType().getName())
-				&& representation.getType().getRevision() == null;
+	AgreementSignedEventUpcaster() {
+		super(PAYLOAD_TYPE, null, TO_REVISION);
 	}
 
 	@Override
-	protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-		return representation.upcastPayload(new SimpleSerializedType(PAYLOAD_TYPE, TO_REVISION), ObjectNode.class,
-				payload -> {
-					if (!payload.has(DOCUMENT_ID)) {
-						payload.putNull(DOCUMENT_ID);
-					}
-					return payload;
-				});
+	ObjectNode upcast(ObjectNode payload) {
+		return withNullIfAbsent(payload, DOCUMENT_ID);
 	}
 }

@@ -1,8 +1,5 @@
 package org.pipelinetracker.audit.upcasting;
 
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,26 +16,18 @@ import tools.jackson.databind.node.ObjectNode;
  * No revision "1" was ever stored: "2" marks the second shape of the event, the first being the unrevisioned one.
  */
 @Component
-class FundingCommittedEventUpcaster extends SingleEventUpcaster {
+class FundingCommittedEventUpcaster extends RevisionStepUpcaster {
 
 	static final String PAYLOAD_TYPE = FundingCommittedEvent.class.getName();
 	static final String TO_REVISION = "2";
 	static final String FACILITY_ID = "facilityId";
 
-	@Override
-	protected boolean canUpcast(IntermediateEventRepresentation representation) {
-		return PAYLOAD_TYPE.equals(representation.getType().getName())
-				&& representation.getType().getRevision() == null;
+	FundingCommittedEventUpcaster() {
+		super(PAYLOAD_TYPE, null, TO_REVISION);
 	}
 
 	@Override
-	protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-		return representation.upcastPayload(new SimpleSerializedType(PAYLOAD_TYPE, TO_REVISION), ObjectNode.class,
-				payload -> {
-					if (!payload.has(FACILITY_ID)) {
-						payload.putNull(FACILITY_ID);
-					}
-					return payload;
-				});
+	ObjectNode upcast(ObjectNode payload) {
+		return withNullIfAbsent(payload, FACILITY_ID);
 	}
 }

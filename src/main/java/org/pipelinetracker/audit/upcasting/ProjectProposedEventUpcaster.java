@@ -1,8 +1,5 @@
 package org.pipelinetracker.audit.upcasting;
 
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.springframework.core.annotation.Order;
@@ -21,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @Order(ProjectProposedEventUpcaster.ORDER)
-class ProjectProposedEventUpcaster extends SingleEventUpcaster {
+class ProjectProposedEventUpcaster extends RevisionStepUpcaster {
 
 	static final int ORDER = 100;
 
@@ -29,20 +26,15 @@ class ProjectProposedEventUpcaster extends SingleEventUpcaster {
 	static final String TO_REVISION = "2";
 	static final String LANGUAGE = "language";
 
-	@Override
-	protected boolean canUpcast(IntermediateEventRepresentation representation) {
-		return PAYLOAD_TYPE.equals(representation.getType().getName())
-				&& representation.getType().getRevision() == null;
+	ProjectProposedEventUpcaster() {
+		super(PAYLOAD_TYPE, null, TO_REVISION);
 	}
 
 	@Override
-	protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-		return representation.upcastPayload(new SimpleSerializedType(PAYLOAD_TYPE, TO_REVISION), ObjectNode.class,
-				payload -> {
-					if (!payload.hasNonNull(LANGUAGE)) {
-						payload.put(LANGUAGE, ContentLanguage.DEFAULT);
-					}
-					return payload;
-				});
+	ObjectNode upcast(ObjectNode payload) {
+		if (!payload.hasNonNull(LANGUAGE)) {
+			payload.put(LANGUAGE, ContentLanguage.DEFAULT);
+		}
+		return payload;
 	}
 }

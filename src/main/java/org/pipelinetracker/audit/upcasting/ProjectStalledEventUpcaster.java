@@ -1,8 +1,5 @@
 package org.pipelinetracker.audit.upcasting;
 
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,26 +15,18 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code pipeline.AlertsProjection}. Revision "2" payloads are not touched.
  */
 @Component
-class ProjectStalledEventUpcaster extends SingleEventUpcaster {
+class ProjectStalledEventUpcaster extends RevisionStepUpcaster {
 
 	static final String PAYLOAD_TYPE = ProjectStalledEvent.class.getName();
 	static final String TO_REVISION = "2";
 	static final String RESOLVED_ON = "resolvedOn";
 
-	@Override
-	protected boolean canUpcast(IntermediateEventRepresentation representation) {
-		return PAYLOAD_TYPE.equals(representation.getType().getName())
-				&& representation.getType().getRevision() == null;
+	ProjectStalledEventUpcaster() {
+		super(PAYLOAD_TYPE, null, TO_REVISION);
 	}
 
 	@Override
-	protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-		return representation.upcastPayload(new SimpleSerializedType(PAYLOAD_TYPE, TO_REVISION), ObjectNode.class,
-				payload -> {
-					if (!payload.has(RESOLVED_ON)) {
-						payload.putNull(RESOLVED_ON);
-					}
-					return payload;
-				});
+	ObjectNode upcast(ObjectNode payload) {
+		return withNullIfAbsent(payload, RESOLVED_ON);
 	}
 }

@@ -1,8 +1,5 @@
 package org.pipelinetracker.audit.upcasting;
 
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,38 +20,31 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @Order(ProposedPartnersUpcaster.ORDER)
-class ProposedPartnersUpcaster extends SingleEventUpcaster {
+class ProposedPartnersUpcaster extends RevisionStepUpcaster {
 
 	static final int ORDER = ProjectProposedEventUpcaster.ORDER + 1;
 	static final String PAYLOAD_TYPE = ProjectProposedEvent.class.getName();
 	static final String FROM_REVISION = "2";
 	static final String TO_REVISION = "3";
 
-	@Override
-	protected boolean canUpcast(IntermediateEventRepresentation representation) {
-		return PAYLOAD_TYPE.equals(representation.getType().getName())
-				&& FROM_REVISION.equals(representation.getType().getRevision());
+	ProposedPartnersUpcaster() {
+		super(PAYLOAD_TYPE, FROM_REVISION, TO_REVISION);
 	}
 
 	@Override
-	protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-		return representation.upcastPayload(new SimpleSerializedType(PAYLOAD_TYPE, TO_REVISION), ObjectNode.class,
-				payload -> {
-					if (payload.get("partners") instanceof ArrayNode partners) {
-						for (JsonNode partner : partners) {
-							if (partner instanceof ObjectNode p) {
-								for (String field : new String[] {"ref", "type", "activityId", "crsChannelCode"}) {
-									if (!p.has(field)) {
-										p.putNull(field);
-									}
-								}
-								if (!p.hasNonNull("names")) {
-									p.putObject("names");
-								}
-							}
-						}
+	ObjectNode upcast(ObjectNode payload) {
+		if (payload.get("partners") instanceof ArrayNode partners) {
+			for (JsonNode partner : partners) {
+				if (partner instanceof ObjectNode p) {
+					for (String field : new String[] {"ref", "type", "activityId", "crsChannelCode"}) {
+						withNullIfAbsent(p, field);
 					}
-					return payload;
-				});
+					if (!p.hasNonNull("names")) {
+						p.putObject("names");
+					}
+				}
+			}
+		}
+		return payload;
 	}
 }
