@@ -140,7 +140,7 @@ class PortfolioSheetsController {
 				sources.row(l.source(), l.fundings(), c, money(l.committed(), c), money(l.disbursed(), c),
 						usd(l.committedUsd()), usd(l.disbursedUsd()));
 			}
-			send(book, response, "pipeline.xlsx");
+			book.send(response, "pipeline.xlsx");
 		}
 	}
 
@@ -194,7 +194,7 @@ class PortfolioSheetsController {
 								s.unconvertedPlanned().stream().map(m -> m.currency() + " " + m.amount().toPlainString())
 										.toList()));
 			}
-			send(book, response, "funding-timeseries.xlsx");
+			book.send(response, "funding-timeseries.xlsx");
 		}
 	}
 
@@ -212,7 +212,7 @@ class PortfolioSheetsController {
 				sheet.row(m.projectId(), m.projectTitle(), m.milestoneId(), m.name(), m.plannedOn(), m.achievedOn(),
 						m.slippageDays(), m.daysOverdue(), m.status());
 			}
-			send(book, response, "milestones.xlsx");
+			book.send(response, "milestones.xlsx");
 		}
 	}
 
@@ -228,7 +228,7 @@ class PortfolioSheetsController {
 				sheet.row(a.projectId(), a.projectTitle(), a.kind(), a.fundingId(), a.since(), a.daysStalled(),
 						a.raisedAt(), a.resolvedOn());
 			}
-			send(book, response, "alerts.xlsx");
+			book.send(response, "alerts.xlsx");
 		}
 	}
 
@@ -240,9 +240,4 @@ class PortfolioSheetsController {
 		return money(value, "USD");
 	}
 
-	private static void send(Workbook book, HttpServletResponse response, String fileName) throws IOException {
-		response.setContentType(Workbooks.XLSX);
-		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-		book.write(response.getOutputStream());
-	}
 }

@@ -1,5 +1,6 @@
 package org.pipelinetracker.sheets;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -145,6 +146,13 @@ public final class Workbook implements AutoCloseable {
 	public void write(OutputStream out) throws IOException {
 		sheets.forEach(Sheet::finish);
 		workbook.write(out);
+	}
+
+	/** Answers with the workbook: the XLSX media type, as an attachment named {@code fileName}. */
+	public void send(HttpServletResponse response, String fileName) throws IOException {
+		response.setContentType(Workbooks.XLSX);
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+		write(response.getOutputStream());
 	}
 
 	@Override

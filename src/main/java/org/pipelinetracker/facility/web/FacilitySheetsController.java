@@ -94,9 +94,7 @@ class FacilitySheetsController {
 							amount(l.arrears()));
 				}
 			}
-			response.setContentType(Workbooks.XLSX);
-			response.setHeader("Content-Disposition", "attachment; filename=\"facilities.xlsx\"");
-			book.write(response.getOutputStream());
+			book.send(response, "facilities.xlsx");
 		}
 	}
 

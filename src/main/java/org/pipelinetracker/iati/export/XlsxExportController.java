@@ -111,7 +111,7 @@ class XlsxExportController {
 					p.stage == null ? null : stageName(p.stage), p.iatiStatus, p.proposedOn,
 					USD, usd(p.usd.committed()), usd(p.usd.disbursed()), usd(p.usd.undisbursed()),
 					usd(p.usd.received()), usd(p.usd.expended()), unconverted(p.usd.unconverted())));
-			send(book, response, "projects.xlsx");
+			book.send(response, "projects.xlsx");
 		}
 	}
 
@@ -139,7 +139,7 @@ class XlsxExportController {
 							f == null ? null : f.funder, flow.provider(), flow.receiver());
 				}
 			});
-			send(book, response, "transactions.xlsx");
+			book.send(response, "transactions.xlsx");
 		}
 	}
 
@@ -172,7 +172,7 @@ class XlsxExportController {
 						new Amount(flow.amount().amount(), flow.amount().currency()), flow.description(),
 						flow.provider(), flow.receiver());
 			}
-			send(book, response, "statement-" + fileSafe(p.projectId) + ".xlsx");
+			book.send(response, "statement-" + fileSafe(p.projectId) + ".xlsx");
 		}
 	}
 
@@ -217,9 +217,4 @@ class XlsxExportController {
 		return id.replaceAll("[^A-Za-z0-9._-]", "_");
 	}
 
-	static void send(Workbook book, HttpServletResponse response, String fileName) throws IOException {
-		response.setContentType(Workbooks.XLSX);
-		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-		book.write(response.getOutputStream());
-	}
 }
