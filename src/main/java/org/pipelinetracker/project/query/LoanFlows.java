@@ -54,7 +54,8 @@ final class LoanFlows {
 		}
 	}
 
-	private static FundingView funding(ProjectView view, String fundingId) {
+	/** The project's commitment {@code fundingId}; an event naming another is a broken history. */
+	static FundingView funding(ProjectView view, String fundingId) {
 		return view.fundings.stream().filter(f -> f.fundingId.equals(fundingId)).findFirst()
 				.orElseThrow(() -> new IllegalStateException("event refers to unknown funding " + fundingId));
 	}

@@ -63,7 +63,7 @@ final class MoneyFold {
 			v.committedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
 		}
 		else if (event instanceof DisbursementRecordedEvent e) {
-			FundingView funding = funding(v, e.fundingId());
+			FundingView funding = LoanFlows.funding(v, e.fundingId());
 			funding.disbursements.add(new DisbursementView(e.amount(), e.disbursedOn()));
 			v.alerts.removeIf(a -> a.kind() == StallKind.NO_DISBURSEMENT && e.fundingId().equals(a.fundingId()));
 			funding.disbursed = funding.disbursed.plus(e.amount());
@@ -83,7 +83,7 @@ final class MoneyFold {
 			v.expendedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
 		}
 		else if (event instanceof FundingCommitmentCorrectedEvent e) {
-			FundingView funding = funding(v, e.fundingId());
+			FundingView funding = LoanFlows.funding(v, e.fundingId());
 			funding.corrections.add(new CorrectionView(e.previousAmount(), e.newAmount(), e.reason(), e.correctedOn()));
 			v.committedByCurrency.merge(e.newAmount().currency(), e.newAmount().amount().subtract(funding.amount.amount()),
 					BigDecimal::add);
@@ -101,10 +101,5 @@ final class MoneyFold {
 			v.plannedDisbursements.add(new PlannedDisbursementView(e.fundingId(), e.periodStart(), e.periodEnd(), e.value(),
 					e.type(), e.valueDate(), e.provider(), e.receiver(), e.recordedOn(), recordedAt));
 		}
-	}
-
-	private static FundingView funding(ProjectView v, String fundingId) {
-		return v.fundings.stream().filter(f -> f.fundingId.equals(fundingId)).findFirst()
-				.orElseThrow(() -> new IllegalStateException("event refers to unknown funding " + fundingId));
 	}
 }
