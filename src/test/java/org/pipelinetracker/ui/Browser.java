@@ -1,5 +1,7 @@
 package org.pipelinetracker.ui;
 
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +40,23 @@ import java.util.stream.Stream;
  * {@code -Dtracker.test.chromedriver=}.
  */
 final class Browser implements AutoCloseable {
+
+	/**
+	 * For {@code @RegisterExtension}: on a failed test, the page's address on stderr and a screenshot named
+	 * {@code prefix + the test's name} (under target/screenshots), from the browser the class has open then.
+	 */
+	static TestWatcher screenshotOnFailure(String prefix, Supplier<Browser> browser) {
+		return new TestWatcher() {
+			@Override
+			public void testFailed(ExtensionContext context, Throwable cause) {
+				Browser open = browser.get();
+				if (open != null) {
+					System.err.println("[web-ui] " + context.getDisplayName() + " failed at " + open.driver.getCurrentUrl());
+					open.screenshot(prefix + context.getRequiredTestMethod().getName());
+				}
+			}
+		};
+	}
 
 	static final String CHROMIUM = System.getProperty("tracker.test.chromium", "/usr/bin/chromium");
 	static final String CHROMEDRIVER = System.getProperty("tracker.test.chromedriver", "/usr/bin/chromedriver");

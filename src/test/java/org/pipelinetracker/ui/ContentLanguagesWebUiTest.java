@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Keys;
@@ -53,14 +52,7 @@ class ContentLanguagesWebUiTest {
 	Browser browser;
 
 	@RegisterExtension
-	final TestWatcher onFailure = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				browser.screenshot("content/FAILED-" + context.getRequiredTestMethod().getName());
-			}
-		}
-	};
+	final TestWatcher onFailure = Browser.screenshotOnFailure("content/FAILED-", () -> browser);
 
 	Api api() {
 		return new Api(port);

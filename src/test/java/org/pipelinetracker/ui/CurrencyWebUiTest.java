@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.WebElement;
@@ -49,15 +48,7 @@ class CurrencyWebUiTest {
 	Browser browser;
 
 	@RegisterExtension
-	final TestWatcher onFailure = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				System.err.println("[currency-ui] " + context.getDisplayName() + " failed at " + browser.driver.getCurrentUrl());
-				browser.screenshot("FAILED-currency-" + context.getRequiredTestMethod().getName());
-			}
-		}
-	};
+	final TestWatcher onFailure = Browser.screenshotOnFailure("FAILED-currency-", () -> browser);
 
 	Api api() {
 		return new Api(port);

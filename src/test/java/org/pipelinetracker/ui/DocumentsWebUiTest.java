@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.support.ui.Select;
@@ -39,14 +38,7 @@ class DocumentsWebUiTest {
 	Browser browser;
 
 	@RegisterExtension
-	final TestWatcher onFailure = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				browser.screenshot("documents/FAILED-" + context.getRequiredTestMethod().getName());
-			}
-		}
-	};
+	final TestWatcher onFailure = Browser.screenshotOnFailure("documents/FAILED-", () -> browser);
 
 	@BeforeAll
 	void financedProjectAndARecorder() {

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.pipelinetracker.Api;
@@ -34,14 +33,7 @@ class FundingChartWebUiTest {
 	Browser browser;
 
 	@RegisterExtension
-	final TestWatcher onFailure = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-			}
-		}
-	};
+	final TestWatcher onFailure = Browser.screenshotOnFailure("FAILED-", () -> browser);
 
 	@BeforeAll
 	void openBrowser() {

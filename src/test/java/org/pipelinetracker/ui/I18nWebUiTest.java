@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.support.ui.Select;
@@ -59,15 +58,7 @@ class I18nWebUiTest {
 	Browser browser;
 
 	@RegisterExtension
-	final TestWatcher onFailure = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				System.err.println("[i18n-ui] " + context.getDisplayName() + " failed at " + browser.driver.getCurrentUrl());
-				browser.screenshot("i18n/FAILED-" + context.getRequiredTestMethod().getName());
-			}
-		}
-	};
+	final TestWatcher onFailure = Browser.screenshotOnFailure("i18n/FAILED-", () -> browser);
 
 	Api api() {
 		return new Api(port);

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -49,15 +48,7 @@ class WebUiTest {
 
 	/** On a failure: a screenshot (target/screenshots/FAILED-*.png) and the browser's address, to see what happened. */
 	@RegisterExtension
-	final TestWatcher onFailure = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				System.err.println("[web-ui] " + context.getDisplayName() + " failed at " + browser.driver.getCurrentUrl());
-				browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-			}
-		}
-	};
+	final TestWatcher onFailure = Browser.screenshotOnFailure("FAILED-", () -> browser);
 
 	@BeforeAll
 	void openBrowser() {
