@@ -32,10 +32,11 @@ public class LenderViews {
 
 	/** The facility as its lender sees it on {@code asOf}; empty when there is no such facility. */
 	public Optional<LenderView> of(String facilityId, LocalDate asOf) {
-		return facilities.find(facilityId).map(facility -> view(facility, asOf));
+		return facilities.find(facilityId).map(facility -> of(facility, asOf));
 	}
 
-	private LenderView view(FacilityView facility, LocalDate asOf) {
+	/** {@link #of(String, LocalDate)} for a facility already read. */
+	public LenderView of(FacilityView facility, LocalDate asOf) {
 		List<LoanStanding> loans = new ArrayList<>();
 		List<FacilityView.ProjectReservation> unmatched = new ArrayList<>();
 		Set<String> seen = new LinkedHashSet<>();

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pipelinetracker.facility.query.FacilityView;
 import org.pipelinetracker.facility.query.FacilityViews;
-import org.pipelinetracker.facility.query.LenderView;
 import org.pipelinetracker.facility.query.LenderViews;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.query.LoanStanding;
@@ -83,11 +82,7 @@ class FacilitySheetsController {
 			Workbook.Sheet loans = book.sheet("ui.sheet.loans.name",
 					Workbooks.titleWithCut("ui.sheet.loans.title", on, null), LOANS);
 			for (FacilityView f : all) {
-				LenderView view = lenders.of(f.facilityId(), on).orElse(null);
-				if (view == null) {
-					continue;
-				}
-				for (LoanStanding l : view.loans()) {
+				for (LoanStanding l : lenders.of(f, on).loans()) {
 					loans.row(f.facilityId(), l.projectId(), l.fundingId(), l.committedOn(), l.committed().currency(),
 							amount(l.committed()), amount(l.disbursed()), amount(l.undisbursed()),
 							amount(l.cancelled()), amount(l.repaid()), amount(l.outstanding()), amount(l.due()),
