@@ -126,7 +126,8 @@ class ProjectTextsApiTest {
 
 	@Test
 	void theListCarriesTheLanguageAndEveryTitle() {
-		JsonNode list = api.eventually("/api/projects?size=200", r -> r.body().contains(RU_TITLE)).json();
+		JsonNode list = api.eventually("/api/projects?size=200",
+				r -> r.body().contains(RU_TITLE) && r.body().contains("\"TXT-EN\"")).json();
 		JsonNode ko = summary(list, "TXT-KO");
 		assertThat(ko.path("title").asString()).isEqualTo(KO_TITLE);
 		assertThat(ko.path("language").asString()).isEqualTo("ko");
