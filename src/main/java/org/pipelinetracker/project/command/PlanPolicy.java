@@ -14,7 +14,9 @@ import static org.pipelinetracker.project.api.CommandRejectedException.rule;
  * (a budget's at most twelve months after it, as IATI says), a value not below zero, IATI codes for its type and
  * status. Against the project: its period overlaps the project's planned dates, when they are known (a budget by
  * fiscal year may begin before a project starting mid-year; a plan wholly before the planned start or after the
- * planned end is refused).
+ * planned end is refused). A plan of one commitment is in the commitment's currency: a plan in another currency could
+ * not be set beside what is disbursed against it without a rate, so a typed one is refused (imported plans are kept as
+ * their publisher wrote them; they do not pass through this policy).
  */
 record PlanPolicy(LocalDate plannedStart, LocalDate plannedEnd) {
 
@@ -71,6 +73,14 @@ record PlanPolicy(LocalDate plannedStart, LocalDate plannedEnd) {
 		}
 		if (code == null || !CODES.contains(code)) {
 			throw invalid(field, Text.of("problem.field.planCode").with("field", field).with("code", code));
+		}
+	}
+
+	/** A plan of a commitment is in the currency the commitment is in. */
+	static void requireFundingCurrency(String fundingId, Funding funding, Money value) {
+		if (!value.currency().equals(funding.committed().currency())) {
+			throw rule("value.currency", Text.of("problem.rule.planCurrency").with("fundingId", fundingId)
+					.with("committedCurrency", funding.committed().currency()).with("currency", value.currency()));
 		}
 	}
 

@@ -25,7 +25,8 @@ abstract class ProjectPlans extends ProjectRecord {
 				command.status());
 		dates(clock).requireEffective("recordedOn", command.recordedOn());
 		if (command.fundingId() != null) {
-			money().requireFunding(command.fundingId());
+			PlanPolicy.requireFundingCurrency(command.fundingId(), money().requireFunding(command.fundingId()),
+					command.value());
 		}
 		plans().requireWithinProject(command.periodStart(), command.periodEnd());
 		apply(new BudgetRecordedEvent(projectId(), command.fundingId(), command.periodStart(), command.periodEnd(),
@@ -39,7 +40,8 @@ abstract class ProjectPlans extends ProjectRecord {
 				command.type());
 		dates(clock).requireEffective("recordedOn", command.recordedOn());
 		if (command.fundingId() != null) {
-			money().requireFunding(command.fundingId());
+			PlanPolicy.requireFundingCurrency(command.fundingId(), money().requireFunding(command.fundingId()),
+					command.value());
 		}
 		plans().requireWithinProject(command.periodStart(), command.periodEnd());
 		apply(new PlannedDisbursementRecordedEvent(projectId(), command.fundingId(), command.periodStart(),

@@ -7,6 +7,7 @@ import org.pipelinetracker.project.api.PlannedDisbursementRecordedEvent;
 import org.pipelinetracker.project.api.RecordBudgetCommand;
 import org.pipelinetracker.project.api.RecordPlannedDisbursementCommand;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import static org.pipelinetracker.project.api.CommandRejectedException.Kind.INVALID_INPUT;
@@ -120,6 +121,14 @@ class ProjectPlansTest extends ProjectFixture {
 		given(financed())
 				.when(budget("KOICA-9", usd("1.00"), "1", "1", KNOWN_ON))
 				.expectRejected(RULE_VIOLATION, "fundingId", "has no funding 'KOICA-9'");
+	}
+
+	@Test
+	void rejectsAPlanOfACommitmentInAnotherCurrency() {
+		given(financed())
+				.when(budget(EDCF_FUNDING, new Money(new BigDecimal("80000000000"), "KRW"), "1", "1", KNOWN_ON))
+				.expectRejected(RULE_VIOLATION, "value.currency", "is committed in USD; its budgets and planned "
+						+ "disbursements must be in that currency, not KRW");
 	}
 
 	@Test
