@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * A loan's repayment schedule and where it stands on a date, by the convention chosen in its terms (docs/architecture/
- * decisions.md, "Loan repayment conventions"):
+ * decisions.md, "Loans"):
  * <ul>
  * <li>the schedule runs from the loan's effectiveness date when it is known, else from its commitment date
  * ({@code startsFrom} says which), in half-year periods to maturity; the principal {@code P} is the commitment in force
