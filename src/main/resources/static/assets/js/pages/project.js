@@ -342,6 +342,9 @@ function summarise(entry) {
   if (p.periodStart) parts.push(`${p.periodStart} – ${p.periodEnd || p.periodStart}`);
   if (p.plannedOn) parts.push(t('ui.history.field.planned', { date: p.plannedOn }));
   if (p.achievedOn) parts.push(t('ui.history.field.achieved', { date: p.achievedOn }));
+  const loanDates = p.dates || p; // a commitment's dates, or a LoanDatesRecordedEvent's own
+  if (loanDates.effectiveOn) parts.push(t('ui.history.field.effective', { date: loanDates.effectiveOn }));
+  if (loanDates.closingOn) parts.push(t('ui.history.field.closing', { date: loanDates.closingOn }));
   return parts.flatMap((part, i) => (i ? [' · ', part] : [part]));
 }
 
