@@ -92,10 +92,11 @@ final class AccessRules {
 				"/api/projects/*/milestones", "/api/projects/*/texts", "/api/projects/*/start", "/api/projects/*/suspend",
 				"/api/projects/*/resume", "/api/projects/*/finalise", "/api/projects/*/complete", "/api/projects/*/cancel");
 
-		// finance: commitments (every source), corrections, cancellations, loan repayments and interest, disbursements, expenditure, incoming funds, plans, facilities
+		// finance: commitments (every source), corrections, cancellations, loan dates, loan repayments and interest, disbursements, expenditure, incoming funds, plans, facilities
 		b.roles(HttpMethod.POST, Set.of(Role.FINANCE), "/api/projects/*/fundings", "/api/projects/*/fundings/eximbank",
 				"/api/projects/*/fundings/*/corrections", "/api/projects/*/fundings/*/cancellations",
 				"/api/projects/*/fundings/*/repayments", "/api/projects/*/fundings/*/interest-payments",
+				"/api/projects/*/fundings/*/dates",
 				"/api/projects/*/disbursements",
 				"/api/projects/*/expenditures", "/api/projects/*/incoming-funds", "/api/projects/*/budgets",
 				"/api/projects/*/planned-disbursements", "/api/facilities",

@@ -9,6 +9,7 @@ import { sourceName, instrumentName, agreementTypeName, partnerRoleName } from '
 const CURRENCIES = ['USD', 'KRW', 'UZS', 'EUR', 'JPY', 'CNY'];
 const AGREEMENT_TYPES = ['MOU', 'FRAMEWORK', 'LOAN', 'GRANT', 'CONTRACT'];
 const INSTRUMENTS = ['EDCF_LOAN', 'EXPORT_CREDIT'];
+const CONVENTIONS = ['EQUAL_SEMI_ANNUAL_PRINCIPAL', 'ANNUITY_SEMI_ANNUAL'];
 const OTHER_SOURCES = ['KOICA_GRANT', 'PRIVATE_INVESTMENT', 'UZBEK_BUDGET', 'OTHER'];
 export const PARTNER_ROLES = ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'];
 const STAGE_ACTIONS = {
@@ -71,6 +72,9 @@ export function projectCommands(project) {
         { name: 'interestRate', label: t('ui.cmd.field.interestRate'), inputmode: 'decimal' },
         { name: 'maturityYears', label: t('ui.cmd.field.maturityYears'), inputmode: 'numeric' },
         { name: 'graceYears', label: t('ui.cmd.field.graceYears'), inputmode: 'numeric' },
+        { name: 'repaymentConvention', label: t('ui.cmd.field.repaymentConvention'), type: 'select', options: options(CONVENTIONS, (c) => t(`ui.loan.convention.${c}`)) },
+        { name: 'effectiveOn', label: t('ui.cmd.field.loanEffectiveOn'), type: 'date' },
+        { name: 'closingOn', label: t('ui.cmd.field.closingOn'), type: 'date' },
         { name: 'facilityId', label: t('ui.cmd.field.facilityId'), hint: t('ui.cmd.hint.facilityId', { example: 'EDCF-2024-2027' }), datalist: ['EDCF-2024-2027'] },
         ...auditFields(),
       ],
@@ -142,6 +146,20 @@ export function projectCommands(project) {
         { name: 'on', label: t('ui.cmd.field.effectiveOn'), type: 'date', value: today() },
         { name: 'reason', label: t('ui.cmd.field.reason'), type: 'textarea', required: true, wide: true },
         { name: 'sourceUrl', label: t('ui.cmd.field.source'), type: 'url', wide: true },
+      ],
+    },
+    {
+      key: 'loanDates', title: t('ui.cmd.loanDates.title'), role: 'FINANCE',
+      path: (body) => `${base}/fundings/${encodeURIComponent(body.fundingId || '')}/dates`,
+      description: t('ui.cmd.loanDates.description'),
+      fields: [
+        fundings.length
+          ? { name: 'fundingId', label: t('ui.cmd.field.commitment'), type: 'select', required: true, options: fundings, send: false }
+          : { name: 'fundingId', label: t('ui.cmd.field.fundingId'), required: true, send: false },
+        { name: 'effectiveOn', label: t('ui.cmd.field.loanEffectiveOn'), type: 'date' },
+        { name: 'closingOn', label: t('ui.cmd.field.closingOn'), type: 'date' },
+        { name: 'on', label: t('ui.cmd.field.recordedAsOf'), type: 'date', value: today() },
+        ...auditFields(),
       ],
     },
     {

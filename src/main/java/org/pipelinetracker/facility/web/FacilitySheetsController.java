@@ -41,7 +41,8 @@ class FacilitySheetsController {
 			col("ui.sheet.col.fundings", Kind.INTEGER, 10));
 	private static final List<Column> LOANS = List.of(col("ui.sheet.col.facility", Kind.TEXT, 18),
 			col("ui.sheet.col.projectId", Kind.TEXT, 16), col("ui.sheet.col.fundingId", Kind.TEXT, 14),
-			col("ui.sheet.col.committedOn", Kind.DATE, 12), col("ui.sheet.col.currency", Kind.TEXT, 9),
+			col("ui.sheet.col.committedOn", Kind.DATE, 12), col("ui.sheet.col.effectiveOn", Kind.DATE, 12),
+			col("ui.sheet.col.closingOn", Kind.DATE, 12), col("ui.sheet.col.currency", Kind.TEXT, 9),
 			col("ui.sheet.col.committed", Kind.MONEY, 20), col("ui.sheet.col.disbursed", Kind.MONEY, 20),
 			col("ui.sheet.col.undisbursed", Kind.MONEY, 20), col("ui.sheet.col.cancelled", Kind.MONEY, 20),
 			col("ui.sheet.col.repaid", Kind.MONEY, 20), col("ui.sheet.col.outstanding", Kind.MONEY, 20),
@@ -83,7 +84,8 @@ class FacilitySheetsController {
 					Workbooks.titleWithCut("ui.sheet.loans.title", on, null), LOANS);
 			for (FacilityView f : all) {
 				for (LoanStanding l : lenders.of(f, on).loans()) {
-					loans.row(f.facilityId(), l.projectId(), l.fundingId(), l.committedOn(), l.committed().currency(),
+					loans.row(f.facilityId(), l.projectId(), l.fundingId(), l.committedOn(), l.effectiveOn(), l.closingOn(),
+							l.committed().currency(),
 							amount(l.committed()), amount(l.disbursed()), amount(l.undisbursed()),
 							amount(l.cancelled()), amount(l.repaid()), amount(l.outstanding()), amount(l.due()),
 							amount(l.arrears()));

@@ -31,7 +31,8 @@ class DisbursementMapper {
 	 * it, that still has room for it (first in, first out, over what this file disburses); in our own export, the
 	 * commitment its ref names. Our disbursements carry no
 	 * id: one already recorded for the same commitment, date and amount counts as present, so a second import
-	 * appends nothing.
+	 * appends nothing. A disbursement outside the loan's effectiveness and closing dates is kept as published, with a
+	 * note saying so.
 	 */
 	void record(ActivityImport act) {
 		List<PublishedTransaction> disbursements = Transactions.of(act, TransactionType.DISBURSEMENT, true);
@@ -81,7 +82,13 @@ class DisbursementMapper {
 				present.merge(key, -1, Integer::sum);
 				continue;
 			}
-			boolean recorded = act.write(d.what, () -> writes.recordDisbursement(act.projectId, new Requests.DisbursementRequest(
+			if (target.effectiveOn != null && d.date.isBefore(target.effectiveOn)
+					|| target.closingOn != null && d.date.isAfter(target.closingOn)) {
+				act.note(d.what, "disbursement of " + d.money + " on " + d.date + " kept as published, though it falls outside "
+						+ "the loan dates of " + fundingId + " (effective " + orUnknown(target.effectiveOn) + ", closing "
+						+ orUnknown(target.closingOn) + ")");
+			}
+			boolean recorded = act.write(d.what, () -> writes.recordPublishedDisbursement(act.projectId, new Requests.DisbursementRequest(
 					fundingId, new MoneyRequest(d.money.amount(), d.money.currency()), d.date,
 					act.with(d.what + " from " + d.provider), null), act.run.actor));
 			if (!recorded) {
@@ -93,6 +100,10 @@ class DisbursementMapper {
 	/** The provider is the commitment's funder, or Korea Eximbank under any of its names for an Eximbank commitment. */
 	private static boolean sameFunder(ProjectView.FundingView f, String provider) {
 		return provider.equals(f.funder) || (f.source == FundingSource.EXIMBANK && FundingCodes.isKoreaEximbank(provider));
+	}
+
+	private static String orUnknown(LocalDate date) {
+		return date == null ? "unknown" : date.toString();
 	}
 
 	private static String key(String fundingId, LocalDate on, Money amount) {

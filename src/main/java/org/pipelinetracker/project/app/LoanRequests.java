@@ -35,6 +35,18 @@ public final class LoanRequests {
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
 
+	/**
+	 * A loan's effectiveness date and/or closing (final disbursement) date, as known on {@code on} (default today);
+	 * a date left out stays as it was. A later closing date is an extension.
+	 */
+	public record LoanDatesRequest(
+			LocalDate effectiveOn,
+			LocalDate closingOn,
+			LocalDate on,
+			@Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
+
 	/** An amount as published: with its sign. */
 	public record SignedMoneyRequest(
 			@NotNull @DecimalMin(value = "-" + Requests.MAX_AMOUNT) @DecimalMax(value = Requests.MAX_AMOUNT) BigDecimal amount,

@@ -9,9 +9,11 @@ import org.pipelinetracker.project.api.FacilityHeadroom;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.RecordInterestPaymentCommand;
+import org.pipelinetracker.project.api.RecordLoanDatesCommand;
 import org.pipelinetracker.project.api.RecordLoanRepaymentCommand;
 import org.pipelinetracker.project.api.RecordTransactionCommand;
 import org.pipelinetracker.project.app.LoanRequests.CancellationRequest;
+import org.pipelinetracker.project.app.LoanRequests.LoanDatesRequest;
 import org.pipelinetracker.project.app.LoanRequests.LoanPaymentRequest;
 import org.pipelinetracker.project.app.LoanRequests.TransactionRequest;
 import org.pipelinetracker.project.query.ProjectTimeline;
@@ -79,6 +81,16 @@ public class LoanWriteService {
 			AuditContext audit) {
 		Money amount = payment(r);
 		return write(projectId, new RecordInterestPaymentCommand(id(projectId), fundingId, amount, r.on()), audit, r);
+	}
+
+	/** New effectiveness and/or closing dates of a loan (an extension of its closing date is one), as known on {@code on}. */
+	public WriteResult recordLoanDates(String projectId, String fundingId, LoanDatesRequest r, AuditContext audit) {
+		Violations v = validate(r);
+		v.checkUrl("sourceUrl", r.sourceUrl());
+		v.throwIfAny();
+		LocalDate on = r.on() != null ? r.on() : LocalDate.now(clock);
+		return write(projectId, new RecordLoanDatesCommand(id(projectId), fundingId, r.effectiveOn(), r.closingOn(), on),
+				audit, r);
 	}
 
 	public WriteResult recordTransaction(String projectId, TransactionRequest r, AuditContext audit) {

@@ -12,6 +12,7 @@ import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
 import org.pipelinetracker.project.api.FacilityHeadroom;
 import org.pipelinetracker.project.api.FinaliseProjectCommand;
 import org.pipelinetracker.project.api.FundViaEximbankCommand;
+import org.pipelinetracker.project.api.LoanDates;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.Partner;
@@ -141,7 +142,8 @@ public class ProjectWriteService {
 		v.throwIfAny();
 		String facilityId = blankToNull(r.facilityId());
 		FundViaEximbankCommand command = new FundViaEximbankCommand(id(projectId), r.fundingId(), r.instrument(), amount,
-				r.committedOn(), new LoanTerms(r.interestRate(), r.maturityYears(), r.graceYears()), facilityId);
+				r.committedOn(), new LoanTerms(r.interestRate(), r.maturityYears(), r.graceYears(), r.repaymentConvention()),
+				facilityId, new LoanDates(r.effectiveOn(), r.closingOn()));
 		if (facilityId == null) {
 			return write(projectId, command, audit, r);
 		}
@@ -169,12 +171,25 @@ public class ProjectWriteService {
 	}
 
 	public WriteResult recordDisbursement(String projectId, DisbursementRequest r, AuditContext audit) {
+		return recordDisbursement(projectId, r, audit, false);
+	}
+
+	/**
+	 * A disbursement as its publisher reported it (the IATI import): kept even outside the loan's effectiveness and
+	 * closing dates (the importer notes it); every other rule applies.
+	 */
+	public WriteResult recordPublishedDisbursement(String projectId, DisbursementRequest r, AuditContext audit) {
+		return recordDisbursement(projectId, r, audit, true);
+	}
+
+	private WriteResult recordDisbursement(String projectId, DisbursementRequest r, AuditContext audit,
+			boolean published) {
 		Violations v = validate(r);
 		Money amount = money(v, "amount", r.amount());
 		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
-		return write(projectId, new RecordDisbursementCommand(id(projectId), r.fundingId(), amount, r.disbursedOn()),
-				audit, r);
+		return write(projectId, new RecordDisbursementCommand(id(projectId), r.fundingId(), amount, r.disbursedOn(),
+				published), audit, r);
 	}
 
 	public WriteResult recordIncomingFunds(String projectId, IncomingFundsRequest r, AuditContext audit) {

@@ -15,6 +15,7 @@ import org.pipelinetracker.project.api.AgreementType;
 import org.pipelinetracker.project.api.DocumentSource;
 import org.pipelinetracker.project.api.ImportNote;
 import org.pipelinetracker.project.api.EximbankInstrument;
+import org.pipelinetracker.project.api.RepaymentConvention;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.PartnerRole;
 
@@ -136,7 +137,18 @@ public final class Requests {
 			@Min(0) @Max(60) Integer graceYears,
 			@Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = LONG_ID_MESSAGE) String facilityId,
 			@MultiLine @Size(max = 2000) String reason,
-			@Size(max = 2000) String sourceUrl) implements Audited {
+			@Size(max = 2000) String sourceUrl,
+			RepaymentConvention repaymentConvention,
+			LocalDate effectiveOn,
+			LocalDate closingOn) implements Audited {
+
+		/** A commitment with the default repayment convention and no loan dates. */
+		public EximbankFundingRequest(String fundingId, EximbankInstrument instrument, MoneyRequest amount,
+				LocalDate committedOn, BigDecimal interestRate, Integer maturityYears, Integer graceYears,
+				String facilityId, String reason, String sourceUrl) {
+			this(fundingId, instrument, amount, committedOn, interestRate, maturityYears, graceYears, facilityId, reason,
+					sourceUrl, null, null, null);
+		}
 	}
 
 	public record FundingRequest(

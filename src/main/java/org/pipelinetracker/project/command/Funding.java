@@ -26,6 +26,10 @@ final class Funding {
 	private TreeMap<LocalDate, BigDecimal> receivedPerDay = new TreeMap<>();
 	/** Principal repaid (IATI type 6) under this commitment, per day (empty in a snapshot taken before repayments). */
 	private TreeMap<LocalDate, BigDecimal> repaidPerDay = new TreeMap<>();
+	/** The loan's effectiveness date, if known (null in a snapshot taken before loan dates were kept). */
+	private LocalDate effectiveOn;
+	/** The loan's closing (final disbursement) date, if known. */
+	private LocalDate closingOn;
 
 	Funding() {
 		// for snapshots
@@ -37,6 +41,24 @@ final class Funding {
 		funding.committedOn = on;
 		funding.schedule.put(on, amount.amount());
 		return funding;
+	}
+
+	void dated(LocalDate effectiveOn, LocalDate closingOn) {
+		this.effectiveOn = effectiveOn;
+		this.closingOn = closingOn;
+	}
+
+	LocalDate effectiveOn() {
+		return effectiveOn;
+	}
+
+	LocalDate closingOn() {
+		return closingOn;
+	}
+
+	/** The date of the last disbursement under this commitment, if any. */
+	Optional<LocalDate> lastDisbursedOn() {
+		return disbursedPerDay.isEmpty() ? Optional.empty() : Optional.of(disbursedPerDay.lastKey());
 	}
 
 	void correct(Money amount, LocalDate on) {
@@ -146,11 +168,13 @@ final class Funding {
 		return other instanceof Funding f && Objects.equals(currency, f.currency)
 				&& Objects.equals(committedOn, f.committedOn) && schedule.equals(f.schedule)
 				&& disbursedPerDay.equals(f.disbursedPerDay) && receivedPerDay.equals(f.receivedPerDay)
-				&& Objects.equals(repaidPerDay, f.repaidPerDay);
+				&& Objects.equals(repaidPerDay, f.repaidPerDay) && Objects.equals(effectiveOn, f.effectiveOn)
+				&& Objects.equals(closingOn, f.closingOn);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(currency, committedOn, schedule, disbursedPerDay, receivedPerDay, repaidPerDay);
+		return Objects.hash(currency, committedOn, schedule, disbursedPerDay, receivedPerDay, repaidPerDay, effectiveOn,
+				closingOn);
 	}
 }

@@ -1,6 +1,7 @@
 package org.pipelinetracker.project.command;
 
 import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.project.api.LoanDates;
 import org.pipelinetracker.project.api.Money;
 
 import java.time.LocalDate;
@@ -16,7 +17,9 @@ import static org.pipelinetracker.project.command.MoneyPolicy.money;
  * committed less what was disbursed or received under it, whichever is more); a principal repayment takes no more
  * than is outstanding on its date (disbursed by then, less everything repaid); a flow kept as published has a
  * TransactionType code from 1 to 13, a value other than zero, and for types 1 to 4 only a negative value (the
- * positive ones have their typed commands).
+ * positive ones have their typed commands). A loan's effectiveness date is not before its commitment and its closing
+ * date not before its effectiveness (nor its commitment); a typed disbursement falls on or after the effectiveness
+ * date and on or before the closing date when they are known.
  */
 final class LoanPolicy {
 
@@ -72,6 +75,41 @@ final class LoanPolicy {
 			throw rule("amount.amount", Text.of("problem.rule.repaymentOverOutstanding").with("fundingId", fundingId)
 					.with("amount", money(amount)).with("date", on).with("outstanding", money(outstanding))
 					.with("disbursed", money(disbursed)).with("repaid", money(funding.repaid())));
+		}
+	}
+
+	/**
+	 * The loan dates {@code dates} of commitment {@code fundingId} made on {@code committedOn}: effectiveness not before
+	 * the commitment, closing not before effectiveness (nor, effectiveness unknown, before the commitment). Null when
+	 * none are given.
+	 */
+	static LoanDates requireLoanDates(String fundingId, LocalDate committedOn, LoanDates dates) {
+		if (dates == null || dates.isEmpty()) {
+			return null;
+		}
+		LocalDate effectiveOn = dates.effectiveOn();
+		LocalDate closingOn = dates.closingOn();
+		if (effectiveOn != null && effectiveOn.isBefore(committedOn)) {
+			throw rule("effectiveOn", Text.of("problem.rule.effectiveBeforeCommitment").with("fundingId", fundingId)
+					.with("effectiveOn", effectiveOn).with("committedOn", committedOn));
+		}
+		LocalDate from = effectiveOn != null ? effectiveOn : committedOn;
+		if (closingOn != null && closingOn.isBefore(from)) {
+			throw rule("closingOn", Text.of("problem.rule.closingBeforeEffective").with("fundingId", fundingId)
+					.with("closingOn", closingOn).with("effectiveOn", from));
+		}
+		return dates;
+	}
+
+	/** A typed disbursement on {@code on}: not before the loan's effectiveness date, not after its closing date. */
+	static void requireWithinLoanDates(String fundingId, Funding funding, LocalDate on) {
+		if (funding.effectiveOn() != null && on.isBefore(funding.effectiveOn())) {
+			throw rule("disbursedOn", Text.of("problem.rule.disbursementBeforeEffective").with("fundingId", fundingId)
+					.with("date", on).with("effectiveOn", funding.effectiveOn()));
+		}
+		if (funding.closingOn() != null && on.isAfter(funding.closingOn())) {
+			throw rule("disbursedOn", Text.of("problem.rule.disbursementAfterClosing").with("fundingId", fundingId)
+					.with("date", on).with("closingOn", funding.closingOn()));
 		}
 	}
 

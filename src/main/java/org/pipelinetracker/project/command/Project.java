@@ -122,7 +122,8 @@ class Project extends ProjectLoans {
 		EximbankInstrument instrument = command.instrument();
 		commit(new FundingCommittedEvent(projectId(), command.fundingId(), FundingSource.EXIMBANK, instrument,
 				"Export-Import Bank of Korea", command.amount(), command.committedOn(), terms,
-				instrument.iatiFinanceType(), instrument.iatiFlowType(), command.facilityId()),
+				instrument.iatiFinanceType(), instrument.iatiFlowType(), command.facilityId(),
+				LoanPolicy.requireLoanDates(command.fundingId(), command.committedOn(), command.dates())),
 				clock, new StallChecks(deadlines, clock, policy));
 		return AggregateLifecycle.getVersion();
 	}
@@ -168,6 +169,9 @@ class Project extends ProjectLoans {
 		DatingPolicy.requireNotBeforeCommitment("disbursedOn", disbursedOn, UnderCommitment.DISBURSEMENT, fundingId,
 				funding);
 		dates(clock).requireOutsideSuspensions("disbursedOn", disbursedOn);
+		if (!command.published()) {
+			LoanPolicy.requireWithinLoanDates(fundingId, funding, disbursedOn);
+		}
 		MoneyPolicy.requireDisbursementHeadroom(fundingId, funding, amount, disbursedOn);
 		apply(new DisbursementRecordedEvent(projectId(), fundingId, amount, disbursedOn));
 		return AggregateLifecycle.getVersion();

@@ -6,13 +6,17 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.project.api.CancelFundingCommand;
 import org.pipelinetracker.project.api.FundingCancelledEvent;
+import org.pipelinetracker.project.api.LoanDates;
+import org.pipelinetracker.project.api.LoanDatesRecordedEvent;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.RecordInterestPaymentCommand;
+import org.pipelinetracker.project.api.RecordLoanDatesCommand;
 import org.pipelinetracker.project.api.RecordLoanRepaymentCommand;
 import org.pipelinetracker.project.api.RecordTransactionCommand;
 import org.pipelinetracker.project.api.TransactionRecordedEvent;
 
 import java.time.Clock;
+import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
@@ -60,6 +64,25 @@ abstract class ProjectLoans extends ProjectPlans {
 		return AggregateLifecycle.getVersion();
 	}
 
+	/**
+	 * New effectiveness and/or closing dates of a commitment (a null one stays as it was), by the rules of
+	 * {@link LoanPolicy#requireLoanDates}; recorded on a date that is not in the future.
+	 */
+	@CommandHandler
+	Long handle(RecordLoanDatesCommand command, Clock clock) {
+		Funding funding = money().requireFunding(command.fundingId());
+		if (command.effectiveOn() == null && command.closingOn() == null) {
+			throw invalid("closingOn", Text.of("problem.field.loanDatesRequired"));
+		}
+		dates(clock).requireEffective("recordedOn", command.recordedOn());
+		LocalDate effectiveOn = command.effectiveOn() != null ? command.effectiveOn() : funding.effectiveOn();
+		LocalDate closingOn = command.closingOn() != null ? command.closingOn() : funding.closingOn();
+		LoanPolicy.requireLoanDates(command.fundingId(), funding.committedOn(), new LoanDates(effectiveOn, closingOn));
+		apply(new LoanDatesRecordedEvent(projectId(), command.fundingId(), effectiveOn, closingOn, funding.closingOn(),
+				command.recordedOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
 	/** A flow kept as its publisher reported it: no rule on its amount beyond its form (it is a fact reported). */
 	@CommandHandler
 	Long handle(RecordTransactionCommand command, Clock clock) {
@@ -71,6 +94,11 @@ abstract class ProjectLoans extends ProjectPlans {
 		apply(new TransactionRecordedEvent(projectId(), command.type(), command.value(), command.transactionDate(),
 				command.fundingId(), command.provider(), command.receiver(), command.description()));
 		return AggregateLifecycle.getVersion();
+	}
+
+	@EventSourcingHandler
+	void on(LoanDatesRecordedEvent event) {
+		money().requireFunding(event.fundingId()).dated(event.effectiveOn(), event.closingOn());
 	}
 
 	@EventSourcingHandler

@@ -331,7 +331,9 @@ abstract class ProjectState {
 	@EventSourcingHandler
 	void on(FundingCommittedEvent event) {
 		openStalls.remove(StallChecks.openStall(StallKind.NO_FUNDING, null));
-		fundings.put(event.fundingId(), Funding.committed(event.amount(), event.committedOn()));
+		Funding funding = Funding.committed(event.amount(), event.committedOn());
+		funding.dated(event.datesOrNone().effectiveOn(), event.datesOrNone().closingOn());
+		fundings.put(event.fundingId(), funding);
 		moneyMovedOn(event.committedOn());
 	}
 

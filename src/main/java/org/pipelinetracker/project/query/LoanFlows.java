@@ -1,6 +1,7 @@
 package org.pipelinetracker.project.query;
 
 import org.pipelinetracker.project.api.FundingCancelledEvent;
+import org.pipelinetracker.project.api.LoanDatesRecordedEvent;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.project.api.TransactionRecordedEvent;
@@ -11,7 +12,8 @@ import org.pipelinetracker.project.query.ProjectView.TransactionView;
 import java.math.BigDecimal;
 
 /**
- * How a {@link ProjectView} folds a commitment's cancellations and the flows kept under their IATI code: a
+ * How a {@link ProjectView} folds a loan's recorded dates (the effectiveness and closing dates in force; a replaced
+ * closing date is kept in {@code earlierClosingDates}), a commitment's cancellations and the flows kept under their IATI code: a
  * cancellation lowers the commitment in force (and the committed total) by what it cancels; every kept flow is listed
  * in {@link ProjectView#otherTransactions}; a repayment (6) or interest payment (5) in the commitment's currency adds
  * to its {@code repaid} or {@code interestPaid}, and {@code outstanding} is what was disbursed less what was repaid.
@@ -29,6 +31,14 @@ final class LoanFlows {
 			view.committedByCurrency.merge(e.remaining().currency(), e.cancelled().amount().negate(), BigDecimal::add);
 			funding.amount = e.remaining();
 			funding.undisbursed = funding.amount.minus(funding.disbursed);
+		}
+		else if (event instanceof LoanDatesRecordedEvent e) {
+			FundingView funding = funding(view, e.fundingId());
+			if (funding.closingOn != null && !funding.closingOn.equals(e.closingOn())) {
+				funding.earlierClosingDates.add(funding.closingOn);
+			}
+			funding.effectiveOn = e.effectiveOn();
+			funding.closingOn = e.closingOn();
 		}
 		else if (event instanceof TransactionRecordedEvent e) {
 			view.otherTransactions.add(new TransactionView(e.type(), e.value(), e.transactionDate(), e.fundingId(),

@@ -6,6 +6,7 @@ import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
 import org.pipelinetracker.project.api.FundingCancelledEvent;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
+import org.pipelinetracker.project.api.LoanDatesRecordedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.PlannedDisbursementRecordedEvent;
@@ -39,7 +40,7 @@ final class MoneyFold {
 				|| event instanceof IncomingFundsRecordedEvent || event instanceof ExpenditureRecordedEvent
 				|| event instanceof FundingCommitmentCorrectedEvent || event instanceof FundingCancelledEvent
 				|| event instanceof TransactionRecordedEvent || event instanceof BudgetRecordedEvent
-				|| event instanceof PlannedDisbursementRecordedEvent;
+				|| event instanceof PlannedDisbursementRecordedEvent || event instanceof LoanDatesRecordedEvent;
 	}
 
 	static void apply(ProjectView v, ProjectEvent event, Instant recordedAt) {
@@ -58,6 +59,8 @@ final class MoneyFold {
 			funding.financeType = e.financeType();
 			funding.flowType = e.flowType();
 			funding.facilityId = e.facilityId();
+			funding.effectiveOn = e.datesOrNone().effectiveOn();
+			funding.closingOn = e.datesOrNone().closingOn();
 			v.fundings.add(funding);
 			v.alerts.removeIf(a -> a.kind() == StallKind.NO_FUNDING);
 			v.committedByCurrency.merge(e.amount().currency(), e.amount().amount(), BigDecimal::add);
@@ -90,7 +93,8 @@ final class MoneyFold {
 			funding.amount = e.newAmount();
 			funding.undisbursed = funding.amount.minus(funding.disbursed);
 		}
-		else if (event instanceof FundingCancelledEvent || event instanceof TransactionRecordedEvent) {
+		else if (event instanceof FundingCancelledEvent || event instanceof TransactionRecordedEvent
+				|| event instanceof LoanDatesRecordedEvent) {
 			LoanFlows.apply(v, event);
 		}
 		else if (event instanceof BudgetRecordedEvent e) {

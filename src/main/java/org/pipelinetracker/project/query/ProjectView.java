@@ -232,6 +232,14 @@ public class ProjectView {
 		public Money undisbursed;
 		public LocalDate committedOn;
 		public LoanTerms terms;
+		/** The loan's effectiveness date and closing (final disbursement) date: null while not known. */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public LocalDate effectiveOn;
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		public LocalDate closingOn;
+		/** The closing dates in force before the present one (each extension keeps the one it replaced), oldest first. */
+		@JsonInclude(JsonInclude.Include.NON_EMPTY)
+		public List<LocalDate> earlierClosingDates = new ArrayList<>();
 		public String iatiTransactionType = "2";
 		public String financeType;
 		public String flowType;

@@ -3,6 +3,7 @@ package org.pipelinetracker.project.web;
 import org.pipelinetracker.fx.DisplayCurrencies;
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.project.app.LoanRequests.CancellationRequest;
+import org.pipelinetracker.project.app.LoanRequests.LoanDatesRequest;
 import org.pipelinetracker.project.app.LoanRequests.LoanPaymentRequest;
 import org.pipelinetracker.project.app.LoanWriteService;
 import org.pipelinetracker.project.app.WriteResult;
@@ -62,6 +63,12 @@ class LoanController {
 	WriteResult recordInterestPayment(@PathVariable String id, @PathVariable String fundingId,
 			@RequestBody LoanPaymentRequest request, Principal principal) {
 		return loans.recordInterestPayment(id, fundingId, request, AuditContext.of(principal));
+	}
+
+	@PostMapping(path = "/{id}/fundings/{fundingId}/dates", consumes = "application/json")
+	WriteResult recordLoanDates(@PathVariable String id, @PathVariable String fundingId,
+			@RequestBody LoanDatesRequest request, Principal principal) {
+		return loans.recordLoanDates(id, fundingId, request, AuditContext.of(principal));
 	}
 
 	/**

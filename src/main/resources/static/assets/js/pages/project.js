@@ -255,6 +255,13 @@ function flowsOf(p) {
   return new Map(((p.converted || {}).flows || []).map((f) => [`${f.kind}|${f.fundingId || ''}|${f.index}`, f]));
 }
 
+/** A loan's closing date, and the ones it replaced when it was extended: "2031-06-30 (extended from 2030-06-30)". */
+function closingCell(f) {
+  if (!f.closingOn) return '—';
+  const earlier = f.earlierClosingDates || [];
+  return earlier.length ? `${f.closingOn} (${t('ui.project.loan.extendedFrom', { dates: earlier.join(', ') })})` : f.closingOn;
+}
+
 function fundingsSection(p) {
   const flows = flowsOf(p);
   const currency = (p.converted || {}).currency || displayCurrency();
@@ -265,6 +272,9 @@ function fundingsSection(p) {
     { label: t('ui.project.col.source'), value: (f) => (f.instrument ? t('ui.project.sourceWithInstrument', { source: sourceName(f.source), instrument: instrumentName(f.instrument) }) : sourceName(f.source)) },
     { label: t('ui.project.col.funder'), value: (f) => userText(f.funder) },
     { label: t('ui.project.col.committedOn'), class: 'date', value: (f) => f.committedOn },
+    { label: t('ui.project.col.effectiveOn'), class: 'date', value: (f) => f.effectiveOn || '—' },
+    { label: t('ui.project.col.closingOn'), class: 'date', value: (f) => closingCell(f) },
+    { label: t('ui.project.col.repayment'), value: (f) => (f.terms ? t(`ui.loan.convention.${f.terms.convention || 'EQUAL_SEMI_ANNUAL_PRINCIPAL'}`) : '—') },
     { label: t('ui.project.col.committed'), class: 'num', value: (f) => money(f.amount) },
     { label: t('ui.project.col.committedConverted', { currency }), class: 'num', value: (f) => convertedCell(flows.get(`COMMITMENT|${f.fundingId}|0`)) },
     { label: t('ui.project.col.disbursed'), class: 'num', value: (f) => money(f.disbursed) },
@@ -332,6 +342,9 @@ function summarise(entry) {
   if (p.periodStart) parts.push(`${p.periodStart} – ${p.periodEnd || p.periodStart}`);
   if (p.plannedOn) parts.push(t('ui.history.field.planned', { date: p.plannedOn }));
   if (p.achievedOn) parts.push(t('ui.history.field.achieved', { date: p.achievedOn }));
+  const loanDates = p.dates || p; // a commitment's dates, or a LoanDatesRecordedEvent's own
+  if (loanDates.effectiveOn) parts.push(t('ui.history.field.effective', { date: loanDates.effectiveOn }));
+  if (loanDates.closingOn) parts.push(t('ui.history.field.closing', { date: loanDates.closingOn }));
   return parts.flatMap((part, i) => (i ? [' · ', part] : [part]));
 }
 

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.FundingSource;
+import org.pipelinetracker.project.api.LoanDates;
 import org.pipelinetracker.project.api.LoanTerms;
+import org.pipelinetracker.project.api.RepaymentConvention;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.ProjectId;
 import tools.jackson.databind.JsonNode;
@@ -65,6 +67,10 @@ class FundingCommittedEventUpcasterTest {
 				FundingSource.EXIMBANK, EximbankInstrument.EDCF_LOAN, "Export-Import Bank of Korea",
 				new Money(new BigDecimal("50000000.00"), "USD"), LocalDate.of(2024, 7, 1),
 				new LoanTerms(new BigDecimal("0.15"), 40, 10), "421", "10", null));
+		assertThat(event.dates()).as("stored before loan dates: none known").isNull();
+		assertThat(event.datesOrNone()).isEqualTo(LoanDates.NONE);
+		assertThat(event.terms().convention()).as("stored before the convention was chosen").isNull();
+		assertThat(event.terms().conventionOrDefault()).isEqualTo(RepaymentConvention.EQUAL_SEMI_ANNUAL_PRINCIPAL);
 	}
 
 	@Test

@@ -29,7 +29,8 @@ import static org.pipelinetracker.facility.web.FacilityApiTest.expect;
  * The lender's view of a facility, {@code GET /api/facilities/{id}/loans}: an EDCF loan of USD 1,000,000 with a year
  * of grace and two years' maturity at 2% (two instalments of USD 500,000, due 2025-01-01 and 2025-07-01), disbursed
  * whole and repaid USD 300,000 on the first due date, beside a loan of USD 3,000,000 without terms, USD 1,000,000
- * disbursed and USD 500,000 cancelled, read on dates before, between and after.
+ * disbursed and USD 500,000 cancelled, effective 2024-06-15 and closing 2026-06-30, read on dates before, between and
+ * after.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"tracker.test.context=lender-view",
@@ -62,7 +63,8 @@ class LenderViewApiTest {
 		project("LV-B", "Navoi hospital", "2024-02-01", "2024-05-01");
 		expect(200, api.post("/api/projects/LV-B/fundings/eximbank", """
 				{"fundingId":"EDCF-B","instrument":"EDCF_LOAN","amount":{"amount":"3000000","currency":"USD"},
-				 "committedOn":"2024-06-01","facilityId":"EDCF-LV"}"""));
+				 "committedOn":"2024-06-01","facilityId":"EDCF-LV",
+				 "effectiveOn":"2024-06-15","closingOn":"2026-06-30"}"""));
 		expect(200, api.post("/api/projects/LV-B/disbursements", """
 				{"fundingId":"EDCF-B","amount":{"amount":"1000000","currency":"USD"},"disbursedOn":"2024-07-01"}"""));
 		expect(200, api.post("/api/projects/LV-B/fundings/EDCF-B/cancellations", """
@@ -97,6 +99,9 @@ class LenderViewApiTest {
 		JsonNode b = loan(view, "EDCF-B");
 		assertThat(b.path("scheduled").asBoolean()).isFalse();
 		assertThat(b.has("arrears")).as("no schedule, no arrears: never shown as zero").isFalse();
+		assertThat(b.path("effectiveOn").asString()).isEqualTo("2024-06-15");
+		assertThat(b.path("closingOn").asString()).isEqualTo("2026-06-30");
+		assertThat(a.has("effectiveOn")).as("no effectiveness date recorded: none shown").isFalse();
 		assertAmount(b, "committed", "2500000");
 		assertAmount(b, "cancelled", "500000");
 		assertAmount(b, "disbursed", "1000000");
@@ -147,13 +152,18 @@ class LenderViewApiTest {
 			assertThat(facility.getCell(5).getNumericCellValue()).as("the cancellation released USD 500,000").isEqualTo(3_500_000d);
 			XSSFSheet loans = book.getSheet("Займы");
 			assertThat(loans.getRow(0).getCell(0).getStringCellValue()).contains("2025-03-01");
-			assertThat(loans.getRow(1).getCell(12).getStringCellValue()).isEqualTo("Просрочено");
+			assertThat(loans.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Вступил в силу");
+			assertThat(loans.getRow(1).getCell(5).getStringCellValue()).isEqualTo("Дата закрытия");
+			assertThat(loans.getRow(1).getCell(14).getStringCellValue()).isEqualTo("Просрочено");
 			Row a = rowOf(loans, "EDCF-LV", "EDCF-A");
-			assertThat(a.getCell(10).getNumericCellValue()).isEqualTo(700_000d);
-			assertThat(a.getCell(12).getNumericCellValue()).isEqualTo(200_000d);
+			assertThat(a.getCell(4)).as("no effectiveness date: an empty cell").isNull();
+			assertThat(a.getCell(12).getNumericCellValue()).isEqualTo(700_000d);
+			assertThat(a.getCell(14).getNumericCellValue()).isEqualTo(200_000d);
 			Row b = rowOf(loans, "EDCF-LV", "EDCF-B");
-			assertThat(b.getCell(8).getNumericCellValue()).isEqualTo(500_000d);
-			assertThat(b.getCell(12)).as("no schedule: an empty cell, not a zero").isNull();
+			assertThat(b.getCell(4).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2024, 6, 15));
+			assertThat(b.getCell(5).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 6, 30));
+			assertThat(b.getCell(10).getNumericCellValue()).isEqualTo(500_000d);
+			assertThat(b.getCell(14)).as("no schedule: an empty cell, not a zero").isNull();
 		}
 		assertThat(api.get("/api/export/facilities.xlsx?asOf=2025-13-01").status()).isEqualTo(400);
 	}

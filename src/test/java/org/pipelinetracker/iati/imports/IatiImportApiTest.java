@@ -507,6 +507,45 @@ class IatiImportApiTest {
 	}
 
 	@Test
+	void aPublishedDisbursementAfterTheLoansClosingDateIsKeptAsPublishedAndNoted() {
+		String xml = """
+				<iati-activities version="2.03"><iati-activity default-currency="USD" last-updated-datetime="%s">
+				<iati-identifier>KR-LOAN-DATES-1</iati-identifier>
+				<title><narrative>Jizzakh pumping station</narrative></title>
+				<participating-org role="4"><narrative>Ministry of Water Resources</narrative></participating-org>
+				<activity-status code="2"/>
+				<activity-date type="2" iso-date="2024-02-01"/>
+				<recipient-country code="UZ" percentage="100"/>
+				<sector code="14020" vocabulary="1" percentage="100"/>
+				<transaction><transaction-type code="2"/><transaction-date iso-date="2024-01-15"/><value>1000000</value>
+				  <provider-org><narrative>Export-Import Bank of Korea</narrative></provider-org><finance-type code="421"/></transaction>
+				<transaction><transaction-type code="3"/><transaction-date iso-date="2024-03-01"/><value>100000</value>
+				  <provider-org><narrative>Export-Import Bank of Korea</narrative></provider-org></transaction>
+				%s
+				</iati-activity></iati-activities>
+				""";
+		assertCounts(importXml("loan-dates.xml", xml.formatted("2024-05-01T10:00:00Z", "")), 1, 1, 0, 0, 8);
+		String fundingId = project("KR-LOAN-DATES-1").path("fundings").get(0).path("fundingId").asString();
+		String funding = "/api/projects/KR-LOAN-DATES-1/fundings/" + fundingId;
+		Api finance = new Api(port);
+		assertThat(finance.post(funding + "/dates", "{\"effectiveOn\":\"2024-02-01\",\"closingOn\":\"2024-06-30\","
+				+ "\"on\":\"2024-02-01\"}").status()).isEqualTo(200);
+		Api.Response typed = finance.post("/api/projects/KR-LOAN-DATES-1/disbursements", """
+				{"fundingId":"%s","amount":{"amount":"50000","currency":"USD"},"disbursedOn":"2024-09-01"}""".formatted(fundingId));
+		assertThat(typed.status()).as("typed data follows the closing date").isEqualTo(409);
+
+		JsonNode report = importXml("loan-dates.xml", xml.formatted("2024-10-01T10:00:00Z", """
+				<transaction><transaction-type code="3"/><transaction-date iso-date="2024-09-01"/><value>50000</value>
+				  <provider-org><narrative>Export-Import Bank of Korea</narrative></provider-org></transaction>"""));
+		assertThat(reasons(report)).isEmpty();
+		assertThat(String.join("\n", notes(report))).contains("disbursement of USD 50000 on 2024-09-01 kept as published,"
+				+ " though it falls outside the loan dates of " + fundingId + " (effective 2024-02-01, closing 2024-06-30)");
+		JsonNode f = project("KR-LOAN-DATES-1").path("fundings").get(0);
+		assertThat(f.path("disbursements")).hasSize(2);
+		assertThat(f.path("disbursed").path("amount").decimalValue()).isEqualByComparingTo("150000");
+	}
+
+	@Test
 	void aBodyThatIsNotIatiXmlIsA400Problem() {
 		Api.Response notXml = api().postRaw("/api/import/iati", "application/xml", "this is not xml");
 		assertThat(notXml.status()).isEqualTo(400);

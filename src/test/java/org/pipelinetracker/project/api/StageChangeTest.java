@@ -58,7 +58,8 @@ class StageChangeTest {
 						ON, null, null, ON),
 				new BudgetRecordedEvent(P, "E1", ON, ON.plusMonths(11), usd, BudgetRecordedEvent.REVISED,
 						BudgetRecordedEvent.COMMITTED, ON, ON),
-				new PlannedDisbursementRecordedEvent(P, null, ON, null, usd, null, null, "KEXIM", "MoF", ON));
+				new PlannedDisbursementRecordedEvent(P, null, ON, null, usd, null, null, "KEXIM", "MoF", ON),
+				new LoanDatesRecordedEvent(P, "E1", ON, ON.plusYears(5), ON.plusYears(4), ON));
 	}
 
 	@Test

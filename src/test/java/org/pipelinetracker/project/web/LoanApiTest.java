@@ -104,6 +104,7 @@ class LoanApiTest {
 		String schedule = "/api/projects/LOAN-2/fundings/EDCF-40/schedule";
 		JsonNode s = expect(200, a.get(schedule + "?asOf=2030-01-01")).json();
 		assertThat(s.path("convention").asString()).isEqualTo("EQUAL_SEMI_ANNUAL_PRINCIPAL");
+		assertThat(s.path("startsFrom").asString()).as("no effectiveness date: from the commitment").isEqualTo("COMMITMENT_DATE");
 		assertThat(s.path("firstInstalmentOn").asString()).isEqualTo("2035-05-01");
 		JsonNode periods = s.path("instalments");
 		assertThat(periods).hasSize(79);
