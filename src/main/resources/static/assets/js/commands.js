@@ -10,6 +10,9 @@ const CURRENCIES = ['USD', 'KRW', 'UZS', 'EUR', 'JPY', 'CNY'];
 const AGREEMENT_TYPES = ['MOU', 'FRAMEWORK', 'LOAN', 'GRANT', 'CONTRACT'];
 const INSTRUMENTS = ['EDCF_LOAN', 'EXPORT_CREDIT'];
 const CONVENTIONS = ['EQUAL_SEMI_ANNUAL_PRINCIPAL', 'ANNUITY_SEMI_ANNUAL'];
+/** The catalogue key naming a loan's repayment convention (the default when none is recorded). */
+export const conventionText = (c) => t(c === 'ANNUITY_SEMI_ANNUAL'
+  ? 'ui.loan.convention.ANNUITY_SEMI_ANNUAL' : 'ui.loan.convention.EQUAL_SEMI_ANNUAL_PRINCIPAL');
 const OTHER_SOURCES = ['KOICA_GRANT', 'PRIVATE_INVESTMENT', 'UZBEK_BUDGET', 'OTHER'];
 export const PARTNER_ROLES = ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'];
 const STAGE_ACTIONS = {
@@ -72,7 +75,7 @@ export function projectCommands(project) {
         { name: 'interestRate', label: t('ui.cmd.field.interestRate'), inputmode: 'decimal' },
         { name: 'maturityYears', label: t('ui.cmd.field.maturityYears'), inputmode: 'numeric' },
         { name: 'graceYears', label: t('ui.cmd.field.graceYears'), inputmode: 'numeric' },
-        { name: 'repaymentConvention', label: t('ui.cmd.field.repaymentConvention'), type: 'select', options: options(CONVENTIONS, (c) => t(`ui.loan.convention.${c}`)) },
+        { name: 'repaymentConvention', label: t('ui.cmd.field.repaymentConvention'), type: 'select', options: options(CONVENTIONS, conventionText) },
         { name: 'effectiveOn', label: t('ui.cmd.field.loanEffectiveOn'), type: 'date' },
         { name: 'closingOn', label: t('ui.cmd.field.closingOn'), type: 'date' },
         { name: 'facilityId', label: t('ui.cmd.field.facilityId'), hint: t('ui.cmd.hint.facilityId', { example: 'EDCF-2024-2027' }), datalist: ['EDCF-2024-2027'] },

@@ -9,7 +9,7 @@ import { buildForm } from '../forms.js';
 import {
   displayCurrency, currencyField, convertedCell, convertedTotal, noRate, unconvertedAmounts,
 } from '../currency.js';
-import { projectCommands } from '../commands.js';
+import { projectCommands, conventionText } from '../commands.js';
 import { t, has, formatCount, formatPercent, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
 import { recordedText, field, pick, languageName } from '../content.js';
 import { reportedStatusLine, dataQualityNotice, partnersPanel, importNotesPanel } from './project-record.js';
@@ -274,7 +274,7 @@ function fundingsSection(p) {
     { label: t('ui.project.col.committedOn'), class: 'date', value: (f) => f.committedOn },
     { label: t('ui.project.col.effectiveOn'), class: 'date', value: (f) => f.effectiveOn || '—' },
     { label: t('ui.project.col.closingOn'), class: 'date', value: (f) => closingCell(f) },
-    { label: t('ui.project.col.repayment'), value: (f) => (f.terms ? t(`ui.loan.convention.${f.terms.convention || 'EQUAL_SEMI_ANNUAL_PRINCIPAL'}`) : '—') },
+    { label: t('ui.project.col.repayment'), value: (f) => (f.terms ? conventionText(f.terms.convention) : '—') },
     { label: t('ui.project.col.committed'), class: 'num', value: (f) => money(f.amount) },
     { label: t('ui.project.col.committedConverted', { currency }), class: 'num', value: (f) => convertedCell(flows.get(`COMMITMENT|${f.fundingId}|0`)) },
     { label: t('ui.project.col.disbursed'), class: 'num', value: (f) => money(f.disbursed) },
