@@ -71,7 +71,8 @@ function projectsByFunder(status) {
     h('summary', {}, ...tParts('ui.reporting.projects.summary', {
       funder: userText(f.funder), reported: f.fundingsReported, total: f.fundings, status: statusText(f.status),
     })),
-    table(t('ui.reporting.projects.table', { funder: f.funder }), [
+    // the caption names no funder: a recorded name is not text of the page's language (the summary above names it)
+    table(t('ui.reporting.projects.table'), [
       { label: t('ui.reporting.col.projectId'), value: (p) => h('a', { href: `#/projects/${encodeURIComponent(p.projectId)}`, translate: 'no' }, p.projectId) },
       { label: t('ui.reporting.col.projectTitle'), value: (p) => userText(p.title) },
       { label: t('ui.reporting.col.status'), value: (p) => statusText(p.status) },
