@@ -33,9 +33,20 @@ class ReportingStatus {
 			List<ProjectStatus> projects) {
 	}
 
-	/** A funder: its status, when its first report came and who uploaded it, and how many of its fundings were reported. */
+	/**
+	 * A funder: its status, when its first report came and who uploaded it, how many of its fundings were reported,
+	 * and the same for each project it funds (by project id).
+	 */
 	record FunderStatus(String funder, State status, Instant reportedAt, String reportedBy, int fundings,
-			int fundingsReported) {
+			int fundingsReported, List<FunderProjectStatus> projects) {
+	}
+
+	/**
+	 * A project within a funder: reported when an upload covered one of this funder's fundings of it; when the first
+	 * such report came and who uploaded it, and how many of the funder's fundings of the project were reported.
+	 */
+	record FunderProjectStatus(String projectId, String title, State status, Instant reportedAt, String reportedBy,
+			int fundings, int fundingsReported) {
 	}
 
 	/** A project: its status, when its first report came and who uploaded it. */
@@ -83,7 +94,8 @@ class ReportingStatus {
 			long reported = list.stream().filter(f -> theirs.stream().anyMatch(u -> covers(u, f))).count();
 			Upload first = theirs.stream().min(Comparator.comparing(Upload::at)).orElse(null);
 			funders.add(new FunderStatus(funder, state(first, dueEnd, overdue), first == null ? null : first.at(),
-					first == null ? null : first.by(), list.size(), (int) reported));
+					first == null ? null : first.by(), list.size(), (int) reported,
+					projectsOf(list, theirs, dueEnd, overdue)));
 		});
 		List<ProjectStatus> projects = new ArrayList<>();
 		byProject.forEach((projectId, list) -> {
@@ -95,6 +107,23 @@ class ReportingStatus {
 					first == null ? null : first.at(), first == null ? null : first.by()));
 		});
 		return new Status(ReportPeriods.label(period), period.end(), due, funders, projects);
+	}
+
+	/** The projects of one funder's fundings, by project id, each with the reports that covered its fundings. */
+	private static List<FunderProjectStatus> projectsOf(List<Funded> fundings, List<Upload> uploads, Instant dueEnd,
+			boolean overdue) {
+		Map<String, List<Funded>> byProject = new TreeMap<>();
+		fundings.forEach(f -> byProject.computeIfAbsent(f.project().projectId, k -> new ArrayList<>()).add(f));
+		List<FunderProjectStatus> projects = new ArrayList<>();
+		byProject.forEach((projectId, list) -> {
+			List<Upload> theirs = uploads.stream().filter(u -> list.stream().anyMatch(f -> covers(u, f))).toList();
+			long reported = list.stream().filter(f -> theirs.stream().anyMatch(u -> covers(u, f))).count();
+			Upload first = theirs.stream().min(Comparator.comparing(Upload::at)).orElse(null);
+			projects.add(new FunderProjectStatus(projectId, list.get(0).project().title,
+					state(first, dueEnd, overdue), first == null ? null : first.at(), first == null ? null : first.by(),
+					list.size(), (int) reported));
+		});
+		return projects;
 	}
 
 	private static boolean covers(Upload upload, Funded funded) {

@@ -209,8 +209,8 @@ class MessageCatalogueTest {
 				.map(MessageCatalogueTest::regionKey).collect(Collectors.toSet()), true));
 		prefixes.put("ref.sectorCategory.", new Prefix(() -> testCodelist("SectorCategory.xml").keySet(), true));
 		prefixes.put("ref.timeZone.", new Prefix(() -> Set.of("Asia/Tashkent", "Asia/Seoul", "UTC"), true));
-		prefixes.put("ref.budgetType.", new Prefix(() -> testCodelist("BudgetType.xml").keySet(), false));
-		prefixes.put("ref.budgetStatus.", new Prefix(() -> testCodelist("BudgetStatus.xml").keySet(), false));
+		prefixes.put("ref.budgetType.", new Prefix(() -> testCodelist("BudgetType.xml").keySet(), true)); // the plans sheets name them
+		prefixes.put("ref.budgetStatus.", new Prefix(() -> testCodelist("BudgetStatus.xml").keySet(), true)); // the plans sheets name them
 		prefixes.put("ref.documentCategory.", new Prefix(() -> testCodelist("DocumentCategory.xml").keySet(), true));
 		return prefixes;
 	}

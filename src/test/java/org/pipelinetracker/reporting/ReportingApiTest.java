@@ -28,9 +28,13 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -208,6 +212,44 @@ class ReportingApiTest {
 				assertThat(f.path("status").asString()).isEqualTo("PENDING");
 			}
 		}
+	}
+
+	@Test
+	void statusNamesEachProjectOfAFunderReportedOrNot() throws IOException {
+		byte[] onlyFirst = fill(template(), sheet -> {
+			sheet.removeRow(row(sheet, second));
+			row(sheet, first).getCell(8).setCellValue(75000);
+		});
+		Response answer = upload(onlyFirst);
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		String at = answer.json().path("uploadedAt").asString();
+
+		JsonNode mine = null;
+		for (JsonNode f : api.get("/api/reporting/status?period=2026-Q1").json().path("funders")) {
+			if (f.path("funder").asString().equals(funder)) {
+				mine = f;
+			}
+		}
+		assertThat(mine).isNotNull();
+		assertThat(mine.path("status").asString()).isEqualTo("ON_TIME");
+		assertThat(mine.path("fundings").asInt()).isEqualTo(2);
+		assertThat(mine.path("fundingsReported").asInt()).isEqualTo(1);
+		Map<String, JsonNode> projects = new HashMap<>();
+		mine.path("projects").forEach(p -> projects.put(p.path("projectId").asString(), p));
+		assertThat(projects).containsOnlyKeys(first, second);
+		JsonNode reported = projects.get(first);
+		assertThat(reported.path("title").asString()).isEqualTo("Navoi substation");
+		assertThat(reported.path("status").asString()).isEqualTo("ON_TIME");
+		assertThat(reported.path("reportedBy").asString()).isEqualTo("finance");
+		// the database keeps microseconds
+		assertThat(Duration.between(Instant.parse(at), Instant.parse(reported.path("reportedAt").asString())).abs())
+				.isLessThan(Duration.ofMillis(1));
+		assertThat(reported.path("fundingsReported").asInt()).isEqualTo(1);
+		JsonNode notReported = projects.get(second);
+		assertThat(notReported.path("status").asString()).isEqualTo("PENDING"); // due 100000 days after the quarter
+		assertThat(notReported.path("reportedAt").isNull()).isTrue();
+		assertThat(notReported.path("fundings").asInt()).isEqualTo(1);
+		assertThat(notReported.path("fundingsReported").asInt()).isEqualTo(0);
 	}
 
 	@Test

@@ -167,6 +167,14 @@ class TablesWebUiTest {
 		browser.wait.until(d -> ((Number) browser.js("return document.documentElement.scrollWidth")).intValue() <= 375);
 		browser.screenshot("list-375-en");
 		browser.resize(1366, 900);
+		// committed sorts too (as converted to the display currency), and the line above the table says where the
+		// amounts without a rate go
+		browser.find("#sort-committed").sendKeys(Keys.ENTER);
+		browser.wait.until(d -> "ascending".equals(browser.attribute("th[data-column='committed']", "aria-sort")));
+		assertThat(browser.driver.getCurrentUrl()).contains("sort=committed%2Casc");
+		assertThat(browser.text("#list-summary"))
+				.endsWith("Ordered by the amount in USD; projects with an amount without an exchange rate come last.");
+		assertThat(browser.attribute("th[data-column='title']", "aria-sort")).isEqualTo("none");
 
 		browser.find("#list-download").click();
 		byte[] bytes = browser.downloadedBytes("projects.xlsx");

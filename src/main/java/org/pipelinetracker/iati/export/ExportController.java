@@ -43,7 +43,8 @@ class ExportController {
 			"iati_status", "proposed_on", "committed_usd", "disbursed_usd", "undisbursed_usd", "received_usd", "expended_usd",
 			"unconverted"};
 	static final String[] TRANSACTION_COLUMNS = {"project_id", "funding_id", "transaction_type", "kind", "value_date",
-			"amount", "currency", "amount_usd", "fx_rate", "fx_rate_date", "source", "funder", "provider", "receiver"};
+			"amount", "currency", "amount_usd", "fx_rate", "fx_rate_date", "source", "funder", "provider", "receiver",
+			"period_start", "period_end", "plan_type", "plan_status", "plan_revision"};
 
 	private final ExportSelection selection;
 	private final ReportingOrg reportingOrg;
@@ -102,7 +103,7 @@ class ExportController {
 	}
 
 	@GetMapping("/api/export/transactions.csv")
-	@ApiResponse(responseCode = "200", description = "RFC 4180 CSV in UTF-8, a row per transaction", content = @Content(
+	@ApiResponse(responseCode = "200", description = "RFC 4180 CSV in UTF-8, a row per transaction, then a row per current budget and planned disbursement (kind budget or planned_disbursement, with period_start, period_end, plan_type, plan_status, plan_revision)", content = @Content(
 			mediaType = "text/csv", schema = @Schema(type = "string")))
 	void transactions(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Instant knownAt,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String sector,
@@ -120,7 +121,16 @@ class ExportController {
 							usd.converted() ? usd.usd() : null,
 							usd.converted() ? usd.rate().unitsPerUsd() : null,
 							usd.converted() ? usd.rate().date() : null, f == null ? null : f.source,
-							f == null ? null : f.funder, flow.provider(), flow.receiver());
+							f == null ? null : f.funder, flow.provider(), flow.receiver(), null, null, null, null, null);
+				}
+				// the plans: rows of their own kind (budget, planned_disbursement), no transaction type, not converted
+				for (PlanRow plan : PlanRow.of(p)) {
+					FundingView f = plan.fundingId() == null ? null : p.fundings.stream()
+							.filter(x -> plan.fundingId().equals(x.fundingId)).findFirst().orElse(null);
+					csv.row(p.projectId, plan.fundingId(), null, plan.kind().label(), plan.valueDate(),
+							plan.value().amount(), plan.value().currency(), null, null, null,
+							f == null ? null : f.source, f == null ? null : f.funder, plan.provider(), plan.receiver(),
+							plan.periodStart(), plan.periodEnd(), plan.type(), plan.status(), plan.revision());
 				}
 			});
 		}

@@ -39,6 +39,7 @@ import java.util.List;
  * {@code /api/export/transactions.xlsx} (the same parameters and rows as the CSVs), and one project's statement
  * {@code GET /api/projects/{id}/statement.xlsx} (its fundings and every movement of money: commitments, corrections,
  * disbursements, incoming funds, expenditure), each optionally {@code asOf} a date and {@code knownAt} an instant.
+ * The transactions and the statement have a sheet of plans too: the current budgets and planned disbursements.
  */
 @RestController
 class XlsxExportController {
@@ -76,6 +77,17 @@ class XlsxExportController {
 			col("ui.sheet.col.description", Kind.TEXT, 36), col("ui.sheet.col.provider", Kind.TEXT, 28),
 			col("ui.sheet.col.receiver", Kind.TEXT, 28));
 
+	private static final List<Column> PLANS = List.of(col("ui.sheet.col.kind", Kind.TEXT, 22),
+			col("ui.sheet.col.fundingId", Kind.TEXT, 14), col("ui.sheet.col.periodStart", Kind.DATE, 12),
+			col("ui.sheet.col.periodEnd", Kind.DATE, 12), col("ui.sheet.col.planType", Kind.TEXT, 12),
+			col("ui.sheet.col.planStatus", Kind.TEXT, 12), col("ui.sheet.col.currency", Kind.TEXT, 9),
+			col("ui.sheet.col.amount", Kind.MONEY, 20), col("ui.sheet.col.valueDate", Kind.DATE, 12),
+			col("ui.sheet.col.provider", Kind.TEXT, 28), col("ui.sheet.col.receiver", Kind.TEXT, 28),
+			col("ui.sheet.col.revision", Kind.INTEGER, 9), col("ui.sheet.col.recordedOn", Kind.DATE, 12));
+
+	/** The plans of many projects: the project's id first. */
+	private static final List<Column> PROJECT_PLANS = projectFirst(PLANS);
+
 	private final ExportSelection selection;
 	private final ProjectTimeline timeline;
 	private final Codelists codelists;
@@ -93,6 +105,31 @@ class XlsxExportController {
 
 	private static Column col(String key, Kind kind, int width) {
 		return new Column(key, kind, width);
+	}
+
+	private static List<Column> projectFirst(List<Column> columns) {
+		List<Column> all = new ArrayList<>();
+		all.add(col("ui.sheet.col.projectId", Kind.TEXT, 14));
+		all.addAll(columns);
+		return List.copyOf(all);
+	}
+
+	/** A plan's cells in the order of {@link #PLANS}. */
+	private static Object[] planCells(PlanRow plan) {
+		return new Object[] {planKindName(plan), plan.fundingId(), plan.periodStart(), plan.periodEnd(),
+				plan.type() == null ? null : codeName("ref.budgetType.", plan.type()),
+				plan.status() == null ? null : codeName("ref.budgetStatus.", plan.status()), plan.value().currency(),
+				new Amount(plan.value().amount(), plan.value().currency()), plan.valueDate(), plan.provider(),
+				plan.receiver(), plan.revision(), plan.recordedOn()};
+	}
+
+	private static Text planKindName(PlanRow plan) {
+		return Text.of(plan.kind() == PlanRow.Kind.BUDGET ? "ui.sheet.kind.budget" : "ui.sheet.kind.plannedDisbursement");
+	}
+
+	/** IATI BudgetType and BudgetStatus 1 and 2 by name; another code as it was recorded. */
+	private static Object codeName(String prefix, String code) {
+		return code.equals("1") || code.equals("2") ? Text.of(prefix + code) : code;
 	}
 
 	@Operation(summary = "The projects as an XLSX workbook (the rows of projects.csv)", responses = {
@@ -127,7 +164,16 @@ class XlsxExportController {
 		try (Workbook book = workbooks.open(request)) {
 			Workbook.Sheet sheet = book.sheet("ui.sheet.transactions.name",
 					Workbooks.titleWithCut("ui.sheet.transactions.title", asOf, knownAt), TRANSACTIONS);
+			Workbook.Sheet plans = book.sheet("ui.sheet.plans.name",
+					Workbooks.titleWithCut("ui.sheet.plans.title", asOf, knownAt), PROJECT_PLANS);
 			selection.forEach(criteria, p -> {
+				for (PlanRow plan : PlanRow.of(p)) {
+					Object[] cells = planCells(plan);
+					Object[] row = new Object[cells.length + 1];
+					row[0] = p.projectId;
+					System.arraycopy(cells, 0, row, 1, cells.length);
+					plans.row(row);
+				}
 				for (MoneyFlow flow : MoneyFlow.of(p)) {
 					FundingView f = flow.funding();
 					Conversion usd = fx.toUsd(flow.amount().amount(), flow.amount().currency(), flow.valueDate());
@@ -171,6 +217,10 @@ class XlsxExportController {
 				movements.row(kindName(flow), flow.fundingId(), flow.valueDate(), flow.amount().currency(),
 						new Amount(flow.amount().amount(), flow.amount().currency()), flow.description(),
 						flow.provider(), flow.receiver());
+			}
+			Workbook.Sheet plans = book.sheet("ui.sheet.plans.name", heading, PLANS);
+			for (PlanRow plan : PlanRow.of(p)) {
+				plans.row(planCells(plan));
 			}
 			book.send(response, "statement-" + fileSafe(p.projectId) + ".xlsx");
 		}

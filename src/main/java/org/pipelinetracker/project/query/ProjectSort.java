@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 /**
  * The order of the project list: {@code sort=field,dir} of {@code GET /api/projects}, e.g. {@code title,asc} or
  * {@code proposedOn,desc}. Every order ends with the project id (ascending), so paging is stable; without a sort the
- * list is in project id order, as it always was. Only the columns the project-status read model keeps can order a
- * page on the server.
+ * list is in project id order, as it always was. The columns the project-status read model keeps order a page in
+ * SQL; {@code committed} and {@code disbursed} order by the amounts converted to the list's display currency
+ * ({@link #money()}), with the projects that hold such an amount without a usable rate last in either direction.
  */
 public record ProjectSort(Field field, boolean descending) {
 
@@ -20,7 +21,11 @@ public record ProjectSort(Field field, boolean descending) {
 	public enum Field {
 		PROJECT_ID("projectId", "project_id"), TITLE("title", "title"), SECTOR("sector", "sector"),
 		REGION("region", "region"), STAGE("stage", "stage"), PROPOSED_ON("proposedOn", "proposed_on"),
-		LAST_EVENT_AT("lastEventAt", "last_event_at");
+		LAST_EVENT_AT("lastEventAt", "last_event_at"),
+		/** Committed, converted to the display currency: ordered after conversion, not in SQL. */
+		COMMITTED("committed", null),
+		/** Disbursed, converted to the display currency: ordered after conversion, not in SQL. */
+		DISBURSED("disbursed", null);
 
 		private final String name;
 		private final String column;
@@ -64,11 +69,20 @@ public record ProjectSort(Field field, boolean descending) {
 		return Optional.of(new ProjectSort(field.get(), dir.equals("desc")));
 	}
 
+	/** Whether the order is by a converted amount (committed, disbursed), which SQL cannot give. */
+	boolean money() {
+		return field.column == null;
+	}
+
 	/**
 	 * The SQL order (column names only from the enum, never from the request); stages in their life-cycle order
-	 * ({@link Stage} order), not alphabetically.
+	 * ({@link Stage} order), not alphabetically. For an order by money, the project id (the order the summaries are
+	 * read in before they are sorted).
 	 */
 	String orderBy() {
+		if (money()) {
+			return "project_id asc";
+		}
 		String direction = descending ? " desc" : " asc";
 		if (field == Field.PROJECT_ID) {
 			return "project_id" + direction;

@@ -8,9 +8,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,11 +77,14 @@ public class ProjectViews {
 			where.append(" and search_text like ?");
 			args.add("%" + word + "%");
 		}
+		LocalDate today = LocalDate.now(clock);
+		if (sort.money()) {
+			return byMoney(where.toString(), args, sort, page, size, rates, displayCurrency, today);
+		}
 		Long total = jdbc.queryForObject("select count(*) from project_view" + where, Long.class, args.toArray());
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(size);
 		pageArgs.add((long) page * size);
-		LocalDate today = LocalDate.now(clock);
 		List<ProjectSummary> content = jdbc.query("select document from project_view" + where
 				+ " order by " + sort.orderBy() + " limit ? offset ?", (rs, i) -> ProjectSummary.of(
 						json.readValue(rs.getString(1), ProjectView.class).withLanguages().normalise(rates, displayCurrency)
@@ -87,6 +92,44 @@ public class ProjectViews {
 				pageArgs.toArray());
 		long totalElements = total == null ? 0 : total;
 		return new PageOf<>(content, page, size, totalElements, (int) ((totalElements + size - 1) / size));
+	}
+
+	/**
+	 * A page in the order of a converted amount: every project the filter selects is read and converted with the same
+	 * rates as the page shows, then ordered by the amount (ties by project id). A project with an amount of that kind
+	 * without a usable rate cannot be placed (its converted total leaves that amount out), so it comes after all the
+	 * others, in project id order, ascending or descending alike; never as if the amount were zero. Reads every
+	 * selected project: fine for thousands, not for hundreds of thousands.
+	 */
+	private PageOf<ProjectSummary> byMoney(String where, List<Object> args, ProjectSort sort, int page, int size,
+			RateTable rates, String displayCurrency, LocalDate today) {
+		List<ProjectSummary> all = jdbc.query("select document from project_view" + where + " order by project_id",
+				(rs, i) -> ProjectSummary.of(json.readValue(rs.getString(1), ProjectView.class).withLanguages()
+						.normalise(rates, displayCurrency).countStalledDays(today)), args.toArray());
+		boolean committed = sort.field() == ProjectSort.Field.COMMITTED;
+		Comparator<BigDecimal> amounts = sort.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+		Comparator<ProjectSummary> order = Comparator
+				.comparing((ProjectSummary p) -> withoutRate(p, committed))
+				.thenComparing(p -> withoutRate(p, committed) ? BigDecimal.ZERO : amount(p, committed), amounts)
+				.thenComparing(ProjectSummary::projectId);
+		List<ProjectSummary> sorted = all.stream().sorted(order).toList();
+		long from = Math.min((long) page * size, sorted.size());
+		List<ProjectSummary> content = sorted.subList((int) from, (int) Math.min(from + size, sorted.size()));
+		long totalElements = sorted.size();
+		return new PageOf<>(List.copyOf(content), page, size, totalElements, (int) ((totalElements + size - 1) / size));
+	}
+
+	private static BigDecimal amount(ProjectSummary p, boolean committed) {
+		BigDecimal value = committed ? p.converted().committed() : p.converted().disbursed();
+		return value == null ? BigDecimal.ZERO : value;
+	}
+
+	/** Whether an amount of the kind (committed or disbursed) has no usable rate to the display currency. */
+	private static boolean withoutRate(ProjectSummary p, boolean committed) {
+		return p.converted().unconverted().stream().anyMatch(u -> {
+			BigDecimal value = committed ? u.committed() : u.disbursed();
+			return value != null && value.signum() != 0;
+		});
 	}
 
 	/** The stored view of one project (the projection's latest state), if any. */

@@ -187,7 +187,8 @@ class ProjectController {
 	/**
 	 * @param displayCurrency the currency of each line's {@code converted} (default USD)
 	 * @param sort            {@code field,asc|desc}: projectId (default), title, sector, region, stage, proposedOn,
-	 *                        lastEventAt; ties in project id order
+	 *                        lastEventAt, committed, disbursed (converted to the display currency; projects with
+	 *                        such an amount without a rate last); ties in project id order
 	 * @param iatiStatus      an IATI activity status code: the projects in the stages that have it
 	 */
 	@GetMapping

@@ -1,16 +1,17 @@
 // Funding over time: committed vs disbursed per period (stacked by source or sector), the planned disbursements beside
 // them (by calendar or fiscal quarter or year), cumulative lines, the credit
 // facilities' usage against their limits, a table of the same data and its CSV.
-import { xlsxButton, xlsxUrl } from '../download.js';
-import { h, clear, money, sumDecimals, table, sectorLabel, instant, data as userText } from '../dom.js';
+import { xlsxButton } from '../download.js';
+import { h, clear, money, sumDecimals, table, sectorLabel, data as userText } from '../dom.js';
 import { get, post, query } from '../api.js';
 import { toCsv } from '../csv.js';
 import { reference } from '../reference.js';
 import { buildForm } from '../forms.js';
 import { facilityCommand } from '../commands.js';
-import { t, tParts, formatCompact, formatPercent, isIsoDate, language } from '../i18n.js';
+import { t, formatCompact, formatPercent, isIsoDate, language } from '../i18n.js';
 import { sourceName, sectorText } from '../labels.js';
 import { displayCurrency, currencyField } from '../currency.js';
+import { reportingSection } from './reporting.js';
 
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies; committed bars solid, disbursed bars
 // lighter with a border, so they differ in print (greyscale) too. The cumulative lines have colours of their own
@@ -70,60 +71,6 @@ function dateField(id, label, value) {
 function select(id, label, values, selected) {
   return h('div', { class: 'field' }, h('label', { for: id }, label),
     h('select', { id }, values.map(([value, text]) => h('option', { value, selected: value === selected }, text))));
-}
-
-/** The status of a quarterly report, as the server names it. */
-const REPORT_STATES = {
-  ON_TIME: 'ui.reporting.status.onTime',
-  LATE: 'ui.reporting.status.late',
-  MISSING: 'ui.reporting.status.missing',
-  PENDING: 'ui.reporting.status.pending',
-};
-
-/** The current fiscal quarter's label in a January fiscal year (2026-Q1), as a starting value. */
-function currentQuarter() {
-  const now = new Date();
-  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
-}
-
-/**
- * Quarterly reporting (FINANCE, AUDITOR): who reported a quarter, on time, late or not at all, with when and by whom;
- * for FINANCE a link to each funder's template to fill in.
- */
-function reportingSection(ctx) {
-  const finance = ctx.session.can('FINANCE');
-  const period = h('input', { id: 'reporting-period', type: 'text', value: currentQuarter(), autocomplete: 'off', translate: 'no' });
-  const box = h('div', { id: 'reporting-status', 'aria-live': 'polite' });
-  const load = async () => {
-    try {
-      const status = await get(`/api/reporting/status${query({ period: period.value.trim() })}`);
-      const columns = [
-        { label: t('ui.reporting.col.funder'), value: (f) => userText(f.funder) },
-        { label: t('ui.reporting.col.status'), value: (f) => t(REPORT_STATES[f.status] || f.status) },
-        { label: t('ui.reporting.col.reportedAt'), value: (f) => instant(f.reportedAt) },
-        { label: t('ui.reporting.col.reportedBy'), value: (f) => userText(f.reportedBy || '—') },
-        { label: t('ui.reporting.col.fundingsReported'), value: (f) => `${f.fundingsReported} / ${f.fundings}` },
-      ];
-      if (finance) {
-        columns.push({ label: t('ui.reporting.col.template'), value: (f) => h('a', { class: 'download', download: '',
-          href: xlsxUrl('/api/reporting/template.xlsx', { funder: f.funder, period: status.period }) }, t('ui.download.xlsx')) });
-      }
-      clear(box).append(h('p', {}, ...tParts('ui.reporting.due', { period: userText(status.period), due: userText(status.dueOn) })),
-        status.funders.length ? table(t('ui.reporting.table'), columns, status.funders)
-          : h('p', { class: 'empty' }, t('ui.reporting.none')));
-    } catch (e) {
-      clear(box).append(h('p', { class: 'notice error', role: 'alert' }, e.userMessage || String(e.message || e)));
-    }
-  };
-  const show = h('button', { type: 'button', class: 'secondary', id: 'reporting-show' }, t('ui.reporting.show'));
-  show.addEventListener('click', load);
-  load();
-  return h('section', { class: 'panel', 'aria-labelledby': 'reporting-heading' },
-    h('h2', { id: 'reporting-heading' }, t('ui.reporting.title.page')),
-    h('div', { class: 'toolbar' },
-      h('div', { class: 'field narrow' }, h('label', { for: 'reporting-period' }, t('ui.reporting.period')), period),
-      h('div', { class: 'field actions' }, show)),
-    box);
 }
 
 export async function render(main, ctx) {

@@ -1,5 +1,6 @@
 // The portfolio list: a table of projects beside the board, a page at a time from the server (GET /api/projects with
-// sort=field,dir, page and size), sortable by every column the server can order by, with the board's search and
+// sort=field,dir, page and size), sortable by every column the server can order by (committed and disbursed as converted
+// to the display currency, the projects with an amount without a rate last), with the board's search and
 // filters plus stage and IATI status, a choice of columns, and everything in the address (#/list?…) so a view can be
 // shared. Sortable headers are buttons with aria-sort; on a phone the table scrolls sideways with the project column
 // kept in view.
@@ -26,8 +27,8 @@ const COLUMNS = [
   { key: 'stage', label: 'ui.list.col.stage', sort: 'stage', cell: (p) => stageName(p.stage) },
   { key: 'iatiStatus', label: 'ui.list.col.iatiStatus', sort: null, cell: (p) => activityStatusName(p.iatiStatus) },
   { key: 'proposedOn', label: 'ui.list.col.proposedOn', sort: 'proposedOn', class: 'date', cell: (p) => p.proposedOn },
-  { key: 'committed', label: 'ui.list.col.committed', sort: null, class: 'num', cell: (p) => convertedTotal(p.converted.committed, p.converted.currency, p.converted.unconverted.some((u) => Number(u.committed) !== 0)) },
-  { key: 'disbursed', label: 'ui.list.col.disbursed', sort: null, class: 'num', cell: (p) => convertedTotal(p.converted.disbursed, p.converted.currency, p.converted.unconverted.some((u) => Number(u.disbursed) !== 0)) },
+  { key: 'committed', label: 'ui.list.col.committed', sort: 'committed', class: 'num', cell: (p) => convertedTotal(p.converted.committed, p.converted.currency, p.converted.unconverted.some((u) => Number(u.committed) !== 0)) },
+  { key: 'disbursed', label: 'ui.list.col.disbursed', sort: 'disbursed', class: 'num', cell: (p) => convertedTotal(p.converted.disbursed, p.converted.currency, p.converted.unconverted.some((u) => Number(u.disbursed) !== 0)) },
   { key: 'lastEventAt', label: 'ui.list.col.lastEventAt', sort: 'lastEventAt', class: 'date', cell: (p) => (p.lastEventAt ? formatInstant(p.lastEventAt) : '—') },
 ];
 const DEFAULT_COLUMNS = ['projectId', 'title', 'sector', 'region', 'stage', 'proposedOn', 'committed', 'disbursed'];
@@ -127,6 +128,8 @@ export async function render(main, ctx) {
     const shown = COLUMNS.filter((c) => state.cols.includes(c.key));
     const from = result.totalElements ? state.page * Number(state.size) + 1 : 0;
     summary.textContent = t('ui.list.summary', { from, to: from ? from + result.content.length - 1 : 0, count: result.totalElements });
+    // ordered by a converted amount: the projects with an amount of that kind without a rate come last, never as zero
+    if (['committed', 'disbursed'].includes(state.sort.split(',')[0])) summary.append(' ', t('ui.list.moneySortNote', { currency: displayCurrency() }));
     const tableEl = h('table', { class: 'data list-table' },
       h('caption', { class: 'visually-hidden' }, t('ui.list.caption')),
       h('thead', {}, h('tr', {}, shown.map(headerCell))),

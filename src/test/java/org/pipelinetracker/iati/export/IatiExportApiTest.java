@@ -258,22 +258,24 @@ class IatiExportApiTest {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
 		assertThat(response.body()).isEqualTo(CsvWriter.BYTE_ORDER_MARK + String.join("\r\n",
-				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder,provider,receiver",
-				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
-				"EXP-A,KOICA-1,3,disbursement,2025-10-05,12355140000.00,UZS,1000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
-				"EXP-A,KOICA-1,2,correction,2025-11-01,-12355140000.00,UZS,-1000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
-				"EXP-A,KOICA-1,1,incoming-funds,2025-10-06,6177570000.00,UZS,500000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,Ministry of Energy",
-				"EXP-A,,4,expenditure,2025-10-20,2471028000.00,UZS,200000.00,12355.14,2025-09-10,,,Ministry of Energy,Samarkand Teploenergo",
-				"EXP-B,EDCF-1,2,commitment,2025-03-15,100000000.00,USD,100000000.00,1,2025-03-15,EXIMBANK,Export-Import Bank of Korea,Export-Import Bank of Korea,",
-				"EXP-B,EDCF-1,3,disbursement,2025-06-10,20000000.00,USD,20000000.00,1,2025-06-10,EXIMBANK,Export-Import Bank of Korea,Export-Import Bank of Korea,",
-				"EXP-C,UZ-1,2,commitment,2025-02-01,1000000000.00,UZS,,,,UZBEK_BUDGET,Ministry of Economy and Finance,Ministry of Economy and Finance,",
-				"EXP-C,,4,expenditure,2025-03-01,500000000.00,UZS,,,,,,Jizzakh khokimiyat,",
+				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder,provider,receiver,"
+						+ "period_start,period_end,plan_type,plan_status,plan_revision",
+				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,,,,,,",
+				"EXP-A,KOICA-1,3,disbursement,2025-10-05,12355140000.00,UZS,1000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,,,,,,",
+				"EXP-A,KOICA-1,2,correction,2025-11-01,-12355140000.00,UZS,-1000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,,,,,,",
+				"EXP-A,KOICA-1,1,incoming-funds,2025-10-06,6177570000.00,UZS,500000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,Ministry of Energy,,,,,",
+				"EXP-A,,4,expenditure,2025-10-20,2471028000.00,UZS,200000.00,12355.14,2025-09-10,,,Ministry of Energy,Samarkand Teploenergo,,,,,",
+				"EXP-B,EDCF-1,2,commitment,2025-03-15,100000000.00,USD,100000000.00,1,2025-03-15,EXIMBANK,Export-Import Bank of Korea,Export-Import Bank of Korea,,,,,,",
+				"EXP-B,EDCF-1,3,disbursement,2025-06-10,20000000.00,USD,20000000.00,1,2025-06-10,EXIMBANK,Export-Import Bank of Korea,Export-Import Bank of Korea,,,,,,",
+				"EXP-C,UZ-1,2,commitment,2025-02-01,1000000000.00,UZS,,,,UZBEK_BUDGET,Ministry of Economy and Finance,Ministry of Economy and Finance,,,,,,",
+				"EXP-C,,4,expenditure,2025-03-01,500000000.00,UZS,,,,,,Jizzakh khokimiyat,,,,,,",
 				""));
 
 		Response october = api.get("/api/export/transactions.csv?asOf=2025-10-01&sector=23620");
 		assertThat(october.body()).isEqualTo(CsvWriter.BYTE_ORDER_MARK + String.join("\r\n",
-				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder,provider,receiver",
-				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,",
+				"project_id,funding_id,transaction_type,kind,value_date,amount,currency,amount_usd,fx_rate,fx_rate_date,source,funder,provider,receiver,"
+						+ "period_start,period_end,plan_type,plan_status,plan_revision",
+				"EXP-A,KOICA-1,2,commitment,2025-09-20,61775700000.00,UZS,5000000.00,12355.14,2025-09-10,KOICA_GRANT,KOICA,KOICA,,,,,,",
 				""));
 	}
 

@@ -263,7 +263,7 @@ class XlsxExportApiTest {
 		Response transactions = api.get("/api/export/transactions.csv?sector=23620");
 		assertThat(transactions.body())
 				.contains("\r\nXL-A,KOICA-1,2,correction,2025-11-01,-12355140000.00,UZS,-1000000.00,12355.14,2025-09-10,")
-				.contains(",'@SUM(A1:A2),'+1 contractor\r\n");
+				.contains(",'@SUM(A1:A2),'+1 contractor,,,,,\r\n");
 	}
 
 	// --- helpers

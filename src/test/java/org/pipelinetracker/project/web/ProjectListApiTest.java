@@ -55,6 +55,17 @@ class ProjectListApiTest {
 			ok(api.post("/api/projects/" + id + "/start", "{\"on\":\"2024-02-01\"}"));
 		}
 		api.eventually("/api/projects?stage=IMPLEMENTATION", r -> r.json().path("totalElements").asLong() == 2);
+		// money to order by: PL-2 disbursed 300 000 USD, PL-4 500 000 USD and committed 1 000 000 000 KRW too, a
+		// currency the test rates do not convert; PL-1, PL-3 and PL-5 have none (zero, known)
+		ok(api.post("/api/projects/PL-2/disbursements",
+				"{\"fundingId\":\"F-PL-2\",\"amount\":{\"amount\":\"300000\",\"currency\":\"USD\"},\"disbursedOn\":\"2024-03-01\"}"));
+		ok(api.post("/api/projects/PL-4/disbursements",
+				"{\"fundingId\":\"F-PL-4\",\"amount\":{\"amount\":\"500000\",\"currency\":\"USD\"},\"disbursedOn\":\"2024-03-01\"}"));
+		ok(api.post("/api/projects/PL-4/fundings/eximbank", """
+				{"fundingId":"K-PL-4","instrument":"EDCF_LOAN","amount":{"amount":"1000000000","currency":"KRW"},
+				 "committedOn":"2024-01-25"}"""));
+		api.eventually("/api/projects/PL-4", r -> r.body().contains("K-PL-4"));
+		api.eventually("/api/projects?sort=disbursed,desc&size=1", r -> r.body().contains("PL-4"));
 	}
 
 	private static void ok(Response response) {
@@ -89,6 +100,35 @@ class ProjectListApiTest {
 		assertThat(ids("size=50&sort=proposedOn,desc")).containsExactly("PL-5", "PL-1", "PL-3", "PL-2", "PL-4");
 		assertThat(ids("size=50&sort=proposedOn,asc")).containsExactly("PL-4", "PL-2", "PL-1", "PL-3", "PL-5");
 		assertThat(ids("size=50&sort=lastEventAt,desc").get(0)).isIn("PL-2", "PL-4");
+	}
+
+	@Test
+	void sortsByCommittedAndDisbursedAsConvertedWithAmountsWithoutARateLast() {
+		// PL-4's 1 000 000 000 KRW has no rate: it is not ordered as if it were zero, nor as its USD part, but last
+		assertThat(ids("size=50&sort=committed,asc")).containsExactly("PL-1", "PL-3", "PL-5", "PL-2", "PL-4");
+		assertThat(ids("size=50&sort=committed,desc")).containsExactly("PL-2", "PL-1", "PL-3", "PL-5", "PL-4");
+		// its disbursements are all in USD: PL-4 is placed by its 500 000
+		assertThat(ids("size=50&sort=disbursed,asc")).containsExactly("PL-1", "PL-3", "PL-5", "PL-2", "PL-4");
+		assertThat(ids("size=50&sort=disbursed,desc")).containsExactly("PL-4", "PL-2", "PL-1", "PL-3", "PL-5");
+		// in UZS the 2024 disbursements have no rate (the test rates' first UZS rate is of 2025-09-10): PL-2 and PL-4
+		// cannot be placed and come after the projects with nothing disbursed, in id order
+		assertThat(ids("size=50&sort=disbursed,desc&displayCurrency=UZS")).containsExactly("PL-1", "PL-3", "PL-5", "PL-2", "PL-4");
+		assertThat(ids("size=50&sort=disbursed,asc&displayCurrency=UZS")).containsExactly("PL-1", "PL-3", "PL-5", "PL-2", "PL-4");
+		// filters first, then the order
+		assertThat(ids("stage=IMPLEMENTATION&sort=committed,desc")).containsExactly("PL-2", "PL-4");
+		JsonNode first = expect(200, api.get("/api/projects?size=50&sort=disbursed,desc")).json().path("content").get(0);
+		assertThat(first.path("converted").path("disbursed").decimalValue()).isEqualByComparingTo("500000");
+	}
+
+	@Test
+	void pagesByMoneyAreStableAndCountEveryProject() {
+		Response first = expect(200, api.get("/api/projects?size=2&page=0&sort=committed,desc"));
+		assertThat(first.json().path("totalElements").asLong()).isEqualTo(5);
+		assertThat(first.json().path("totalPages").asInt()).isEqualTo(3);
+		assertThat(ids("size=2&page=0&sort=committed,desc")).containsExactly("PL-2", "PL-1");
+		assertThat(ids("size=2&page=1&sort=committed,desc")).containsExactly("PL-3", "PL-5");
+		assertThat(ids("size=2&page=2&sort=committed,desc")).containsExactly("PL-4");
+		assertThat(ids("size=2&page=3&sort=committed,desc")).isEmpty();
 	}
 
 	@Test
