@@ -49,7 +49,7 @@ class LenderViewWebUiTest {
 				{"amount":{"amount":"300000","currency":"USD"},"on":"2025-01-01"}"""));
 		ok(api.post("/api/projects/LVU-B/fundings/eximbank", """
 				{"fundingId":"EDCF-B","instrument":"EDCF_LOAN","amount":{"amount":"3000000","currency":"USD"},
-				 "committedOn":"2024-06-01","facilityId":"EDCF-UI"}"""));
+				 "committedOn":"2024-06-01","effectiveOn":"2024-09-01","closingOn":"2027-06-30","facilityId":"EDCF-UI"}"""));
 		// the facility-usage read model follows the event store: wait for both reservations
 		api.eventually("/api/facilities/EDCF-UI", r -> r.json().path("projects").size() == 2);
 		browser = Browser.open("http://localhost:" + port);
@@ -75,6 +75,8 @@ class LenderViewWebUiTest {
 		// both instalments of EDCF-A (USD 500,000 each, 2025-01-01 and 2025-07-01) are due today; USD 300,000 repaid
 		assertThat(text).contains("LVU-A · EDCF-A", "USD 700,000.00", "LVU-B · EDCF-B", "no schedule",
 				"USD 4,000,000.00");
+		// each loan's effectiveness and closing dates, "—" where none was recorded
+		assertThat(text).contains("Effective on", "Closing date", "2024-09-01", "2027-06-30", "—");
 		browser.screenshot("funding-lender-view");
 		assertThat(browser.find("#facilities-xlsx").getAttribute("href")).contains("/api/export/facilities.xlsx");
 	}

@@ -362,6 +362,8 @@ export async function render(main, ctx) {
         const columns = [
           { label: t('ui.funding.lender.col.loan'), value: (l) => (l.total ? t('ui.funding.lender.total', { currency: l.currency })
             : h('span', {}, h('a', { href: `#/projects/${encodeURIComponent(l.projectId)}` }, userText(l.projectId)), ' · ', userText(l.fundingId))) },
+          { label: t('ui.project.col.effectiveOn'), value: (l) => (l.total ? '' : l.effectiveOn || '—') },
+          { label: t('ui.project.col.closingOn'), value: (l) => (l.total ? '' : l.closingOn || '—') },
           ...Object.entries(figures).map(([k, label]) => ({ label, class: 'num',
             value: (l) => (k === 'arrears' && !l.total && !l.scheduled ? t('ui.funding.lender.noSchedule') : amount(l[k])) }))];
         const rows = [...view.loans, ...view.totals.map((x) => ({ ...x, total: true }))];
