@@ -3,10 +3,18 @@ package org.pipelinetracker.project.command;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.pipelinetracker.kernel.AuditMetadata;
 import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.project.api.ApproveMoneyEntryCommand;
+import org.pipelinetracker.project.api.MoneyEntryApprovedEvent;
+import org.pipelinetracker.project.api.MoneyEntryKind;
+import org.pipelinetracker.project.api.MoneyEntryRejectedEvent;
+import org.pipelinetracker.project.api.MoneyEntrySubmittedEvent;
+import org.pipelinetracker.project.api.RejectMoneyEntryCommand;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
 import org.pipelinetracker.project.api.CancelProjectCommand;
 import org.pipelinetracker.project.api.CommitFundingCommand;
@@ -67,11 +75,12 @@ import static org.pipelinetracker.project.command.StagePolicy.Action;
  * reported. The commands that describe the record (texts, documents, a reported status, import notes) are
  * {@link ProjectRecord}'s, those of its plans {@link ProjectPlans}'s.
  * <p>
- * Revision "1" of its snapshot: the state keeps the proposal's planned dates (the plans' rule needs them). Axon skips
- * a snapshot of another revision (one taken before, without a revision) and loads the project from its events.
+ * Revision "2" of its snapshot: the state keeps the proposal's planned dates (the plans' rule needs them, since "1")
+ * and the money entries waiting for approval (since "2"). Axon skips a snapshot of another revision (one taken
+ * before) and loads the project from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
-@Revision("1")
+@Revision("2")
 class Project extends ProjectLoans {
 
 	Project() {
@@ -116,30 +125,35 @@ class Project extends ProjectLoans {
 	}
 
 	@CommandHandler
-	Long handle(FundViaEximbankCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
+	Long handle(FundViaEximbankCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy,
+			MetaData metaData) {
 		stages().requireFundable();
 		LoanTerms terms = MoneyPolicy.requireLoanTerms(command.terms());
 		EximbankInstrument instrument = command.instrument();
 		commit(new FundingCommittedEvent(projectId(), command.fundingId(), FundingSource.EXIMBANK, instrument,
 				"Export-Import Bank of Korea", command.amount(), command.committedOn(), terms,
 				instrument.iatiFinanceType(), instrument.iatiFlowType(), command.facilityId()),
-				clock, new StallChecks(deadlines, clock, policy));
+				clock, new StallChecks(deadlines, clock, policy), Submission.of(metaData));
 		return AggregateLifecycle.getVersion();
 	}
 
 	@CommandHandler
-	Long handle(CommitFundingCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
+	Long handle(CommitFundingCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy,
+			MetaData metaData) {
 		stages().requireFundable();
 		FundingSource source = command.source();
 		String flowType = MoneyPolicy.flowTypeOf(source, command.flowType());
 		commit(new FundingCommittedEvent(projectId(), command.fundingId(), source, null, command.funder(),
 				command.amount(), command.committedOn(), LoanTerms.NONE, source.iatiFinanceType(), flowType, null),
-				clock, new StallChecks(deadlines, clock, policy));
+				clock, new StallChecks(deadlines, clock, policy), Submission.of(metaData));
 		return AggregateLifecycle.getVersion();
 	}
 
-	/** Records the commitment {@code event} describes, if the money and dating rules allow it. */
-	private void commit(FundingCommittedEvent event, Clock clock, StallChecks checks) {
+	/**
+	 * Records the commitment {@code event} describes (or submits it for approval, {@link Submission}), if the money
+	 * and dating rules allow it.
+	 */
+	private void commit(FundingCommittedEvent event, Clock clock, StallChecks checks, Submission submission) {
 		LocalDate committedOn = event.committedOn();
 		MoneyPolicy.requirePositive("amount.amount", event.amount());
 		DatingPolicy dates = dates(clock);
@@ -147,6 +161,12 @@ class Project extends ProjectLoans {
 		dates.requireFinancingDate("committedOn", committedOn, Financing.COMMITMENT);
 		dates.requireOutsideSuspensions("committedOn", committedOn);
 		money().requireNewFunding(event.fundingId());
+		if (!submission.approving()) {
+			requireNoPendingCommitment(event.fundingId());
+		}
+		if (!submission.recordNow(MoneyEntryKind.COMMITMENT, event)) {
+			return;
+		}
 		boolean financed = stages().financedByFirstMoney();
 		apply(event);
 		if (financed) {
@@ -156,12 +176,19 @@ class Project extends ProjectLoans {
 	}
 
 	@CommandHandler
-	Long handle(RecordDisbursementCommand command, Clock clock) {
+	Long handle(RecordDisbursementCommand command, Clock clock, MetaData metaData) {
+		disburse(new DisbursementRecordedEvent(projectId(), command.fundingId(), command.amount(),
+				command.disbursedOn()), clock, Submission.of(metaData));
+		return AggregateLifecycle.getVersion();
+	}
+
+	/** Records the disbursement {@code event} describes (or submits it for approval), if the rules allow it. */
+	private void disburse(DisbursementRecordedEvent event, Clock clock, Submission submission) {
 		stages().requireActive(Action.RECORD_DISBURSEMENT);
-		String fundingId = command.fundingId();
+		String fundingId = event.fundingId();
 		Funding funding = money().requireFunding(fundingId);
-		Money amount = command.amount();
-		LocalDate disbursedOn = command.disbursedOn();
+		Money amount = event.amount();
+		LocalDate disbursedOn = event.disbursedOn();
 		MoneyPolicy.requirePositive("amount.amount", amount);
 		MoneyPolicy.requireCommittedCurrency(fundingId, funding, amount, AgainstCommitment.DISBURSEMENT);
 		dates(clock).requireEffective("disbursedOn", disbursedOn);
@@ -169,8 +196,9 @@ class Project extends ProjectLoans {
 				funding);
 		dates(clock).requireOutsideSuspensions("disbursedOn", disbursedOn);
 		MoneyPolicy.requireDisbursementHeadroom(fundingId, funding, amount, disbursedOn);
-		apply(new DisbursementRecordedEvent(projectId(), fundingId, amount, disbursedOn));
-		return AggregateLifecycle.getVersion();
+		if (submission.recordNow(MoneyEntryKind.DISBURSEMENT, event)) {
+			apply(event);
+		}
 	}
 
 	/**
@@ -314,18 +342,88 @@ class Project extends ProjectLoans {
 	}
 
 	@CommandHandler
-	Long handle(CorrectFundingCommitmentCommand command, Clock clock) {
-		requireReason(command.reason());
-		String fundingId = command.fundingId();
+	Long handle(CorrectFundingCommitmentCommand command, Clock clock, MetaData metaData) {
+		correct(command.fundingId(), command.newAmount(), command.reason(), command.correctedOn(), clock,
+				Submission.of(metaData));
+		return AggregateLifecycle.getVersion();
+	}
+
+	/**
+	 * Corrects the commitment's amount (or submits the correction for approval), if the rules allow it; the previous
+	 * amount is the commitment's as it stands when the correction is recorded.
+	 */
+	private void correct(String fundingId, Money newAmount, String reason, LocalDate correctedOn, Clock clock,
+			Submission submission) {
+		requireReason(reason);
 		Funding funding = money().requireFunding(fundingId);
-		Money newAmount = command.newAmount();
 		MoneyPolicy.requirePositive("amount.amount", newAmount);
 		MoneyPolicy.requireCorrection(fundingId, funding, newAmount);
-		dates(clock).requireEffective("on", command.correctedOn());
-		DatingPolicy.requireCorrectionInOrder(command.correctedOn(), fundingId, funding);
-		apply(new FundingCommitmentCorrectedEvent(projectId(), fundingId, funding.committed(), newAmount,
-				command.reason(), command.correctedOn()));
+		dates(clock).requireEffective("on", correctedOn);
+		DatingPolicy.requireCorrectionInOrder(correctedOn, fundingId, funding);
+		FundingCommitmentCorrectedEvent event = new FundingCommitmentCorrectedEvent(projectId(), fundingId,
+				funding.committed(), newAmount, reason, correctedOn);
+		if (submission.recordNow(MoneyEntryKind.CORRECTION, event)) {
+			apply(event);
+		}
+	}
+
+	// --- four-eyes approval of money (Submission) ------------------------------------------------------------
+
+	/**
+	 * Approves a pending entry: by another person than its submitter, and only if the entry still passes every rule
+	 * of its kind against the project as it stands now; then the approval and the money event are recorded.
+	 */
+	@CommandHandler
+	Long handle(ApproveMoneyEntryCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy,
+			MetaData metaData) {
+		MoneyEntrySubmittedEvent entry = requirePending(command.entryId());
+		String approver = actorOf(metaData);
+		if (approver == null || approver.equals(entry.submittedBy())) {
+			throw rule(Text.of("problem.rule.ownEntry").with("entryId", entry.entryId()));
+		}
+		Submission approval = Submission.approving(new MoneyEntryApprovedEvent(projectId(), entry.entryId(),
+				entry.kind(), entry.submittedBy(), approver, entry.effectiveOn()));
+		switch (entry.kind()) {
+			case COMMITMENT -> {
+				stages().requireFundable();
+				commit(entry.commitment(), clock, new StallChecks(deadlines, clock, policy), approval);
+			}
+			case DISBURSEMENT -> disburse(entry.disbursement(), clock, approval);
+			case CORRECTION -> correct(entry.fundingId(), entry.correction().newAmount(), entry.correction().reason(),
+					entry.correction().correctedOn(), clock, approval);
+		}
 		return AggregateLifecycle.getVersion();
+	}
+
+	/** Rejects a pending entry with a reason: it never counts. */
+	@CommandHandler
+	Long handle(RejectMoneyEntryCommand command, MetaData metaData) {
+		requireReason(command.reason());
+		MoneyEntrySubmittedEvent entry = requirePending(command.entryId());
+		apply(new MoneyEntryRejectedEvent(projectId(), entry.entryId(), entry.kind(), entry.submittedBy(),
+				actorOf(metaData), command.reason().trim(), entry.effectiveOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	private MoneyEntrySubmittedEvent requirePending(String entryId) {
+		MoneyEntrySubmittedEvent entry = pendingEntry(entryId);
+		if (entry == null) {
+			throw rule(Text.of(entryDecided(entryId) ? "problem.rule.entryDecided" : "problem.rule.noSuchEntry")
+					.with("entryId", entryId).with("projectId", projectId()));
+		}
+		return entry;
+	}
+
+	/** A second commitment under a funding id that waits for approval is refused as a duplicate would be. */
+	private void requireNoPendingCommitment(String fundingId) {
+		if (hasPendingCommitment(fundingId)) {
+			throw duplicate("fundingId", Text.of("problem.rule.commitmentPending").with("fundingId", fundingId));
+		}
+	}
+
+	private static String actorOf(MetaData metaData) {
+		Object actor = metaData == null ? null : metaData.get(AuditMetadata.ACTOR);
+		return actor == null ? null : actor.toString();
 	}
 
 	// --- stalled projects: persisted deadlines (StallChecks) ---------------------------------------------------

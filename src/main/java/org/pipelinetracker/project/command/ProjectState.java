@@ -16,6 +16,10 @@ import org.pipelinetracker.project.api.ImportNote;
 import org.pipelinetracker.project.api.ImportNotesRecordedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
+import org.pipelinetracker.project.api.MoneyEntryApprovedEvent;
+import org.pipelinetracker.project.api.MoneyEntryKind;
+import org.pipelinetracker.project.api.MoneyEntryRejectedEvent;
+import org.pipelinetracker.project.api.MoneyEntrySubmittedEvent;
 import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectResumedEvent;
@@ -85,6 +89,10 @@ abstract class ProjectState {
 	private StatusReport reportedStatus;
 	/** The data-quality notes of the latest import. */
 	private List<ImportNote> importNotes = new ArrayList<>();
+	/** The money entries waiting for a second person's approval, by entry id. */
+	private Map<String, MoneyEntrySubmittedEvent> pendingEntries = new HashMap<>();
+	/** The ids of the entries approved or rejected. */
+	private Set<String> decidedEntries = new HashSet<>();
 
 	// --- read by the command handlers -------------------------------------------------------------------------
 
@@ -99,6 +107,22 @@ abstract class ProjectState {
 	/** The stage a suspended project left (null when it is not suspended). */
 	Stage suspendedFrom() {
 		return suspendedFrom;
+	}
+
+	/** The money entry waiting for approval under this id, null when none does. */
+	MoneyEntrySubmittedEvent pendingEntry(String entryId) {
+		return entryId == null ? null : pendingEntries.get(entryId);
+	}
+
+	/** Whether the entry was approved or rejected. */
+	boolean entryDecided(String entryId) {
+		return decidedEntries.contains(entryId);
+	}
+
+	/** Whether a commitment under this funding id waits for approval. */
+	boolean hasPendingCommitment(String fundingId) {
+		return pendingEntries.values().stream()
+				.anyMatch(e -> e.kind() == MoneyEntryKind.COMMITMENT && e.fundingId().equals(fundingId));
 	}
 
 	boolean hasAgreement(String agreementId) {
@@ -225,6 +249,23 @@ abstract class ProjectState {
 	}
 
 	// --- how each event changes the state ------------------------------------------------------------------
+
+	@EventSourcingHandler
+	void on(MoneyEntrySubmittedEvent event) {
+		pendingEntries.put(event.entryId(), event);
+	}
+
+	@EventSourcingHandler
+	void on(MoneyEntryApprovedEvent event) {
+		pendingEntries.remove(event.entryId());
+		decidedEntries.add(event.entryId());
+	}
+
+	@EventSourcingHandler
+	void on(MoneyEntryRejectedEvent event) {
+		pendingEntries.remove(event.entryId());
+		decidedEntries.add(event.entryId());
+	}
 
 	@EventSourcingHandler
 	void on(ProjectProposedEvent event) {
