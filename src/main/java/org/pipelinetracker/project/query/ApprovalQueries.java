@@ -25,13 +25,15 @@ import java.util.Optional;
 public class ApprovalQueries {
 
 	/** One money entry submitted for approval. */
-	public record ApprovalEntry(String id, String projectId, MoneyEntryKind kind, String fundingId, Money amount,
+	public record ApprovalEntry(String id, String projectId, String projectTitle, MoneyEntryKind kind, String fundingId, Money amount,
 			BigDecimal usd, LocalDate effectiveOn, String facilityId, String submittedBy, Instant submittedAt,
 			String reason, String state, String decidedBy, Instant decidedAt, String decisionReason) {
 	}
 
-	private static final String COLUMNS = "entry_id, project_id, kind, funding_id, amount, currency, effective_on,"
-			+ " facility_id, submitted_by, submitted_at, reason, state, decided_by, decided_at, decision_reason";
+	private static final String COLUMNS = "a.entry_id, a.project_id, a.kind, a.funding_id, a.amount, a.currency,"
+			+ " a.effective_on, a.facility_id, a.submitted_by, a.submitted_at, a.reason, a.state, a.decided_by,"
+			+ " a.decided_at, a.decision_reason, p.title";
+	private static final String FROM = " from approval_entry a left join project_view p on p.project_id = a.project_id";
 
 	private final JdbcTemplate jdbc;
 	private final FxRates fx;
@@ -45,15 +47,15 @@ public class ApprovalQueries {
 	public List<ApprovalEntry> pending(String projectId) {
 		RateTable rates = fx.current();
 		return projectId == null
-				? jdbc.query("select " + COLUMNS + " from approval_entry where state = 'PENDING'"
-						+ " order by submitted_at, entry_id", row(rates))
-				: jdbc.query("select " + COLUMNS + " from approval_entry where state = 'PENDING' and project_id = ?"
-						+ " order by submitted_at, entry_id", row(rates), projectId);
+				? jdbc.query("select " + COLUMNS + FROM + " where a.state = 'PENDING'"
+						+ " order by a.submitted_at, a.entry_id", row(rates))
+				: jdbc.query("select " + COLUMNS + FROM + " where a.state = 'PENDING' and a.project_id = ?"
+						+ " order by a.submitted_at, a.entry_id", row(rates), projectId);
 	}
 
 	/** The entry of this id, whatever its state. */
 	public Optional<ApprovalEntry> find(String entryId) {
-		return jdbc.query("select " + COLUMNS + " from approval_entry where entry_id = ?", row(fx.current()), entryId)
+		return jdbc.query("select " + COLUMNS + FROM + " where a.entry_id = ?", row(fx.current()), entryId)
 				.stream().findFirst();
 	}
 
@@ -63,7 +65,7 @@ public class ApprovalQueries {
 			BigDecimal amount = rs.getBigDecimal(5).setScale(RateTable.minorUnits(currency), RoundingMode.UNNECESSARY);
 			LocalDate on = rs.getDate(7).toLocalDate();
 			Conversion usd = rates.toUsd(amount, currency, on);
-			return new ApprovalEntry(rs.getString(1), rs.getString(2), MoneyEntryKind.valueOf(rs.getString(3)),
+			return new ApprovalEntry(rs.getString(1), rs.getString(2), rs.getString(16), MoneyEntryKind.valueOf(rs.getString(3)),
 					rs.getString(4), new Money(amount, currency), usd.converted() ? usd.usd() : null, on,
 					rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11),
 					rs.getString(12), rs.getString(13),
