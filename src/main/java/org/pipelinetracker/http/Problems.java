@@ -112,6 +112,9 @@ public final class Problems {
 		/** {facilityId} the facility id. */
 		FACILITY_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.facilityNotFound.title",
 				"problem.facilityNotFound.detail", "facilityId"),
+		/** {id} a money entry submitted for approval that does not exist (or is not known yet). */
+		APPROVAL_NOT_FOUND(Type.NOT_FOUND, HttpStatus.NOT_FOUND, "problem.approvalNotFound.title",
+				"problem.approvalNotFound.detail", "id"),
 		FACILITY_CHANGED_CONCURRENTLY(Type.CONFLICT, HttpStatus.CONFLICT,
 				"problem.facilityChangedConcurrently.title", "problem.facilityChangedConcurrently.detail"),
 		/** A transaction lost a race with another request, also after retries. */

@@ -47,7 +47,7 @@ class NotificationController {
 	 * One notification.
 	 *
 	 * @param id           its id
-	 * @param kind         {@code MILESTONE_OVERDUE} or {@code PROJECT_STALLED}
+	 * @param kind         {@code MILESTONE_OVERDUE}, {@code PROJECT_STALLED} or {@code APPROVAL_WAITING}
 	 * @param kindName     the kind's name in the reader's language
 	 * @param projectId    the project it is about
 	 * @param projectTitle the project's title when it was notified

@@ -5,14 +5,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a notification tells of. Kinds still to come, once their facts exist: an approval waiting for you
- * ({@code APPROVAL_WAITING}) and a quarterly report missing ({@code QUARTERLY_REPORT_MISSING}).
+ * What a notification tells of. A kind still to come, once its facts exist: a quarterly report missing
+ * ({@code QUARTERLY_REPORT_MISSING}).
  */
 enum NotificationKind {
 	/** A milestone's planned date passed and it is not achieved. */
 	MILESTONE_OVERDUE("ui.notification.kind.milestoneOverdue"),
 	/** A stall alert was raised: a project waits for funding or a disbursement longer than allowed. */
-	PROJECT_STALLED("ui.notification.kind.projectStalled");
+	PROJECT_STALLED("ui.notification.kind.projectStalled"),
+	/** A money entry another user submitted waits for approval (four-eyes). */
+	APPROVAL_WAITING("ui.notification.kind.approvalWaiting");
 
 	private final String textKey;
 

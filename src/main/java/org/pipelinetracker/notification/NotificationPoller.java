@@ -64,7 +64,7 @@ class NotificationPoller implements SmartLifecycle {
 			if (notifications.notified(occurrence.sourceKey())) {
 				continue;
 			}
-			List<String> told = recipients.of(occurrence.kind());
+			List<String> told = recipients.of(occurrence);
 			Set<String> mailed = mail ? told.stream().filter(u -> settings.find(u).mailed()).collect(Collectors.toSet())
 					: Set.of();
 			try {
@@ -76,7 +76,7 @@ class NotificationPoller implements SmartLifecycle {
 			}
 		}
 		if (notified > 0) {
-			log.info("Notified {} new occurrence(s) (overdue milestones, stalled projects)", notified);
+			log.info("Notified {} new occurrence(s) (overdue milestones, stalled projects, approvals waiting)", notified);
 		}
 		mailer.sendDue();
 		return notified;

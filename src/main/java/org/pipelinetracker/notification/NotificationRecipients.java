@@ -13,14 +13,15 @@ import java.util.Set;
  * Who is told of an occurrence: every configured user with a role that can act on it, unless they turned its kind off
  * in their settings. A milestone overdue or a project stalled: recorders (they record milestones and stages),
  * finance (they commit and disburse what a stall waits for) and administrators. Auditors read; they are not told.
- * An approval waiting will add its kind here, and leave out the user who submitted the entry.
+ * An approval waiting: finance and approvers (who may approve it), never the user who submitted the entry.
  */
 @Component
 class NotificationRecipients {
 
 	static final Map<NotificationKind, Set<String>> ROLES_TOLD = new EnumMap<>(Map.of(
 			NotificationKind.MILESTONE_OVERDUE, Set.of("RECORDER", "FINANCE", "ADMIN"),
-			NotificationKind.PROJECT_STALLED, Set.of("RECORDER", "FINANCE", "ADMIN")));
+			NotificationKind.PROJECT_STALLED, Set.of("RECORDER", "FINANCE", "ADMIN"),
+			NotificationKind.APPROVAL_WAITING, Set.of("FINANCE", "APPROVER")));
 
 	private final ObjectProvider<UserDirectory> directory;
 	private final NotificationSettings settings;
@@ -28,6 +29,11 @@ class NotificationRecipients {
 	NotificationRecipients(ObjectProvider<UserDirectory> directory, NotificationSettings settings) {
 		this.directory = directory;
 		this.settings = settings;
+	}
+
+	/** The users to tell of this occurrence, in the order they are configured: not the one who caused it. */
+	List<String> of(Occurrence occurrence) {
+		return of(occurrence.kind()).stream().filter(name -> !name.equals(occurrence.notTold())).toList();
 	}
 
 	/** The users to tell of an occurrence of this kind, in the order they are configured. */

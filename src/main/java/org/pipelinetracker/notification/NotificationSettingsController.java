@@ -41,7 +41,7 @@ class NotificationSettingsController {
 	/**
 	 * @param email          whether notifications are also sent by e-mail
 	 * @param address        the e-mail address, or null
-	 * @param kinds          the kinds the user is told of: {@code MILESTONE_OVERDUE}, {@code PROJECT_STALLED}
+	 * @param kinds          the kinds the user is told of: {@code MILESTONE_OVERDUE}, {@code PROJECT_STALLED}, {@code APPROVAL_WAITING}
 	 * @param emailAvailable whether this server can send e-mail at all (SMTP configured)
 	 */
 	record SettingsView(Boolean email, String address, List<String> kinds, Boolean emailAvailable) {

@@ -2,6 +2,7 @@ package org.pipelinetracker.notification;
 
 import org.pipelinetracker.pipeline.AlertQueries;
 import org.pipelinetracker.pipeline.MilestoneQueries;
+import org.pipelinetracker.project.query.ApprovalQueries;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -13,17 +14,19 @@ import java.util.Map;
 /**
  * The occurrences to notify as the portfolio's read models show them today: every open stall alert (keyed by project,
  * kind, funding and due date) and every overdue milestone (keyed by project, milestone and planned date: replanned
- * and overdue again, it is a new occurrence).
+ * and overdue again, it is a new occurrence), and every money entry waiting for approval (keyed by its entry id).
  */
 @Component
 class Occurrences {
 
 	private final AlertQueries alerts;
 	private final MilestoneQueries milestones;
+	private final ApprovalQueries approvals;
 
-	Occurrences(AlertQueries alerts, MilestoneQueries milestones) {
+	Occurrences(AlertQueries alerts, MilestoneQueries milestones, ApprovalQueries approvals) {
 		this.alerts = alerts;
 		this.milestones = milestones;
+		this.approvals = approvals;
 	}
 
 	List<Occurrence> current(LocalDate today) {
@@ -48,6 +51,17 @@ class Occurrences {
 			found.add(new Occurrence(NotificationKind.MILESTONE_OVERDUE, String.join("/", "MILESTONE_OVERDUE",
 					line.projectId(), line.milestoneId(), line.plannedOn().toString()), line.projectId(),
 					line.projectTitle(), "ui.notification.text.milestoneOverdue", arguments));
+		}
+		for (ApprovalQueries.ApprovalEntry entry : approvals.pending(null)) {
+			String title = entry.projectTitle() == null ? entry.projectId() : entry.projectTitle();
+			Map<String, String> arguments = new LinkedHashMap<>();
+			arguments.put("project", title);
+			arguments.put("kind", entry.kind().name());
+			arguments.put("amount", entry.amount().toString());
+			arguments.put("by", entry.submittedBy());
+			found.add(new Occurrence(NotificationKind.APPROVAL_WAITING, String.join("/", "APPROVAL_WAITING",
+					entry.id()), entry.projectId(), entry.projectTitle(), "ui.notification.text.approvalWaiting",
+					arguments, entry.submittedBy()));
 		}
 		return found;
 	}

@@ -105,6 +105,11 @@ final class AccessRules {
 		// documents: recorders (the record's evidence) and finance (the evidence of money) upload files
 		b.roles(HttpMethod.POST, Set.of(Role.RECORDER, Role.FINANCE), "/api/projects/*/documents");
 
+		// four-eyes approval of money: finance, approvers and administrators decide; auditors read too
+		b.roles(HttpMethod.GET, Set.of(Role.FINANCE, Role.APPROVER, Role.AUDITOR), "/api/approvals");
+		b.roles(HttpMethod.POST, Set.of(Role.FINANCE, Role.APPROVER), "/api/approvals/*/approve",
+				"/api/approvals/*/reject");
+
 		// closed periods: any user sees which are closed; the restatements report for finance and auditors; closing
 		// and reopening for administrators (below)
 		b.read(HttpMethod.GET, "/api/periods");

@@ -92,7 +92,7 @@ final class ConfiguredUsers {
 			Optional<Role> role = Role.parse(text);
 			if (role.isEmpty()) {
 				throw new IllegalStateException(where + ".roles: unknown role '" + text + "' (roles: RECORDER, FINANCE, "
-						+ "AUDITOR, ADMIN)");
+						+ "AUDITOR, APPROVER, ADMIN)");
 			}
 			authorities.add(role.get().authority());
 		}

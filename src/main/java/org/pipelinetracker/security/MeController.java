@@ -28,7 +28,7 @@ class MeController {
 	 * @param authenticated whether the caller is signed in
 	 * @param username      the user's name (the actor of what they record), or null
 	 * @param roles         the roles granted (ADMIN implies every other), in the order RECORDER, FINANCE, AUDITOR,
-	 *                      ADMIN
+	 *                      APPROVER, ADMIN
 	 * @param publicRead    whether anonymous visitors may read
 	 */
 	record Me(boolean authenticated, String username, List<String> roles, boolean publicRead) {

@@ -13,6 +13,8 @@ enum Role {
 	FINANCE,
 	/** Reads the history, the audit trail and the chain, and runs the consistency check. */
 	AUDITOR,
+	/** Approves or rejects money entries others submitted (four-eyes), as FINANCE may; records nothing itself. */
+	APPROVER,
 	/** Everything above, plus replay, IATI import and dead letters. */
 	ADMIN;
 

@@ -195,7 +195,7 @@ class SecurityConfig {
 			log.error("Security: NO USERS ARE CONFIGURED and no JWT issuer is set, so nobody can sign in: every write "
 					+ "(and every read{}) is refused with 401. Configure users with tracker.security.users[0].username, "
 					+ ".password-hash (a BCrypt hash: java -jar pipeline-tracker.jar hash-password) and .roles "
-					+ "(RECORDER, FINANCE, AUDITOR, ADMIN), or an OIDC issuer with "
+					+ "(RECORDER, FINANCE, AUDITOR, APPROVER, ADMIN), or an OIDC issuer with "
 					+ "spring.security.oauth2.resourceserver.jwt.issuer-uri; see the README, section Security.",
 					properties.publicRead() ? " except the public ones" : "");
 		}

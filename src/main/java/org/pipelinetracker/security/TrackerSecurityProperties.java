@@ -30,7 +30,7 @@ record TrackerSecurityProperties(@DefaultValue("false") boolean publicRead, @Def
 	 *
 	 * @param username     1-100 letters, digits or {@code . _ @ -}; becomes the {@code actor} of what they record
 	 * @param passwordHash a BCrypt hash ({@code $2a$}, {@code $2b$} or {@code $2y$}, optionally prefixed {@code {bcrypt}})
-	 * @param roles        any of RECORDER, FINANCE, AUDITOR, ADMIN; none means read-only
+	 * @param roles        any of RECORDER, FINANCE, AUDITOR, APPROVER, ADMIN; none means read-only
 	 */
 	record User(String username, String passwordHash, List<String> roles) {
 

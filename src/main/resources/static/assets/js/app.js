@@ -16,6 +16,7 @@ import * as funding from './pages/funding.js';
 import * as project from './pages/project.js';
 import * as propose from './pages/propose.js';
 import * as audit from './pages/audit.js';
+import * as approvals from './pages/approvals.js';
 
 const ROUTES = [
   { pattern: /^\/board$/, page: board, nav: 'board' },
@@ -24,6 +25,7 @@ const ROUTES = [
   { pattern: /^\/projects\/new$/, page: propose, nav: 'propose' },
   { pattern: /^\/projects\/([^/]+)$/, page: project, nav: 'board' },
   { pattern: /^\/audit$/, page: audit, nav: 'audit' },
+  { pattern: /^\/approvals$/, page: approvals, nav: 'approvals' },
 ];
 
 /**

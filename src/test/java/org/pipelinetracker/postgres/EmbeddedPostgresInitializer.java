@@ -58,6 +58,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 		settings.put("tracker.test.postgres.database", database);
 		// profile postgres turns the demo users off; the tests keep them (Api signs in as admin by default)
 		settings.put("tracker.security.demo-users", "true");
+		// profile postgres requires four-eyes approval of money; the tests keep what they set (none by default)
+		settings.put("tracker.approvals.required-for", environment.getProperty("tracker.approvals.required-for", ""));
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, settings));
 		if (!environment.matchesProfiles(POSTGRES_PROFILE)) {
 			try {

@@ -34,6 +34,8 @@ final class SharedDatabaseNodes {
 				"--spring.profiles.active=test,postgres",
 				// profile postgres turns the demo users off; the tests keep them (and the test users)
 				"--tracker.security.demo-users=true",
+				// profile postgres requires four-eyes approval of money; these tests record money in one step
+				"--tracker.approvals.required-for=",
 				// not a database of its own (test profile pg): every node on the same one
 				"--" + EmbeddedPostgresInitializer.ENABLED + "=false",
 				"--spring.datasource.url=" + url,

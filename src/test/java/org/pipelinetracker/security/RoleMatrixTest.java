@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleMatrixTest {
 
 	enum Who {
-		ANONYMOUS(null), RECORDER(Role.RECORDER), FINANCE(Role.FINANCE), AUDITOR(Role.AUDITOR), ADMIN(Role.ADMIN);
+		ANONYMOUS(null), RECORDER(Role.RECORDER), FINANCE(Role.FINANCE), AUDITOR(Role.AUDITOR),
+		/** No demo user has the role: the test user erin (application-test.properties). */
+		APPROVER(Role.APPROVER), ADMIN(Role.ADMIN);
 
 		final Role role;
 
@@ -78,7 +80,11 @@ class RoleMatrixTest {
 	}
 
 	Api api(Who who) {
-		return who == Who.ANONYMOUS ? admin().anonymous() : admin().as(who.name().toLowerCase());
+		return who == Who.ANONYMOUS ? admin().anonymous() : admin().as(user(who));
+	}
+
+	static String user(Who who) {
+		return who == Who.APPROVER ? "erin" : who.name().toLowerCase();
 	}
 
 	@Test
@@ -166,19 +172,25 @@ class RoleMatrixTest {
 					return new Attempt("POST", "/api/periods/" + period + "/reopen", H,
 							"{\"reason\":\"Corrected\"}", () -> events("period:" + period));
 				}),
+				// four-eyes approval of money: finance and approvers decide; no entry of that id is a 404 (past security)
+				new Case("approve a money entry", EnumSet.of(Role.FINANCE, Role.APPROVER), 404, false,
+						() -> new Attempt("POST", "/api/approvals/no-such-entry/approve", null, null, () -> -1L)),
+				new Case("reject a money entry", EnumSet.of(Role.FINANCE, Role.APPROVER), 404, false,
+						() -> new Attempt("POST", "/api/approvals/no-such-entry/reject", H, "{\"reason\":\"No invoice\"}",
+								() -> -1L)),
 				new Case("import IATI", Set.of(Role.ADMIN), 200, false, () -> {
 					String id = id();
 					return new Attempt("POST", "/api/import/iati", "application/xml", iati(id), () -> events(id));
 				}),
 				// any signed-in user keeps their own language and time zone
-				new Case("choose language", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 200, false,
+				new Case("choose language", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR, Role.APPROVER), 200, false,
 						() -> new Attempt("PUT", "/api/me/preferences", H, "{\"language\":\"en\"}", () -> -1L)),
 				// any signed-in user reads and settles their own notifications; an id they do not have is a 404
-				new Case("choose notification settings", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 200, false,
+				new Case("choose notification settings", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR, Role.APPROVER), 200, false,
 						() -> new Attempt("PUT", "/api/me/notification-settings", H, "{\"email\":false}", () -> -1L)),
-				new Case("mark all notifications read", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 200, false,
+				new Case("mark all notifications read", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR, Role.APPROVER), 200, false,
 						() -> new Attempt("POST", "/api/notifications/read-all", null, null, () -> -1L)),
-				new Case("mark a notification read", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR), 404, false,
+				new Case("mark a notification read", EnumSet.of(Role.RECORDER, Role.FINANCE, Role.AUDITOR, Role.APPROVER), 404, false,
 						() -> new Attempt("POST", "/api/notifications/none/read", null, null, () -> -1L)),
 				// official exchange rates: a Central Bank file of a day of its own each time; a fetch without a URL is
 				// a 409 (past security, nothing to fetch from)
@@ -215,7 +227,7 @@ class RoleMatrixTest {
 					assertThat(required).as(label).containsExactlyElementsOf(expected);
 					assertThat(response.json().path("detail").asString()).as(label)
 							.contains("Role " + String.join(" or ", expected) + " is needed")
-							.contains("'" + who.name().toLowerCase() + "'");
+							.contains("'" + user(who) + "'");
 				}
 				else if (c.passesOnly()) {
 					assertThat(response.status()).as(label).isNotIn(401, 403);
@@ -257,6 +269,7 @@ class RoleMatrixTest {
 		assertThat(admin().post("/api/periods/FY1800/close", "{}").status()).isEqualTo(200);
 		List<String> financeAndAuditors = List.of("/api/restatements?period=FY1800", "/api/reporting/status?period=2026-Q1");
 		List<String> finance = List.of("/api/reporting/template.xlsx?projectId=" + id + "&period=2026-Q1");
+		List<String> approvals = List.of("/api/approvals", "/api/approvals?projectId=" + id);
 		List<String> admins = List.of("/api/admin/replay", "/api/admin/dead-letters", "/api/import/iati/progress",
 				"/actuator/info");
 		List<String> rows = new ArrayList<>();
@@ -282,6 +295,11 @@ class RoleMatrixTest {
 				Response r = api(who).get(path);
 				rows.add(String.format("GET %-55s %-9s -> %d", path, who, r.status()));
 				expectRole(who, Set.of(Role.FINANCE, Role.AUDITOR), path, r);
+			}
+			for (String path : approvals) {
+				Response r = api(who).get(path);
+				rows.add(String.format("GET %-55s %-9s -> %d", path, who, r.status()));
+				expectRole(who, Set.of(Role.FINANCE, Role.APPROVER, Role.AUDITOR), path, r);
 			}
 			for (String path : finance) {
 				Response r = api(who).get(path);

@@ -66,6 +66,11 @@ final class ActivityImport {
 			WriteResult result = write.get();
 			version = Math.max(version, result.version());
 			view = null;
+			if (result.approvalId() != null) {
+				// four-eyes (tracker.approvals.required-for): recorded as waiting, counted once another person approves
+				note(what, "submitted for approval as entry " + result.approvalId()
+						+ ": it counts once another person approves it (GET /api/approvals)");
+			}
 			return true;
 		}
 		catch (CommandRejectedException e) {

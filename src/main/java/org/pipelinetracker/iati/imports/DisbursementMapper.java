@@ -4,6 +4,7 @@ import org.pipelinetracker.iati.conventions.FundingCodes;
 import org.pipelinetracker.iati.conventions.TransactionType;
 import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.Money;
+import org.pipelinetracker.project.api.MoneyEntryKind;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.Requests;
 import org.pipelinetracker.project.app.Requests.MoneyRequest;
@@ -44,6 +45,12 @@ class DisbursementMapper {
 		for (ProjectView.FundingView f : act.view().fundings) {
 			for (ProjectView.DisbursementView d : f.disbursements) {
 				present.merge(key(f.fundingId, d.disbursedOn(), d.amount()), 1, Integer::sum);
+			}
+		}
+		// a disbursement an earlier import submitted for approval is present too: it is not submitted again
+		for (ProjectView.PendingApprovalView p : act.view().pendingApprovals) {
+			if (p.kind() == MoneyEntryKind.DISBURSEMENT) {
+				present.merge(key(p.fundingId(), p.effectiveOn(), p.amount()), 1, Integer::sum);
 			}
 		}
 		List<ProjectView.FundingView> all = act.view().fundings;

@@ -12,6 +12,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.pipelinetracker.kernel.AuditMetadata;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.project.api.CommandRejectedException;
+import org.pipelinetracker.project.api.MoneyEntryRejectedEvent;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,8 @@ import java.util.function.BiFunction;
  * The refusal rolls the whole unit of work back: nothing of the command is stored.
  * <p>
  * Not guarded: {@link ProjectStalledEvent}, the application's own observation that a deadline passed (dated when it
- * fell due), which is no one's write.
+ * fell due), which is no one's write; and {@link MoneyEntryRejectedEvent}, the rejection of a money entry waiting for
+ * approval, which never counted (its submission and its approval are guarded like the money itself).
  */
 @Component
 class ClosedPeriodGuard implements MessageDispatchInterceptor<EventMessage<?>>,
@@ -93,6 +95,7 @@ class ClosedPeriodGuard implements MessageDispatchInterceptor<EventMessage<?>>,
 
 	private void check(EventMessage<?> message, Map<String, Optional<Closure>> closures) {
 		if (!(message.getPayload() instanceof ProjectEvent event) || event instanceof ProjectStalledEvent
+				|| event instanceof MoneyEntryRejectedEvent
 				|| message.getMetaData().containsKey(AuditMetadata.RESTATEMENT_REASON)) {
 			return;
 		}

@@ -15,7 +15,8 @@ public sealed interface ProjectEvent permits StageChange, AgreementSignedEvent, 
 		FundingCommitmentCorrectedEvent, DisbursementRecordedEvent, IncomingFundsRecordedEvent, ExpenditureRecordedEvent,
 		MilestoneRecordedEvent, ProjectStalledEvent, ProjectTextRecordedEvent, ActivityStatusReportedEvent,
 		DocumentLinkedEvent, ImportNotesRecordedEvent, FundingCancelledEvent, TransactionRecordedEvent,
-		DocumentAttachedEvent, BudgetRecordedEvent, PlannedDisbursementRecordedEvent, LoanDatesRecordedEvent {
+		DocumentAttachedEvent, BudgetRecordedEvent, PlannedDisbursementRecordedEvent, LoanDatesRecordedEvent,
+		MoneyEntrySubmittedEvent, MoneyEntryApprovedEvent, MoneyEntryRejectedEvent {
 
 	ProjectId projectId();
 

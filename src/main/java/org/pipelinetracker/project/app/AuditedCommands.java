@@ -8,6 +8,7 @@ import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
+import org.pipelinetracker.project.api.MoneyEntrySubmittedEvent;
 import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.app.Requests.Audited;
 
@@ -27,6 +28,22 @@ final class AuditedCommands {
 	static Object send(CommandGateway commands, Object command, AuditContext audit, Audited request) {
 		AuditContext context = audit.withReason(blankToNull(request.reason()), blankToNull(request.sourceUrl()));
 		return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(context.toMetaData()));
+	}
+
+	/**
+	 * {@link #write}, the command submitted for approval under {@code approvalEntry} when there is one
+	 * ({@link ApprovalPolicy}): the answer names the entry.
+	 */
+	static WriteResult write(CommandGateway commands, String projectId, Object command, AuditContext audit,
+			Audited request, java.util.Optional<String> approvalEntry) {
+		if (approvalEntry.isEmpty()) {
+			return write(commands, projectId, command, audit, request);
+		}
+		AuditContext context = audit.withReason(blankToNull(request.reason()), blankToNull(request.sourceUrl()));
+		Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+				.andMetaData(context.toMetaData())
+				.andMetaData(java.util.Map.of(MoneyEntrySubmittedEvent.APPROVAL_ENTRY, approvalEntry.get())));
+		return new WriteResult(projectId, ((Number) version).longValue(), approvalEntry.get());
 	}
 
 	/** {@link #send}, answering the project and its version after the command. */

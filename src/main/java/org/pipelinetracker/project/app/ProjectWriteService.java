@@ -15,6 +15,7 @@ import org.pipelinetracker.project.api.FundViaEximbankCommand;
 import org.pipelinetracker.project.api.LoanDates;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.Money;
+import org.pipelinetracker.project.api.MoneyEntryKind;
 import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.ProposeProjectCommand;
@@ -56,6 +57,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Validates a write request completely (structure, codelists, formats), turns it into a command with the audit
@@ -71,9 +73,11 @@ public class ProjectWriteService {
 	private final Clock clock;
 	private final ProjectTimeline timeline;
 	private final ObjectProvider<FacilityHeadroom> facilities;
+	private final ApprovalPolicy approvals;
 
 	ProjectWriteService(CommandGateway commands, Validator validator, Codelists codelists,
-			Clock clock, ProjectTimeline timeline, ObjectProvider<FacilityHeadroom> facilities) {
+			Clock clock, ProjectTimeline timeline, ObjectProvider<FacilityHeadroom> facilities, ApprovalPolicy approvals) {
+		this.approvals = approvals;
 		this.commands = commands;
 		this.validator = validator;
 		this.codelists = codelists;
@@ -144,6 +148,11 @@ public class ProjectWriteService {
 		FundViaEximbankCommand command = new FundViaEximbankCommand(id(projectId), r.fundingId(), r.instrument(), amount,
 				r.committedOn(), new LoanTerms(r.interestRate(), r.maturityYears(), r.graceYears(), r.repaymentConvention()),
 				facilityId, new LoanDates(r.effectiveOn(), r.closingOn()));
+		Optional<String> entry = approvals.entryFor(MoneyEntryKind.COMMITMENT, amount, r.committedOn());
+		if (entry.isPresent()) {
+			// submitted for approval: the facility's headroom is reserved when it is approved (ApprovalService)
+			return AuditedCommands.write(commands, projectId, command, audit, r, entry);
+		}
 		if (facilityId == null) {
 			return write(projectId, command, audit, r);
 		}
@@ -166,8 +175,9 @@ public class ProjectWriteService {
 		Money amount = money(v, "amount", r.amount());
 		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
-		return write(projectId, new CommitFundingCommand(id(projectId), r.fundingId(), r.source(), r.funder().trim(),
-				amount, r.committedOn(), r.flowType()), audit, r);
+		return AuditedCommands.write(commands, projectId, new CommitFundingCommand(id(projectId), r.fundingId(),
+				r.source(), r.funder().trim(), amount, r.committedOn(), r.flowType()), audit, r,
+				approvals.entryFor(MoneyEntryKind.COMMITMENT, amount, r.committedOn()));
 	}
 
 	public WriteResult recordDisbursement(String projectId, DisbursementRequest r, AuditContext audit) {
@@ -188,8 +198,9 @@ public class ProjectWriteService {
 		Money amount = money(v, "amount", r.amount());
 		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
-		return write(projectId, new RecordDisbursementCommand(id(projectId), r.fundingId(), amount, r.disbursedOn(),
-				published), audit, r);
+		return AuditedCommands.write(commands, projectId, new RecordDisbursementCommand(id(projectId), r.fundingId(),
+				amount, r.disbursedOn(), published), audit, r,
+				approvals.entryFor(MoneyEntryKind.DISBURSEMENT, amount, r.disbursedOn()));
 	}
 
 	public WriteResult recordIncomingFunds(String projectId, IncomingFundsRequest r, AuditContext audit) {
@@ -265,6 +276,12 @@ public class ProjectWriteService {
 		Money amount = money(v, "amount", r.amount());
 		v.checkUrl("sourceUrl", r.sourceUrl());
 		v.throwIfAny();
+		Optional<String> entry = approvals.entryFor(MoneyEntryKind.CORRECTION, amount, on(r.on()));
+		if (entry.isPresent()) {
+			// submitted for approval: a facility's usage moves when it is approved (ApprovalService)
+			return AuditedCommands.write(commands, projectId, new CorrectFundingCommitmentCommand(id(projectId),
+					fundingId, amount, r.reason().trim(), on(r.on()), null), audit, r, entry);
+		}
 		ProjectView project = timeline.current(projectId).orElse(null);
 		ProjectView.FundingView funding = project == null ? null : project.fundings.stream()
 				.filter(f -> f.fundingId.equals(fundingId)).findFirst().orElse(null);
@@ -272,11 +289,10 @@ public class ProjectWriteService {
 			return write(projectId, new CorrectFundingCommitmentCommand(id(projectId), fundingId, amount,
 					r.reason().trim(), on(r.on()), null), audit, r);
 		}
-		// The difference moved on the facility is computed from the version read here; the command only applies to
-		// that version, so a concurrent change of the project makes it fail (409) instead of miscounting the facility.
+		// The facility's usage moves by the difference from the version read here; the command applies only to that
+		// version, so a concurrent change of the project fails it (409) instead of miscounting the facility.
 		CorrectFundingCommitmentCommand command = new CorrectFundingCommitmentCommand(id(projectId), fundingId, amount,
 				r.reason().trim(), on(r.on()), project.version);
-		// a correction of a commitment that draws on a facility moves the facility's usage by the difference
 		Map<String, Object> meta = audit.withReason(blankToNull(r.reason()), blankToNull(r.sourceUrl())).toMetaData();
 		FacilityHeadroom headroom = facility();
 		Money delta = amount.minus(funding.amount);

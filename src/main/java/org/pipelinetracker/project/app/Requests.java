@@ -266,4 +266,10 @@ public final class Requests {
 			LocalDate on,
 			@Size(max = 2000) String sourceUrl) implements Audited {
 	}
+
+	/** The approval or the rejection of a money entry; a rejection needs its reason. */
+	public record ApprovalDecisionRequest(
+			@MultiLine @Size(max = 2000) String reason,
+			@Size(max = 2000) String sourceUrl) implements Audited {
+	}
 }

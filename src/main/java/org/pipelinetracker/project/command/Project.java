@@ -3,47 +3,42 @@ package org.pipelinetracker.project.command;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.pipelinetracker.kernel.AuditMetadata;
 import org.pipelinetracker.kernel.Text;
+import org.pipelinetracker.project.api.ApproveMoneyEntryCommand;
+import org.pipelinetracker.project.api.MoneyEntryApprovedEvent;
+import org.pipelinetracker.project.api.MoneyEntryKind;
+import org.pipelinetracker.project.api.MoneyEntryRejectedEvent;
+import org.pipelinetracker.project.api.MoneyEntrySubmittedEvent;
+import org.pipelinetracker.project.api.RejectMoneyEntryCommand;
 import org.pipelinetracker.project.api.AgreementSignedEvent;
-import org.pipelinetracker.project.api.CancelProjectCommand;
 import org.pipelinetracker.project.api.CommitFundingCommand;
-import org.pipelinetracker.project.api.CompleteProjectCommand;
 import org.pipelinetracker.project.api.ContentLanguage;
 import org.pipelinetracker.project.api.CorrectFundingCommitmentCommand;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.EximbankInstrument;
 import org.pipelinetracker.project.api.ExpenditureRecordedEvent;
-import org.pipelinetracker.project.api.FinaliseProjectCommand;
 import org.pipelinetracker.project.api.FundViaEximbankCommand;
 import org.pipelinetracker.project.api.FundingCommitmentCorrectedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.FundingSource;
-import org.pipelinetracker.project.api.ImplementationStartedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
 import org.pipelinetracker.project.api.LoanTerms;
-import org.pipelinetracker.project.api.MilestoneRecordedEvent;
 import org.pipelinetracker.project.api.Money;
-import org.pipelinetracker.project.api.ProjectCancelledEvent;
-import org.pipelinetracker.project.api.ProjectCompletedEvent;
-import org.pipelinetracker.project.api.ProjectFinalisedEvent;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
-import org.pipelinetracker.project.api.ProjectResumedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
-import org.pipelinetracker.project.api.ProjectSuspendedEvent;
 import org.pipelinetracker.project.api.ProposeProjectCommand;
 import org.pipelinetracker.project.api.RecordDisbursementCommand;
 import org.pipelinetracker.project.api.RecordExpenditureCommand;
 import org.pipelinetracker.project.api.RecordIncomingFundsCommand;
-import org.pipelinetracker.project.api.RecordMilestoneCommand;
-import org.pipelinetracker.project.api.ResumeProjectCommand;
 import org.pipelinetracker.project.api.SignAgreementCommand;
 import org.pipelinetracker.project.api.Stage;
 import org.pipelinetracker.project.api.StallKind;
-import org.pipelinetracker.project.api.StartImplementationCommand;
-import org.pipelinetracker.project.api.SuspendProjectCommand;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,7 +46,6 @@ import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.pipelinetracker.project.api.CommandRejectedException.duplicate;
-import static org.pipelinetracker.project.api.CommandRejectedException.invalid;
 import static org.pipelinetracker.project.api.CommandRejectedException.rule;
 import static org.pipelinetracker.project.command.DatingPolicy.Financing;
 import static org.pipelinetracker.project.command.DatingPolicy.UnderCommitment;
@@ -65,14 +59,16 @@ import static org.pipelinetracker.project.command.StagePolicy.Action;
  * dates), {@link MoneyPolicy} (amounts, currencies, commitments), {@link StallChecks} (stalled projects) and
  * {@link StatusPolicy} (a publisher's reported status). Each handler applies them in the order its rejections are
  * reported. The commands that describe the record (texts, documents, a reported status, import notes) are
- * {@link ProjectRecord}'s, those of its plans {@link ProjectPlans}'s.
+ * {@link ProjectRecord}'s, those of its plans {@link ProjectPlans}'s, of its loans {@link ProjectLoans}'s, its milestones and
+ * stage changes {@link ProjectStages}'s.
  * <p>
- * Revision "1" of its snapshot: the state keeps the proposal's planned dates (the plans' rule needs them). Axon skips
- * a snapshot of another revision (one taken before, without a revision) and loads the project from its events.
+ * Revision "2" of its snapshot: the state keeps the proposal's planned dates (the plans' rule needs them, since "1")
+ * and the money entries waiting for approval (since "2"). Axon skips a snapshot of another revision (one taken
+ * before) and loads the project from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
-@Revision("1")
-class Project extends ProjectLoans {
+@Revision("2")
+class Project extends ProjectStages {
 
 	Project() {
 		// required by Axon
@@ -116,31 +112,41 @@ class Project extends ProjectLoans {
 	}
 
 	@CommandHandler
-	Long handle(FundViaEximbankCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
+	Long handle(FundViaEximbankCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy,
+			MetaData metaData) {
 		stages().requireFundable();
 		LoanTerms terms = MoneyPolicy.requireLoanTerms(command.terms());
 		EximbankInstrument instrument = command.instrument();
 		commit(new FundingCommittedEvent(projectId(), command.fundingId(), FundingSource.EXIMBANK, instrument,
 				"Export-Import Bank of Korea", command.amount(), command.committedOn(), terms,
+<<<<<<< ours
 				instrument.iatiFinanceType(), instrument.iatiFlowType(), command.facilityId(),
 				LoanPolicy.requireLoanDates(command.fundingId(), command.committedOn(), command.dates())),
 				clock, new StallChecks(deadlines, clock, policy));
+=======
+				instrument.iatiFinanceType(), instrument.iatiFlowType(), command.facilityId()),
+				clock, new StallChecks(deadlines, clock, policy), Submission.of(metaData));
+>>>>>>> theirs
 		return AggregateLifecycle.getVersion();
 	}
 
 	@CommandHandler
-	Long handle(CommitFundingCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
+	Long handle(CommitFundingCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy,
+			MetaData metaData) {
 		stages().requireFundable();
 		FundingSource source = command.source();
 		String flowType = MoneyPolicy.flowTypeOf(source, command.flowType());
 		commit(new FundingCommittedEvent(projectId(), command.fundingId(), source, null, command.funder(),
 				command.amount(), command.committedOn(), LoanTerms.NONE, source.iatiFinanceType(), flowType, null),
-				clock, new StallChecks(deadlines, clock, policy));
+				clock, new StallChecks(deadlines, clock, policy), Submission.of(metaData));
 		return AggregateLifecycle.getVersion();
 	}
 
-	/** Records the commitment {@code event} describes, if the money and dating rules allow it. */
-	private void commit(FundingCommittedEvent event, Clock clock, StallChecks checks) {
+	/**
+	 * Records the commitment {@code event} describes (or submits it for approval, {@link Submission}), if the money
+	 * and dating rules allow it.
+	 */
+	private void commit(FundingCommittedEvent event, Clock clock, StallChecks checks, Submission submission) {
 		LocalDate committedOn = event.committedOn();
 		MoneyPolicy.requirePositive("amount.amount", event.amount());
 		DatingPolicy dates = dates(clock);
@@ -148,6 +154,12 @@ class Project extends ProjectLoans {
 		dates.requireFinancingDate("committedOn", committedOn, Financing.COMMITMENT);
 		dates.requireOutsideSuspensions("committedOn", committedOn);
 		money().requireNewFunding(event.fundingId());
+		if (!submission.approving()) {
+			requireNoPendingCommitment(event.fundingId());
+		}
+		if (!submission.recordNow(MoneyEntryKind.COMMITMENT, event)) {
+			return;
+		}
 		boolean financed = stages().financedByFirstMoney();
 		apply(event);
 		if (financed) {
@@ -157,24 +169,35 @@ class Project extends ProjectLoans {
 	}
 
 	@CommandHandler
-	Long handle(RecordDisbursementCommand command, Clock clock) {
+	Long handle(RecordDisbursementCommand command, Clock clock, MetaData metaData) {
+		disburse(new DisbursementRecordedEvent(projectId(), command.fundingId(), command.amount(),
+				command.disbursedOn()), command.published(), clock, Submission.of(metaData));
+		return AggregateLifecycle.getVersion();
+	}
+
+	/**
+	 * Records the disbursement {@code event} describes (or submits it for approval), if the rules allow it; a
+	 * {@code published} one (from an IATI file) is kept outside its loan's dates, as its publisher said.
+	 */
+	private void disburse(DisbursementRecordedEvent event, boolean published, Clock clock, Submission submission) {
 		stages().requireActive(Action.RECORD_DISBURSEMENT);
-		String fundingId = command.fundingId();
+		String fundingId = event.fundingId();
 		Funding funding = money().requireFunding(fundingId);
-		Money amount = command.amount();
-		LocalDate disbursedOn = command.disbursedOn();
+		Money amount = event.amount();
+		LocalDate disbursedOn = event.disbursedOn();
 		MoneyPolicy.requirePositive("amount.amount", amount);
 		MoneyPolicy.requireCommittedCurrency(fundingId, funding, amount, AgainstCommitment.DISBURSEMENT);
 		dates(clock).requireEffective("disbursedOn", disbursedOn);
 		DatingPolicy.requireNotBeforeCommitment("disbursedOn", disbursedOn, UnderCommitment.DISBURSEMENT, fundingId,
 				funding);
 		dates(clock).requireOutsideSuspensions("disbursedOn", disbursedOn);
-		if (!command.published()) {
+		if (!published) {
 			LoanPolicy.requireWithinLoanDates(fundingId, funding, disbursedOn);
 		}
 		MoneyPolicy.requireDisbursementHeadroom(fundingId, funding, amount, disbursedOn);
-		apply(new DisbursementRecordedEvent(projectId(), fundingId, amount, disbursedOn));
-		return AggregateLifecycle.getVersion();
+		if (submission.recordNow(MoneyEntryKind.DISBURSEMENT, event, published)) {
+			apply(event);
+		}
 	}
 
 	/**
@@ -237,99 +260,105 @@ class Project extends ProjectLoans {
 	}
 
 	@CommandHandler
-	Long handle(RecordMilestoneCommand command, Clock clock) {
-		stages().requireNotTerminal(Action.RECORD_MILESTONE);
-		Milestone previous = milestone(command.milestoneId());
-		Milestone next = Milestone.recorded(previous, command);
-		DatingPolicy dates = dates(clock);
-		dates.requirePlannedAfterProposal(next.plannedOn());
-		if (command.achievedOn() != null) {
-			dates.requireEffective("achievedOn", command.achievedOn());
-		}
-		LocalDate recordedOn = command.recordedOn() != null ? command.recordedOn()
-				: command.achievedOn() != null ? command.achievedOn() : LocalDate.now(clock);
-		dates.requireEffective("on", recordedOn);
-		DatingPolicy.requireRecordedAfterAchievement(recordedOn, next.achievedOn());
-		if (next.equals(previous)) {
-			return AggregateLifecycle.getVersion(); // nothing changed: nothing to record
-		}
-		apply(new MilestoneRecordedEvent(projectId(), command.milestoneId(), next.name(), next.plannedOn(),
-				next.achievedOn(), recordedOn));
+	Long handle(CorrectFundingCommitmentCommand command, Clock clock, MetaData metaData) {
+		correct(command.fundingId(), command.newAmount(), command.reason(), command.correctedOn(), clock,
+				Submission.of(metaData));
 		return AggregateLifecycle.getVersion();
 	}
 
-	@CommandHandler
-	Long handle(StartImplementationCommand command, Clock clock) {
-		stages().requireImplementationCanStart();
-		dates(clock).requireStageChange("on", command.startedOn());
-		apply(new ImplementationStartedEvent(projectId(), command.startedOn()));
-		return AggregateLifecycle.getVersion();
-	}
-
-	/** Finalisation: the activity is complete, its accounts stay open (money may still move) until completion. */
-	@CommandHandler
-	Long handle(FinaliseProjectCommand command, Clock clock) {
-		stages().requireFinalisable();
-		dates(clock).requireStageChange("on", command.finalisedOn());
-		apply(new ProjectFinalisedEvent(projectId(), command.finalisedOn()));
-		return AggregateLifecycle.getVersion();
-	}
-
-	@CommandHandler
-	Long handle(SuspendProjectCommand command, Clock clock) {
-		stages().requireSuspendable();
-		requireReason(command.reason());
-		dates(clock).requireStageChange("on", command.suspendedOn());
-		dates(clock).requireNotBeforeMoneyMoved("on", command.suspendedOn());
-		apply(new ProjectSuspendedEvent(projectId(), command.suspendedOn(), command.reason(), stage()));
-		return AggregateLifecycle.getVersion();
-	}
-
-	@CommandHandler
-	Long handle(ResumeProjectCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy) {
-		stages().requireResumable();
-		dates(clock).requireStageChange("on", command.resumedOn());
-		apply(new ProjectResumedEvent(projectId(), command.resumedOn(), suspendedFrom()));
-		new StallChecks(deadlines, clock, policy).restartOnResumption(command.resumedOn(), stage(), fundings());
-		return AggregateLifecycle.getVersion();
-	}
-
-	@CommandHandler
-	Long handle(CompleteProjectCommand command, Clock clock) {
-		stages().requireCompletable();
-		DatingPolicy dates = dates(clock);
-		dates.requireStageChange("on", command.completedOn());
-		dates.requireNotBeforeMoneyMoved("on", command.completedOn());
-		dates.requireNotBeforeLastAchievement(command.completedOn());
-		apply(new ProjectCompletedEvent(projectId(), command.completedOn()));
-		return AggregateLifecycle.getVersion();
-	}
-
-	@CommandHandler
-	Long handle(CancelProjectCommand command, Clock clock) {
-		stages().requireNotTerminal(Action.CANCEL);
-		requireReason(command.reason());
-		DatingPolicy dates = dates(clock);
-		dates.requireStageChange("on", command.cancelledOn());
-		dates.requireNotBeforeMoneyMoved("on", command.cancelledOn());
-		dates.requireNotBeforeLastAchievement(command.cancelledOn());
-		apply(new ProjectCancelledEvent(projectId(), command.cancelledOn(), command.reason(), stage()));
-		return AggregateLifecycle.getVersion();
-	}
-
-	@CommandHandler
-	Long handle(CorrectFundingCommitmentCommand command, Clock clock) {
-		requireReason(command.reason());
-		String fundingId = command.fundingId();
+	/**
+	 * Corrects the commitment's amount (or submits the correction for approval), if the rules allow it; the previous
+	 * amount is the commitment's as it stands when the correction is recorded.
+	 */
+	private void correct(String fundingId, Money newAmount, String reason, LocalDate correctedOn, Clock clock,
+			Submission submission) {
+		requireReason(reason);
 		Funding funding = money().requireFunding(fundingId);
-		Money newAmount = command.newAmount();
 		MoneyPolicy.requirePositive("amount.amount", newAmount);
 		MoneyPolicy.requireCorrection(fundingId, funding, newAmount);
-		dates(clock).requireEffective("on", command.correctedOn());
-		DatingPolicy.requireCorrectionInOrder(command.correctedOn(), fundingId, funding);
-		apply(new FundingCommitmentCorrectedEvent(projectId(), fundingId, funding.committed(), newAmount,
-				command.reason(), command.correctedOn()));
+		dates(clock).requireEffective("on", correctedOn);
+		DatingPolicy.requireCorrectionInOrder(correctedOn, fundingId, funding);
+		FundingCommitmentCorrectedEvent event = new FundingCommitmentCorrectedEvent(projectId(), fundingId,
+				funding.committed(), newAmount, reason, correctedOn);
+		if (submission.recordNow(MoneyEntryKind.CORRECTION, event)) {
+			apply(event);
+		}
+	}
+
+	// --- four-eyes approval of money (Submission) ------------------------------------------------------------
+
+	/**
+	 * Approves a pending entry: by another person than its submitter, and only if the entry still passes every rule
+	 * of its kind against the project as it stands now; then the approval and the money event are recorded.
+	 */
+	@CommandHandler
+	Long handle(ApproveMoneyEntryCommand command, Clock clock, DeadlineManager deadlines, StallPolicy policy,
+			MetaData metaData) {
+		MoneyEntrySubmittedEvent entry = requirePending(command.entryId());
+		String approver = actorOf(metaData);
+		if (approver == null || approver.equals(entry.submittedBy())) {
+			throw rule(Text.of("problem.rule.ownEntry").with("entryId", entry.entryId()));
+		}
+		Submission approval = Submission.approving(new MoneyEntryApprovedEvent(projectId(), entry.entryId(),
+				entry.kind(), entry.submittedBy(), approver, entry.effectiveOn()));
+		switch (entry.kind()) {
+			case COMMITMENT -> {
+				stages().requireFundable();
+				commit(entry.commitment(), clock, new StallChecks(deadlines, clock, policy), approval);
+			}
+			case DISBURSEMENT -> disburse(entry.disbursement(), entry.fromPublishersFile(), clock, approval);
+			case CORRECTION -> correct(entry.fundingId(), entry.correction().newAmount(), entry.correction().reason(),
+					entry.correction().correctedOn(), clock, approval);
+		}
 		return AggregateLifecycle.getVersion();
+	}
+
+	/** Rejects a pending entry with a reason: it never counts. */
+	@CommandHandler
+	Long handle(RejectMoneyEntryCommand command, MetaData metaData) {
+		requireReason(command.reason());
+		MoneyEntrySubmittedEvent entry = requirePending(command.entryId());
+		apply(new MoneyEntryRejectedEvent(projectId(), entry.entryId(), entry.kind(), entry.submittedBy(),
+				actorOf(metaData), command.reason().trim(), entry.effectiveOn()));
+		return AggregateLifecycle.getVersion();
+	}
+
+	private MoneyEntrySubmittedEvent requirePending(String entryId) {
+		MoneyEntrySubmittedEvent entry = entries().pending(entryId);
+		if (entry == null) {
+			throw rule(Text.of(entries().isDecided(entryId) ? "problem.rule.entryDecided" : "problem.rule.noSuchEntry")
+					.with("entryId", entryId).with("projectId", projectId()));
+		}
+		return entry;
+	}
+
+	/** A second commitment under a funding id that waits for approval is refused as a duplicate would be. */
+	private void requireNoPendingCommitment(String fundingId) {
+		if (entries().hasPendingCommitment(fundingId)) {
+			throw duplicate("fundingId", Text.of("problem.rule.commitmentPending").with("fundingId", fundingId));
+		}
+	}
+
+	private static String actorOf(MetaData metaData) {
+		Object actor = metaData == null ? null : metaData.get(AuditMetadata.ACTOR);
+		return actor == null ? null : actor.toString();
+	}
+
+	// --- the entries waiting for approval (the state keeps them in PendingEntries) ------------------------------
+
+	@EventSourcingHandler
+	void on(MoneyEntrySubmittedEvent event) {
+		entries().submitted(event);
+	}
+
+	@EventSourcingHandler
+	void on(MoneyEntryApprovedEvent event) {
+		entries().decided(event.entryId());
+	}
+
+	@EventSourcingHandler
+	void on(MoneyEntryRejectedEvent event) {
+		entries().decided(event.entryId());
 	}
 
 	// --- stalled projects: persisted deadlines (StallChecks) ---------------------------------------------------
@@ -348,11 +377,5 @@ class Project extends ProjectLoans {
 		stalledWithoutDisbursement(check.fundingId(), check.dueOn()).ifPresent(period ->
 				apply(StallChecks.stalled(projectId(), StallKind.NO_DISBURSEMENT, check, period),
 						StallChecks.metaData(StallChecks.NO_DISBURSEMENT, check)));
-	}
-
-	private static void requireReason(String reason) {
-		if (reason == null || reason.isBlank()) {
-			throw invalid("reason", Text.of("problem.field.reasonRequired"));
-		}
 	}
 }

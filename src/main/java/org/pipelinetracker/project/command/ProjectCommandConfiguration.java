@@ -25,6 +25,6 @@ class ProjectCommandConfiguration {
 	/** A snapshot of a {@link Project} is its fields (its own, those of {@link ProjectState} and of each {@link Funding}). */
 	@Bean
 	SnapshotTypes projectSnapshotTypes() {
-		return () -> List.of(Project.class, Funding.class);
+		return () -> List.of(Project.class, Funding.class, PendingEntries.class);
 	}
 }

@@ -85,6 +85,8 @@ abstract class ProjectState {
 	private StatusReport reportedStatus;
 	/** The data-quality notes of the latest import. */
 	private List<ImportNote> importNotes = new ArrayList<>();
+	/** The money entries waiting for a second person's approval, and those decided. */
+	private PendingEntries entries = new PendingEntries();
 
 	// --- read by the command handlers -------------------------------------------------------------------------
 
@@ -99,6 +101,11 @@ abstract class ProjectState {
 	/** The stage a suspended project left (null when it is not suspended). */
 	Stage suspendedFrom() {
 		return suspendedFrom;
+	}
+
+	/** The money entries waiting for approval and those decided (four-eyes approval). */
+	PendingEntries entries() {
+		return entries;
 	}
 
 	boolean hasAgreement(String agreementId) {

@@ -14,6 +14,10 @@ import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.ImportNotesRecordedEvent;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
+import org.pipelinetracker.project.api.MoneyEntryApprovedEvent;
+import org.pipelinetracker.project.api.MoneyEntryKind;
+import org.pipelinetracker.project.api.MoneyEntryRejectedEvent;
+import org.pipelinetracker.project.api.MoneyEntrySubmittedEvent;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.ProjectEvent;
@@ -115,6 +119,8 @@ public class ProjectView {
 	public List<DocumentView> documents = new ArrayList<>();
 	/** The data-quality notes of the project's latest import (none for a project never imported). */
 	public List<ImportNoteView> importNotes = new ArrayList<>();
+	/** Money entries submitted for approval and not yet approved or rejected (they count nowhere until approved). */
+	public List<PendingApprovalView> pendingApprovals = new ArrayList<>();
 	/** USD-normalised totals, computed when read (with the rates in force then); null in stored documents. */
 	public UsdSummary usd;
 	/**
@@ -147,6 +153,11 @@ public class ProjectView {
 	}
 
 	/** A stage the project entered, and on which (effective) date. */
+	/** A money entry waiting for a second person's approval: its id in {@code /api/approvals}. */
+	public record PendingApprovalView(String id, MoneyEntryKind kind, String fundingId, Money amount,
+			LocalDate effectiveOn, String submittedBy, Instant submittedAt) {
+	}
+
 	public record StageEntry(Stage stage, LocalDate since) {
 	}
 
@@ -330,6 +341,16 @@ public class ProjectView {
 			else {
 				documents.add(document);
 			}
+		}
+		else if (event instanceof MoneyEntrySubmittedEvent e) {
+			pendingApprovals.add(new PendingApprovalView(e.entryId(), e.kind(), e.fundingId(), e.amount(), e.effectiveOn(),
+					e.submittedBy(), recordedAt));
+		}
+		else if (event instanceof MoneyEntryApprovedEvent e) {
+			pendingApprovals.removeIf(p -> p.id().equals(e.entryId()));
+		}
+		else if (event instanceof MoneyEntryRejectedEvent e) {
+			pendingApprovals.removeIf(p -> p.id().equals(e.entryId()));
 		}
 		else if (event instanceof ImportNotesRecordedEvent e) {
 			importNotes = new ArrayList<>(e.notes().stream()

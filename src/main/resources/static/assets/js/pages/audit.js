@@ -11,6 +11,7 @@ const PROCESSORS = {
   milestones: 'ui.audit.readModel.milestones',
   alerts: 'ui.audit.readModel.alerts',
   'facility-usage': 'ui.audit.readModel.facilityUsage',
+  approvals: 'ui.audit.readModel.approvals',
 };
 
 /** What is wrong with a row, by the kind the server reports. */

@@ -59,7 +59,11 @@ class StageChangeTest {
 				new BudgetRecordedEvent(P, "E1", ON, ON.plusMonths(11), usd, BudgetRecordedEvent.REVISED,
 						BudgetRecordedEvent.COMMITTED, ON, ON),
 				new PlannedDisbursementRecordedEvent(P, null, ON, null, usd, null, null, "KEXIM", "MoF", ON),
-				new LoanDatesRecordedEvent(P, "E1", ON, ON.plusYears(5), ON.plusYears(4), ON));
+				new LoanDatesRecordedEvent(P, "E1", ON, ON.plusYears(5), ON.plusYears(4), ON),
+				new MoneyEntrySubmittedEvent(P, "A-1", MoneyEntryKind.DISBURSEMENT, "E1", usd, ON, "bob", null, null,
+						new DisbursementRecordedEvent(P, "E1", usd, ON)),
+				new MoneyEntryApprovedEvent(P, "A-1", MoneyEntryKind.DISBURSEMENT, "bob", "dave", ON),
+				new MoneyEntryRejectedEvent(P, "A-2", MoneyEntryKind.COMMITMENT, "bob", "dave", "why", ON));
 	}
 
 	@Test
