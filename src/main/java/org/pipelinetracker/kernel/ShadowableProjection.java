@@ -23,7 +23,9 @@ public interface ShadowableProjection {
 	/**
 	 * {@link #withStorage}, for a rebuild that hands the events over in large batches, each in one unit of work: a
 	 * projection that can gather a batch's changes in memory and write them once when the unit of work commits does
-	 * so here (the consistency check, which runs the handlers one event at a time, uses {@link #withStorage}).
+	 * so here (the consistency check, which runs the handlers one event at a time, uses {@link #withStorage}). The
+	 * storage's tables start empty, only this instance writes them, and every event comes once, in order: a
+	 * projection may rely on that (e.g. to know that a project it has not written yet has no row).
 	 */
 	default Object withBatchedStorage(JdbcTemplate storage) {
 		return withStorage(storage);

@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.pipelinetracker.project.api.DisbursementRecordedEvent;
 import org.pipelinetracker.project.api.FundingCommittedEvent;
 import org.pipelinetracker.project.api.IncomingFundsRecordedEvent;
@@ -14,14 +16,17 @@ import org.pipelinetracker.project.api.ProjectStalledEvent;
 import org.pipelinetracker.project.api.StallKind;
 import org.pipelinetracker.project.api.StallPeriod;
 import org.pipelinetracker.kernel.ShadowableProjection;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stalled-project alerts, in valid time ({@link StallPeriod}): raised by {@link ProjectStalledEvent} (already
@@ -36,6 +41,9 @@ import java.util.Optional;
  * read: a grant signed 2024-06-01, checked at once, then a commitment dated 2024-07-01 recorded a moment later, left
  * a stall due 2024-11-28 in the history; the commitment removes it. Old events are reinterpreted here, not upcast:
  * whether a stall held depends on facts recorded after it, which an upcaster (one event at a time) does not see.
+ * <p>
+ * A rebuild's copy ({@link #withBatchedStorage}) folds each unit of work in memory ({@link AlertsBatch}): a fact of
+ * a project that never stalled, most of them, costs no statement, instead of a delete and an update each.
  */
 @Component
 @ProcessingGroup(AlertsProjection.PROCESSING_GROUP)
@@ -45,14 +53,29 @@ class AlertsProjection implements ShadowableProjection {
 	private static final String NONE = "";
 
 	private final JdbcTemplate jdbc;
+	/** For a rebuild into empty tables: the projects with a row so far (null: each event writes by itself). */
+	private final Set<String> alerted;
+	private final String batchResource = AlertsProjection.class.getName() + ".batch@"
+			+ Integer.toHexString(System.identityHashCode(this));
 
+	@Autowired
 	AlertsProjection(JdbcTemplate jdbc) {
+		this(jdbc, null);
+	}
+
+	private AlertsProjection(JdbcTemplate jdbc, Set<String> alerted) {
 		this.jdbc = jdbc;
+		this.alerted = alerted;
 	}
 
 	@EventHandler
 	void on(ProjectStalledEvent e, @Timestamp Instant recordedAt) {
 		String fundingId = e.fundingId() == null ? NONE : e.fundingId();
+		AlertsBatch batch = batch();
+		if (batch != null) {
+			batch.stalled(e.projectId().value(), e.kind(), fundingId, e.dueOn(), recordedAt, e.resolvedOn());
+			return;
+		}
 		Long existing = jdbc.queryForObject("select count(*) from alert_view where project_id = ? and kind = ? and funding_id = ?",
 				Long.class, e.projectId().value(), e.kind().name(), fundingId);
 		if (existing != null && existing > 0) {
@@ -96,6 +119,19 @@ class AlertsProjection implements ShadowableProjection {
 		}
 	}
 
+	/** The current unit of work's fold in a rebuild, written when it commits; null when each event writes by itself. */
+	private AlertsBatch batch() {
+		if (alerted == null || !CurrentUnitOfWork.isStarted()) {
+			return null;
+		}
+		UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+		return root.getOrComputeResource(batchResource, key -> {
+			AlertsBatch batch = new AlertsBatch(jdbc, alerted);
+			root.onPrepareCommit(u -> batch.write());
+			return batch;
+		});
+	}
+
 	@ResetHandler
 	void reset() {
 		jdbc.update("delete from alert_view");
@@ -107,6 +143,11 @@ class AlertsProjection implements ShadowableProjection {
 	 * resolved earlier.
 	 */
 	private void end(String projectId, StallKind kind, String fundingId, LocalDate on) {
+		AlertsBatch batch = batch();
+		if (batch != null) {
+			batch.end(projectId, kind, fundingId, on);
+			return;
+		}
 		Date date = Date.valueOf(on);
 		jdbc.update("delete from alert_view where project_id = ? and kind = ? and funding_id = ? and since >= ?",
 				projectId, kind.name(), fundingId, date);
@@ -116,6 +157,11 @@ class AlertsProjection implements ShadowableProjection {
 
 	/** The project ended on {@code on}: every alert of it ends, as {@link #end} ends one. */
 	private void endAll(String projectId, LocalDate on) {
+		AlertsBatch batch = batch();
+		if (batch != null) {
+			batch.endAll(projectId, on);
+			return;
+		}
 		Date date = Date.valueOf(on);
 		jdbc.update("delete from alert_view where project_id = ? and since >= ?", projectId, date);
 		jdbc.update("update alert_view set resolved_on = ? where project_id = ?"
@@ -148,5 +194,11 @@ class AlertsProjection implements ShadowableProjection {
 	@Override
 	public Object withStorage(JdbcTemplate storage) {
 		return new AlertsProjection(storage);
+	}
+
+	/** A rebuild into empty tables: facts of projects without alerts cost no statement ({@link AlertsBatch}). */
+	@Override
+	public Object withBatchedStorage(JdbcTemplate storage) {
+		return new AlertsProjection(storage, new HashSet<>());
 	}
 }

@@ -125,6 +125,7 @@ class AlertsApiTest {
 		processor.shutDown();
 		processor.resetTokens();
 		processor.start();
+		AlertsInValidTimeApiTest.awaitReplayed(processor);
 		api.eventually("/api/alerts?includeResolved=true", r -> r.body().equals(before));
 
 		// the disbursement check falls due in 30 days: it waits in the database, so it survives a restart

@@ -206,6 +206,28 @@ class AlertsInValidTimeApiTest {
 		processor.shutDown();
 		processor.resetTokens();
 		processor.start();
+		awaitReplayed(processor);
+	}
+
+	/**
+	 * Until the processor has passed the position it was reset at: mid-replay, the alerts can equal the answer before
+	 * the rebuild for a moment (all events up to a project's stall handled, the stall not yet), so waiting for equal
+	 * answers alone is not enough.
+	 */
+	static void awaitReplayed(StreamingEventProcessor processor) {
+		long deadline = System.currentTimeMillis() + 60_000;
+		while (processor.isReplaying()) {
+			if (System.currentTimeMillis() > deadline) {
+				throw new AssertionError(processor.getName() + " still replaying after 60 s");
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(e);
+			}
+		}
 	}
 
 	private static List<JsonNode> alertsOf(Api api, String projectId) {

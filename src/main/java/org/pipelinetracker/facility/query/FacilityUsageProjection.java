@@ -4,10 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.pipelinetracker.facility.api.FacilityCreatedEvent;
 import org.pipelinetracker.facility.api.FacilityHeadroomReleasedEvent;
 import org.pipelinetracker.facility.api.FacilityHeadroomReservedEvent;
 import org.pipelinetracker.kernel.ShadowableProjection;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +36,23 @@ class FacilityUsageProjection implements ShadowableProjection {
 
 	private final JdbcTemplate jdbc;
 
+	/**
+	 * True for a rebuild's copy ({@link #withBatchedStorage}): inside a unit of work, each facility's row and
+	 * holdings are read once per batch, folded in memory and written as JDBC batches when it commits
+	 * ({@link FacilityUsageBatch}), instead of two to four statements per event.
+	 */
+	private final boolean batched;
+	private final String batchResource = FacilityUsageProjection.class.getName() + ".batch@"
+			+ Integer.toHexString(System.identityHashCode(this));
+
+	@Autowired
 	FacilityUsageProjection(JdbcTemplate jdbc) {
+		this(jdbc, false);
+	}
+
+	private FacilityUsageProjection(JdbcTemplate jdbc, boolean batched) {
 		this.jdbc = jdbc;
+		this.batched = batched;
 	}
 
 	@Override
@@ -53,8 +71,31 @@ class FacilityUsageProjection implements ShadowableProjection {
 		return new FacilityUsageProjection(storage);
 	}
 
+	@Override
+	public FacilityUsageProjection withBatchedStorage(JdbcTemplate storage) {
+		return new FacilityUsageProjection(storage, true);
+	}
+
+	/** The current unit of work's fold, written when it commits; null when each event writes by itself. */
+	private FacilityUsageBatch batch() {
+		if (!batched || !CurrentUnitOfWork.isStarted()) {
+			return null;
+		}
+		UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+		return root.getOrComputeResource(batchResource, key -> {
+			FacilityUsageBatch batch = new FacilityUsageBatch(jdbc);
+			root.onPrepareCommit(u -> batch.write());
+			return batch;
+		});
+	}
+
 	@EventHandler
 	void on(FacilityCreatedEvent event, @SequenceNumber long sequence) {
+		FacilityUsageBatch batch = batch();
+		if (batch != null) {
+			batch.created(event, sequence);
+			return;
+		}
 		String facilityId = event.facilityId().value();
 		if (!jdbc.queryForList("select version from facility_view where facility_id = ?", Long.class, facilityId)
 				.isEmpty()) {
@@ -68,6 +109,11 @@ class FacilityUsageProjection implements ShadowableProjection {
 
 	@EventHandler
 	void on(FacilityHeadroomReservedEvent event, @SequenceNumber long sequence) {
+		FacilityUsageBatch batch = batch();
+		if (batch != null) {
+			batch.reserved(event, sequence);
+			return;
+		}
 		String facilityId = event.facilityId().value();
 		BigDecimal committed = unappliedCommitted(facilityId, sequence);
 		if (committed == null) {
@@ -89,6 +135,11 @@ class FacilityUsageProjection implements ShadowableProjection {
 
 	@EventHandler
 	void on(FacilityHeadroomReleasedEvent event, @SequenceNumber long sequence) {
+		FacilityUsageBatch batch = batch();
+		if (batch != null) {
+			batch.released(event, sequence);
+			return;
+		}
 		String facilityId = event.facilityId().value();
 		BigDecimal committed = unappliedCommitted(facilityId, sequence);
 		if (committed == null) {
