@@ -119,14 +119,9 @@ class Project extends ProjectStages {
 		EximbankInstrument instrument = command.instrument();
 		commit(new FundingCommittedEvent(projectId(), command.fundingId(), FundingSource.EXIMBANK, instrument,
 				"Export-Import Bank of Korea", command.amount(), command.committedOn(), terms,
-<<<<<<< ours
 				instrument.iatiFinanceType(), instrument.iatiFlowType(), command.facilityId(),
 				LoanPolicy.requireLoanDates(command.fundingId(), command.committedOn(), command.dates())),
-				clock, new StallChecks(deadlines, clock, policy));
-=======
-				instrument.iatiFinanceType(), instrument.iatiFlowType(), command.facilityId()),
 				clock, new StallChecks(deadlines, clock, policy), Submission.of(metaData));
->>>>>>> theirs
 		return AggregateLifecycle.getVersion();
 	}
 
