@@ -123,8 +123,8 @@ class HistoryApiTest {
 		assertThat(history.get(3).path("payload")).isEqualTo(tree("""
 				{"projectId":"H-1","fundingId":"EDCF-1","source":"EXIMBANK","instrument":"EDCF_LOAN",
 				 "funder":"Export-Import Bank of Korea","amount":{"amount":10000000.00,"currency":"USD"},
-				 "committedOn":"2024-04-01","terms":{"interestRate":0.1,"maturityYears":40,"graceYears":10},
-				 "financeType":"421","flowType":"10","facilityId":null}"""));
+				 "committedOn":"2024-04-01","terms":{"interestRate":0.1,"maturityYears":40,"graceYears":10,"convention":null},
+				 "financeType":"421","flowType":"10","facilityId":null,"dates":null}"""));
 		assertThat(history.get(5).path("payload")).isEqualTo(tree("""
 				{"projectId":"H-1","fundingId":"EDCF-1","amount":{"amount":2500000.50,"currency":"USD"},
 				 "disbursedOn":"2024-06-01"}"""));
