@@ -47,12 +47,13 @@ class NotificationController {
 	 * One notification.
 	 *
 	 * @param id           its id
-	 * @param kind         {@code MILESTONE_OVERDUE}, {@code PROJECT_STALLED} or {@code APPROVAL_WAITING}
+	 * @param kind         {@code MILESTONE_OVERDUE}, {@code PROJECT_STALLED}, {@code APPROVAL_WAITING} or
+	 *                     {@code QUARTERLY_REPORT_MISSING}
 	 * @param kindName     the kind's name in the reader's language
 	 * @param projectId    the project it is about
 	 * @param projectTitle the project's title when it was notified
 	 * @param text         what happened, in the reader's language
-	 * @param link         the project's page
+	 * @param link         the project's page (the funding page for a missing quarterly report)
 	 * @param createdAt    when it was notified
 	 * @param readAt       when the reader marked it read, or null (unread)
 	 * @param email        the e-mail: {@code NONE}, {@code PENDING}, {@code SENT} or {@code FAILED}
@@ -112,10 +113,18 @@ class NotificationController {
 		return new MarkedRead(marked, notifications.unread(user.getName()));
 	}
 
+	/** The page to open: the project's, or the funding page's reporting status for a missing quarterly report. */
+	private static String link(Notifications.Stored n) {
+		if (n.projectId() != null) {
+			return "/#/projects/" + n.projectId();
+		}
+		return n.kind() == NotificationKind.QUARTERLY_REPORT_MISSING ? "/#/funding" : null;
+	}
+
 	private NotificationView view(Notifications.Stored n, String language) {
 		return new NotificationView(n.id(), n.kind().name(), texts.kind(n.kind(), language), n.projectId(),
 				n.projectTitle(), texts.text(n, language),
-				n.projectId() == null ? null : "/#/projects/" + n.projectId(), n.createdAt(), n.readAt(),
+				link(n), n.createdAt(), n.readAt(),
 				n.emailState().name());
 	}
 }

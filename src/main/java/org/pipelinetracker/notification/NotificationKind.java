@@ -5,8 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a notification tells of. A kind still to come, once its facts exist: a quarterly report missing
- * ({@code QUARTERLY_REPORT_MISSING}).
+ * What a notification tells of.
  */
 enum NotificationKind {
 	/** A milestone's planned date passed and it is not achieved. */
@@ -14,7 +13,9 @@ enum NotificationKind {
 	/** A stall alert was raised: a project waits for funding or a disbursement longer than allowed. */
 	PROJECT_STALLED("ui.notification.kind.projectStalled"),
 	/** A money entry another user submitted waits for approval (four-eyes). */
-	APPROVAL_WAITING("ui.notification.kind.approvalWaiting");
+	APPROVAL_WAITING("ui.notification.kind.approvalWaiting"),
+	/** A funder has not reported the last fiscal quarter whose reports are due (quarterly reporting). */
+	QUARTERLY_REPORT_MISSING("ui.notification.kind.reportMissing");
 
 	private final String textKey;
 

@@ -21,7 +21,8 @@ class NotificationRecipients {
 	static final Map<NotificationKind, Set<String>> ROLES_TOLD = new EnumMap<>(Map.of(
 			NotificationKind.MILESTONE_OVERDUE, Set.of("RECORDER", "FINANCE", "ADMIN"),
 			NotificationKind.PROJECT_STALLED, Set.of("RECORDER", "FINANCE", "ADMIN"),
-			NotificationKind.APPROVAL_WAITING, Set.of("FINANCE", "APPROVER")));
+			NotificationKind.APPROVAL_WAITING, Set.of("FINANCE", "APPROVER"),
+			NotificationKind.QUARTERLY_REPORT_MISSING, Set.of("FINANCE", "ADMIN")));
 
 	private final ObjectProvider<UserDirectory> directory;
 	private final NotificationSettings settings;

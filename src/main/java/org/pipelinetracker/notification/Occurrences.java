@@ -2,7 +2,9 @@ package org.pipelinetracker.notification;
 
 import org.pipelinetracker.pipeline.AlertQueries;
 import org.pipelinetracker.pipeline.MilestoneQueries;
+import org.pipelinetracker.project.api.MoneyEntryKind;
 import org.pipelinetracker.project.query.ApprovalQueries;
+import org.pipelinetracker.reporting.MissingReports;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -22,11 +24,13 @@ class Occurrences {
 	private final AlertQueries alerts;
 	private final MilestoneQueries milestones;
 	private final ApprovalQueries approvals;
+	private final MissingReports reports;
 
-	Occurrences(AlertQueries alerts, MilestoneQueries milestones, ApprovalQueries approvals) {
+	Occurrences(AlertQueries alerts, MilestoneQueries milestones, ApprovalQueries approvals, MissingReports reports) {
 		this.alerts = alerts;
 		this.milestones = milestones;
 		this.approvals = approvals;
+		this.reports = reports;
 	}
 
 	List<Occurrence> current(LocalDate today) {
@@ -56,14 +60,30 @@ class Occurrences {
 			String title = entry.projectTitle() == null ? entry.projectId() : entry.projectTitle();
 			Map<String, String> arguments = new LinkedHashMap<>();
 			arguments.put("project", title);
-			arguments.put("kind", entry.kind().name());
 			arguments.put("amount", entry.amount().toString());
 			arguments.put("by", entry.submittedBy());
 			found.add(new Occurrence(NotificationKind.APPROVAL_WAITING, String.join("/", "APPROVAL_WAITING",
-					entry.id()), entry.projectId(), entry.projectTitle(), "ui.notification.text.approvalWaiting",
+					entry.id()), entry.projectId(), entry.projectTitle(), approvalText(entry.kind()),
 					arguments, entry.submittedBy()));
 		}
+		for (MissingReports.MissingReport missing : reports.missingOn(today)) {
+			Map<String, String> arguments = new LinkedHashMap<>();
+			arguments.put("funder", missing.funder());
+			arguments.put("period", missing.period());
+			arguments.put("dueOn", missing.dueOn().toString());
+			found.add(new Occurrence(NotificationKind.QUARTERLY_REPORT_MISSING, String.join("/",
+					"QUARTERLY_REPORT_MISSING", missing.period(), missing.funder()), null, null,
+					"ui.notification.text.reportMissing", arguments));
+		}
 		return found;
+	}
+
+	private static String approvalText(MoneyEntryKind kind) {
+		return switch (kind) {
+			case COMMITMENT -> "ui.notification.text.approvalWaitingCommitment";
+			case CORRECTION -> "ui.notification.text.approvalWaitingCorrection";
+			case DISBURSEMENT -> "ui.notification.text.approvalWaitingDisbursement";
+		};
 	}
 
 	private static String stallText(String stallKind) {

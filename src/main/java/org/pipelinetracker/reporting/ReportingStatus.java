@@ -1,6 +1,8 @@
 package org.pipelinetracker.reporting;
 
+import org.pipelinetracker.kernel.FiscalCalendar;
 import org.pipelinetracker.kernel.FiscalCalendar.FiscalPeriod;
+import org.pipelinetracker.kernel.FiscalCalendar.Periodicity;
 import org.pipelinetracker.reporting.ReportScope.Funded;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Who reported a quarter: per funder and per project, the first upload that covered one of its fundings, and whether
@@ -22,7 +26,7 @@ import java.util.TreeMap;
  * date is on time). No upload: missing once the due date has passed, else pending.
  */
 @Service
-class ReportingStatus {
+class ReportingStatus implements MissingReports {
 
 	enum State {
 		ON_TIME, LATE, MISSING, PENDING
@@ -62,12 +66,36 @@ class ReportingStatus {
 	private final Clock clock;
 	private final int dueDays;
 
+	private final FiscalCalendar calendar;
+
 	ReportingStatus(ReportScope scope, JdbcTemplate jdbc, Clock clock,
-			@Value("${tracker.reporting.due-days:30}") int dueDays) {
+			@Value("${tracker.reporting.due-days:30}") int dueDays,
+			@Value("${tracker.fiscal-year.start-month:1}") int fiscalYearStart) {
 		this.scope = scope;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.dueDays = dueDays;
+		this.calendar = new FiscalCalendar(fiscalYearStart);
+	}
+
+	/** The funders missing from the last quarter whose reports were due before {@code today}. */
+	@Override
+	public List<MissingReport> missingOn(LocalDate today) {
+		FiscalPeriod quarter = calendar.periodOf(today, Periodicity.QUARTER);
+		while (!today.isAfter(quarter.end().plusDays(dueDays))) {
+			quarter = calendar.periodOf(quarter.start().minusDays(1), Periodicity.QUARTER);
+		}
+		LocalDate end = quarter.end();
+		// a funder is missing only if one of its fundings was committed by the quarter's end
+		Set<String> funding = scope.all().stream().filter(f -> f.funding().funder != null
+						&& f.funding().committedOn != null && !f.funding().committedOn.isAfter(end))
+				.map(f -> f.funding().funder.trim()).collect(Collectors.toSet());
+		if (funding.isEmpty()) {
+			return List.of();
+		}
+		Status status = of(quarter);
+		return status.funders().stream().filter(f -> f.status() == State.MISSING && funding.contains(f.funder()))
+				.map(f -> new MissingReport(status.period(), f.funder(), status.dueOn())).toList();
 	}
 
 	Status of(FiscalPeriod period) {

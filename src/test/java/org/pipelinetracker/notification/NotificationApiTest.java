@@ -133,7 +133,7 @@ class NotificationApiTest {
 		assertThat(defaults.path("email").asBoolean()).isFalse();
 		assertThat(defaults.path("address").isNull()).isTrue();
 		assertThat(defaults.path("emailAvailable").asBoolean()).as("no SMTP configured").isFalse();
-		assertThat(defaults.path("kinds").toString()).isEqualTo("[\"MILESTONE_OVERDUE\",\"PROJECT_STALLED\",\"APPROVAL_WAITING\"]");
+		assertThat(defaults.path("kinds").toString()).isEqualTo("[\"MILESTONE_OVERDUE\",\"PROJECT_STALLED\",\"APPROVAL_WAITING\",\"QUARTERLY_REPORT_MISSING\"]");
 
 		Response invalid = put(erin, "/api/me/notification-settings", "{\"email\":true,\"address\":\"alice at example\"}");
 		assertThat(invalid.status()).isEqualTo(400);
@@ -146,10 +146,10 @@ class NotificationApiTest {
 		assertThat(noAddress.status()).isEqualTo(400);
 		assertThat(noAddress.json().path("errors").get(0).path("field").asString()).isEqualTo("address");
 
-		Response unknown = put(erin, "/api/me/notification-settings", "{\"kinds\":[\"QUARTERLY_REPORT_MISSING\"]}");
+		Response unknown = put(erin, "/api/me/notification-settings", "{\"kinds\":[\"BUDGET_OVERRUN\"]}");
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("kinds");
-		assertThat(unknown.json().path("errors").get(0).path("reason").asString()).contains("'QUARTERLY_REPORT_MISSING'");
+		assertThat(unknown.json().path("errors").get(0).path("reason").asString()).contains("'BUDGET_OVERRUN'");
 
 		// a header smuggled into the address, an overlong one, a list, wrong JSON types: each a 400 naming its field
 		for (String[] bad : new String[][] {

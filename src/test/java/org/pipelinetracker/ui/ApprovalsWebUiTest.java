@@ -67,6 +67,14 @@ class ApprovalsWebUiTest {
 	@Test
 	void daveApprovesOneAndRejectsTheOtherWithAReason() {
 		browser.login("dave", Api.TEST_PASSWORD);
+		// the project's page lists what waits, counted nowhere yet, with the way to the inbox
+		browser.go("/#/projects/INBOX-1");
+		browser.wait.until(d -> !browser.all("#pending-approvals tr").isEmpty());
+		assertThat(browser.text("#pending-approvals h2")).isEqualTo("Waiting for approval");
+		assertThat(browser.text("#pending-approvals tbody")).contains("Disbursement", "KOICA-1", "USD 250,000.00",
+				"2025-04-01", "USD 400,000.00", "2025-05-01", "carol");
+		assertThat(browser.find("#pending-approvals a[href='#/approvals']").getText()).isEqualTo("Approvals");
+		browser.screenshot("approvals/project-pending");
 		browser.go("/#/board");
 		browser.find("nav a[data-nav='approvals']").click();
 		browser.wait.until(d -> browser.all("#approvals-list tr.approval").size() == 2);

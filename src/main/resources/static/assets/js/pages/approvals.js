@@ -11,6 +11,9 @@ const KINDS = {
   DISBURSEMENT: 'ui.approvals.kind.DISBURSEMENT',
 };
 
+/** A money entry's kind in the page's language (its code when unknown). */
+export const approvalKindName = (kind) => (KINDS[kind] ? t(KINDS[kind]) : kind);
+
 function message(e) {
   return e instanceof ApiError ? e.userMessage : String(e.message || e);
 }
@@ -62,7 +65,7 @@ export async function render(main, ctx) {
     }
     list.append(table(t('ui.approvals.caption'), [
       { label: t('ui.approvals.col.project'), value: (e) => h('a', { href: `#/projects/${enc(e.projectId)}` }, userText(e.projectTitle || e.projectId)) },
-      { label: t('ui.approvals.col.kind'), value: (e) => (KINDS[e.kind] ? t(KINDS[e.kind]) : e.kind) },
+      { label: t('ui.approvals.col.kind'), value: (e) => approvalKindName(e.kind) },
       { label: t('ui.approvals.col.amount'), class: 'num', value: (e) => formatMoney(e.amount) },
       { label: t('ui.approvals.col.usd'), class: 'num', value: (e) => (e.usd == null ? t('ui.approvals.noRate') : formatDecimal(e.usd, 2)) },
       { label: t('ui.approvals.col.submitted'), value: (e) => h('span', {}, userText(e.submittedBy), ', ', instant(e.submittedAt)) },

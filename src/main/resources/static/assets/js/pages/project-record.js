@@ -5,6 +5,7 @@ import { h, money, table, instant, data as userText } from '../dom.js';
 import { t } from '../i18n.js';
 import { languageName } from '../content.js';
 import { partnerRoleName, dataQualityReason } from '../labels.js';
+import { approvalKindName } from './approvals.js';
 
 /** "as reported by UNDP (file.xml)" beside the IATI status, when a publisher reported it; else null. */
 export function reportedStatusLine(p) {
@@ -61,5 +62,23 @@ export function importNotesPanel(p) {
     { label: t('ui.project.col.subject'), value: (n) => userText(n.subject) },
     { label: t('ui.project.col.note'), value: (n) => userText(n.text, 'span', { lang: 'en' }) },
   ], notes, { class: 'data import-notes' }));
+  return section;
+}
+
+// The money entries of the project that wait for a second person's approval (four-eyes): they count nowhere yet.
+export function pendingApprovalsPanel(p) {
+  const pending = p.pendingApprovals || [];
+  if (!pending.length) return null;
+  const section = h('section', { class: 'panel', id: 'pending-approvals', 'aria-labelledby': 'pending-approvals-heading' },
+    h('h2', { id: 'pending-approvals-heading' }, t('ui.project.pending.title')),
+    h('p', { class: 'notice warning' }, t('ui.project.pending.intro'), ' ',
+      h('a', { href: '#/approvals' }, t('ui.nav.approvals'))));
+  section.append(table(t('ui.project.pending.caption'), [
+    { label: t('ui.approvals.col.kind'), value: (e) => approvalKindName(e.kind) },
+    { label: t('ui.project.col.funding'), value: (e) => userText(e.fundingId) },
+    { label: t('ui.approvals.col.amount'), class: 'num', value: (e) => money(e.amount) },
+    { label: t('ui.project.col.date'), value: (e) => e.effectiveOn || '—' },
+    { label: t('ui.approvals.col.submitted'), value: (e) => h('span', {}, userText(e.submittedBy), ', ', instant(e.submittedAt)) },
+  ], pending, { class: 'data pending-approvals' }));
   return section;
 }

@@ -12,7 +12,7 @@ import {
 import { projectCommands, conventionText } from '../commands.js';
 import { t, has, formatCount, formatPercent, formatInstant, localFromInstant, instantFromLocal, isIsoDate, zoneOffset } from '../i18n.js';
 import { recordedText, field, pick, languageName } from '../content.js';
-import { reportedStatusLine, dataQualityNotice, partnersPanel, importNotesPanel } from './project-record.js';
+import { reportedStatusLine, dataQualityNotice, partnersPanel, importNotesPanel, pendingApprovalsPanel } from './project-record.js';
 import { documentsPanel } from './project-documents.js';
 import {
   stageName, sourceName, instrumentName, agreementTypeName, partnerRoleName, activityStatusName, transactionTypeName,
@@ -348,6 +348,11 @@ function summarise(entry) {
   return parts.flatMap((part, i) => (i ? [' · ', part] : [part]));
 }
 
+function historyNeedsRole() {
+  return h('section', { class: 'panel history', 'aria-labelledby': 'history-heading' },
+    h('h2', { id: 'history-heading' }, t('ui.project.history.title')), h('p', { class: 'muted' }, t('ui.project.history.needsRole')));
+}
+
 async function historySection(p, asOf, knownAt) {
   const section = h('section', { class: 'panel history', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, t('ui.project.history.title')));
   let entries;
@@ -445,7 +450,8 @@ export async function render(main, ctx) {
         h('p', {}, h('a', { href: '#/board' }, t('ui.app.backToBoard'))));
       return;
     }
-    const history = await historySection(p, asOf, knownAt);
+    // the history is the auditors' (GET …/history needs AUDITOR): other readers see why it is not shown
+    const history = ctx.session.can('AUDITOR') ? await historySection(p, asOf, knownAt) : historyNeedsRole();
     const plans = await plansSection(p, asOf, knownAt);
     if (!ctx.isCurrent()) return;
     // keep open forms open, and what was typed in them, across a live refresh
@@ -494,7 +500,7 @@ export async function render(main, ctx) {
       p.alerts.length ? h('div', { class: 'notice warning', id: 'stall-alerts' }, h('strong', {}, t('ui.project.alert.title')), ' ',
         p.alerts.map(alertText).join('; ')) : null);
     const parts = [header, dataQualityNotice(p), h('div', { class: 'project-grid' }, moneySection(ctx, p), details), partnersPanel(p),
-      documentsPanel(p, { canUpload: ctx.session.can('RECORDER') || ctx.session.can('FINANCE'), travelling, onUploaded: () => draw() }), milestoneStrip(p, asOf && asOf < today() ? asOf : null), fundingsSection(p), plans, importNotesPanel(p)].filter(Boolean);
+      documentsPanel(p, { canUpload: ctx.session.can('RECORDER') || ctx.session.can('FINANCE'), travelling, onUploaded: () => draw() }), milestoneStrip(p, asOf && asOf < today() ? asOf : null), pendingApprovalsPanel(p), fundingsSection(p), plans, importNotesPanel(p)].filter(Boolean);
     if (!travelling) {
       const commands = commandsSection(ctx, p, draw);
       // a refresh rebuilds the forms with the new state (funding choices…) but keeps open ones as they were
