@@ -12,7 +12,9 @@ import org.pipelinetracker.project.api.MoneyEntrySubmittedEvent;
 import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.app.Requests.Audited;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What every write service of the module does the same way: check a request body's constraints, send a command with
@@ -35,14 +37,14 @@ final class AuditedCommands {
 	 * ({@link ApprovalPolicy}): the answer names the entry.
 	 */
 	static WriteResult write(CommandGateway commands, String projectId, Object command, AuditContext audit,
-			Audited request, java.util.Optional<String> approvalEntry) {
+			Audited request, Optional<String> approvalEntry) {
 		if (approvalEntry.isEmpty()) {
 			return write(commands, projectId, command, audit, request);
 		}
 		AuditContext context = audit.withReason(blankToNull(request.reason()), blankToNull(request.sourceUrl()));
 		Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
 				.andMetaData(context.toMetaData())
-				.andMetaData(java.util.Map.of(MoneyEntrySubmittedEvent.APPROVAL_ENTRY, approvalEntry.get())));
+				.andMetaData(Map.of(MoneyEntrySubmittedEvent.APPROVAL_ENTRY, approvalEntry.get())));
 		return new WriteResult(projectId, ((Number) version).longValue(), approvalEntry.get());
 	}
 
