@@ -34,8 +34,6 @@ final class SharedDatabaseNodes {
 				"--spring.profiles.active=test,postgres",
 				// profile postgres turns the demo users off; the tests keep them (and the test users)
 				"--tracker.security.demo-users=true",
-				// profile postgres requires four-eyes approval of money; these tests record money in one step
-				"--tracker.approvals.required-for=",
 				// not a database of its own (test profile pg): every node on the same one
 				"--" + EmbeddedPostgresInitializer.ENABLED + "=false",
 				"--spring.datasource.url=" + url,
@@ -44,6 +42,11 @@ final class SharedDatabaseNodes {
 				"--spring.jmx.enabled=false",
 				"--tracker.seed.enabled=false",
 				"--" + NodeTestConfig.NODE_ID + "=" + node));
+		if (extraArgs.stream().noneMatch(arg -> arg.startsWith("--tracker.approvals.required-for="))) {
+			// profile postgres requires four-eyes approval of money; unless told otherwise, these tests record money
+			// in one step
+			args.add("--tracker.approvals.required-for=");
+		}
 		args.addAll(extraArgs);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineTrackerApplication.class,
 				NodeTestConfig.class).run(args.toArray(String[]::new));
