@@ -77,6 +77,18 @@ public class ProjectViews {
 			where.append(" and search_text like ?");
 			args.add("%" + word + "%");
 		}
+		if (filter.readsDocuments()) {
+			// a funder or a fiscal period: read the projects the columns select and keep those the filter accepts
+			List<String> ids = jdbc.query("select document from project_view" + where + " order by project_id",
+					(rs, i) -> json.readValue(rs.getString(1), ProjectView.class), args.toArray()).stream()
+					.filter(filter::accepts).map(v -> v.projectId).toList();
+			if (ids.isEmpty()) {
+				return new PageOf<>(List.of(), page, size, 0, 0);
+			}
+			where.append(" and project_id in (").append(String.join(", ", java.util.Collections.nCopies(ids.size(), "?")))
+					.append(")");
+			args.addAll(ids);
+		}
 		LocalDate today = LocalDate.now(clock);
 		if (sort.money()) {
 			return byMoney(where.toString(), args, sort, page, size, rates, displayCurrency, today);

@@ -2,6 +2,8 @@ package org.pipelinetracker.project.web;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.pipelinetracker.fx.DisplayCurrencies;
+import org.pipelinetracker.kernel.FiscalCalendar;
+import org.pipelinetracker.kernel.FiscalCalendar.FiscalPeriod;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.WriteResult;
 import org.pipelinetracker.project.api.Stage;
@@ -29,6 +31,7 @@ import org.pipelinetracker.reference.SearchText;
 import org.pipelinetracker.kernel.AuditContext;
 import org.pipelinetracker.kernel.Text;
 import org.pipelinetracker.kernel.Violations;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,14 +63,17 @@ class ProjectController {
 	private final ProjectTimeline timeline;
 	private final Codelists codelists;
 	private final DisplayCurrencies displayCurrencies;
+	private final FiscalCalendar fiscalCalendar;
 
 	ProjectController(ProjectWriteService writes, ProjectViews views, ProjectTimeline timeline, Codelists codelists,
-			DisplayCurrencies displayCurrencies) {
+			DisplayCurrencies displayCurrencies,
+			@Value("${tracker.fiscal-year.start-month:1}") int fiscalYearStartMonth) {
 		this.writes = writes;
 		this.views = views;
 		this.timeline = timeline;
 		this.codelists = codelists;
 		this.displayCurrencies = displayCurrencies;
+		this.fiscalCalendar = new FiscalCalendar(fiscalYearStartMonth);
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -197,7 +203,8 @@ class ProjectController {
 			@RequestParam(required = false) String q, @RequestParam(required = false) DataQuality.Flag flag,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) String displayCurrency, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String iatiStatus) {
+			@RequestParam(required = false) String iatiStatus, @RequestParam(required = false) String funder,
+			@RequestParam(required = false) String fiscalYear) {
 		Violations v = new Violations();
 		Optional<ProjectSort> order = ProjectSort.parse(sort);
 		v.check(order.isPresent(), "sort", "must be field,asc or field,desc with field one of " + ProjectSort.fieldNames());
@@ -212,9 +219,15 @@ class ProjectController {
 		String sectorCode = codelists.sectorFilter(v, "sector", sector);
 		String canonicalRegion = codelists.regionOf(v, "region", region);
 		String shownIn = displayCurrencies.resolve(v, displayCurrency, "displayCurrency");
+		v.check(funder == null || funder.length() <= 200, "funder", Text.of("problem.field.size").with("min", 0)
+				.with("max", 200));
+		FiscalPeriod activeIn = fiscalYear == null || fiscalYear.isBlank() ? null
+				: fiscalCalendar.parse(fiscalYear).orElse(null);
+		v.check(fiscalYear == null || fiscalYear.isBlank() || activeIn != null, "fiscalYear",
+				Text.of("problem.field.fiscalPeriodLabel").with("value", fiscalYear));
 		v.throwIfAny();
-		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q), flag, stages),
-				order.orElseThrow(), page, size, shownIn);
+		return views.list(new ProjectFilter(stage, sectorCode, canonicalRegion, SearchText.words(q), flag, stages,
+				funder, activeIn), order.orElseThrow(), page, size, shownIn);
 	}
 
 	private static StageChangeRequest orEmpty(StageChangeRequest request) {

@@ -43,11 +43,19 @@ function stateFrom(q) {
     sector: q.get('sector') || '',
     region: q.get('region') || '',
     flag: Object.keys(DATA_QUALITY_FLAGS).includes(q.get('flag')) ? q.get('flag') : '',
+    funder: (q.get('funder') || '').trim(),
+    fiscalYear: /^FY\d{4}$/.test(q.get('fiscalYear') || '') ? q.get('fiscalYear') : '',
     sort: sort && COLUMNS.some((c) => c.sort === sort[1]) ? `${sort[1]},${sort[2]}` : 'projectId,asc',
     page: Math.max(0, Number.parseInt(q.get('page') || '0', 10) || 0),
     size: SIZES.includes(q.get('size')) ? q.get('size') : '50',
     cols: cols.length ? cols : DEFAULT_COLUMNS,
   };
+}
+
+/** The fiscal years to choose from: ten back and three ahead of this one, newest first. */
+function fiscalYears() {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 14 }, (_, i) => `FY${now + 3 - i}`);
 }
 
 function select(id, label, options, selected) {
@@ -69,6 +77,9 @@ export async function render(main, ctx) {
     select('list-sector', t('ui.board.sector'), [['', t('ui.board.allSectors')], ...sectors], state.sector),
     select('list-region', t('ui.board.region'), [['', t('ui.board.allRegions')], ...regions], state.region),
     select('list-flag', t('ui.board.flag'), [['', t('ui.list.allFlags')], ...Object.keys(DATA_QUALITY_FLAGS).map((f) => [f, dataQualityShortName(f)])], state.flag),
+    h('div', { class: 'field' }, h('label', { for: 'list-funder' }, t('ui.list.funder')),
+      h('input', { type: 'text', id: 'list-funder', value: state.funder, maxlength: '200', autocomplete: 'off' })),
+    select('list-fiscalYear', t('ui.list.fiscalYear'), [['', t('ui.list.allYears')], ...fiscalYears().map((y) => [y, y])], state.fiscalYear),
     select('list-size', t('ui.list.pageSize'), SIZES.map((s) => [s, s]), state.size),
     currencyField('list-currency', () => load()),
     h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary', id: 'list-apply' }, t('ui.list.apply'))));
@@ -85,6 +96,7 @@ export async function render(main, ctx) {
   const address = () => {
     const params = {
       q: state.q, stage: state.stage, iatiStatus: state.iatiStatus, sector: state.sector, region: state.region, flag: state.flag,
+      funder: state.funder, fiscalYear: state.fiscalYear,
       sort: state.sort === 'projectId,asc' ? '' : state.sort, page: state.page ? String(state.page) : '',
       size: state.size === '50' ? '' : state.size,
       cols: state.cols.join(',') === DEFAULT_COLUMNS.join(',') ? '' : state.cols.join(','),
@@ -117,6 +129,7 @@ export async function render(main, ctx) {
     download.update({ stage: state.stage, sector: state.sector, region: state.region });
     const result = await get(`/api/projects${query({
       q: state.q, stage: state.stage, iatiStatus: state.iatiStatus, sector: state.sector, region: state.region, flag: state.flag,
+      funder: state.funder, fiscalYear: state.fiscalYear,
       sort: state.sort, page: String(state.page), size: state.size, displayCurrency: displayCurrency(),
     })}`);
     if (!ctx.isCurrent()) return;
@@ -151,11 +164,12 @@ export async function render(main, ctx) {
   filters.addEventListener('submit', (e) => {
     e.preventDefault();
     state.q = search.value.trim();
-    for (const key of ['stage', 'iatiStatus', 'sector', 'region', 'flag', 'size']) state[key] = document.getElementById(`list-${key}`).value;
+    for (const key of ['stage', 'iatiStatus', 'sector', 'region', 'flag', 'fiscalYear', 'size']) state[key] = document.getElementById(`list-${key}`).value;
+    state.funder = document.getElementById('list-funder').value.trim();
     state.page = 0;
     load().catch((err) => ctx.announce(err.userMessage || err.message));
   });
-  for (const key of ['stage', 'iatiStatus', 'sector', 'region', 'flag', 'size']) {
+  for (const key of ['stage', 'iatiStatus', 'sector', 'region', 'flag', 'fiscalYear', 'funder', 'size']) {
     document.getElementById(`list-${key}`).addEventListener('change', () => filters.requestSubmit());
   }
   columnChoice.addEventListener('change', () => {

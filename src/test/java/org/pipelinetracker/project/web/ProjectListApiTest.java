@@ -151,6 +151,35 @@ class ProjectListApiTest {
 	}
 
 	@Test
+	void filtersByFunderAndByTheFiscalYearAProjectWasActiveIn() {
+		// the funder as recorded on a funding, case and spaces aside; with the other filters and the order
+		assertThat(ids("funder=%20export-import%20bank%20of%20KOREA%20&sort=projectId,desc")).containsExactly("PL-4", "PL-2");
+		assertThat(ids("funder=KOICA")).isEmpty();
+		assertThat(ids("funder=Export-Import%20Bank%20of%20Korea&region=Andijan")).containsExactly("PL-4");
+		// active in a fiscal year: proposed by its end (and not completed or cancelled before its start)
+		assertThat(ids("fiscalYear=FY2023&sort=proposedOn,asc")).containsExactly("PL-4", "PL-2");
+		assertThat(ids("fiscalYear=FY2022")).containsExactly("PL-4");
+		assertThat(ids("fiscalYear=2024-Q2&sort=title")).containsExactly("PL-2", "PL-4", "PL-3", "PL-1");
+		assertThat(ids("fiscalYear=fy2026&size=2&page=2")).containsExactly("PL-5");
+		assertThat(ids("fiscalYear=FY2021")).isEmpty();
+		Response page = expect(200, api.get("/api/projects?fiscalYear=FY2026&size=2"));
+		assertThat(page.json().path("totalElements").asLong()).isEqualTo(5);
+		assertThat(page.json().path("totalPages").asLong()).isEqualTo(3);
+		// by money too
+		assertThat(ids("fiscalYear=FY2023&sort=disbursed,desc")).containsExactly("PL-4", "PL-2");
+	}
+
+	@Test
+	void aFiscalYearThatIsNoneIsA400NamingIt() {
+		for (String year : List.of("2025", "FY25", "FY2025-Q5", "next")) {
+			Response bad = expect(400, api.get("/api/projects?fiscalYear=" + year));
+			assertThat(errorFields(bad)).containsExactly("fiscalYear");
+			assertThat(bad.json().path("errors").get(0).path("reason").asString()).contains("not a fiscal year or quarter");
+		}
+		assertThat(errorFields(expect(400, api.get("/api/projects?funder=" + "x".repeat(201))))).containsExactly("funder");
+	}
+
+	@Test
 	void aBadSortOrStatusIsA400NamingTheField() {
 		for (String sort : List.of("colour", "title,sideways", "title,asc,again", "document", "search_text")) {
 			assertThat(errorFields(expect(400, api.get("/api/projects?sort=" + sort)))).containsExactly("sort");
