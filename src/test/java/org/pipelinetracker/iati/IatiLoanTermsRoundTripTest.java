@@ -40,7 +40,7 @@ class IatiLoanTermsRoundTripTest {
 			<sector code="14020" percentage="100"/>
 			<transaction><transaction-type code="2"/><transaction-date iso-date="2024-01-15"/><value>1000000</value>
 			  <provider-org><narrative>Export-Import Bank of Korea</narrative></provider-org><finance-type code="421"/></transaction>
-			<crs-add><loan-terms rate-1="0.15"><repayment-type code="2"/><repayment-plan code="1"/>
+			<crs-add><loan-terms rate-1="0.15" rate-2="0.5"><repayment-type code="2"/><repayment-plan code="1"/>
 			  <commitment-date iso-date="2024-01-15"/><repayment-first-date iso-date="2034-01-15"/>
 			  <repayment-final-date iso-date="2064-01-15"/></loan-terms></crs-add>
 			</iati-activity>
@@ -69,8 +69,8 @@ class IatiLoanTermsRoundTripTest {
 		JsonNode report = importXml(a, FILE);
 		assertThat(report.path("imported").asInt()).as(report.toString()).isEqualTo(2);
 		assertThat(report.path("skipped").toString()).as(report.toString())
-				.contains("repayment-plan 1 is not semi-annual")
-				.contains("the activity has no loan commitment (finance type 4xx) to record its terms with");
+				.contains("repayment-plan 1 is not semi-annual").contains("rate-2 0.5 (a second interest rate)")
+				.contains("UZ-LT-2 crs-add loan-terms", "rate-1 1, repayment-final-date 2034-02-01 not recorded: the activity has no loan commitment (finance type 4xx) to record them with");
 		List<String> imported = loans(a, "UZ-LT-1");
 		assertThat(imported).hasSize(1);
 		assertThat(imported.get(0)).endsWith(" 2024-01-15 rate 0.15 maturity 40 grace 10 ANNUITY_SEMI_ANNUAL"

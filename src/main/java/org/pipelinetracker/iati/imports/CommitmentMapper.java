@@ -54,9 +54,10 @@ class CommitmentMapper {
 		List<PublishedTransaction> commitments = Transactions.commitments(act, true);
 		PublishedTransaction loan = LoanTermsMapper.target(act, commitments);
 		if (act.activity.loanTerms != null && loan == null) {
-			act.skip("crs-add loan-terms", act.activity.loanTerms.fundingId() != null
-					? "the loan " + act.activity.loanTerms.fundingId() + " it names is no commitment of the activity"
-					: "the activity has no loan commitment (finance type 4xx) to record its terms with");
+			act.skip(act.activity.identifier + " crs-add loan-terms", act.activity.loanTerms.describe() + " not recorded: "
+					+ (act.activity.loanTerms.fundingId() != null
+							? "the loan " + act.activity.loanTerms.fundingId() + " it names is no commitment of the activity"
+							: "the activity has no loan commitment (finance type 4xx) to record them with"));
 		}
 		for (PublishedTransaction c : commitments) {
 			ProjectView.FundingView existing = act.view().fundings.stream()

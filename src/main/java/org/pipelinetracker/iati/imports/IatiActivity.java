@@ -109,12 +109,31 @@ final class IatiActivity {
 	}
 
 	/**
-	 * {@code crs-add/loan-terms}: {@code rate-1}, the {@code repayment-type} and {@code repayment-plan} codes and the
+	 * {@code crs-add/loan-terms}: {@code rate-1}, {@code rate-2}, the {@code repayment-type} and {@code repayment-plan} codes and the
 	 * commitment, first and final repayment dates, as published; {@code fundingId} is {@code pt:funding-id} (our own
 	 * export: the loan the terms are of).
 	 */
-	record LoanTermsPublished(String rate, String repaymentType, String repaymentPlan, LocalDate commitmentDate,
+	record LoanTermsPublished(String rate, String secondRate, String repaymentType, String repaymentPlan, LocalDate commitmentDate,
 			LocalDate firstRepayment, LocalDate finalRepayment, String fundingId) {
+
+		/** Every value published, for a report of what was not recorded. */
+		String describe() {
+			StringBuilder text = new StringBuilder();
+			append(text, "rate-1", rate);
+			append(text, "rate-2", secondRate);
+			append(text, "repayment-type", repaymentType);
+			append(text, "repayment-plan", repaymentPlan);
+			append(text, "commitment-date", commitmentDate);
+			append(text, "repayment-first-date", firstRepayment);
+			append(text, "repayment-final-date", finalRepayment);
+			return text.length() == 0 ? "no values" : text.toString();
+		}
+
+		private static void append(StringBuilder text, String name, Object value) {
+			if (value != null) {
+				text.append(text.length() == 0 ? "" : ", ").append(name).append(' ').append(value);
+			}
+		}
 	}
 
 	/** A transaction; {@code index} is its 1-based position in the activity. */

@@ -341,6 +341,7 @@ final class IatiReader {
 
 	private static IatiActivity.LoanTermsPublished loanTerms(IatiActivity a, XMLStreamReader r) throws XMLStreamException {
 		String rate = attr(r, "rate-1");
+		String secondRate = attr(r, "rate-2");
 		String fundingId = ext(r, Extension.FUNDING_ID);
 		String repaymentType = null;
 		String repaymentPlan = null;
@@ -366,7 +367,7 @@ final class IatiReader {
 			}
 			skip(r);
 		}
-		return new IatiActivity.LoanTermsPublished(rate, repaymentType, repaymentPlan, commitment, first, last, fundingId);
+		return new IatiActivity.LoanTermsPublished(rate, secondRate, repaymentType, repaymentPlan, commitment, first, last, fundingId);
 	}
 
 	/**

@@ -71,6 +71,10 @@ final class LoanTermsMapper {
 		IatiActivity.LoanTermsPublished p = act.activity.loanTerms;
 		String what = "loan-terms of " + c.what;
 		BigDecimal rate = rate(act, what, p.rate());
+		if (p.secondRate() != null) {
+			act.skip(what, "rate-2 " + p.secondRate() + " (a second interest rate) has no place in a loan's terms here: "
+					+ "only rate-1 is recorded");
+		}
 		RepaymentConvention convention = null;
 		if ("1".equals(p.repaymentType())) {
 			convention = RepaymentConvention.EQUAL_SEMI_ANNUAL_PRINCIPAL;
