@@ -36,10 +36,26 @@ public final class Extension {
 	/** On a document's {@code document-link}: the parties of that agreement, joined by {@code "; "}. */
 	public static final String AGREEMENT_PARTIES = "agreement-parties";
 
-	/** On {@code budget} and {@code planned-disbursement}: the id of the commitment the plan is of. */
+	/**
+	 * On {@code budget} and {@code planned-disbursement}: the id of the commitment the plan is of; on
+	 * {@code crs-add/loan-terms}: the id of the loan whose terms it gives.
+	 */
 	public static final String FUNDING_ID = "funding-id";
 	/** On {@code budget} and {@code planned-disbursement}: the day the plan was known (its effective date). */
 	public static final String RECORDED_ON = "recorded-on";
+
+	/** On a loan commitment's {@code transaction}: its annual interest rate in percent, exactly as recorded. */
+	public static final String INTEREST_RATE = "interest-rate";
+	/** On a loan commitment's {@code transaction}: its maturity in years. */
+	public static final String MATURITY_YEARS = "maturity-years";
+	/** On a loan commitment's {@code transaction}: its grace period in years. */
+	public static final String GRACE_YEARS = "grace-years";
+	/** On a loan commitment's {@code transaction}: the {@code RepaymentConvention} name, when one was chosen. */
+	public static final String REPAYMENT_CONVENTION = "repayment-convention";
+	/** On a loan commitment's {@code transaction}: the loan's effectiveness date. */
+	public static final String EFFECTIVE_ON = "effective-on";
+	/** On a loan commitment's {@code transaction}: the loan's closing (final disbursement) date. */
+	public static final String CLOSING_ON = "closing-on";
 
 	private Extension() {
 	}

@@ -68,6 +68,9 @@ import java.util.function.UnaryOperator;
  * server is made absolute), category A09 for an MOU and A11 (contract) for the binding kinds, title
  * {@code "<TYPE> agreement <id>"}, the parties as description, the signature date as document date; the agreement's
  * id and type in {@code pt:agreement-id} and {@code pt:agreement-type}.</li>
+ * <li>{@code crs-add/loan-terms}: the terms of the activity's largest loan with terms (IATI allows one); every
+ * loan's exact terms and dates in {@code pt:} attributes of its commitment transaction: see
+ * {@link IatiLoanTermsWriter}.</li>
  * </ul>
  * The {@code pt:} attributes let this application's importer restore a project exactly from its own export
  * (export → import into an empty instance → export gives the same document, timestamps aside). What the import
@@ -80,6 +83,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 
 	private final IatiXml xml;
 	private final IatiFlowsWriter flows;
+	private final IatiLoanTermsWriter loans;
 	private final ReportingOrg reportingOrg;
 	private final UnaryOperator<String> absoluteUrl;
 
@@ -87,6 +91,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 			Instant generatedAt) throws XMLStreamException {
 		this.xml = new IatiXml(out);
 		this.flows = new IatiFlowsWriter(xml);
+		this.loans = new IatiLoanTermsWriter(xml);
 		this.reportingOrg = reportingOrg;
 		this.absoluteUrl = absoluteUrl;
 		xml.start("iati-activities");
@@ -170,6 +175,7 @@ final class IatiActivitiesWriter implements AutoCloseable {
 				documentLink(agreement);
 			}
 		}
+		loans.crsAdd(p);
 		xml.end();
 	}
 

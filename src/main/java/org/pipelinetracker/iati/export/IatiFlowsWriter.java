@@ -17,9 +17,11 @@ import java.time.LocalDate;
 final class IatiFlowsWriter {
 
 	private final IatiXml xml;
+	private final IatiLoanTermsWriter loans;
 
 	IatiFlowsWriter(IatiXml xml) {
 		this.xml = xml;
+		this.loans = new IatiLoanTermsWriter(xml);
 	}
 
 	/**
@@ -90,6 +92,9 @@ final class IatiFlowsWriter {
 		}
 		if (flow.kind() == MoneyFlow.Kind.CANCELLATION) {
 			xml.writeAttribute(Extension.PREFIX, Extension.NAMESPACE, Extension.MOVEMENT, Extension.CANCELLATION);
+		}
+		if (flow.kind() == MoneyFlow.Kind.COMMITMENT) {
+			loans.extensions(f);
 		}
 		xml.empty("transaction-type", "code", flow.transactionType());
 		xml.empty("transaction-date", "iso-date", flow.valueDate().toString());

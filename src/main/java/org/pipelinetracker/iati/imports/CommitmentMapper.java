@@ -51,7 +51,15 @@ class CommitmentMapper {
 	 * again.
 	 */
 	void record(ActivityImport act) {
-		for (PublishedTransaction c : Transactions.commitments(act, true)) {
+		List<PublishedTransaction> commitments = Transactions.commitments(act, true);
+		PublishedTransaction loan = LoanTermsMapper.target(act, commitments);
+		if (act.activity.loanTerms != null && loan == null) {
+			act.skip(act.activity.identifier + " crs-add loan-terms", act.activity.loanTerms.describe() + " not recorded: "
+					+ (act.activity.loanTerms.fundingId() != null
+							? "the loan " + act.activity.loanTerms.fundingId() + " it names is no commitment of the activity"
+							: "the activity has no loan commitment (finance type 4xx) to record them with"));
+		}
+		for (PublishedTransaction c : commitments) {
 			ProjectView.FundingView existing = act.view().fundings.stream()
 					.filter(f -> f.fundingId.equals(c.fundingId)).findFirst().orElse(null);
 			MoneyRequest amount = new MoneyRequest(c.money.amount(), c.money.currency());
@@ -81,8 +89,10 @@ class CommitmentMapper {
 			String detail = c.what + " from " + c.provider + (c.financeType == null ? "" : ", finance type " + c.financeType)
 					+ (c.flowType == null ? "" : ", flow type " + c.flowType);
 			FundingSource exported = act.own ? FundingCodes.sourceNamed(c.t.source) : null;
-			boolean recorded = exported != null ? recordExported(act, c, exported, amount, detail)
-					: recordPublished(act, c, amount, detail, notes);
+			LoanTermsMapper.Terms terms = LoanTermsMapper.exported(act, c) ? LoanTermsMapper.ofExport(act, c)
+					: c == loan ? LoanTermsMapper.ofCrsAdd(act, c) : LoanTermsMapper.Terms.NONE;
+			boolean recorded = exported != null ? recordExported(act, c, exported, amount, detail, terms)
+					: recordPublished(act, c, amount, detail, notes, terms);
 			if (recorded) {
 				recordCorrections(act, c, 0);
 			}
@@ -91,14 +101,14 @@ class CommitmentMapper {
 
 	/** A commitment of our own export, under the source and instrument it names. */
 	private boolean recordExported(ActivityImport act, PublishedTransaction c, FundingSource exported,
-			MoneyRequest amount, String detail) {
+			MoneyRequest amount, String detail, LoanTermsMapper.Terms terms) {
 		if (exported == FundingSource.EXIMBANK) {
 			EximbankInstrument instrument = FundingCodes.instrumentNamed(c.t.instrument);
 			EximbankInstrument chosen = instrument != null ? instrument : FundingCodes.instrumentOf(c.flowType);
-			return act.write(c.what, () -> writes.fundViaEximbank(act.projectId, new Requests.EximbankFundingRequest(
-					c.fundingId, chosen, amount, c.date, null, null, null, null, act.with(detail), null),
-					act.run.actor));
+			return act.write(c.what, () -> writes.fundViaEximbank(act.projectId,
+					eximbank(c, chosen, amount, act.with(detail), terms), act.run.actor));
 		}
+		termsNotRecorded(act, c, exported, terms);
 		String flowType = c.t.flowType != null && exported.allowedFlowTypes().contains(c.t.flowType) ? c.t.flowType : null;
 		return act.write(c.what, () -> writes.commitFunding(act.projectId, new Requests.FundingRequest(
 				c.fundingId, exported, c.provider, amount, c.date, flowType, act.with(detail), null), act.run.actor));
@@ -106,14 +116,14 @@ class CommitmentMapper {
 
 	/** A commitment of another publisher, under the source its finance type and provider stand for. */
 	private boolean recordPublished(ActivityImport act, PublishedTransaction c, MoneyRequest amount, String detail,
-			List<String> notes) {
+			List<String> notes, LoanTermsMapper.Terms terms) {
 		FundingSource source = FundingCodes.sourceOf(c.financeType, c.provider);
 		if (source == FundingSource.EXIMBANK) {
 			EximbankInstrument instrument = FundingCodes.instrumentOf(c.flowType);
-			return act.write(c.what, () -> writes.fundViaEximbank(act.projectId, new Requests.EximbankFundingRequest(
-					c.fundingId, instrument, amount, c.date, null, null, null, null, act.with(detail + notesText(notes)),
-					null), act.run.actor));
+			return act.write(c.what, () -> writes.fundViaEximbank(act.projectId,
+					eximbank(c, instrument, amount, act.with(detail + notesText(notes)), terms), act.run.actor));
 		}
+		termsNotRecorded(act, c, source, terms);
 		String flowType = null;
 		if (source == FundingSource.OTHER && c.flowType != null) {
 			if (OTHER_FLOW_TYPES.contains(c.flowType)) {
@@ -126,6 +136,21 @@ class CommitmentMapper {
 		String recordedFlow = flowType;
 		return act.write(c.what, () -> writes.commitFunding(act.projectId, new Requests.FundingRequest(c.fundingId, source,
 				c.provider, amount, c.date, recordedFlow, act.with(detail + notesText(notes)), null), act.run.actor));
+	}
+
+	private static Requests.EximbankFundingRequest eximbank(PublishedTransaction c, EximbankInstrument instrument,
+			MoneyRequest amount, String reason, LoanTermsMapper.Terms t) {
+		return new Requests.EximbankFundingRequest(c.fundingId, instrument, amount, c.date, t.interestRate(),
+				t.maturityYears(), t.graceYears(), null, reason, null, t.convention(), t.effectiveOn(), t.closingOn());
+	}
+
+	/** Only Eximbank commitments carry loan terms here: those of another source's commitment are reported. */
+	private static void termsNotRecorded(ActivityImport act, PublishedTransaction c, FundingSource source,
+			LoanTermsMapper.Terms terms) {
+		if (!terms.isEmpty()) {
+			act.skip(c.what + " loan terms", "recorded as " + source + ", and only Eximbank commitments carry loan "
+					+ "terms here: " + terms + " not recorded");
+		}
 	}
 
 	/**

@@ -44,6 +44,8 @@ final class IatiActivity {
 	final List<Transaction> transactions = new ArrayList<>();
 	/** Every {@code budget} and {@code planned-disbursement}, in document order. */
 	final List<Plan> plans = new ArrayList<>();
+	/** {@code crs-add/loan-terms} as published, or null. */
+	LoanTermsPublished loanTerms;
 	/** Values that could not be read (bad dates and the like), reported but not fatal. */
 	final List<String> problems = new ArrayList<>();
 
@@ -106,6 +108,34 @@ final class IatiActivity {
 		}
 	}
 
+	/**
+	 * {@code crs-add/loan-terms}: {@code rate-1}, {@code rate-2}, the {@code repayment-type} and {@code repayment-plan} codes and the
+	 * commitment, first and final repayment dates, as published; {@code fundingId} is {@code pt:funding-id} (our own
+	 * export: the loan the terms are of).
+	 */
+	record LoanTermsPublished(String rate, String secondRate, String repaymentType, String repaymentPlan, LocalDate commitmentDate,
+			LocalDate firstRepayment, LocalDate finalRepayment, String fundingId) {
+
+		/** Every value published, for a report of what was not recorded. */
+		String describe() {
+			StringBuilder text = new StringBuilder();
+			append(text, "rate-1", rate);
+			append(text, "rate-2", secondRate);
+			append(text, "repayment-type", repaymentType);
+			append(text, "repayment-plan", repaymentPlan);
+			append(text, "commitment-date", commitmentDate);
+			append(text, "repayment-first-date", firstRepayment);
+			append(text, "repayment-final-date", finalRepayment);
+			return text.length() == 0 ? "no values" : text.toString();
+		}
+
+		private static void append(StringBuilder text, String name, Object value) {
+			if (value != null) {
+				text.append(text.length() == 0 ? "" : ", ").append(name).append(' ').append(value);
+			}
+		}
+	}
+
 	/** A transaction; {@code index} is its 1-based position in the activity. */
 	static final class Transaction {
 		int index;
@@ -125,6 +155,17 @@ final class IatiActivity {
 		String instrument;
 		/** {@code pt:movement} of our own export: {@code cancellation} on a commitment's cancellation. */
 		String movement;
+		/**
+		 * A loan commitment's terms and dates of our own export ({@code pt:interest-rate}, {@code pt:maturity-years},
+		 * {@code pt:grace-years}, {@code pt:repayment-convention}, {@code pt:effective-on}, {@code pt:closing-on}),
+		 * as published.
+		 */
+		String interestRate;
+		String maturityYears;
+		String graceYears;
+		String repaymentConvention;
+		String effectiveOn;
+		String closingOn;
 		final List<Sector> sectors = new ArrayList<>();
 
 		LocalDate date() {

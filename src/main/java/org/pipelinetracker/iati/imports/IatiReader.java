@@ -155,6 +155,7 @@ final class IatiReader {
 				case "document-link" -> a.documentLinks.add(documentLink(a, r, a.documentLinks.size() + 1));
 				case "transaction" -> a.transactions.add(transaction(a, r, a.transactions.size() + 1));
 				case "budget", "planned-disbursement" -> a.plans.add(plan(a, r));
+				case "crs-add" -> crsAdd(a, r);
 				default -> skip(r);
 			}
 		}
@@ -270,6 +271,12 @@ final class IatiReader {
 		t.source = ext(r, Extension.SOURCE);
 		t.instrument = ext(r, Extension.INSTRUMENT);
 		t.movement = ext(r, Extension.MOVEMENT);
+		t.interestRate = ext(r, Extension.INTEREST_RATE);
+		t.maturityYears = ext(r, Extension.MATURITY_YEARS);
+		t.graceYears = ext(r, Extension.GRACE_YEARS);
+		t.repaymentConvention = ext(r, Extension.REPAYMENT_CONVENTION);
+		t.effectiveOn = ext(r, Extension.EFFECTIVE_ON);
+		t.closingOn = ext(r, Extension.CLOSING_ON);
 		while (r.hasNext()) {
 			int event = r.next();
 			if (event == XMLStreamConstants.END_ELEMENT) {
@@ -311,6 +318,56 @@ final class IatiReader {
 			}
 		}
 		return t;
+	}
+
+	/** {@code crs-add}: only its {@code loan-terms} is read (the first, as the schema allows one). */
+	private static void crsAdd(IatiActivity a, XMLStreamReader r) throws XMLStreamException {
+		while (r.hasNext()) {
+			int event = r.next();
+			if (event == XMLStreamConstants.END_ELEMENT) {
+				return;
+			}
+			if (event != XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			if (r.getLocalName().equals("loan-terms") && a.loanTerms == null) {
+				a.loanTerms = loanTerms(a, r);
+			}
+			else {
+				skip(r);
+			}
+		}
+	}
+
+	private static IatiActivity.LoanTermsPublished loanTerms(IatiActivity a, XMLStreamReader r) throws XMLStreamException {
+		String rate = attr(r, "rate-1");
+		String secondRate = attr(r, "rate-2");
+		String fundingId = ext(r, Extension.FUNDING_ID);
+		String repaymentType = null;
+		String repaymentPlan = null;
+		LocalDate commitment = null;
+		LocalDate first = null;
+		LocalDate last = null;
+		while (r.hasNext()) {
+			int event = r.next();
+			if (event == XMLStreamConstants.END_ELEMENT) {
+				break;
+			}
+			if (event != XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			switch (r.getLocalName()) {
+				case "repayment-type" -> repaymentType = attr(r, "code");
+				case "repayment-plan" -> repaymentPlan = attr(r, "code");
+				case "commitment-date" -> commitment = date(a, "loan-terms commitment-date", attr(r, "iso-date"));
+				case "repayment-first-date" -> first = date(a, "loan-terms repayment-first-date", attr(r, "iso-date"));
+				case "repayment-final-date" -> last = date(a, "loan-terms repayment-final-date", attr(r, "iso-date"));
+				default -> {
+				}
+			}
+			skip(r);
+		}
+		return new IatiActivity.LoanTermsPublished(rate, secondRate, repaymentType, repaymentPlan, commitment, first, last, fundingId);
 	}
 
 	/**
