@@ -8,6 +8,7 @@ import org.pipelinetracker.project.api.MoneyEntryKind;
 import org.pipelinetracker.project.app.ProjectWriteService;
 import org.pipelinetracker.project.app.Requests;
 import org.pipelinetracker.project.app.Requests.MoneyRequest;
+import org.pipelinetracker.project.query.PendingApprovalView;
 import org.pipelinetracker.project.query.ProjectView;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,7 @@ class DisbursementMapper {
 			}
 		}
 		// a disbursement an earlier import submitted for approval is present too: it is not submitted again
-		for (ProjectView.PendingApprovalView p : act.view().pendingApprovals) {
+		for (PendingApprovalView p : act.view().pendingApprovals) {
 			if (p.kind() == MoneyEntryKind.DISBURSEMENT) {
 				present.merge(key(p.fundingId(), p.effectiveOn(), p.amount()), 1, Integer::sum);
 			}

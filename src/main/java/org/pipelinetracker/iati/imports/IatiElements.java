@@ -166,4 +166,40 @@ final class IatiElements {
 		}
 		return text.toString();
 	}
+
+	/**
+	 * A {@code crs-add/loan-terms} element: its rates, our {@code pt:funding-id}, the repayment type and plan codes and
+	 * the three dates as published (consumes the element).
+	 */
+	static IatiActivity.LoanTermsPublished loanTerms(IatiActivity a, XMLStreamReader r) throws XMLStreamException {
+		String rate = attr(r, "rate-1");
+		String secondRate = attr(r, "rate-2");
+		String fundingId = ext(r, Extension.FUNDING_ID);
+		String repaymentType = null;
+		String repaymentPlan = null;
+		LocalDate commitment = null;
+		LocalDate first = null;
+		LocalDate last = null;
+		while (r.hasNext()) {
+			int event = r.next();
+			if (event == XMLStreamConstants.END_ELEMENT) {
+				break;
+			}
+			if (event != XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			switch (r.getLocalName()) {
+				case "repayment-type" -> repaymentType = attr(r, "code");
+				case "repayment-plan" -> repaymentPlan = attr(r, "code");
+				case "commitment-date" -> commitment = date(a, "loan-terms commitment-date", attr(r, "iso-date"));
+				case "repayment-first-date" -> first = date(a, "loan-terms repayment-first-date", attr(r, "iso-date"));
+				case "repayment-final-date" -> last = date(a, "loan-terms repayment-final-date", attr(r, "iso-date"));
+				default -> {
+				}
+			}
+			skip(r);
+		}
+		return new IatiActivity.LoanTermsPublished(rate, secondRate, repaymentType, repaymentPlan, commitment, first, last,
+				fundingId);
+	}
 }

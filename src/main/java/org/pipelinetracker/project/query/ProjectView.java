@@ -14,10 +14,6 @@ import org.pipelinetracker.project.api.FundingSource;
 import org.pipelinetracker.project.api.ImportNotesRecordedEvent;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.api.MilestoneRecordedEvent;
-import org.pipelinetracker.project.api.MoneyEntryApprovedEvent;
-import org.pipelinetracker.project.api.MoneyEntryKind;
-import org.pipelinetracker.project.api.MoneyEntryRejectedEvent;
-import org.pipelinetracker.project.api.MoneyEntrySubmittedEvent;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.project.api.Partner;
 import org.pipelinetracker.project.api.ProjectEvent;
@@ -153,10 +149,6 @@ public class ProjectView {
 	}
 
 	/** A stage the project entered, and on which (effective) date. */
-	/** A money entry waiting for a second person's approval: its id in {@code /api/approvals}. */
-	public record PendingApprovalView(String id, MoneyEntryKind kind, String fundingId, Money amount,
-			LocalDate effectiveOn, String submittedBy, Instant submittedAt) {
-	}
 
 	public record StageEntry(Stage stage, LocalDate since) {
 	}
@@ -342,15 +334,8 @@ public class ProjectView {
 				documents.add(document);
 			}
 		}
-		else if (event instanceof MoneyEntrySubmittedEvent e) {
-			pendingApprovals.add(new PendingApprovalView(e.entryId(), e.kind(), e.fundingId(), e.amount(), e.effectiveOn(),
-					e.submittedBy(), recordedAt));
-		}
-		else if (event instanceof MoneyEntryApprovedEvent e) {
-			pendingApprovals.removeIf(p -> p.id().equals(e.entryId()));
-		}
-		else if (event instanceof MoneyEntryRejectedEvent e) {
-			pendingApprovals.removeIf(p -> p.id().equals(e.entryId()));
+		else if (PendingApprovalView.fold(pendingApprovals, event, recordedAt)) {
+			// a money entry submitted, approved or rejected: it counts nowhere until approved
 		}
 		else if (event instanceof ImportNotesRecordedEvent e) {
 			importNotes = new ArrayList<>(e.notes().stream()
