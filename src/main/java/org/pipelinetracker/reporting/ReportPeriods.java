@@ -2,11 +2,13 @@ package org.pipelinetracker.reporting;
 
 import org.pipelinetracker.kernel.FiscalCalendar;
 import org.pipelinetracker.kernel.FiscalCalendar.FiscalPeriod;
+import org.pipelinetracker.kernel.FiscalCalendar.Periodicity;
 import org.pipelinetracker.kernel.InvalidRequestException;
 import org.pipelinetracker.kernel.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,11 @@ class ReportPeriods {
 			throw InvalidRequestException.of(field, Text.of("problem.reporting.periodLabel").with("value", label.trim()));
 		}
 		return period;
+	}
+
+	/** The quarter {@code date} falls in. */
+	FiscalPeriod quarterOf(LocalDate date) {
+		return calendar.periodOf(date, Periodicity.QUARTER);
 	}
 
 	/** The four quarters after {@code period}. */

@@ -1,8 +1,6 @@
 package org.pipelinetracker.reporting;
 
-import org.pipelinetracker.kernel.FiscalCalendar;
 import org.pipelinetracker.kernel.FiscalCalendar.FiscalPeriod;
-import org.pipelinetracker.kernel.FiscalCalendar.Periodicity;
 import org.pipelinetracker.reporting.ReportScope.Funded;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,40 +63,44 @@ class ReportingStatus implements MissingReports {
 	private final JdbcTemplate jdbc;
 	private final Clock clock;
 	private final int dueDays;
-
-	private final FiscalCalendar calendar;
+	private final ReportPeriods periods;
 
 	ReportingStatus(ReportScope scope, JdbcTemplate jdbc, Clock clock,
-			@Value("${tracker.reporting.due-days:30}") int dueDays,
-			@Value("${tracker.fiscal-year.start-month:1}") int fiscalYearStart) {
+			@Value("${tracker.reporting.due-days:30}") int dueDays, ReportPeriods periods) {
 		this.scope = scope;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.dueDays = dueDays;
-		this.calendar = new FiscalCalendar(fiscalYearStart);
+		this.periods = periods;
 	}
 
 	/** The funders missing from the last quarter whose reports were due before {@code today}. */
 	@Override
 	public List<MissingReport> missingOn(LocalDate today) {
-		FiscalPeriod quarter = calendar.periodOf(today, Periodicity.QUARTER);
+		FiscalPeriod quarter = periods.quarterOf(today);
 		while (!today.isAfter(quarter.end().plusDays(dueDays))) {
-			quarter = calendar.periodOf(quarter.start().minusDays(1), Periodicity.QUARTER);
+			quarter = periods.quarterOf(quarter.start().minusDays(1));
 		}
 		LocalDate end = quarter.end();
+		List<Funded> fundings = scope.all();
 		// a funder is missing only if one of its fundings was committed by the quarter's end
-		Set<String> funding = scope.all().stream().filter(f -> f.funding().funder != null
+		Set<String> funding = fundings.stream().filter(f -> f.funding().funder != null
 						&& f.funding().committedOn != null && !f.funding().committedOn.isAfter(end))
 				.map(f -> f.funding().funder.trim()).collect(Collectors.toSet());
 		if (funding.isEmpty()) {
 			return List.of();
 		}
-		Status status = of(quarter);
+		Status status = of(quarter, fundings);
 		return status.funders().stream().filter(f -> f.status() == State.MISSING && funding.contains(f.funder()))
 				.map(f -> new MissingReport(status.period(), f.funder(), status.dueOn())).toList();
 	}
 
 	Status of(FiscalPeriod period) {
+		return of(period, scope.all());
+	}
+
+	/** The status of {@code period} over {@code fundings} (every funding of every project, {@link ReportScope#all}). */
+	private Status of(FiscalPeriod period, List<Funded> fundings) {
 		LocalDate due = period.end().plusDays(dueDays);
 		Instant dueEnd = due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 		boolean overdue = LocalDate.now(clock).isAfter(due);
@@ -107,7 +109,6 @@ class ReportingStatus implements MissingReports {
 						+ "where u.period = ? order by u.uploaded_at",
 				(rs, i) -> new Upload(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
 						rs.getString(5)), ReportPeriods.label(period));
-		List<Funded> fundings = scope.all();
 		Map<String, List<Funded>> byFunder = new TreeMap<>();
 		Map<String, List<Funded>> byProject = new TreeMap<>();
 		for (Funded f : fundings) {
