@@ -28,8 +28,15 @@ final class AuditedCommands {
 
 	/** Sends {@code command} with the audit metadata and the request's reason and source; answers the handler's result. */
 	static Object send(CommandGateway commands, Object command, AuditContext audit, Audited request) {
+		return send(commands, command, audit, request, Map.of());
+	}
+
+	/** {@link #send(CommandGateway, Object, AuditContext, Audited)}, with {@code more} metadata besides the audit's. */
+	private static Object send(CommandGateway commands, Object command, AuditContext audit, Audited request,
+			Map<String, ?> more) {
 		AuditContext context = audit.withReason(blankToNull(request.reason()), blankToNull(request.sourceUrl()));
-		return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(context.toMetaData()));
+		return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(context.toMetaData())
+				.andMetaData(more));
 	}
 
 	/**
@@ -41,10 +48,8 @@ final class AuditedCommands {
 		if (approvalEntry.isEmpty()) {
 			return write(commands, projectId, command, audit, request);
 		}
-		AuditContext context = audit.withReason(blankToNull(request.reason()), blankToNull(request.sourceUrl()));
-		Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-				.andMetaData(context.toMetaData())
-				.andMetaData(Map.of(MoneyEntrySubmittedEvent.APPROVAL_ENTRY, approvalEntry.get())));
+		Object version = send(commands, command, audit, request,
+				Map.of(MoneyEntrySubmittedEvent.APPROVAL_ENTRY, approvalEntry.get()));
 		return new WriteResult(projectId, ((Number) version).longValue(), approvalEntry.get());
 	}
 
