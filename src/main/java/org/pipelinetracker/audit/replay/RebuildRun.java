@@ -13,6 +13,8 @@ import org.pipelinetracker.kernel.ShadowableProjection.Table;
 import org.pipelinetracker.storage.SchemaMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -41,6 +43,9 @@ final class RebuildRun implements Runnable {
 	private static final Logger log = LoggerFactory.getLogger(RebuildRun.class);
 	/** Catch-up rounds while the live processors run, before they are stopped for the last one. */
 	private static final int CATCH_UP_ROUNDS = 3;
+
+	/** How often a swap that lost a race with another writer is tried in all. */
+	static final int SWAP_ATTEMPTS = 3;
 
 	private final String label;
 	private final List<ShadowableProjection> projections;
@@ -171,17 +176,47 @@ final class RebuildRun implements Runnable {
 					.map(name -> ReplayService.streaming(processing, name)).toList();
 			try {
 				stopped.forEach(StreamingEventProcessor::shutDown);
-				reading.catchUp(currentHead());
 				List<Table> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
-				// an empty store: the tables are emptied, the tokens stay where they are (at the start)
-				long rows = swap.swap(shadow, tables, reading.lastToken() == null ? List.of() : processors(),
-						reading.lastToken());
+				long rows = swapIn(shadow, reading, tables);
 				state = State.COMPLETED;
 				log.info("Rebuild of {} completed in {}: {} events, {} rows swapped in", label,
 						Duration.between(startedAt, Instant.now()), reading.applied(), rows);
 			}
 			finally {
 				stopped.forEach(StreamingEventProcessor::start);
+			}
+		}
+	}
+
+	/**
+	 * Catches the shadow up with the store and swaps it in. Another node's processor may be writing the same live
+	 * rows in a transaction of its own while the swap empties and fills the tables (PostgreSQL with several nodes):
+	 * the database then breaks a deadlock, or refuses the swap's copy of a row the other node inserted a moment
+	 * before (a duplicate key in a table the swap has just emptied can come from no one else). The swap rolled back
+	 * whole, the old read models still serve, so it is tried again, up to {@value #SWAP_ATTEMPTS} times, once the
+	 * other transaction has ended.
+	 */
+	private long swapIn(Connection shadow, ShadowRebuild reading, List<Table> tables) {
+		for (int attempt = 1; ; attempt++) {
+			try {
+				reading.catchUp(currentHead());
+				// an empty store: the tables are emptied, the tokens stay where they are (at the start)
+				return swap.swap(shadow, tables, reading.lastToken() == null ? List.of() : processors(),
+						reading.lastToken());
+			}
+			catch (TransientDataAccessException | DuplicateKeyException raced) {
+				if (attempt >= SWAP_ATTEMPTS) {
+					throw raced;
+				}
+				log.warn("Swap of the rebuilt {} lost a race with another writer (attempt {} of {}); trying again: {}",
+						label, attempt, SWAP_ATTEMPTS, raced.getMessage());
+				try {
+					Thread.sleep(100L * attempt);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw raced;
+				}
 			}
 		}
 	}
