@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +36,8 @@ public class ApprovalQueries {
 			+ " a.decided_at, a.decision_reason, p.title";
 	private static final String FROM = " from approval_entry a left join project_view p on p.project_id = a.project_id";
 
+	private static final long POLL_MILLIS = 10;
+
 	private final JdbcTemplate jdbc;
 	private final FxRates fx;
 
@@ -57,6 +60,32 @@ public class ApprovalQueries {
 	public Optional<ApprovalEntry> find(String entryId) {
 		return jdbc.query("select " + COLUMNS + FROM + " where a.entry_id = ?", row(fx.current()), entryId)
 				.stream().findFirst();
+	}
+
+	/**
+	 * Waits until the read model shows the entry decided (approved or rejected), for at most {@code timeout}, so
+	 * the inbox a client reads right after its decision no longer lists it. Returns whether it does. Each look is
+	 * its own short read, so a row the projection commits meanwhile is seen.
+	 */
+	public boolean awaitDecided(String entryId, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			List<String> state = jdbc.queryForList("select state from approval_entry where entry_id = ?", String.class,
+					entryId);
+			if (!state.isEmpty() && !"PENDING".equals(state.get(0))) {
+				return true;
+			}
+			if (System.nanoTime() >= deadline) {
+				return false;
+			}
+			try {
+				Thread.sleep(POLL_MILLIS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
 	}
 
 	private static RowMapper<ApprovalEntry> row(RateTable rates) {

@@ -17,16 +17,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * {@code /api/approvals}: the money entries waiting for a second person's approval (four-eyes,
  * {@code tracker.approvals.required-for}), and their approval or rejection. Reads for FINANCE, APPROVER, ADMIN and
- * AUDITOR; decisions for FINANCE, APPROVER and ADMIN, never by the entry's submitter.
+ * AUDITOR; decisions for FINANCE, APPROVER and ADMIN, never by the entry's submitter. A decision answers once the
+ * inbox no longer lists the entry (or after {@link #READ_MODEL_WAIT}), so the list a client reads next is current.
  */
 @RestController
 @RequestMapping(path = "/api/approvals", produces = "application/json")
 class ApprovalController {
+
+	/** How long a decision waits for the inbox to stop listing the entry before it answers (it answers anyway). */
+	static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
 
 	private final ApprovalQueries queries;
 	private final ApprovalService approvals;
@@ -49,12 +54,16 @@ class ApprovalController {
 			+ "the money, which counts from now on; 409 when it was decided already or breaks a rule now")
 	WriteResult approve(@PathVariable String id, @RequestBody(required = false) ApprovalDecisionRequest request,
 			Principal principal) {
-		return approvals.approve(id, request, AuditContext.of(principal));
+		WriteResult result = approvals.approve(id, request, AuditContext.of(principal));
+		queries.awaitDecided(id, READ_MODEL_WAIT);
+		return result;
 	}
 
 	@PostMapping(path = "/{id}/reject", consumes = "application/json")
 	@Operation(summary = "Reject an entry with a reason (required): it never counts; 409 when it was decided already")
 	WriteResult reject(@PathVariable String id, @RequestBody ApprovalDecisionRequest request, Principal principal) {
-		return approvals.reject(id, request, AuditContext.of(principal));
+		WriteResult result = approvals.reject(id, request, AuditContext.of(principal));
+		queries.awaitDecided(id, READ_MODEL_WAIT);
+		return result;
 	}
 }
