@@ -21,6 +21,7 @@ public class Translations {
 
 	private final MessageSource messages;
 	private final Map<String, Text.Formats> formats = new ConcurrentHashMap<>();
+	private final Map<String, Text.Formats> readingFormats = new ConcurrentHashMap<>();
 
 	Translations(MessageSource messages) {
 		this.messages = messages;
@@ -35,6 +36,16 @@ public class Translations {
 	public String render(Text text, String language) {
 		String chosen = Languages.resolve(language, null);
 		return text.render(key -> text(key, chosen), formats(chosen));
+	}
+
+	/**
+	 * {@code text} for a person to read (a notification, an e-mail): like {@link #render} but with the language's own
+	 * formats in English too ({@code USD 250,000.00}, not the API's {@code USD 250000.00}).
+	 */
+	public String renderForReading(Text text, String language) {
+		String chosen = Languages.resolve(language, null);
+		return text.render(key -> text(key, chosen), readingFormats.computeIfAbsent(chosen, l -> Text.Formats.of(
+				text("ui.format.decimalSeparator", l), text("ui.format.groupSeparator", l), text("ui.format.money", l))));
 	}
 
 	/** The catalogue's text of {@code key} in a language, as written (placeholders unfilled), or null. */

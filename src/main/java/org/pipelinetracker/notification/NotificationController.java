@@ -18,6 +18,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The signed-in user's notifications ({@code /api/notifications}): newest first, paged, with how many are unread;
@@ -53,13 +54,15 @@ class NotificationController {
 	 * @param projectId    the project it is about
 	 * @param projectTitle the project's title when it was notified
 	 * @param text         what happened, in the reader's language
+	 * @param parts        the same text in parts, those that are people's own data (a project's title, a funder's
+	 *                     or a person's name, as they wrote it) marked {@code data}
 	 * @param link         the project's page (the funding page for a missing quarterly report)
 	 * @param createdAt    when it was notified
 	 * @param readAt       when the reader marked it read, or null (unread)
 	 * @param email        the e-mail: {@code NONE}, {@code PENDING}, {@code SENT} or {@code FAILED}
 	 */
 	record NotificationView(String id, String kind, String kindName, String projectId, String projectTitle, String text,
-			String link, Instant createdAt, Instant readAt, String email) {
+			List<NotificationTexts.Part> parts, String link, Instant createdAt, Instant readAt, String email) {
 	}
 
 	/**
@@ -122,9 +125,9 @@ class NotificationController {
 	}
 
 	private NotificationView view(Notifications.Stored n, String language) {
+		List<NotificationTexts.Part> parts = texts.written(n, language);
+		String text = parts.stream().map(NotificationTexts.Part::text).collect(Collectors.joining());
 		return new NotificationView(n.id(), n.kind().name(), texts.kind(n.kind(), language), n.projectId(),
-				n.projectTitle(), texts.text(n, language),
-				link(n), n.createdAt(), n.readAt(),
-				n.emailState().name());
+				n.projectTitle(), text, parts, link(n), n.createdAt(), n.readAt(), n.emailState().name());
 	}
 }

@@ -60,7 +60,7 @@ class Occurrences {
 			String title = entry.projectTitle() == null ? entry.projectId() : entry.projectTitle();
 			Map<String, String> arguments = new LinkedHashMap<>();
 			arguments.put("project", title);
-			arguments.put("amount", entry.amount().toString());
+			arguments.put(NotificationTexts.MONEY_ARGUMENT, entry.amount().toString()); // written per reader
 			arguments.put("by", entry.submittedBy());
 			found.add(new Occurrence(NotificationKind.APPROVAL_WAITING, String.join("/", "APPROVAL_WAITING",
 					entry.id()), entry.projectId(), entry.projectTitle(), approvalText(entry.kind()),
@@ -69,7 +69,7 @@ class Occurrences {
 		for (MissingReports.MissingReport missing : reports.missingOn(today)) {
 			Map<String, String> arguments = new LinkedHashMap<>();
 			arguments.put("funder", missing.funder());
-			arguments.put("period", missing.period());
+			arguments.put(NotificationTexts.PERIOD_ARGUMENT, missing.period()); // named per reader
 			arguments.put("dueOn", missing.dueOn().toString());
 			found.add(new Occurrence(NotificationKind.QUARTERLY_REPORT_MISSING, String.join("/",
 					"QUARTERLY_REPORT_MISSING", missing.period(), missing.funder()), null, null,

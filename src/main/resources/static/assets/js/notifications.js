@@ -1,7 +1,7 @@
 // The bell in the header: the signed-in user's unread notifications (GET /api/notifications), a list of the newest
 // linking to each project, "mark all read", and the notification settings (e-mail on/off and the address). The
 // server writes each notification's text in the user's language.
-import { h, clear, instant } from './dom.js';
+import { h, clear, instant, data as userText } from './dom.js';
 import { get, post, put, enc, ApiError } from './api.js';
 import { t } from './i18n.js';
 
@@ -40,7 +40,9 @@ export function showNotifications(area, announce) {
       clear(list);
       if (!page.items.length) list.append(h('li', { class: 'muted' }, t('ui.notification.empty')));
       for (const n of page.items) {
-        const link = h('a', { href: n.link || '#/board' }, n.text);
+        // people's own data (titles, names) as they wrote it, marked as nothing to translate
+        const words = (n.parts || [{ text: n.text, data: false }]).map((p) => (p.data ? userText(p.text) : p.text));
+        const link = h('a', { href: n.link || '#/board' }, ...words);
         link.addEventListener('click', () => { if (!n.readAt) post(`/api/notifications/${enc(n.id)}/read`).then(refresh, () => null); });
         list.append(h('li', { class: n.readAt ? 'read' : 'unread', dataset: { kind: n.kind } },
           h('span', { class: 'notification-kind' }, n.kindName), ' ', link, ' ', instant(n.createdAt)));

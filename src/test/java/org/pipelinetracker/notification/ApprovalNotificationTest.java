@@ -54,9 +54,12 @@ class ApprovalNotificationTest {
 			JsonNode item = page.path("items").get(0);
 			assertThat(item.path("kind").asString()).isEqualTo("APPROVAL_WAITING");
 			assertThat(item.path("projectId").asString()).isEqualTo("NOTE-APPROVE");
-			assertThat(item.path("text").asString()).isEqualTo("carol submitted a disbursement of USD 250000.00 on "
+			assertThat(item.path("text").asString()).isEqualTo("carol submitted a disbursement of USD 250,000.00 on "
 					+ "Fergana school heating; it counts once another person approves it");
 		}
+		// the amount in the reader's number format
+		assertThat(admin.as("dave").header("Accept-Language", "ru").get("/api/notifications").json().path("items").get(0)
+				.path("text").asString()).contains("250\u00A0000,00 USD");
 		for (String notTold : new String[] {"carol", "bob", "auditor"}) {
 			assertThat(admin.as(notTold).get("/api/notifications").json().path("total").asLong()).as(notTold).isZero();
 		}

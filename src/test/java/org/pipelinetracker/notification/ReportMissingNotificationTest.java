@@ -48,7 +48,8 @@ class ReportMissingNotificationTest {
 		if (!today.isAfter(end.plusDays(30))) {
 			end = end.withDayOfMonth(1).minusMonths(2).minusDays(1);
 		}
-		String period = end.getYear() + "-Q" + ((end.getMonthValue() - 1) / 3 + 1);
+		int quarter = (end.getMonthValue() - 1) / 3 + 1;
+		String period = "FY" + end.getYear() + " Q" + quarter; // the quarter as the reader's language names it
 		String due = end.plusDays(30).toString();
 
 		assertThat(poller.pollNow()).isEqualTo(1);
@@ -67,7 +68,13 @@ class ReportMissingNotificationTest {
 		}
 		JsonNode russian = admin.as("finance").header("Accept-Language", "ru").get("/api/notifications").json();
 		assertThat(russian.path("items").get(0).path("text").asString())
-				.isEqualTo("Korea International Cooperation Agency не представил отчёт за " + period + "; срок был " + due);
+				.isEqualTo("Korea International Cooperation Agency не представил отчёт за " + quarter + "-й квартал "
+						+ end.getYear() + " финансового года; срок был " + due);
+		// the funder's name is the users' own data: a page marks it as nothing to translate
+		JsonNode parts = russian.path("items").get(0).path("parts");
+		assertThat(parts.get(0).path("text").asString()).isEqualTo("Korea International Cooperation Agency");
+		assertThat(parts.get(0).path("data").asBoolean()).isTrue();
+		assertThat(parts.get(1).path("data").asBoolean()).isFalse();
 		for (String notTold : new String[] {"recorder", "auditor"}) {
 			assertThat(admin.as(notTold).get("/api/notifications").json().path("total").asLong()).as(notTold).isZero();
 		}
