@@ -189,12 +189,10 @@ final class RebuildRun implements Runnable {
 	}
 
 	/**
-	 * Catches the shadow up with the store and swaps it in. Another node's processor may be writing the same live
-	 * rows in a transaction of its own while the swap empties and fills the tables (PostgreSQL with several nodes):
-	 * the database then breaks a deadlock, or refuses the swap's copy of a row the other node inserted a moment
-	 * before (a duplicate key in a table the swap has just emptied can come from no one else). The swap rolled back
-	 * whole, the old read models still serve, so it is tried again, up to {@value #SWAP_ATTEMPTS} times, once the
-	 * other transaction has ended.
+	 * Catches the shadow up with the store and swaps it in. The swap waits for other nodes' writers of its tables and
+	 * keeps new ones out ({@link ReadModelSwap}); a writer that held one table and waits for another the swap locked
+	 * meanwhile is a deadlock the database breaks. The swap rolled back whole, the old read models still serve, so it
+	 * is tried again, up to {@value #SWAP_ATTEMPTS} times, once the other transaction has ended.
 	 */
 	private long swapIn(Connection shadow, ShadowRebuild reading, List<Table> tables) {
 		for (int attempt = 1; ; attempt++) {
