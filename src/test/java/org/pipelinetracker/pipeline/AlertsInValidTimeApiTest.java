@@ -127,6 +127,7 @@ class AlertsInValidTimeApiTest {
 		propose(api, "STALL-SAME", "Andijan dairy cluster", signedOn.minusDays(5).toString());
 		sign(api, "STALL-SAME", signedOn.toString());
 		api.eventually("/api/alerts", r -> r.body().contains("STALL-SAME"));
+		api.awaitListed("STALL-SAME"); // the project list is another projection than the alerts
 
 		JsonNode fromAlerts = alertsOf(api, "STALL-SAME").get(0);
 		JsonNode fromProject = api.get("/api/projects/STALL-SAME").json().path("alerts").get(0);
