@@ -102,6 +102,9 @@ class I18nWebUiTest {
 		ok(admin.post(ru + "/fundings", "{\"fundingId\":\"KOICA-1\",\"source\":\"KOICA_GRANT\",\"funder\":\"KOICA\",\"amount\":{\"amount\":\"7500000.00\",\"currency\":\"USD\"},\"committedOn\":\"2024-04-15\"}"));
 		ok(admin.post(ru + "/suspend", "{\"on\":\"2024-06-01\",\"reason\":\"Тендер обжалован\"}"));
 		api().eventually("/api/projects?size=200", r -> r.body().contains(KOREAN_ID) && r.body().contains(CYRILLIC_ID));
+		// every write above listed (the board and the list show stages and amounts), not just each project's first
+		api().awaitListed(KOREAN_ID);
+		api().awaitListed(CYRILLIC_ID);
 
 		browser = Browser.open("http://localhost:" + port);
 		browser.login(USER, Api.TEST_PASSWORD);
