@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +31,9 @@ public final class Api {
 	/** The password of the test users in src/test/resources/application-test.properties. */
 	public static final String TEST_PASSWORD = "test-password";
 	private static final List<String> DEMO_USERS = List.of("recorder", "finance", "auditor", "admin");
+
+	/** How long {@link #eventually} waits for a read model before it fails. */
+	public static final int EVENTUALLY_SECONDS = 30;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String base;
@@ -107,18 +111,50 @@ public final class Api {
 				.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	/** Polls {@code path} until {@code condition} holds (read models follow the event store asynchronously). */
+	/**
+	 * Polls {@code path} until {@code condition} holds (read models follow the event store asynchronously), for up to
+	 * {@value #EVENTUALLY_SECONDS} s: on two loaded CI cores a projection can lag by seconds, and a passing test never
+	 * waits that long.
+	 */
 	public Response eventually(String path, Predicate<Response> condition) {
-		long deadline = System.currentTimeMillis() + 10_000;
+		long deadline = System.currentTimeMillis() + EVENTUALLY_SECONDS * 1000L;
 		Response last = get(path);
 		while (!condition.test(last)) {
 			if (System.currentTimeMillis() > deadline) {
-				throw new AssertionError("condition not met within 10 s; last response from " + path + ": " + last);
+				throw new AssertionError("condition not met within " + EVENTUALLY_SECONDS + " s; last response from "
+						+ path + ": " + last);
 			}
 			sleep(20);
 			last = get(path);
 		}
 		return last;
+	}
+
+	/**
+	 * Waits until the project list ({@code project_view}, filled asynchronously) shows {@code projectId} at the version
+	 * its own read (the event stream, read-your-writes) has now, i.e. every write to it so far. Returns that list line.
+	 */
+	public JsonNode awaitListed(String projectId) {
+		Response current = get("/api/projects/" + projectId);
+		if (current.status() != 200 || current.header("ETag") == null) {
+			throw new AssertionError("no project " + projectId + ": " + current);
+		}
+		long version = Long.parseLong(current.header("ETag").replace("W/", "").replace("\"", ""));
+		Response list = eventually("/api/projects?size=200&q=" + URLEncoder.encode(projectId, StandardCharsets.UTF_8),
+				r -> line(r, projectId) != null && line(r, projectId).path("version").asLong() >= version);
+		return line(list, projectId);
+	}
+
+	private static JsonNode line(Response list, String projectId) {
+		if (list.status() != 200) {
+			return null;
+		}
+		for (JsonNode line : list.json().path("content")) {
+			if (line.path("projectId").asString().equals(projectId)) {
+				return line;
+			}
+		}
+		return null;
 	}
 
 	public Response delete(String path) {

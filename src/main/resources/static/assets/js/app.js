@@ -159,6 +159,40 @@ function showSession() {
   }
 }
 
+/**
+ * The changes of the last moments, merged. A page opened right after a write (the user's own on the project page, then
+ * the board, the list or the funding page) reads read models that may not have caught up with it yet, and the change
+ * that names the write was delivered to the page before: it is told again to the new page, which re-reads until it
+ * has caught up (the board) or shortly after (the list, the funding page), as it does for a change while open.
+ */
+const RECENT_MS = 15000;
+let recent = null;
+
+function remember(change) {
+  if (change.initial) return;
+  const now = Date.now();
+  if (!recent || now - recent.at > RECENT_MS) recent = { at: now, projects: new Set(), versions: {}, facilities: new Set(), reload: false };
+  recent.at = now;
+  (change.projects || []).forEach((id) => recent.projects.add(id));
+  Object.entries(change.versions || {}).forEach(([id, version]) => {
+    recent.versions[id] = Math.max(recent.versions[id] || 0, version);
+  });
+  (change.facilities || []).forEach((id) => recent.facilities.add(id));
+  recent.reload = recent.reload || !!change.reload;
+}
+
+function replayRecent() {
+  if (!recent || Date.now() - recent.at > RECENT_MS || !current || !current.onChange) return;
+  try {
+    current.onChange({
+      projects: [...recent.projects], versions: { ...recent.versions }, facilities: [...recent.facilities],
+      reload: recent.reload, replayed: true,
+    });
+  } catch (e) {
+    console.warn('live update failed', e);
+  }
+}
+
 async function route() {
   const hash = location.hash || '#/board';
   if (!hash.startsWith('#/')) return; // e.g. the skip link's #main
@@ -185,7 +219,10 @@ async function route() {
   };
   try {
     const page = await match.r.page.render(main, ctx);
-    if (count === renderCount) current = page || null;
+    if (count === renderCount) {
+      current = page || null;
+      replayRecent();
+    }
   } catch (e) {
     if (count !== renderCount) return;
     main.append(h('div', { class: 'notice error', role: 'alert' },
@@ -221,5 +258,6 @@ showSession();
 if (session.signedIn) showNotifications(document.getElementById('notifications'), announce);
 await route();
 connectLive((change) => {
+  remember(change);
   if (current && current.onChange) current.onChange(change);
 }, liveState);

@@ -127,6 +127,7 @@ class AlertsInValidTimeApiTest {
 		propose(api, "STALL-SAME", "Andijan dairy cluster", signedOn.minusDays(5).toString());
 		sign(api, "STALL-SAME", signedOn.toString());
 		api.eventually("/api/alerts", r -> r.body().contains("STALL-SAME"));
+		api.awaitListed("STALL-SAME"); // the project list is another projection than the alerts
 
 		JsonNode fromAlerts = alertsOf(api, "STALL-SAME").get(0);
 		JsonNode fromProject = api.get("/api/projects/STALL-SAME").json().path("alerts").get(0);
@@ -191,7 +192,7 @@ class AlertsInValidTimeApiTest {
 
 	/** Waits until every stall check due now (the backfilled ones, after the settling time) has run. */
 	private void awaitChecksDueNow() {
-		long deadline = System.currentTimeMillis() + 20_000;
+		long deadline = System.currentTimeMillis() + 30_000;
 		while (jdbc.queryForObject("select count(*) from scheduled_tasks where execution_time < ?", Long.class,
 				Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS))) > 0) {
 			assertThat(System.currentTimeMillis()).as("stall checks still waiting").isLessThan(deadline);

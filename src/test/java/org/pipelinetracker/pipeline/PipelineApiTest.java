@@ -79,6 +79,10 @@ class PipelineApiTest {
 				&& r.json().path("committedUsd").decimalValue().compareTo(new java.math.BigDecimal("105000000")) == 0
 				&& r.json().path("disbursedUsd").decimalValue().compareTo(new java.math.BigDecimal("21000000")) == 0);
 		api.eventually("/api/milestones", r -> r.json().size() == 2);
+		// the project list is another projection: the rebuild test compares it before and after
+		for (String id : List.of("PR1", "PR2", "PR3", "PR4")) {
+			api.awaitListed(id);
+		}
 	}
 
 	@Test

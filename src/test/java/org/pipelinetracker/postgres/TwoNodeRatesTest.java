@@ -100,7 +100,7 @@ class TwoNodeRatesTest {
 	}
 
 	private static JsonNode eventually(Api node, String path, Predicate<JsonNode> condition) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		JsonNode last = json(node.get(path));
 		while (!condition.test(last)) {
 			assertThat(Instant.now()).as(path + ": " + last).isBefore(deadline);

@@ -93,9 +93,11 @@ class ReportingApiTest {
 		}
 		// the template lists the fundings of the read model, which follows the events within moments
 		long version = eventStore.readEvents(id, 0).asStream().count() - 1;
-		for (int i = 0; i < 200 && !visible(id, version); i++) {
+		long deadline = System.currentTimeMillis() + Api.EVENTUALLY_SECONDS * 1000L;
+		while (!visible(id, version) && System.currentTimeMillis() < deadline) {
 			sleep();
 		}
+		assertThat(visible(id, version)).as(id + " listed at version " + version).isTrue();
 		return id;
 	}
 

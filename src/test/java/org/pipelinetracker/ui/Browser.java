@@ -71,7 +71,7 @@ final class Browser implements AutoCloseable {
 		this.driver = driver;
 		this.profile = profile;
 		this.base = base;
-		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
 		// live updates redraw parts of a page: an element found a moment ago may have been replaced
 		wait.ignoring(StaleElementReferenceException.class);
 	}

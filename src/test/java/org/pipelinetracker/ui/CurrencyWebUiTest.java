@@ -78,7 +78,8 @@ class CurrencyWebUiTest {
 				{"fundingId":"EDCF-KRW","instrument":"EDCF_LOAN","amount":{"amount":"1000000000","currency":"KRW"},"committedOn":"2025-09-12"}"""));
 		ok(admin.post(p + "/disbursements", """
 				{"fundingId":"EDCF-KRW","amount":{"amount":"200000000","currency":"KRW"},"disbursedOn":"2025-09-15"}"""));
-		api().eventually("/api/projects?size=200", r -> r.body().contains(ID));
+		// the board below reads the project list, filled asynchronously: wait for every write above, not the first only
+		api().awaitListed(ID);
 		ok(preferences("{\"language\":\"en\",\"displayCurrency\":\"USD\"}"));
 		browser = Browser.open("http://localhost:" + port);
 		browser.login(USER, Api.TEST_PASSWORD);

@@ -49,6 +49,9 @@ class ImportedRecordWebUiTest {
 			assertThat(r.status()).as(r.toString()).isEqualTo(200);
 		}
 		api.eventually("/api/projects?size=200", r -> r.body().contains(ANNOTATED) && r.body().contains(UNOPS));
+		// listed with every event of its import (the board's stages and data-quality badges), not just the first
+		api.awaitListed(ANNOTATED);
+		api.awaitListed(UNOPS);
 		browser = Browser.open("http://localhost:" + port);
 		browser.login("ops", Api.TEST_PASSWORD);
 	}

@@ -346,6 +346,10 @@ class WebUiTest {
 		assertThat(browser.text("#form-disbursement-summary")).contains("Not saved");
 		browser.screenshot("project-disbursement-refused");
 
+		// the funding series is a read model that follows the event store: wait until it has the commitment (the page
+		// re-reads shortly after it opens, but a loaded machine may take longer)
+		new Api(port).eventually("/api/funding/timeseries?interval=YEAR&groupBy=SECTOR&from=2019-01-01&to=2020-12-31",
+				r -> r.body().contains("7654321.09"));
 		browser.go(chart);
 		browser.wait.until(d -> browser.text("#funding-table").contains("USD 7,654,321.09"));
 		String row = browser.wait.until(d -> browser.all("#funding-table tbody tr").stream().map(WebElement::getText)

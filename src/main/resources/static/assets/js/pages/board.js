@@ -257,7 +257,7 @@ export async function render(main, ctx) {
         fillFilters();
         draw();
         askServer(0);
-        if (!change.initial) ctx.announce(t('ui.board.updated'));
+        if (!change.initial && !change.replayed) ctx.announce(t('ui.board.updated'));
       }).catch((e) => console.warn('board refresh', e));
     },
   };

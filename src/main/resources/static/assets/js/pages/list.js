@@ -124,18 +124,27 @@ export async function render(main, ctx) {
     return th;
   };
 
-  const load = async (focusId) => {
+  const read = () => get(`/api/projects${query({
+    q: state.q, stage: state.stage, iatiStatus: state.iatiStatus, sector: state.sector, region: state.region, flag: state.flag,
+    funder: state.funder, fiscalYear: state.fiscalYear,
+    sort: state.sort, page: String(state.page), size: state.size, displayCurrency: displayCurrency(),
+  })}`);
+  // a project shown at an older version than a change names: the list (a read model) has not caught up yet
+  const behind = (result, versions) => result.content.some((p) => versions && versions[p.projectId] !== undefined
+    && p.version < versions[p.projectId]);
+
+  const load = async (focusId, versions) => {
     address();
     download.update({ stage: state.stage, sector: state.sector, region: state.region });
-    const result = await get(`/api/projects${query({
-      q: state.q, stage: state.stage, iatiStatus: state.iatiStatus, sector: state.sector, region: state.region, flag: state.flag,
-      funder: state.funder, fiscalYear: state.fiscalYear,
-      sort: state.sort, page: String(state.page), size: state.size, displayCurrency: displayCurrency(),
-    })}`);
+    let result = await read();
+    for (let attempt = 0; attempt < 12 && behind(result, versions) && ctx.isCurrent(); attempt += 1) {
+      await new Promise((resolve) => { setTimeout(resolve, 100 + attempt * 100); });
+      result = await read();
+    }
     if (!ctx.isCurrent()) return;
     if (state.page > 0 && state.page >= result.totalPages) {
       state.page = Math.max(0, result.totalPages - 1);
-      load(focusId);
+      load(focusId, versions);
       return;
     }
     const shown = COLUMNS.filter((c) => state.cols.includes(c.key));
@@ -183,7 +192,7 @@ export async function render(main, ctx) {
     onChange(change) {
       if (change.initial || (!change.reload && !(change.projects || []).length)) return;
       clearTimeout(timer);
-      timer = setTimeout(() => load().catch((e) => console.warn('list refresh', e)), 300);
+      timer = setTimeout(() => load(undefined, change.versions).catch((e) => console.warn('list refresh', e)), 300);
     },
     destroy() {
       clearTimeout(timer);

@@ -523,9 +523,9 @@ export async function render(main, ctx) {
     onChange(change) {
       if (!(change.projects || []).includes(id) && !change.reload) return;
       if (knownAt) return; // what was known at a past instant does not change
-      if (change.initial && travelling) return;
+      if ((change.initial || change.replayed) && travelling) return;
       if (!travelling && change.versions && change.versions[id] !== undefined && change.versions[id] <= lastVersion) return;
-      draw().then(() => { if (!change.initial) ctx.announce(t('ui.project.updated')); }).catch((e) => console.warn('project refresh', e));
+      draw().then(() => { if (!change.initial && !change.replayed) ctx.announce(t('ui.project.updated')); }).catch((e) => console.warn('project refresh', e));
     },
   };
 }

@@ -112,7 +112,7 @@ class FacilityReservationRaceTest {
 	}
 
 	FacilityView settledView(String facilityId, long version) {
-		assertThat(views.awaitVersion(facilityId, version, Duration.ofSeconds(10))).as("read model caught up").isTrue();
+		assertThat(views.awaitVersion(facilityId, version, Duration.ofSeconds(30))).as("read model caught up").isTrue();
 		return views.find(facilityId).orElseThrow();
 	}
 

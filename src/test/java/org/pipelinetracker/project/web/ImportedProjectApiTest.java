@@ -59,6 +59,7 @@ class ImportedProjectApiTest {
 		assertThat(p.path("documents").get(0).path("languages").toString()).isEqualTo("[\"en\",\"uz\"]");
 
 		api.eventually("/api/projects?flag=STATUS_WITHOUT_FUNDING", r -> r.body().contains(ID));
+		api.awaitListed(ID); // every event of the import listed, the partners' names searched below included
 		assertThat(api.get("/api/projects?flag=CLOSED_WITH_UNDISBURSED").body()).doesNotContain(ID);
 		assertThat(api.get("/api/projects?flag=NO_SUCH_FLAG").status()).isEqualTo(400);
 		assertThat(api.get("/api/projects?q=" + "Программа").body()).contains(ID);

@@ -85,6 +85,11 @@ class PortfolioUtilisationApiTest {
 		// the portfolio is read from the project_view read model: wait for the last disbursement
 		api.eventually("/api/utilisation?groupBy=PROJECT", r -> r.json().path("groups").size() == 4
 				&& r.json().path("groups").get(3).path("disbursed").decimalValue().signum() > 0);
+		// the actuals of the funding series are another projection (pipeline): wait for the same last disbursement there
+		api.eventually("/api/funding/timeseries?interval=YEAR&groupBy=SOURCE&currency=UZS&fiscalYearStart=7"
+				+ "&from=2025-07-01&to=2025-12-31", r -> r.status() == 200 && r.body().contains("UZBEK_BUDGET")
+				&& point(r.json(), "UZBEK_BUDGET", "FY2026").path("disbursed").decimalValue()
+						.compareTo(new java.math.BigDecimal("6000000000")) == 0);
 	}
 
 	private void plan(String project, String fundingId, String start, String end, String amount, String currency) {
