@@ -95,6 +95,19 @@ public class FundingTimeSeries {
 	 */
 	public List<SeriesPoint> timeSeries(Interval interval, FiscalCalendar fiscal, LocalDate from, LocalDate to,
 			GroupBy groupBy, String currency, boolean converting, LocalDate asOf, Instant knownAt, LocalDate today) {
+		return timeSeries(interval, fiscal, from, to, groupBy, currency, converting, asOf, knownAt, today, false);
+	}
+
+	/**
+	 * The series; {@code factsOnly}: summed from the facts even when the day sums could answer (to compare the two).
+	 * Without a {@code knownAt} cut, totals and sources are read from the day sums ({@code pipeline_money_day}, a
+	 * row per effective date, source, currency and kind: the same groups the facts are summed into); a
+	 * {@code knownAt} cut needs each fact's recording instant, and sectors and projects each fact's project, so
+	 * those sum the facts ({@code pipeline_money}).
+	 */
+	List<SeriesPoint> timeSeries(Interval interval, FiscalCalendar fiscal, LocalDate from, LocalDate to,
+			GroupBy groupBy, String currency, boolean converting, LocalDate asOf, Instant knownAt, LocalDate today,
+			boolean factsOnly) {
 		Periods cut = new Periods(interval, fiscal);
 		List<PlanDue> due = plans.plansDue(asOf, knownAt).stream()
 				.filter(p -> converting || p.currency().equals(currency)).toList();
@@ -102,22 +115,13 @@ public class FundingTimeSeries {
 		LocalDate end = to != null ? to : asOf != null ? asOf : lastDue.isAfter(today) ? lastDue : today;
 		LocalDate validCut = asOf != null && asOf.isBefore(end) ? asOf : end;
 		RateTable rates = fx.current();
-		// NONE selects a constant and does not group by it: PostgreSQL refuses a constant in GROUP BY
-		String groupColumn = switch (groupBy) {
-			case NONE -> null;
-			case SOURCE -> "m.source";
-			case SECTOR -> "p.sector";
-			case PROJECT -> "m.project_id";
-		};
-		String sql = "select m.effective_date, " + (groupColumn == null ? "'TOTAL'" : groupColumn)
-				+ ", m.currency, m.kind, sum(m.amount)"
-				// the project's row is joined only for its sector (PostgreSQL otherwise joins every fact first)
-				+ " from pipeline_money m" + (groupBy == GroupBy.SECTOR
-						? " join pipeline_project p on p.project_id = m.project_id" : "")
-				+ " where m.effective_date <= ? and m.recorded_at <= ?" + (converting ? "" : " and m.currency = ?")
-				+ " group by m.effective_date, " + (groupColumn == null ? "" : groupColumn + ", ") + "m.currency, m.kind";
-		List<Object> args = new ArrayList<>(List.of(Date.valueOf(validCut),
-				Timestamp.from(knownAt == null ? PipelineQueries.END_OF_RECORDS : knownAt)));
+		boolean fromDays = knownAt == null && (groupBy == GroupBy.NONE || groupBy == GroupBy.SOURCE) && !factsOnly;
+		String sql = fromDays ? daySql(groupBy, converting) : factSql(groupBy, converting);
+		List<Object> args = new ArrayList<>();
+		args.add(Date.valueOf(validCut));
+		if (!fromDays) {
+			args.add(Timestamp.from(knownAt == null ? PipelineQueries.END_OF_RECORDS : knownAt));
+		}
 		if (!converting) {
 			args.add(currency);
 		}
@@ -218,6 +222,36 @@ public class FundingTimeSeries {
 			}
 		}
 		return points;
+	}
+
+	/** Sums the facts: {@code effective_date <= ? and recorded_at <= ? [and currency = ?]}. */
+	private static String factSql(GroupBy groupBy, boolean converting) {
+		// NONE selects a constant and does not group by it: PostgreSQL refuses a constant in GROUP BY
+		String groupColumn = switch (groupBy) {
+			case NONE -> null;
+			case SOURCE -> "m.source";
+			case SECTOR -> "p.sector";
+			case PROJECT -> "m.project_id";
+		};
+		return "select m.effective_date, " + (groupColumn == null ? "'TOTAL'" : groupColumn)
+				+ ", m.currency, m.kind, sum(m.amount)"
+				// the project's row is joined only for its sector (PostgreSQL otherwise joins every fact first)
+				+ " from pipeline_money m" + (groupBy == GroupBy.SECTOR
+						? " join pipeline_project p on p.project_id = m.project_id" : "")
+				+ " where m.effective_date <= ? and m.recorded_at <= ?" + (converting ? "" : " and m.currency = ?")
+				+ " group by m.effective_date, " + (groupColumn == null ? "" : groupColumn + ", ") + "m.currency, m.kind";
+	}
+
+	/**
+	 * Sums the day sums into the same groups as {@link #factSql} (NONE or SOURCE, no {@code knownAt} cut):
+	 * {@code effective_date <= ? [and currency = ?]}. A row without facts (left by a batch that rolled back) is none.
+	 */
+	private static String daySql(GroupBy groupBy, boolean converting) {
+		String groupColumn = groupBy == GroupBy.SOURCE ? "d.source" : null;
+		return "select d.effective_date, " + (groupColumn == null ? "'TOTAL'" : groupColumn)
+				+ ", d.currency, d.kind, sum(d.amount) from pipeline_money_day d"
+				+ " where d.effective_date <= ? and d.facts > 0" + (converting ? "" : " and d.currency = ?")
+				+ " group by d.effective_date, " + (groupColumn == null ? "" : groupColumn + ", ") + "d.currency, d.kind";
 	}
 
 	/** How the series cuts time: calendar periods, or ({@code fiscal} not null) fiscal quarters and years. */

@@ -68,6 +68,7 @@ class PipelineProjection implements ShadowableProjection {
 	private final JdbcTemplate jdbc;
 	private final FxRates fx;
 	private final PipelineSummary summary;
+	private final MoneyDays days;
 	private final String batchResource = PipelineProjection.class.getName() + ".batch@"
 			+ Integer.toHexString(System.identityHashCode(this));
 
@@ -87,6 +88,7 @@ class PipelineProjection implements ShadowableProjection {
 		this.jdbc = jdbc;
 		this.fx = fx;
 		this.summary = new PipelineSummary(jdbc);
+		this.days = new MoneyDays(jdbc);
 		this.freshStorage = freshStorage;
 	}
 
@@ -161,6 +163,7 @@ class PipelineProjection implements ShadowableProjection {
 		jdbc.update("delete from pipeline_stage");
 		jdbc.update("delete from pipeline_project");
 		summary.clear();
+		days.clear();
 	}
 
 	private void money(String projectId, long seq, String fundingId, String kind, String source, String currency,
@@ -176,6 +179,7 @@ class PipelineProjection implements ShadowableProjection {
 				&& !batch.hasCommitment(projectId, fundingId, source);
 		if (insertMoney(projectId, seq, fundingId, kind, source, currency, amount, effectiveDate, recordedAt)) {
 			batch.knowSource(projectId, fundingId, source);
+			batch.dayRecorded(new MoneyDays.Day(effectiveDate, source, currency, kind), amount);
 			// no summary row: proposed before the summary existed (the summary is UNBUILT until a replay)
 			project.ifPresent(row -> batch.moneyRecorded(row, group, groupBefore, amount, firstCommitment));
 		}
@@ -221,11 +225,11 @@ class PipelineProjection implements ShadowableProjection {
 	 */
 	private SummaryBatch batch() {
 		if (!CurrentUnitOfWork.isStarted()) {
-			return new SummaryBatch(jdbc, fx.current(), summary, true);
+			return new SummaryBatch(jdbc, fx.current(), summary, days, true);
 		}
 		UnitOfWork<?> root = CurrentUnitOfWork.get().root();
 		return root.getOrComputeResource(batchResource, key -> {
-			SummaryBatch batch = new SummaryBatch(jdbc, fx.current(), summary, false);
+			SummaryBatch batch = new SummaryBatch(jdbc, fx.current(), summary, days, false);
 			root.onPrepareCommit(u -> batch.write());
 			return batch;
 		});
@@ -240,7 +244,8 @@ class PipelineProjection implements ShadowableProjection {
 	public List<Table> tables() {
 		return List.of(Table.of("pipeline_project", "project_id"), Table.of("pipeline_stage", "project_id", "sequence_number"),
 				Table.of("pipeline_money", "project_id", "sequence_number"), Table.of("pipeline_summary_project", "project_id"),
-				Table.of("pipeline_summary_line", "dimension", "line_key"), Table.of("pipeline_summary_state", "id"));
+				Table.of("pipeline_summary_line", "dimension", "line_key"), Table.of("pipeline_summary_state", "id"),
+				Table.of("pipeline_money_day", "effective_date", "source", "currency", "kind"));
 	}
 
 	@Override

@@ -33,6 +33,7 @@ final class SummaryBatch {
 	private final JdbcTemplate jdbc;
 	private final RateTable fx;
 	private final PipelineSummary summary;
+	private final MoneyDays days;
 	private final boolean writeEachEvent;
 	private final Map<String, Optional<ProjectRow>> projects = new HashMap<>();
 	private final Map<GroupKey, BigDecimal> groups = new HashMap<>();
@@ -40,13 +41,15 @@ final class SummaryBatch {
 	private final Map<String, String> sources = new HashMap<>();
 	private final Set<String> proposedHere = new HashSet<>();
 	private final PipelineSummary.Deltas deltas = new PipelineSummary.Deltas();
+	private final MoneyDays.Deltas dayDeltas = new MoneyDays.Deltas();
 	/** Facts held back to be inserted as JDBC batches when the batch commits (a rebuild into empty tables only). */
 	private final Map<String, List<Object[]>> facts = new java.util.LinkedHashMap<>();
 
-	SummaryBatch(JdbcTemplate jdbc, RateTable fx, PipelineSummary summary, boolean writeEachEvent) {
+	SummaryBatch(JdbcTemplate jdbc, RateTable fx, PipelineSummary summary, MoneyDays days, boolean writeEachEvent) {
 		this.jdbc = jdbc;
 		this.fx = fx;
 		this.summary = summary;
+		this.days = days;
 		this.writeEachEvent = writeEachEvent;
 	}
 
@@ -126,8 +129,7 @@ final class SummaryBatch {
 	void moneyRecorded(ProjectRow row, GroupKey group, BigDecimal groupBefore, BigDecimal amount,
 			boolean firstCommitment) {
 		boolean commitment = PipelineProjection.COMMITTED.equals(group.kind());
-		BigDecimal stored = amount.scale() > AMOUNT_SCALE ? amount.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP)
-				: amount;
+		BigDecimal stored = stored(amount);
 		BigDecimal groupAfter = groupBefore.add(stored);
 		groups.put(group, groupAfter);
 		if (commitment) {
@@ -158,7 +160,16 @@ final class SummaryBatch {
 		row.changed = true;
 	}
 
-	/** Writes the changed project rows, then adds the deltas to the lines. */
+	/** {@code amount} as {@code pipeline_money.amount} stores it: rounded to its scale. */
+	static BigDecimal stored(BigDecimal amount) {
+		return amount.scale() > AMOUNT_SCALE ? amount.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP) : amount;
+	}
+
+	/** A money fact was inserted: its amount goes into its day's sum ({@link MoneyDays}). */
+	void dayRecorded(MoneyDays.Day day, BigDecimal amount) {
+		dayDeltas.add(day, stored(amount));
+	}
+
 	/**
 	 * A fact row to insert when the batch commits, with the others of its statement in one JDBC batch: for a rebuild
 	 * into empty tables, where every fact is new and none is delivered twice.
@@ -167,6 +178,10 @@ final class SummaryBatch {
 		facts.computeIfAbsent(insert, k -> new ArrayList<>()).add(values);
 	}
 
+	/**
+	 * Writes the held-back facts, the changed project rows, then adds the deltas to the lines and to the day sums
+	 * (always lines before days, each in key order: concurrent batches take the row locks in one order).
+	 */
 	void write() {
 		facts.forEach(jdbc::batchUpdate);
 		facts.clear();
@@ -189,6 +204,7 @@ final class SummaryBatch {
 					+ " disbursed_usd = ? where project_id = ?", updates);
 		}
 		summary.apply(deltas, fx.fingerprint());
+		days.apply(dayDeltas);
 	}
 
 	/** A money group: the amounts the full computation sums and converts as one. */

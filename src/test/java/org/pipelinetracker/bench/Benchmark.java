@@ -182,6 +182,9 @@ public final class Benchmark {
 			detail.put("replay", replay(ctx, (long) load.get("events")));
 			detail.put("raw_read", rawRead(ctx));
 			detail.put("queries", queries(ctx, (int) load.get("projects"), (String) load.get("tag")));
+			if (kind.equals("postgres")) {
+				explainSeries(ctx);
+			}
 		}
 		finally {
 			ctx.close();
@@ -885,6 +888,55 @@ public final class Benchmark {
 		if (wait > 0) {
 			TimeUnit.NANOSECONDS.sleep(wait);
 		}
+	}
+
+	/**
+	 * The plans of the time series' statements on PostgreSQL, in the log (issue 21): the day sums it reads without a
+	 * {@code knownAt} cut, the projects with plans it reads for the planned disbursements, and the facts it sums with
+	 * a {@code knownAt} cut (what it summed for every request before the day sums).
+	 */
+	private static void explainSeries(ConfigurableApplicationContext ctx) {
+		JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+		for (String sql : List.of("select d.effective_date, d.source, d.currency, d.kind, sum(d.amount)"
+				+ " from pipeline_money_day d where d.effective_date <= current_date and d.facts > 0"
+				+ " group by d.effective_date, d.source, d.currency, d.kind",
+				"select document from project_view where has_plans = true order by project_id",
+				// what the series summed before the day sums (and still sums with a knownAt cut), for comparison
+				"select m.effective_date, m.source, m.currency, m.kind, sum(m.amount) from pipeline_money m"
+						+ " where m.effective_date <= current_date and m.recorded_at <= timestamp with time zone"
+						+ " '9999-12-31 23:59:59+00' group by m.effective_date, m.source, m.currency, m.kind")) {
+			log("  explain: " + sql);
+			jdbc.query("explain (analyze, buffers) " + sql, rs -> {
+				log("    " + rs.getString(1));
+			});
+		}
+		// the series in process, timed, before and after the tables are analysed (a rebuild's swap leaves the
+		// planner without statistics until autovacuum analyses them)
+		org.pipelinetracker.pipeline.FundingTimeSeries series = ctx.getBean(org.pipelinetracker.pipeline.FundingTimeSeries.class);
+		for (String when : List.of("as swapped in", "after analyze")) {
+			if (when.equals("after analyze")) {
+				jdbc.execute("analyze project_view");
+				jdbc.execute("analyze pipeline_money_day");
+				jdbc.query("explain (analyze, buffers) select document from project_view where has_plans = true"
+						+ " order by project_id", rs -> {
+							log("    " + rs.getString(1));
+						});
+			}
+			Histogram h = new Histogram(3);
+			for (int i = 0; i < 120; i++) {
+				long t = System.nanoTime();
+				series.timeSeries(org.pipelinetracker.pipeline.FundingTimeSeries.Interval.QUARTER, null, null,
+						org.pipelinetracker.pipeline.FundingTimeSeries.GroupBy.SOURCE, "USD", null, null, LocalDate.now(ZONE));
+				if (i >= 20) {
+					h.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
+				}
+			}
+			log(String.format(Locale.ROOT, "  series in process, %s: p50 %.2f ms p99 %.2f ms (100 calls)", when,
+					h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0));
+		}
+		log("  pipeline_money_day: " + jdbc.queryForMap("select count(*) as live_rows, pg_relation_size('pipeline_money_day')"
+				+ " as bytes from pipeline_money_day") + ", " + jdbc.queryForList("select n_live_tup, n_dead_tup, last_autovacuum,"
+				+ " last_autoanalyze from pg_stat_user_tables where relname in ('pipeline_money_day', 'project_view')"));
 	}
 
 	static void log(String line) {

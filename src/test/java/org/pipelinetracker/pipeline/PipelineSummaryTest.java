@@ -20,12 +20,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.pipelinetracker.pipeline.FundingTimeSeries.GroupBy;
+import org.pipelinetracker.pipeline.FundingTimeSeries.Interval;
+import org.pipelinetracker.pipeline.FundingTimeSeries.SeriesPoint;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * computation from the facts, on a mix written by 8 clients at once with 4 segments on the pipeline processor (so
  * segments add to the shared lines concurrently): every stage including suspend/resume back and forth and cancel, commitments in UZS after the rate
  * date, EUR, and in UZS before any rate and JPY (no rate: unconverted), corrections up and down (one on its
- * commitment's day, so the money group is converted as a whole), disbursements. Runs on H2 and, in the postgres
- * execution, on PostgreSQL.
+ * commitment's day, so the money group is converted as a whole), disbursements. The funding time series read from the
+ * day sums ({@code pipeline_money_day}) against the same series summed from the facts, on that mix, after a replay and
+ * after a rebuild. Runs on H2 and, in the postgres execution, on PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"tracker.test.context=pipeline-summary",
@@ -76,6 +83,12 @@ class PipelineSummaryTest {
 
 	@Autowired
 	EventProcessingConfiguration processing;
+
+	@Autowired
+	FundingTimeSeries series;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	Api api;
 	final AtomicInteger stageFacts = new AtomicInteger();
@@ -280,6 +293,113 @@ class PipelineSummaryTest {
 		await("summary rebuilt", () -> jdbc.queryForList(lines).equals(linesBefore)
 				&& jdbc.queryForList(projects).equals(projectsBefore));
 		assertThat(queries.summarised()).isEqualTo(before).isEqualTo(queries.computed(null, null));
+	}
+
+	// --- the funding time series from the day sums ---------------------------------------------------------------
+
+	@Test
+	@Order(1)
+	void timeSeriesFromTheDaySumsAnswersExactlyWhatTheFactsAnswer() {
+		assertDaySumsEqualTheFacts();
+
+		// corrections down are negative facts: KOICA's commitments in UZS (24 fundings, n = 2..5 mod 6, sum of n 444)
+		// are 61,775,700,000 + 1,001 n each in 2025-Q3 and corrected to 50,000,000,000 + 7 n in 2025-Q4
+		List<SeriesPoint> uzs = series.timeSeries(Interval.QUARTER, LocalDate.of(2025, 7, 1), LocalDate.of(2025, 12, 31),
+				GroupBy.SOURCE, "UZS", false, null, null, TODAY);
+		SeriesPoint q3 = point(uzs, "KOICA_GRANT", "2025-Q3");
+		SeriesPoint q4 = point(uzs, "KOICA_GRANT", "2025-Q4");
+		assertThat(q3.committed()).isEqualByComparingTo("1482617244444");
+		assertThat(q4.committed()).isEqualByComparingTo("-282617241336");
+		assertThat(q4.cumulativeCommitted()).isEqualByComparingTo("1200000003108");
+		assertThat(q4.disbursed()).isEqualByComparingTo("296523360444");
+		assertThat(point(uzs, "UZBEK_BUDGET", "2025-Q4").disbursed()).isEqualByComparingTo("2400012");
+
+		// the day sums are what the series reads: a change to them (rolled back) changes its answer, not the facts'
+		transaction.executeWithoutResult(status -> {
+			jdbc.update("update pipeline_money_day set amount = amount + 1 where effective_date = ? and source ="
+					+ " 'KOICA_GRANT' and currency = 'UZS' and kind = 'COMMITTED'", java.sql.Date.valueOf("2025-09-20"));
+			assertThat(point(series.timeSeries(Interval.QUARTER, LocalDate.of(2025, 7, 1), LocalDate.of(2025, 12, 31),
+					GroupBy.SOURCE, "UZS", false, null, null, TODAY), "KOICA_GRANT", "2025-Q3").committed())
+					.isEqualByComparingTo("1482617244445");
+			assertThat(point(series.timeSeries(Interval.QUARTER, null, LocalDate.of(2025, 7, 1),
+					LocalDate.of(2025, 12, 31), GroupBy.SOURCE, "UZS", false, null, null, TODAY, true), "KOICA_GRANT",
+					"2025-Q3").committed()).isEqualByComparingTo("1482617244444");
+			status.setRollbackOnly();
+		});
+	}
+
+	@Test
+	@Order(5)
+	void aReplayAddsTheDaySumsUpAgainIdentically() {
+		String days = "select * from pipeline_money_day order by effective_date, source, currency, kind";
+		List<Map<String, Object>> before = jdbc.queryForList(days);
+		assertThat(before).hasSize(10);
+		replayPipeline();
+		await("day sums rebuilt", () -> jdbc.queryForList(days).equals(before) && count("pipeline_money") == moneyFacts.get());
+		assertDaySumsEqualTheFacts();
+	}
+
+	@Test
+	@Order(6)
+	void aRebuildSwapsInTheSameDaySums() {
+		String days = "select * from pipeline_money_day order by effective_date, source, currency, kind";
+		List<Map<String, Object>> before = jdbc.queryForList(days);
+		Response started = api.post("/api/admin/replay?processor=pipeline", "");
+		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		assertThat(api.eventually("/api/admin/replay", r -> !r.json().path("state").asString().equals("RUNNING"))
+				.json().path("state").asString()).isEqualTo("COMPLETED");
+		assertThat(jdbc.queryForList(days)).isEqualTo(before);
+		assertDaySumsEqualTheFacts();
+	}
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
+
+	/**
+	 * Each day row is the sum and count of its facts, and every series the day sums answer (totals and sources, every
+	 * interval, converted to USD or EUR or in UZS or JPY as recorded, with and without a valid-time cut) is the series
+	 * summed from the facts, point for point.
+	 */
+	private void assertDaySumsEqualTheFacts() {
+		assertThat(rows("select effective_date, source, currency, kind, amount, facts from pipeline_money_day"
+				+ " where facts > 0 order by effective_date, source, currency, kind"))
+				.isEqualTo(rows("select effective_date, source, currency, kind, sum(amount), count(*) from pipeline_money"
+						+ " group by effective_date, source, currency, kind order by effective_date, source, currency, kind"))
+				.hasSize(10); // the scenario's money falls on 10 (date, source, currency, kind) groups
+		int compared = 0;
+		for (Interval interval : Interval.values()) {
+			for (GroupBy groupBy : List.of(GroupBy.NONE, GroupBy.SOURCE)) {
+				for (String currency : List.of("USD", "EUR", "UZS", "JPY")) {
+					boolean converting = currency.equals("USD") || currency.equals("EUR");
+					for (LocalDate asOf : java.util.Arrays.asList(null, LocalDate.of(2025, 10, 6))) {
+						List<SeriesPoint> fromDays = series.timeSeries(interval, null, null, null, groupBy, currency,
+								converting, asOf, null, TODAY);
+						List<SeriesPoint> fromFacts = series.timeSeries(interval, null, null, null, groupBy, currency,
+								converting, asOf, null, TODAY, true);
+						assertThat(fromDays).as(interval + " " + groupBy + " " + currency + " asOf " + asOf)
+								.isNotEmpty().isEqualTo(fromFacts);
+						compared += fromDays.size();
+					}
+				}
+			}
+		}
+		assertThat(compared).isGreaterThan(100);
+	}
+
+	private List<List<String>> rows(String sql) {
+		return jdbc.query(sql, (rs, i) -> {
+			List<String> row = new ArrayList<>();
+			for (int c = 1; c <= 6; c++) {
+				Object value = rs.getObject(c);
+				row.add(value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
+						: value instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(value));
+			}
+			return row;
+		});
+	}
+
+	private static SeriesPoint point(List<SeriesPoint> points, String group, String period) {
+		return points.stream().filter(p -> p.group().equals(group) && p.period().equals(period)).findFirst()
+				.orElseThrow(() -> new AssertionError("no point " + group + " " + period + " in " + points));
 	}
 
 	private StreamingEventProcessor pipelineProcessor() {
