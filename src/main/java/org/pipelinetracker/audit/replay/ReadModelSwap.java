@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.pipelinetracker.kernel.ShadowableProjection.Table;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,7 +63,27 @@ final class ReadModelSwap {
 			}
 			return copied;
 		});
+		analyze(tables);
 		return rows == null ? 0 : rows;
+	}
+
+	/**
+	 * On PostgreSQL, fresh statistics for the tables just filled: until autovacuum gets to them the planner guesses
+	 * (right after a swap it took half of {@code project_view} for projects with plans and scanned all 83,195 rows
+	 * at 1M events, 70 ms, where the index answers in 0.02 ms). Statistics only: a failure here changes no data.
+	 */
+	private void analyze(List<Table> tables) {
+		if (tables.isEmpty() || !postgres()) {
+			return;
+		}
+		List<String> names = tables.stream().map(Table::name).distinct().sorted().toList();
+		try {
+			live.execute("analyze " + String.join(", ", names));
+		}
+		catch (DataAccessException e) {
+			LoggerFactory.getLogger(ReadModelSwap.class).warn("Could not analyze the swapped-in tables {}: {}", names,
+					e.getMessage());
+		}
 	}
 
 	/**
