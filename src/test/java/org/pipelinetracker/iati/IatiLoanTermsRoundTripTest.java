@@ -114,6 +114,51 @@ class IatiLoanTermsRoundTripTest {
 		}
 	}
 
+	@Test
+	void theFinalRepaymentDateIsTheSchedulesLastInstalmentBothWays() {
+		Api a = new Api(port);
+		// another publisher's loan: 40 years, 10 of grace, its last semi-annual instalment six months before the 40th
+		// anniversary of the commitment
+		JsonNode report = importXml(a, """
+				<iati-activities version="2.03">
+				<iati-activity default-currency="USD" last-updated-datetime="2024-05-01T10:00:00Z">
+				<iati-identifier>UZ-LT-3</iati-identifier>
+				<title><narrative>Andijan irrigation</narrative></title>
+				<description><narrative>An EDCF loan</narrative></description>
+				<participating-org role="4"><narrative>Ministry of Water</narrative></participating-org>
+				<activity-status code="2"/>
+				<activity-date type="1" iso-date="2024-01-01"/>
+				<recipient-country code="UZ" percentage="100"/>
+				<sector code="14020" percentage="100"/>
+				<transaction><transaction-type code="2"/><transaction-date iso-date="2024-01-15"/><value>4000000</value>
+				  <provider-org><narrative>Export-Import Bank of Korea</narrative></provider-org><finance-type code="421"/></transaction>
+				<crs-add><loan-terms rate-1="0.1"><repayment-type code="1"/><repayment-plan code="2"/>
+				  <commitment-date iso-date="2024-01-15"/><repayment-first-date iso-date="2034-01-15"/>
+				  <repayment-final-date iso-date="2063-07-15"/></loan-terms></crs-add>
+				</iati-activity>
+				</iati-activities>
+				""");
+		assertThat(report.path("imported").asInt()).as(report.toString()).isEqualTo(1);
+		assertThat(report.path("skipped").toString()).as(report.toString()).doesNotContain("loan-terms");
+		List<String> imported = loans(a, "UZ-LT-3");
+		assertThat(imported).hasSize(1);
+		assertThat(imported.get(0)).endsWith(" 2024-01-15 rate 0.1 maturity 40 grace 10 EQUAL_SEMI_ANNUAL_PRINCIPAL"
+				+ " effective null closing null");
+
+		String fundingId = imported.get(0).substring(0, imported.get(0).indexOf(' '));
+		Response schedule = a.get("/api/projects/UZ-LT-3/fundings/" + fundingId + "/schedule");
+		assertThat(schedule.status()).as(schedule.toString()).isEqualTo(200);
+		JsonNode instalments = schedule.json().path("instalments");
+		String last = instalments.get(instalments.size() - 1).path("dueOn").asString();
+		assertThat(last).isEqualTo("2063-07-15");
+
+		String exported = a.get("/api/export/iati").body();
+		String activity = exported.substring(exported.indexOf("UZ-LT-3"), exported.indexOf("</iati-activity>",
+				exported.indexOf("UZ-LT-3")));
+		assertThat(activity).contains("<repayment-first-date iso-date=\"2034-01-15\">")
+				.contains("<repayment-final-date iso-date=\"" + last + "\">");
+	}
+
 	/** Each commitment: id, date, its terms (convention null when none was chosen) and its loan dates. */
 	private static List<String> loans(Api api, String projectId) {
 		Response r = api.get("/api/projects/" + projectId);

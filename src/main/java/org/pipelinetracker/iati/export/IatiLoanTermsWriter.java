@@ -5,6 +5,7 @@ import org.pipelinetracker.iati.conventions.LoanTermsCodes;
 import org.pipelinetracker.project.api.LoanTerms;
 import org.pipelinetracker.project.query.ProjectView;
 import org.pipelinetracker.project.query.ProjectView.FundingView;
+import org.pipelinetracker.project.query.RepaymentSchedule;
 
 import javax.xml.stream.XMLStreamException;
 import java.time.LocalDate;
@@ -40,8 +41,9 @@ final class IatiLoanTermsWriter {
 	 * {@code crs-add/loan-terms} of the loan {@link #chosen}, if any: {@code rate-1} the interest rate,
 	 * {@code repayment-type} its convention's LoanRepaymentType, {@code repayment-plan} semi-annual,
 	 * {@code commitment-date}, and from the schedule's start (effectiveness, else commitment) the first instalment
-	 * ({@link LoanTermsCodes#firstRepayment}) and the final repayment (start + maturity) when grace and maturity are
-	 * known; its funding id in {@code pt:funding-id}.
+	 * ({@link LoanTermsCodes#firstRepayment}) and the final repayment (the schedule's last instalment,
+	 * {@link RepaymentSchedule#lastInstalmentOn}; start + maturity when no grace period is recorded); its funding
+	 * id in {@code pt:funding-id}.
 	 */
 	void crsAdd(ProjectView p) throws XMLStreamException {
 		FundingView f = chosen(p);
@@ -63,7 +65,12 @@ final class IatiLoanTermsWriter {
 			xml.empty("repayment-first-date", "iso-date", LoanTermsCodes.firstRepayment(start, t.graceYears()).toString());
 		}
 		if (t.maturityYears() != null) {
-			xml.empty("repayment-final-date", "iso-date", start.plusYears(t.maturityYears()).toString());
+			// the schedule's last instalment where there is one (our page, statement and IATI say the same date);
+			// without a grace period on record, the maturity date
+			LocalDate last = t.graceYears() != null
+					? RepaymentSchedule.lastInstalmentOn(start, t.graceYears(), t.maturityYears())
+					: start.plusYears(t.maturityYears());
+			xml.empty("repayment-final-date", "iso-date", last.toString());
 		}
 		xml.end();
 		xml.end();

@@ -93,10 +93,16 @@ final class LoanTermsMapper {
 		LocalDate start = p.commitmentDate() != null ? p.commitmentDate() : c.date;
 		Integer maturity = null;
 		if (p.finalRepayment() != null) {
+			// the maturity date (whole years after the start), or the last semi-annual instalment of a loan with a
+			// grace period, which falls six months before it (as our own export writes it)
 			maturity = wholeYears(start, p.finalRepayment());
+			if (maturity == null) {
+				maturity = wholeYears(start, p.finalRepayment().plusMonths(6));
+			}
 			if (maturity == null || maturity < 1 || maturity > 60) {
-				act.skip(what, "repayment-final-date " + p.finalRepayment() + " is not 1 to 60 whole years after the "
-						+ "commitment date " + start + ": the maturity is not recorded");
+				act.skip(what, "repayment-final-date " + p.finalRepayment() + " is neither 1 to 60 whole years after "
+						+ "the commitment date " + start + " nor six months before such a date: the maturity is not "
+						+ "recorded");
 				maturity = null;
 			}
 		}

@@ -60,6 +60,29 @@ public record RepaymentSchedule(String fundingId, String convention, Money princ
 			Money outstandingAfter) {
 	}
 
+	/**
+	 * The date the last instalment of a schedule from {@code start} (effectiveness, else commitment) falls due: the
+	 * end of its last half-year period, {@code start + maturity} when there is no grace, six months before it
+	 * otherwise (the first instalment falls due at {@code start + grace}, then one every six months).
+	 */
+	public static LocalDate lastInstalmentOn(LocalDate start, int graceYears, int maturityYears) {
+		return start.plusMonths(6L * periods(graceYears, maturityYears));
+	}
+
+	/** How many instalments repay the principal: two a year after the grace period, at least one. */
+	private static int instalments(int graceYears, int maturityYears) {
+		return Math.max(1, (maturityYears - graceYears) * 2);
+	}
+
+	/** The period ending on start + grace (at least the first period), then one per half-year. */
+	private static int firstInstalmentPeriod(int graceYears) {
+		return Math.max(1, graceYears * 2);
+	}
+
+	private static int periods(int graceYears, int maturityYears) {
+		return firstInstalmentPeriod(graceYears) + instalments(graceYears, maturityYears) - 1;
+	}
+
 	/** Whether the funding has the terms a schedule needs: a rate, a maturity and a grace period. */
 	static boolean scheduled(FundingView funding) {
 		LoanTerms t = funding.terms;
@@ -73,10 +96,9 @@ public record RepaymentSchedule(String fundingId, String convention, Money princ
 		int digits = RateTable.minorUnits(currency);
 		BigDecimal principal = funding.amount.amount();
 		LocalDate effectiveOn = funding.effectiveOn != null ? funding.effectiveOn : funding.committedOn;
-		int instalmentCount = Math.max(1, (t.maturityYears() - t.graceYears()) * 2);
-		// the period ending on effectiveness + grace (at least the first period), then one per half-year
-		int firstInstalment = Math.max(1, t.graceYears() * 2);
-		int periods = firstInstalment + instalmentCount - 1;
+		int instalmentCount = instalments(t.graceYears(), t.maturityYears());
+		int firstInstalment = firstInstalmentPeriod(t.graceYears());
+		int periods = periods(t.graceYears(), t.maturityYears());
 		BigDecimal halfYearRate = t.interestRate().divide(BigDecimal.valueOf(200));
 		BigDecimal each = principal.divide(BigDecimal.valueOf(instalmentCount), digits, RoundingMode.HALF_EVEN);
 		BigDecimal level = convention == RepaymentConvention.ANNUITY_SEMI_ANNUAL
