@@ -150,6 +150,27 @@ public class ProjectViews {
 				(rs, i) -> json.readValue(rs.getString(1), ProjectView.class).withLanguages(), projectId).stream().findFirst();
 	}
 
+	/**
+	 * Every project with a funding, in id order, each trimmed to its id, title and fundings: one read of the list's
+	 * documents, one at a time, for a scan of the whole portfolio (quarterly reporting's status, the missing-report
+	 * notification) that neither folds every project's events nor holds every project's whole document. Eventually
+	 * consistent, like the list.
+	 */
+	public List<ProjectView> fundingsOfAll() {
+		List<ProjectView> funded = new ArrayList<>();
+		jdbc.query("select document from project_view order by project_id", rs -> {
+			ProjectView whole = json.readValue(rs.getString(1), ProjectView.class);
+			if (!whole.fundings.isEmpty()) {
+				ProjectView trimmed = new ProjectView();
+				trimmed.projectId = whole.projectId;
+				trimmed.title = whole.title;
+				trimmed.fundings = whole.fundings;
+				funded.add(trimmed);
+			}
+		});
+		return funded;
+	}
+
 	/** The id of every project in the read model, in id order. */
 	public List<String> projectIds() {
 		return jdbc.queryForList("select project_id from project_view order by project_id", String.class);
