@@ -1,5 +1,6 @@
 package org.pipelinetracker.facility.query;
 
+import org.pipelinetracker.kernel.Await;
 import org.pipelinetracker.project.api.Money;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,8 +26,6 @@ import java.util.Optional;
 @Service
 @Transactional(readOnly = true)
 public class FacilityViews {
-
-	private static final long POLL_MILLIS = 10;
 
 	private static final String FACILITY_COLUMNS = "select facility_id, name, lender, currency, limit_amount, committed,"
 			+ " valid_from, valid_to, version from facility_view";
@@ -77,24 +76,11 @@ public class FacilityViews {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public boolean awaitVersion(String facilityId, long version, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
+		return Await.until(() -> {
 			List<Long> applied = jdbc.queryForList("select version from facility_view where facility_id = ?",
 					Long.class, facilityId);
-			if (!applied.isEmpty() && applied.get(0) >= version) {
-				return true;
-			}
-			if (System.nanoTime() >= deadline) {
-				return false;
-			}
-			try {
-				Thread.sleep(POLL_MILLIS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
+			return !applied.isEmpty() && applied.get(0) >= version;
+		}, timeout);
 	}
 
 	private FacilityView view(FacilityRow row, List<ProjectRow> holdings) {

@@ -3,6 +3,7 @@ package org.pipelinetracker.project.query;
 import org.pipelinetracker.fx.Conversion;
 import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.fx.RateTable;
+import org.pipelinetracker.kernel.Await;
 import org.pipelinetracker.project.api.MoneyEntryKind;
 import org.pipelinetracker.project.api.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,8 +37,6 @@ public class ApprovalQueries {
 			+ " a.decided_at, a.decision_reason, p.title";
 	private static final String FROM = " from approval_entry a left join project_view p on p.project_id = a.project_id";
 
-	private static final long POLL_MILLIS = 10;
-
 	private final JdbcTemplate jdbc;
 	private final FxRates fx;
 
@@ -68,24 +67,11 @@ public class ApprovalQueries {
 	 * its own short read, so a row the projection commits meanwhile is seen.
 	 */
 	public boolean awaitDecided(String entryId, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
+		return Await.until(() -> {
 			List<String> state = jdbc.queryForList("select state from approval_entry where entry_id = ?", String.class,
 					entryId);
-			if (!state.isEmpty() && !"PENDING".equals(state.get(0))) {
-				return true;
-			}
-			if (System.nanoTime() >= deadline) {
-				return false;
-			}
-			try {
-				Thread.sleep(POLL_MILLIS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
+			return !state.isEmpty() && !"PENDING".equals(state.get(0));
+		}, timeout);
 	}
 
 	private static RowMapper<ApprovalEntry> row(RateTable rates) {
