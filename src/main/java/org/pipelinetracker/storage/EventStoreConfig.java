@@ -24,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The event storage engine: Axon's JDBC engine on the very tables Axon's JPA engine uses (Flyway's
@@ -84,8 +83,7 @@ class EventStoreConfig {
 	/** The SQL that takes the next value of the event sequence, in this database's dialect. */
 	static String nextIndex(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-			return product.contains("postgres") ? "nextval('" + SEQUENCE + "')" : "next value for " + SEQUENCE;
+			return Databases.isPostgres(connection) ? "nextval('" + SEQUENCE + "')" : "next value for " + SEQUENCE;
 		}
 	}
 

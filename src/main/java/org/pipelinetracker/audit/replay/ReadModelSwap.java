@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.pipelinetracker.kernel.ShadowableProjection.Table;
+import org.pipelinetracker.storage.Databases;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -113,8 +114,7 @@ final class ReadModelSwap {
 
 	private boolean postgres() {
 		if (postgres == null) {
-			postgres = Boolean.TRUE.equals(live.execute((ConnectionCallback<Boolean>) connection ->
-					connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+			postgres = Boolean.TRUE.equals(live.execute((ConnectionCallback<Boolean>) Databases::isPostgres));
 		}
 		return postgres;
 	}
