@@ -24,4 +24,10 @@ public final class SchemaMigrations {
 	public static void migrateH2(DataSource dataSource) {
 		Flyway.configure().dataSource(dataSource).locations(LOCATION).placeholders(H2_TYPES).load().migrate();
 	}
+
+	/** Creates the schema inside {@code schema} of an H2 database (created if missing), e.g. a rebuild's shadow. */
+	public static void migrateH2(DataSource dataSource, String schema) {
+		Flyway.configure().dataSource(dataSource).schemas(schema).locations(LOCATION).placeholders(H2_TYPES).load()
+				.migrate();
+	}
 }

@@ -10,31 +10,25 @@ import org.pipelinetracker.audit.replay.ReplayService.Phase;
 import org.pipelinetracker.audit.replay.ReplayService.State;
 import org.pipelinetracker.kernel.ShadowableProjection;
 import org.pipelinetracker.kernel.ShadowableProjection.Table;
-import org.pipelinetracker.storage.SchemaMigrations;
+import org.pipelinetracker.storage.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * One rebuild: the shadow database (an H2 file in a directory of its own, deleted afterwards, so a large store does
- * not have to fit in memory), the single read of the event store into it, the catch-up with what was recorded
+ * One rebuild: the shadow database ({@link ShadowDatabase}), the single read of the event store into it, the catch-up with what was recorded
  * meanwhile, and the swap. Live processors are stopped only for the last catch-up and the swap, and always started
  * again.
  */
@@ -124,18 +118,8 @@ final class RebuildRun implements Runnable {
 
 	@Override
 	public void run() {
-		Path directory = null;
-		try {
-			directory = Files.createTempDirectory(shadowDirectory, "rebuild-");
-			String url = "jdbc:h2:file:" + directory.resolve("shadow").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-			SchemaMigrations.migrateH2(new DriverManagerDataSource(url, "sa", ""));
-			try (Connection shadow = DriverManager.getConnection(url, "sa", "")) {
-				shadow.setAutoCommit(false);
-				rebuild(shadow);
-				try (var statement = shadow.createStatement()) {
-					statement.execute("shutdown");
-				}
-			}
+		try (ShadowDatabase shadow = openShadow()) {
+			rebuild(shadow);
 		}
 		catch (RuntimeException | SQLException | IOException e) {
 			failure = e.getMessage();
@@ -145,16 +129,24 @@ final class RebuildRun implements Runnable {
 		finally {
 			finishedAt = Instant.now();
 			phase = Phase.DONE;
-			delete(directory);
 		}
 	}
 
-	private void rebuild(Connection shadow) {
-		JdbcTemplate storage = new JdbcTemplate(new SingleConnectionDataSource(shadow, true));
+	/** A schema of the live database on H2, an H2 file next to the node on PostgreSQL ({@link ShadowDatabase}). */
+	private ShadowDatabase openShadow() throws SQLException, IOException {
+		DataSource dataSource = live.getDataSource();
+		if (Boolean.TRUE.equals(live.execute((ConnectionCallback<Boolean>) Databases::isPostgres))) {
+			return ShadowFile.create(shadowDirectory);
+		}
+		return ShadowSchema.create(dataSource);
+	}
+
+	private void rebuild(ShadowDatabase shadow) {
+		JdbcTemplate storage = new JdbcTemplate(new SingleConnectionDataSource(shadow.connection(), true));
 		List<AnnotationEventHandlerAdapter> handlers = projections.stream()
 				.map(p -> new AnnotationEventHandlerAdapter(p.withBatchedStorage(storage))).toList();
 		try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-			ShadowRebuild reading = new ShadowRebuild(stream, handlers, shadow, () -> cancelled);
+			ShadowRebuild reading = new ShadowRebuild(stream, handlers, shadow.connection(), () -> cancelled);
 			rebuild = reading;
 			reading.catchUp(head);
 			phase = Phase.CATCHING_UP;
@@ -194,7 +186,7 @@ final class RebuildRun implements Runnable {
 	 * meanwhile is a deadlock the database breaks. The swap rolled back whole, the old read models still serve, so it
 	 * is tried again, up to {@value #SWAP_ATTEMPTS} times, once the other transaction has ended.
 	 */
-	private long swapIn(Connection shadow, ShadowRebuild reading, List<Table> tables) {
+	private long swapIn(ShadowDatabase shadow, ShadowRebuild reading, List<Table> tables) {
 		for (int attempt = 1; ; attempt++) {
 			try {
 				reading.catchUp(currentHead());
@@ -226,17 +218,5 @@ final class RebuildRun implements Runnable {
 	private long currentHead() {
 		Long max = live.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
 		return max == null ? -1 : max;
-	}
-
-	private static void delete(Path directory) {
-		if (directory == null) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
-		catch (IOException | UncheckedIOException e) {
-			log.warn("Could not delete the rebuild's shadow database in {}: {}", directory, e.toString());
-		}
 	}
 }
