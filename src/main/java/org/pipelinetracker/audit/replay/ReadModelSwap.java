@@ -44,8 +44,7 @@ final class ReadModelSwap {
 			lockAgainstWriters(tables, processors);
 			long copied = 0;
 			for (Table table : tables) {
-				live.update("delete from " + table.name());
-				copied += shadow.copyInto(live, table.name());
+				copied += shadow.replace(live, table);
 			}
 			for (String processor : processors) {
 				moveToken(processor, token);

@@ -171,7 +171,7 @@ final class RebuildRun implements Runnable {
 				List<Table> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
 				long rows = swapIn(shadow, reading, tables);
 				state = State.COMPLETED;
-				log.info("Rebuild of {} completed in {}: {} events, {} rows swapped in", label,
+				log.info("Rebuild of {} completed in {}: {} events, {} rows written at the swap", label,
 						Duration.between(startedAt, Instant.now()), reading.applied(), rows);
 			}
 			finally {

@@ -1,5 +1,6 @@
 package org.pipelinetracker.audit.replay;
 
+import org.pipelinetracker.kernel.ShadowableProjection.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Connection;
@@ -14,10 +15,10 @@ interface ShadowDatabase extends AutoCloseable {
 	Connection connection();
 
 	/**
-	 * Inside the swap's transaction on {@code live}, after {@code table} was emptied there: fills it with the rebuilt
-	 * rows; returns how many.
+	 * Inside the swap's transaction on {@code live}: makes {@code table} there hold exactly the rebuilt rows; returns
+	 * how many rows it wrote (deleted and inserted).
 	 */
-	long copyInto(JdbcTemplate live, String table);
+	long replace(JdbcTemplate live, Table table);
 
 	/** Deletes it (never fails: what it cannot delete it logs). */
 	@Override

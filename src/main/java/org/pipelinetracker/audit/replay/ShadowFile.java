@@ -3,6 +3,7 @@ package org.pipelinetracker.audit.replay;
 import org.pipelinetracker.storage.SchemaMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.pipelinetracker.kernel.ShadowableProjection.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -28,8 +29,8 @@ import java.util.stream.Stream;
 /**
  * The shadow on PostgreSQL: an H2 file in a directory of its own under {@code tracker.replay.shadow-directory}
  * (deleted afterwards, so a large store does not have to fit in memory), next to the node, so the rebuild's many
- * small reads of its own rows do not cross the network; the swap sends every row to the live database in JDBC
- * batches.
+ * small reads of its own rows do not cross the network; the swap empties each live table and sends it every rebuilt
+ * row in JDBC batches.
  */
 final class ShadowFile implements ShadowDatabase {
 
@@ -64,8 +65,11 @@ final class ShadowFile implements ShadowDatabase {
 		return connection;
 	}
 
+	/** Empties the live table and sends it every rebuilt row. */
 	@Override
-	public long copyInto(JdbcTemplate live, String table) {
+	public long replace(JdbcTemplate live, Table rebuilt) {
+		String table = rebuilt.name();
+		int deleted = live.update("delete from " + table);
 		try (Statement select = connection.createStatement();
 				ResultSet rows = select.executeQuery("select * from " + table)) {
 			ResultSetMetaData meta = rows.getMetaData();
@@ -88,7 +92,7 @@ final class ShadowFile implements ShadowDatabase {
 					copied += write(live, insert, batch);
 				}
 			}
-			return copied + write(live, insert, batch);
+			return deleted + copied + write(live, insert, batch);
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("could not read the rebuilt " + table + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package org.pipelinetracker.audit.replay;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.pipelinetracker.kernel.ShadowableProjection.Table;
 import org.pipelinetracker.storage.SchemaMigrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -27,15 +28,40 @@ class ShadowSchemaTest {
 				shadow.connection().commit();
 				assertThat(jdbc.queryForList("select project_id from pipeline_project", String.class)).containsExactly("old");
 
-				Long copied = new TransactionTemplate(new JdbcTransactionManager(live)).execute(status -> {
-					jdbc.update("delete from pipeline_project");
-					return shadow.copyInto(jdbc, "pipeline_project");
-				});
-				assertThat(copied).isEqualTo(1);
+				Long written = new TransactionTemplate(new JdbcTransactionManager(live))
+						.execute(status -> shadow.replace(jdbc, Table.of("pipeline_project", "project_id")));
+				assertThat(written).as("one row deleted, one inserted").isEqualTo(2);
 			}
 			assertThat(jdbc.queryForList("select title || ' ' || sector || ' ' || region from pipeline_project", String.class))
 					.containsExactly("New 230 Navoi");
 			assertThat(schemaExists(jdbc)).isFalse();
+		}
+	}
+
+	@Test
+	void rewritesOnlyTheRowsThatDiffer() throws Exception {
+		try (HikariDataSource live = pool()) {
+			JdbcTemplate jdbc = new JdbcTemplate(live);
+			String insert = "insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)";
+			jdbc.update(insert, "same", "Same", "210", "Tashkent");
+			jdbc.update(insert, "changed", "Changed", "230", "Navoi");
+			jdbc.update(insert, "gone", "Gone", "311", "Bukhara");
+			Object sameRow = jdbc.queryForObject("select _rowid_ from pipeline_project where project_id = 'same'", Object.class);
+			try (ShadowSchema shadow = ShadowSchema.create(live)) {
+				JdbcTemplate rebuilt = new JdbcTemplate(new SingleConnectionDataSource(shadow.connection(), true));
+				rebuilt.update(insert, "same", "Same", "210", "Tashkent");
+				rebuilt.update(insert, "changed", "Changed", "230", "Samarkand");
+				rebuilt.update(insert, "new", "New", "140", "Khorezm");
+				shadow.connection().commit();
+
+				Long written = new TransactionTemplate(new JdbcTransactionManager(live))
+						.execute(status -> shadow.replace(jdbc, Table.of("pipeline_project", "project_id")));
+				assertThat(written).as("changed and gone deleted, changed and new inserted").isEqualTo(4);
+			}
+			assertThat(jdbc.queryForList("select project_id || ' ' || region from pipeline_project order by project_id",
+					String.class)).containsExactly("changed Samarkand", "new Khorezm", "same Tashkent");
+			assertThat(jdbc.queryForObject("select _rowid_ from pipeline_project where project_id = 'same'", Object.class))
+					.as("the unchanged row was not rewritten").isEqualTo(sameRow);
 		}
 	}
 
