@@ -45,16 +45,15 @@ final class ShadowSchema implements ShadowDatabase {
 	static ShadowSchema create(DataSource live) throws SQLException {
 		drop(live);
 		Connection connection = live.getConnection();
+		String liveSchema = connection.getSchema();
 		try {
-			String liveSchema = connection.getSchema();
 			SchemaMigrations.migrateH2(new SingleConnectionDataSource(connection, true), NAME);
 			connection.setSchema(NAME);
 			connection.setAutoCommit(false);
 			return new ShadowSchema(live, connection, liveSchema);
 		}
 		catch (SQLException | RuntimeException e) {
-			connection.close();
-			drop(live);
+			new ShadowSchema(live, connection, liveSchema).close();
 			throw e;
 		}
 	}
@@ -111,10 +110,12 @@ final class ShadowSchema implements ShadowDatabase {
 	@Override
 	public void close() {
 		try (connection) {
-			connection.rollback();
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+				connection.setAutoCommit(true);
+			}
 			// the connection goes back to the pool: with the live schema as its default again
 			connection.setSchema(liveSchema);
-			connection.setAutoCommit(true);
 		}
 		catch (SQLException e) {
 			log.warn("Could not hand the rebuild's connection back cleanly: {}", e.toString());
