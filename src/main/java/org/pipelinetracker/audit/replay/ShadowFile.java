@@ -4,6 +4,8 @@ import org.pipelinetracker.storage.SchemaMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.pipelinetracker.kernel.ShadowableProjection.Table;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -11,8 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,7 +20,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,13 +28,12 @@ import java.util.stream.Stream;
 /**
  * The shadow on PostgreSQL: an H2 file in a directory of its own under {@code tracker.replay.shadow-directory}
  * (deleted afterwards, so a large store does not have to fit in memory), next to the node, so the rebuild's many
- * small reads of its own rows do not cross the network; the swap empties each live table and sends it every rebuilt
- * row in JDBC batches.
+ * small reads of its own rows do not cross the network; at the swap each table's rebuilt rows go to the live
+ * database in one {@code COPY} ({@link #replace}).
  */
 final class ShadowFile implements ShadowDatabase {
 
 	private static final Logger log = LoggerFactory.getLogger(ShadowFile.class);
-	private static final int ROWS_PER_BATCH = 1_000;
 
 	private final Path directory;
 	private final Connection connection;
@@ -65,59 +63,36 @@ final class ShadowFile implements ShadowDatabase {
 		return connection;
 	}
 
-	/** Empties the live table and sends it every rebuilt row. */
+	/**
+	 * Sends every rebuilt row to a temporary table of the live PostgreSQL database with one {@code COPY} (dropped at
+	 * the commit), then writes only the difference from there ({@link RowDiff}).
+	 */
 	@Override
-	public long replace(JdbcTemplate live, Table rebuilt) {
-		String table = rebuilt.name();
-		int deleted = live.update("delete from " + table);
+	public long replace(JdbcTemplate live, Table table) {
+		String stage = "rebuilt_" + table.name();
+		live.execute("create temporary table " + stage + " (like " + table.name() + ") on commit drop");
 		try (Statement select = connection.createStatement();
-				ResultSet rows = select.executeQuery("select * from " + table)) {
+				ResultSet rows = select.executeQuery("select * from " + table.name())) {
 			ResultSetMetaData meta = rows.getMetaData();
-			int columns = meta.getColumnCount();
-			List<String> names = new ArrayList<>(columns);
-			for (int i = 1; i <= columns; i++) {
-				names.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
+			int count = meta.getColumnCount();
+			List<String> columns = new ArrayList<>(count);
+			for (int i = 1; i <= count; i++) {
+				columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
 			}
-			String insert = "insert into " + table + " (" + String.join(", ", names) + ") values ("
-					+ String.join(", ", Collections.nCopies(columns, "?")) + ")";
-			List<Object[]> batch = new ArrayList<>(ROWS_PER_BATCH);
-			long copied = 0;
-			while (rows.next()) {
-				Object[] values = new Object[columns];
-				for (int i = 0; i < columns; i++) {
-					values[i] = portable(rows.getObject(i + 1));
+			String copy = "copy " + stage + " (" + String.join(", ", columns) + ") from stdin";
+			live.execute((ConnectionCallback<Long>) c -> {
+				try {
+					return CopyRows.copy(c.unwrap(PGConnection.class).getCopyAPI(), copy, rows, count);
 				}
-				batch.add(values);
-				if (batch.size() == ROWS_PER_BATCH) {
-					copied += write(live, insert, batch);
+				catch (IOException e) {
+					throw new SQLException("could not send the rebuilt " + table.name() + ": " + e.getMessage(), e);
 				}
-			}
-			return deleted + copied + write(live, insert, batch);
+			});
+			return RowDiff.apply(live, table, stage, columns);
 		}
 		catch (SQLException e) {
-			throw new IllegalStateException("could not read the rebuilt " + table + ": " + e.getMessage(), e);
+			throw new IllegalStateException("could not read the rebuilt " + table.name() + ": " + e.getMessage(), e);
 		}
-	}
-
-	private static long write(JdbcTemplate live, String insert, List<Object[]> batch) {
-		if (batch.isEmpty()) {
-			return 0;
-		}
-		live.batchUpdate(insert, batch);
-		long written = batch.size();
-		batch.clear();
-		return written;
-	}
-
-	/** A value the live database's driver takes whatever the shadow's driver gave (large objects read out). */
-	private static Object portable(Object value) throws SQLException {
-		if (value instanceof Clob clob) {
-			return clob.getSubString(1, (int) clob.length());
-		}
-		if (value instanceof Blob blob) {
-			return blob.getBytes(1, (int) blob.length());
-		}
-		return value;
 	}
 
 	@Override

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The shadow on H2 (one node): a schema of its own, {@value #NAME}, in the live database, so the swap works inside the
@@ -67,29 +66,10 @@ final class ShadowSchema implements ShadowDatabase {
 		return connection;
 	}
 
-	/**
-	 * Writes only the difference: deletes the live rows the rebuild does not have as they are (gone, or changed in
-	 * any column), then inserts the rebuilt rows the live table no longer has. A rebuild that finds the read models
-	 * as they were (an auditor's replay) writes nothing; one after a change of a read model writes what changed.
-	 * Rows compare as SQL compares them: every number at its column's fixed scale, nulls equal to nulls.
-	 */
+	/** Writes only the difference, inside the database ({@link RowDiff}). */
 	@Override
 	public long replace(JdbcTemplate live, Table table) {
-		List<String> columns = columns(table.name());
-		String names = String.join(", ", columns);
-		String shadowTable = NAME + "." + table.name();
-		if (live.queryForList("select 1 from " + table.name() + " fetch first 1 row only").isEmpty()) {
-			// nothing to compare with (a first build): every row goes in, unprobed
-			return live.update("insert into " + table.name() + " (" + names + ") select " + names + " from " + shadowTable);
-		}
-		String key = table.keyColumns().stream().map(c -> "s." + c + " = t." + c).collect(Collectors.joining(" and "));
-		String same = columns.stream().map(c -> "s." + c + " is not distinct from t." + c)
-				.collect(Collectors.joining(" and "));
-		int deleted = live.update("delete from " + table.name() + " t where not exists (select 1 from " + shadowTable
-				+ " s where " + key + " and " + same + ")");
-		int inserted = live.update("insert into " + table.name() + " (" + names + ") select " + names + " from "
-				+ shadowTable + " s where not exists (select 1 from " + table.name() + " t where " + key + ")");
-		return (long) deleted + inserted;
+		return RowDiff.apply(live, table, NAME + "." + table.name(), columns(table.name()));
 	}
 
 	private List<String> columns(String table) {
