@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Puts rebuilt read models in place of the live ones in ONE transaction of the live database: every table of the
- * rebuilt projections locked against other writers (PostgreSQL), emptied and filled from the shadow ({@link ShadowDatabase}),
+ * rebuilt projections locked against other writers (PostgreSQL), made to hold the shadow's rows ({@link ShadowDatabase}),
  * and each processor's token (every segment) set to the position of the last event the shadow took, claimed by this
  * node, and its dead-letter queue emptied (the rebuild handled every event it held). Readers see the old tables until
  * the commit and the new ones after it; a failure (or a kill) before the commit leaves the old ones and their tokens.
@@ -79,7 +79,7 @@ final class ReadModelSwap {
 	/**
 	 * On PostgreSQL, where other nodes' processors write the same tables, the swap first waits for every writer's
 	 * transaction on them to end and then keeps any new one out until it commits (readers go on reading the old rows).
-	 * Without it, a row another node committed after the swap began emptying a table would survive the emptying (it
+	 * Without it, a row another node committed after the swap began rewriting a table would survive the rewrite (it
 	 * was not there when the delete looked) while that node's token is then moved back before it: the event is taken
 	 * again and, its row being there, not counted (a pipeline of 74 projects with 75 rows), or the copy of the same
 	 * row fails on its key. The processors' token rows are locked first, then the tables: a processor's batch locks

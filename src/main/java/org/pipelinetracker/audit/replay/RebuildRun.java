@@ -190,7 +190,7 @@ final class RebuildRun implements Runnable {
 		for (int attempt = 1; ; attempt++) {
 			try {
 				reading.catchUp(currentHead());
-				// an empty store: the tables are emptied, the tokens stay where they are (at the start)
+				// an empty store: the tables are emptied (the shadow's are empty), the tokens stay where they are (at the start)
 				return swap.swap(shadow, tables, reading.lastToken() == null ? List.of() : processors(),
 						reading.lastToken());
 			}
