@@ -51,6 +51,11 @@ class ReportScope {
 		return all;
 	}
 
+	/** Changes whenever {@link #all} may answer differently ({@link ProjectViews#fingerprint}). */
+	String fingerprint() {
+		return views.fingerprint();
+	}
+
 	/** The project now, if any. */
 	Optional<ProjectView> project(String projectId) {
 		return timeline.current(projectId);

@@ -78,5 +78,19 @@ class ReportMissingNotificationTest {
 		for (String notTold : new String[] {"recorder", "auditor"}) {
 			assertThat(admin.as(notTold).get("/api/notifications").json().path("total").asLong()).as(notTold).isZero();
 		}
+
+		// the poller's answer is reused while nothing changed; a funding recorded since is seen at the next poll
+		assertThat(admin.post("/api/projects", """
+				{"projectId":"NOTE-REPORT-2","title":"Navoi water","sector":"14020","region":"Navoi",
+				 "proposedOn":"2024-01-12"}""").status()).isEqualTo(201);
+		assertThat(admin.post("/api/projects/NOTE-REPORT-2/agreements",
+				"{\"agreementId\":\"G1\",\"type\":\"GRANT\",\"signedOn\":\"2024-02-02\"}").status()).isEqualTo(200);
+		assertThat(admin.post("/api/projects/NOTE-REPORT-2/fundings", """
+				{"fundingId":"ADB-1","source":"OTHER","funder":"Asian Development Bank",
+				 "amount":{"amount":"1000000","currency":"USD"},"committedOn":"2024-03-02"}""").status()).isEqualTo(200);
+		admin.awaitListed("NOTE-REPORT-2");
+		assertThat(poller.pollNow()).as("the second funder, missing too").isEqualTo(1);
+		assertThat(admin.as("finance").get("/api/notifications").json().path("items").toString())
+				.contains("Asian Development Bank has not reported " + period);
 	}
 }

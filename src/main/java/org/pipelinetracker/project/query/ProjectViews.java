@@ -181,6 +181,15 @@ public class ProjectViews {
 		return funded;
 	}
 
+	/**
+	 * What changes whenever a project's view does: the number of projects and the sum of their versions (each event a
+	 * view takes raises its version). For a caller that reuses an answer it computed from the views while this holds.
+	 */
+	public String fingerprint() {
+		return jdbc.queryForObject("select count(*), coalesce(sum(version), 0) from project_view",
+				(rs, i) -> rs.getLong(1) + "/" + rs.getBigDecimal(2).toPlainString());
+	}
+
 	/** The id of every project in the read model, in id order. */
 	public List<String> projectIds() {
 		return jdbc.queryForList("select project_id from project_view order by project_id", String.class);
