@@ -189,9 +189,4 @@ public class ProjectViews {
 		return jdbc.queryForObject("select count(*), coalesce(sum(version), 0) from project_view",
 				(rs, i) -> rs.getLong(1) + "/" + rs.getBigDecimal(2).toPlainString());
 	}
-
-	/** The id of every project in the read model, in id order. */
-	public List<String> projectIds() {
-		return jdbc.queryForList("select project_id from project_view order by project_id", String.class);
-	}
 }
