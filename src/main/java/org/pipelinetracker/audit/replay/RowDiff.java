@@ -3,7 +3,11 @@ package org.pipelinetracker.audit.replay;
 import org.pipelinetracker.kernel.ShadowableProjection.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +20,15 @@ import java.util.stream.Collectors;
 final class RowDiff {
 
 	private RowDiff() {
+	}
+
+	/** The column names of a rebuilt table's rows, as the statements here name them (lower case). */
+	static List<String> columns(ResultSetMetaData meta) throws SQLException {
+		List<String> columns = new ArrayList<>(meta.getColumnCount());
+		for (int i = 1; i <= meta.getColumnCount(); i++) {
+			columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
+		}
+		return columns;
 	}
 
 	/** Inside the caller's transaction; returns the rows deleted and inserted. */

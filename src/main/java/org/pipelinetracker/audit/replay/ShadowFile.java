@@ -16,13 +16,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -73,12 +70,8 @@ final class ShadowFile implements ShadowDatabase {
 		live.execute("create temporary table " + stage + " (like " + table.name() + ") on commit drop");
 		try (Statement select = connection.createStatement();
 				ResultSet rows = select.executeQuery("select * from " + table.name())) {
-			ResultSetMetaData meta = rows.getMetaData();
-			int count = meta.getColumnCount();
-			List<String> columns = new ArrayList<>(count);
-			for (int i = 1; i <= count; i++) {
-				columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
-			}
+			List<String> columns = RowDiff.columns(rows.getMetaData());
+			int count = columns.size();
 			String copy = "copy " + stage + " (" + String.join(", ", columns) + ") from stdin";
 			live.execute((ConnectionCallback<Long>) c -> {
 				try {

@@ -10,10 +10,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,14 +71,9 @@ final class ShadowSchema implements ShadowDatabase {
 	}
 
 	private List<String> columns(String table) {
-		List<String> columns = new ArrayList<>();
 		try (Statement select = connection.createStatement();
 				ResultSet none = select.executeQuery("select * from " + table + " where 1 = 0")) {
-			ResultSetMetaData meta = none.getMetaData();
-			for (int i = 1; i <= meta.getColumnCount(); i++) {
-				columns.add(meta.getColumnName(i));
-			}
-			return columns;
+			return RowDiff.columns(none.getMetaData());
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("could not read the rebuilt " + table + ": " + e.getMessage(), e);
