@@ -1,5 +1,6 @@
 package org.pipelinetracker.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.pipelinetracker.Api;
@@ -46,6 +47,9 @@ class WebSecurityTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	Api api() {
 		return new Api(port);
@@ -132,6 +136,32 @@ class WebSecurityTest {
 		assertThat(crossSite.status()).isEqualTo(403);
 		assertThat(crossSite.json().path("type").asString()).isEqualTo("/problems/csrf");
 		assertThat(eventStore.readEvents(other).asStream().count()).isZero();
+	}
+
+	@Test
+	void aScriptThatSignsEachRequestGetsNoCsrfCookieWhileABrowserDoes() {
+		Response script = api().as("auditor").get("/api/projects?size=1");
+		assertThat(script.status()).isEqualTo(200);
+		assertThat(script.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+
+		// the same credentials sent by a browser (fetch metadata), or a browser without credentials: the cookie is set
+		Response fromBrowser = api().as("auditor").header("Sec-Fetch-Site", "same-origin").get("/api/projects?size=1");
+		assertThat(fromBrowser.raw().headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+		Browser browser = new Browser();
+		browser.navigate("/login");
+		assertThat(browser.cookies).containsKey("XSRF-TOKEN");
+
+		// the script still writes without a token
+		String id = RoleMatrixTest.id();
+		assertThat(api().as("recorder").post("/api/projects", RoleMatrixTest.proposal(id)).status()).isEqualTo(201);
+	}
+
+	@Test
+	void theRequestIsMeasuredButNotEachFilterOfTheSecurityChain() {
+		assertThat(api().as("auditor").get("/api/me").status()).isEqualTo(200);
+		assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+		assertThat(meters.find("spring.security.authorizations").timers()).isNotEmpty();
+		assertThat(meters.getMeters()).noneMatch(m -> m.getId().getName().startsWith("spring.security.filterchains"));
 	}
 
 	@Test
