@@ -57,6 +57,8 @@ final class RebuildRun implements Runnable {
 	private volatile String failure;
 	private volatile boolean cancelled;
 	private volatile ShadowRebuild rebuild;
+	/** When the shadow database was ready (its tables made): the read starts. */
+	private Instant opened;
 
 	RebuildRun(String label, List<ShadowableProjection> projections, long head, long total, EventStore eventStore,
 			EventProcessingConfiguration processing, JdbcTemplate live, ReadModelSwap swap, Path shadowDirectory) {
@@ -119,6 +121,7 @@ final class RebuildRun implements Runnable {
 	@Override
 	public void run() {
 		try (ShadowDatabase shadow = openShadow()) {
+			opened = Instant.now();
 			rebuild(shadow);
 		}
 		catch (RuntimeException | SQLException | IOException e) {
@@ -149,6 +152,7 @@ final class RebuildRun implements Runnable {
 			ShadowRebuild reading = new ShadowRebuild(stream, handlers, shadow.connection(), () -> cancelled);
 			rebuild = reading;
 			reading.catchUp(head);
+			Instant read = Instant.now();
 			phase = Phase.CATCHING_UP;
 			for (int round = 0; round < CATCH_UP_ROUNDS && !cancelled; round++) {
 				long now = currentHead();
@@ -164,6 +168,7 @@ final class RebuildRun implements Runnable {
 				return;
 			}
 			phase = Phase.SWAPPING;
+			Instant caughtUp = Instant.now();
 			List<StreamingEventProcessor> stopped = processors().stream()
 					.map(name -> ReplayService.streaming(processing, name)).toList();
 			try {
@@ -171,8 +176,11 @@ final class RebuildRun implements Runnable {
 				List<Table> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
 				long rows = swapIn(shadow, reading, tables);
 				state = State.COMPLETED;
-				log.info("Rebuild of {} completed in {}: {} events, {} rows written at the swap", label,
-						Duration.between(startedAt, Instant.now()), reading.applied(), rows);
+				Instant now = Instant.now();
+				log.info("Rebuild of {} completed in {} (shadow made in {}, read {},"
+						+ " catch-up {}, swap {}): {} events, {} rows written at the swap", label,
+						Duration.between(startedAt, now), Duration.between(startedAt, opened), Duration.between(opened, read),
+						Duration.between(read, caughtUp), Duration.between(caughtUp, now), reading.applied(), rows);
 			}
 			finally {
 				stopped.forEach(StreamingEventProcessor::start);
