@@ -31,10 +31,15 @@ final class RowDiff {
 		return columns;
 	}
 
-	/** Inside the caller's transaction; returns the rows deleted and inserted. */
-	static long apply(JdbcTemplate live, Table table, String rebuilt, List<String> columns) {
+	/**
+	 * Inside the caller's transaction; returns the rows deleted and inserted. {@code direct}: H2's {@code insert …
+	 * direct select}, which hands each selected row to the insert as it is read instead of first gathering the whole
+	 * result (which H2 keeps on disk beyond a few ten thousand rows).
+	 */
+	static long apply(JdbcTemplate live, Table table, String rebuilt, List<String> columns, boolean direct) {
 		String names = String.join(", ", columns);
-		String insertAll = "insert into " + table.name() + " (" + names + ") select " + names + " from " + rebuilt + " s";
+		String insertAll = "insert into " + table.name() + " (" + names + ")" + (direct ? " direct" : "") + " select "
+				+ names + " from " + rebuilt + " s";
 		if (live.queryForList("select 1 from " + table.name() + " fetch first 1 row only").isEmpty()) {
 			return live.update(insertAll);
 		}

@@ -81,7 +81,7 @@ final class ShadowFile implements ShadowDatabase {
 					throw new SQLException("could not send the rebuilt " + table.name() + ": " + e.getMessage(), e);
 				}
 			});
-			return RowDiff.apply(live, table, stage, columns);
+			return RowDiff.apply(live, table, stage, columns, false);
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("could not read the rebuilt " + table.name() + ": " + e.getMessage(), e);

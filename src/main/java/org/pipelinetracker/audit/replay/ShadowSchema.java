@@ -67,7 +67,7 @@ final class ShadowSchema implements ShadowDatabase {
 	/** Writes only the difference, inside the database ({@link RowDiff}). */
 	@Override
 	public long replace(JdbcTemplate live, Table table) {
-		return RowDiff.apply(live, table, NAME + "." + table.name(), columns(table.name()));
+		return RowDiff.apply(live, table, NAME + "." + table.name(), columns(table.name()), true);
 	}
 
 	private List<String> columns(String table) {
