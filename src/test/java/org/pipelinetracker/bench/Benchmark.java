@@ -223,6 +223,8 @@ public final class Benchmark {
 		Map<String, Object> duringRebuild = (Map<String, Object>) replay.get("queries_during_rebuild");
 		out.put("rebuild_query_p99_ms", duringRebuild.get("p99_ms"));
 		out.put("rebuild_partial_answers", duringRebuild.get("partial_answers"));
+		out.put("rebuild_queries_answered", duringRebuild.get("answered"));
+		out.put("replay_runs_s", replay.get("runs_s"));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> rawRead = (Map<String, Object>) detail.get("raw_read");
 		out.put("raw_read_events_per_s", rawRead.get("events_per_s"));
@@ -256,6 +258,7 @@ public final class Benchmark {
 		ratios.put("ingest_vs_baseline_8c", ratio(out.get("ingest_cmds_per_s_8c"), out.get("baseline_cmds_per_s_8c")));
 		ratios.put("ingest_vs_baseline_1c", ratio(out.get("ingest_cmds_per_s_1c"), out.get("baseline_cmds_per_s_1c")));
 		ratios.put("http_vs_baseline_8c", ratio(out.get("ingest_http_cmds_per_s_8c"), out.get("baseline_http_cmds_per_s_8c")));
+		ratios.put("http_vs_ingest_1c", ratio(out.get("ingest_http_cmds_per_s_1c"), out.get("ingest_cmds_per_s_1c")));
 		ratios.put("ingest_events_vs_raw_insert_8c", ratio(out.get("ingest_events_per_s_8c"), out.get("raw_insert_rows_per_s")));
 		ratios.put("replay_vs_raw_read", ratio(out.get("replay_events_per_s"), out.get("raw_read_events_per_s")));
 		out.put("ratios", ratios);
@@ -666,6 +669,7 @@ public final class Benchmark {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("events_per_s", round(median(rates)));
 		out.put("runs", rates.stream().map(Benchmark::round).toList());
+		out.put("runs_s", rates.stream().map(rate -> round2(events / rate)).toList());
 		out.put("method", "POST /api/admin/replay equivalent (ReplayService.start for all 5 projections: the store read"
 				+ " once into a shadow database, then swapped in), timed until the run is COMPLETED");
 		out.put("rows_after", Map.of("pipeline_project", projects, "project_view", views, "pipeline_money", money));

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The benchmark end to end on a tiny N with one short run (H2), so the harness cannot rot: every phase runs and
- * results.json has every key issue 9 requires, with sane values.
+ * results.json has every key issues 9 and 21 require, with sane values, and the targets of issue 21.
  */
 class BenchmarkSmokeTest {
 
@@ -37,6 +37,12 @@ class BenchmarkSmokeTest {
 		assertThat(h2.path("ratios").path("ingest_vs_baseline_8c").isNumber()).isTrue();
 		assertThat(h2.path("targets").isArray()).isTrue();
 		assertThat(h2.path("targets").get(0).path("met").asString()).isIn("yes", "no");
+		assertThat(h2.path("ratios").path("http_vs_ingest_1c").isNumber()).isTrue();
+		assertThat(target(h2, "ratios.http_vs_ingest_1c").path("target").asString()).isEqualTo(">= 0.5");
+		assertThat(target(h2, "ratios.http_vs_baseline_8c").path("target").asString()).isEqualTo(">= 4");
+		assertThat(target(h2, "ratios.replay_vs_raw_read").path("note").asString())
+				.as("what the replay shared its time with").containsPattern("\\(\\d+ answers in all\\)")
+				.contains("replay runs [");
 		assertThat(h2.path("detail").path("ingest").path("ours").path("gateway-8c").path("errors").asLong())
 				.as("failed writes").isZero();
 		assertThat(h2.path("detail").path("replay").path("rows_after").path("pipeline_project").asLong())
@@ -45,5 +51,14 @@ class BenchmarkSmokeTest {
 		assertThat(json.path("git_commit").asString()).isNotBlank();
 		assertThat(json.path("jvm").path("flags").isArray()).isTrue();
 		assertThat(Files.readString(out.resolve("results.csv"))).contains("h2,ingest_cmds_per_s_8c,");
+	}
+
+	private static JsonNode target(JsonNode db, String key) {
+		for (JsonNode target : db.path("targets")) {
+			if (key.equals(target.path("key").asString())) {
+				return target;
+			}
+		}
+		throw new AssertionError("no target " + key + " in " + db.path("targets"));
 	}
 }

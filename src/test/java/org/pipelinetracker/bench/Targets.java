@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The targets of issue 9, checked against one database's results: met or not, and by how much. */
+/**
+ * The open targets, checked against one database's results: met or not, by how much, and for a miss what this run
+ * measured that bears on it. Issue 21's (replay, the request path, status and time series) and issue 9's absolute
+ * ingestion figures, which are still missed.
+ */
 final class Targets {
 
 	private Targets() {
@@ -19,25 +23,52 @@ final class Targets {
 				h2 ? 10_000 : 5_000, null);
 		atLeast(out, "ingest_http_cmds_per_s_8c", "ingestion with 8 clients (HTTP)", r.get("ingest_http_cmds_per_s_8c"),
 				h2 ? 10_000 : 5_000, null);
-		atLeast(out, "ratios.ingest_vs_baseline_8c", "ours / default-Axon baseline, 8 clients",
-				ratios.get("ingest_vs_baseline_8c"), 6, null);
+		atLeast(out, "ratios.ingest_vs_baseline_8c", "ours / baseline, 8 clients in process",
+				ratios.get("ingest_vs_baseline_8c"), h2 ? 6 : 3, null);
+		atLeast(out, "ratios.http_vs_ingest_1c", "HTTP / in process, 1 client", ratios.get("http_vs_ingest_1c"), 0.5,
+				latencies(r, "1c"));
+		atLeast(out, "ratios.http_vs_baseline_8c", "ours / baseline, 8 clients over HTTP", ratios.get("http_vs_baseline_8c"),
+				4, null);
 		atLeast(out, "ratios.ingest_events_vs_raw_insert_8c", "ingested events/s / raw insert rows/s, 8 clients",
 				ratios.get("ingest_events_vs_raw_insert_8c"), 0.25, null);
 		if (h2) {
 			atLeast(out, "replay_events_per_s", "replay of all projections", r.get("replay_events_per_s"), 100_000, null);
 		}
 		atLeast(out, "ratios.replay_vs_raw_read", "replay / raw read+deserialise ceiling", ratios.get("replay_vs_raw_read"),
-				0.5, null);
+				0.5, replayConditions(r));
 		atMost(out, "rebuild_query_p99_ms", "queries answered during a rebuild, p99", r.get("rebuild_query_p99_ms"), 50, null);
 		atMost(out, "rebuild_partial_answers", "answers with a partial read model during a rebuild", r.get("rebuild_partial_answers"), 1, null);
 		String at = events >= 1_000_000 ? null : "measured at " + events + " events; the target is stated for 1M";
-		atMost(out, "status_p99_ms", "project status p99", r.get("status_p99_ms"), 5, at);
+		atMost(out, "status_p99_ms", "project status p99", r.get("status_p99_ms"), 5,
+				join(h2 ? at : "the target is stated for H2", "p50 " + r.get("status_p50_ms") + " ms"));
 		atMost(out, "pipeline_p99_ms", "pipeline p99", r.get("pipeline_p99_ms"), 20, at);
 		atMost(out, "series_p99_ms", "time series p99", r.get("series_p99_ms"), 20, at);
 		atMost(out, "asof_p99_ms", "as-of for one project p99", r.get("asof_p99_ms"), 10, at);
 		atMost(out, "heap_max_mb", "peak heap within -Xmx512m", r.get("heap_max_mb"), 512,
 				events >= 1_000_000 ? null : "measured at " + events + " events; the target is stated for 1M");
 		return out;
+	}
+
+	/** What the replay shared its time with, as measured: the client querying throughout, the runs' times. */
+	private static String replayConditions(Map<String, Object> r) {
+		if (r.get("rebuild_queries_answered") == null) {
+			return null;
+		}
+		return "the replays ran while one client queried without pause (" + r.get("rebuild_queries_answered")
+				+ " answers in all); the raw read ran alone; replay runs " + r.get("replay_runs_s")
+				+ " s, the first one on a cold JIT";
+	}
+
+	/** The commands' median latencies over HTTP and in process, when both were measured. */
+	private static String latencies(Map<String, Object> r, String clients) {
+		Object http = r.get("ingest_p50_ms_http_" + clients);
+		Object inProcess = r.get("ingest_p50_ms_" + clients);
+		return http == null || inProcess == null ? null
+				: "command p50 " + http + " ms over HTTP, " + inProcess + " ms in process";
+	}
+
+	private static String join(String a, String b) {
+		return a == null ? b : a + "; " + b;
 	}
 
 	private static void atLeast(List<Map<String, Object>> out, String key, String what, Object measured, double target,
