@@ -56,7 +56,7 @@ final class Targets {
 		}
 		return "the replays ran while one client queried without pause (" + r.get("rebuild_queries_answered")
 				+ " answers in all); the raw read ran alone; replay runs " + r.get("replay_runs_s")
-				+ " s, the first one on a cold JIT";
+				+ " s";
 	}
 
 	/** The commands' median latencies over HTTP and in process, when both were measured. */
