@@ -97,9 +97,10 @@ class ReportingStatus implements MissingReports {
 		while (!today.isAfter(quarter.end().plusDays(dueDays))) {
 			quarter = periods.quarterOf(quarter.start().minusDays(1));
 		}
-		String basis = ReportPeriods.label(quarter) + " " + scope.fingerprint() + " " + jdbc.queryForObject(
+		String label = ReportPeriods.label(quarter);
+		String basis = label + " " + scope.fingerprint() + " " + jdbc.queryForObject(
 				"select count(*), max(uploaded_at) from reporting_upload where period = ?",
-				(rs, i) -> rs.getLong(1) + " " + rs.getTimestamp(2), ReportPeriods.label(quarter));
+				(rs, i) -> rs.getLong(1) + " " + rs.getTimestamp(2), label);
 		Instant now = clock.instant();
 		Answer answer = last;
 		if (answer != null && answer.basis().equals(basis) && now.isBefore(answer.at().plus(ANSWER_LIFE))) {
