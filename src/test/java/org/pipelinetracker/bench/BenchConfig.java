@@ -21,10 +21,13 @@ import java.util.List;
  * {@code -Dbench.ours.args="--tracker.aggregate-cache.size=0"}
  * @param iatiMb the size of the IATI file the import phase builds, parses alone and imports ({@code -Dbench.iati.mb},
  * default 100; 0: no import phase)
+ * @param jitSettle whether each query type's warm-up goes on after {@code queryWarmup} requests until the JIT has
+ * settled ({@link JitWarmup}; {@code -Dbench.query.jit-settle}, default true)
  */
 record BenchConfig(long events, List<String> databases, int runs, int warmupSeconds, int measureSeconds, int queries,
 		int queryWarmup, int queryMaxSeconds, int rawRows, boolean baseline, boolean startup, String user,
-		String password, Path out, List<Integer> clients, boolean ingest, List<String> oursArgs, int iatiMb) {
+		String password, Path out, List<Integer> clients, boolean ingest, List<String> oursArgs, int iatiMb,
+		boolean jitSettle) {
 
 	static BenchConfig fromSystemProperties() {
 		String db = System.getProperty("bench.db", "h2").trim().toLowerCase();
@@ -52,13 +55,17 @@ record BenchConfig(long events, List<String> databases, int runs, int warmupSeco
 				List.of(1, 8),
 				Boolean.parseBoolean(prop("bench.ingest", "true")),
 				prop("bench.ours.args", "").isBlank() ? List.of() : List.of(prop("bench.ours.args", "").split("\\s+")),
-				Integer.parseInt(prop("bench.iati.mb", "100")));
+				Integer.parseInt(prop("bench.iati.mb", "100")),
+				Boolean.parseBoolean(prop("bench.query.jit-settle", "true")));
 	}
 
-	/** The smoke test's tiny configuration: no IATI import phase (IatiImportBenchTest runs it small). */
+	/**
+	 * The smoke test's tiny configuration: no IATI import phase (IatiImportBenchTest runs it small), and a warm-up of
+	 * five requests per query type without waiting for the JIT.
+	 */
 	static BenchConfig smoke(Path out) {
 		return new BenchConfig(600, List.of("h2"), 1, 1, 1, 20, 5, 5, 500, true, true, "admin", "admin-demo", out,
-				List.of(1, 8), true, List.of(), 0);
+				List.of(1, 8), true, List.of(), 0, false);
 	}
 
 	private static String prop(String name, String fallback) {

@@ -132,6 +132,7 @@ public final class Benchmark {
 		p.put("queries_per_type", cfg.queries());
 		p.put("query_warmup", cfg.queryWarmup());
 		p.put("query_max_seconds", cfg.queryMaxSeconds());
+		p.put("query_warmup_until_jit_settles", cfg.jitSettle());
 		p.put("raw_rows", cfg.rawRows());
 		p.put("http_user", cfg.user());
 		p.put("ingest", cfg.ingest());
@@ -758,12 +759,15 @@ public final class Benchmark {
 			List<Double> p50 = new ArrayList<>();
 			List<Double> p99 = new ArrayList<>();
 			List<Long> counts = new ArrayList<>();
+			List<Integer> warmups = new ArrayList<>();
+			List<Boolean> settled = new ArrayList<>();
 			for (int run = 0; run < cfg.runs(); run++) {
 				Histogram h = new Histogram(3);
-				long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(cfg.queryMaxSeconds());
-				for (int i = 0; i < cfg.queryWarmup() && System.nanoTime() < warmEnd; i++) {
-					get(http, baseUrl + q.getValue().get(), auth);
-				}
+				JitWarmup warmup = JitWarmup.run(cfg.queryWarmup(), cfg.jitSettle(),
+						System.nanoTime() + TimeUnit.SECONDS.toNanos(cfg.queryMaxSeconds()),
+						() -> get(http, baseUrl + q.getValue().get(), auth));
+				warmups.add(warmup.requests());
+				settled.add(warmup.settled());
 				long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(cfg.queryMaxSeconds());
 				for (int i = 0; i < cfg.queries() && (System.nanoTime() < stop || i < 20); i++) {
 					String path = baseUrl + q.getValue().get();
@@ -780,10 +784,12 @@ public final class Benchmark {
 			m.put("p50_ms", round2(median(p50)));
 			m.put("p99_ms", round2(median(p99)));
 			m.put("requests_per_run", counts);
+			m.put("warmup_requests_per_run", warmups);
+			m.put("jit_settled_per_run", settled);
 			m.put("runs_p99_ms", p99.stream().map(Benchmark::round2).toList());
 			out.put(q.getKey(), m);
-			log(String.format(Locale.ROOT, "  query %-8s p50 %7.2f ms  p99 %7.2f ms  (%s requests per run)", q.getKey(),
-					median(p50), median(p99), counts));
+			log(String.format(Locale.ROOT, "  query %-8s p50 %7.2f ms  p99 %7.2f ms  (%s requests per run after %s"
+					+ " warm-up requests, JIT settled %s)", q.getKey(), median(p50), median(p99), counts, warmups, settled));
 		}
 		httpThreads.shutdown();
 		return out;
