@@ -30,6 +30,8 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * JSON for the API: money as plain decimals (never 2.5E+8), unknown properties ignored, numbers never coerced to
@@ -88,6 +90,12 @@ class JsonConfig {
 
 		@Override
 		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.currentToken() == JsonToken.VALUE_STRING) {
+				LocalDate plain = plainDate(parser.getString());
+				if (plain != null && !plain.isBefore(FIRST_DATE) && !plain.isAfter(LAST_DATE)) {
+					return plain;
+				}
+			}
 			if (parser.currentToken() != JsonToken.VALUE_STRING || !ISO_DATE.matcher(parser.getString()).matches()) {
 				// exactly YYYY-MM-DD: not a date-time, a number of days or an array of numbers
 				throw InvalidFormatException.from(parser, "not an ISO-8601 date (YYYY-MM-DD)",
@@ -98,6 +106,39 @@ class JsonConfig {
 				throw InvalidFormatException.from(parser, "date out of range", date, LocalDate.class);
 			}
 			return date;
+		}
+
+		/**
+		 * {@code text} as a date when it is exactly {@code YYYY-MM-DD} with a valid day, else null: the common case,
+		 * read without a regular expression or a formatter (every stored project document holds dozens of dates).
+		 * Anything else (a sign, a longer year, an invalid day, another format) takes the general path above.
+		 */
+		static LocalDate plainDate(String text) {
+			if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+				return null;
+			}
+			int year = digits(text, 0, 4);
+			int month = digits(text, 5, 7);
+			int day = digits(text, 8, 10);
+			if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+				return null;
+			}
+			if (day > 28 && day > Month.of(month).length(Year.isLeap(year))) {
+				return null;
+			}
+			return LocalDate.of(year, month, day);
+		}
+
+		private static int digits(String text, int from, int to) {
+			int value = 0;
+			for (int i = from; i < to; i++) {
+				char c = text.charAt(i);
+				if (c < '0' || c > '9') {
+					return -1;
+				}
+				value = value * 10 + (c - '0');
+			}
+			return value;
 		}
 	}
 
