@@ -8,6 +8,7 @@ import org.pipelinetracker.fx.FxRates;
 import org.pipelinetracker.project.api.ProjectEvent;
 import org.pipelinetracker.reference.Codelists;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,11 +41,16 @@ public class ProjectTimeline {
 	 * The project as it stands now: the stored project-status view (a snapshot of the fold) plus whatever the event
 	 * stream holds after it, so a long stream is not read from the start and the latest write is always included.
 	 */
+	@Transactional(readOnly = true)
 	public Optional<ProjectView> current(String projectId) {
 		return current(projectId, DisplayCurrencies.DEFAULT);
 	}
 
-	/** {@link #current(String)}, its amounts converted to {@code displayCurrency} as well as to USD. */
+	/**
+	 * {@link #current(String)}, its amounts converted to {@code displayCurrency} as well as to USD. The stored view and
+	 * the stream after it are read in one read-only transaction: one connection and one transaction for both.
+	 */
+	@Transactional(readOnly = true)
 	public Optional<ProjectView> current(String projectId, String displayCurrency) {
 		ProjectView view = stored.stored(projectId).orElse(null);
 		if (view == null) {
