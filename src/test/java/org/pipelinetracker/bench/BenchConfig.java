@@ -43,7 +43,7 @@ record BenchConfig(long events, List<String> databases, int runs, int warmupSeco
 				Integer.parseInt(prop("bench.runs", "3")),
 				Integer.parseInt(prop("bench.warmup.seconds", "5")),
 				Integer.parseInt(prop("bench.measure.seconds", "10")),
-				Integer.parseInt(prop("bench.queries", "500")),
+				Integer.parseInt(prop("bench.queries", "2000")),
 				Integer.parseInt(prop("bench.query.warmup", "100")),
 				Integer.parseInt(prop("bench.query.max-seconds", "15")),
 				Integer.parseInt(prop("bench.raw.rows", "50000")),
