@@ -234,6 +234,7 @@ public final class Benchmark {
 		for (String q : QUERY_TYPES) {
 			out.put(q + "_p50_ms", queries.get(q).get("p50_ms"));
 			out.put(q + "_p99_ms", queries.get(q).get("p99_ms"));
+			out.put(q + "_alloc_kb", queries.get(q).get("alloc_kb_per_request"));
 		}
 		out.put("heap_max_mb", heap.peakMb());
 		out.put("heap_live_max_mb", heap.livePeakMb());
@@ -760,6 +761,7 @@ public final class Benchmark {
 			List<Double> p99 = new ArrayList<>();
 			List<Long> counts = new ArrayList<>();
 			List<Integer> warmups = new ArrayList<>();
+			List<Double> allocation = new ArrayList<>();
 			List<Boolean> settled = new ArrayList<>();
 			for (int run = 0; run < cfg.runs(); run++) {
 				Histogram h = new Histogram(3);
@@ -769,11 +771,16 @@ public final class Benchmark {
 				warmups.add(warmup.requests());
 				settled.add(warmup.settled());
 				long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(cfg.queryMaxSeconds());
+				long allocatedBefore = allocatedBytes();
 				for (int i = 0; i < cfg.queries() && (System.nanoTime() < stop || i < 20); i++) {
 					String path = baseUrl + q.getValue().get();
 					long s = System.nanoTime();
 					get(http, path, auth);
 					h.recordValue(Math.max(1, (System.nanoTime() - s) / 1000));
+				}
+				long allocated = allocatedBytes() - allocatedBefore;
+				if (allocatedBefore >= 0 && allocated >= 0) {
+					allocation.add(allocated / 1024.0 / h.getTotalCount());
 				}
 				p50.add(h.getValueAtPercentile(50) / 1000.0);
 				p99.add(h.getValueAtPercentile(99) / 1000.0);
@@ -784,15 +791,33 @@ public final class Benchmark {
 			m.put("p50_ms", round2(median(p50)));
 			m.put("p99_ms", round2(median(p99)));
 			m.put("requests_per_run", counts);
+			m.put("alloc_kb_per_request", allocation.isEmpty() ? null : round(median(allocation)));
 			m.put("warmup_requests_per_run", warmups);
 			m.put("jit_settled_per_run", settled);
 			m.put("runs_p99_ms", p99.stream().map(Benchmark::round2).toList());
 			out.put(q.getKey(), m);
-			log(String.format(Locale.ROOT, "  query %-8s p50 %7.2f ms  p99 %7.2f ms  (%s requests per run after %s"
-					+ " warm-up requests, JIT settled %s)", q.getKey(), median(p50), median(p99), counts, warmups, settled));
+			log(String.format(Locale.ROOT, "  query %-8s p50 %7.2f ms  p99 %7.2f ms  %s KB allocated per request  (%s"
+					+ " requests per run after %s warm-up requests, JIT settled %s)", q.getKey(), median(p50), median(p99),
+					m.get("alloc_kb_per_request"), counts, warmups, settled));
 		}
 		httpThreads.shutdown();
 		return out;
+	}
+
+	/**
+	 * Bytes allocated so far by the JVM's live threads (server and benchmark client alike: they share this JVM), or
+	 * -1 where the JVM cannot tell.
+	 */
+	private static long allocatedBytes() {
+		if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
+				|| !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
+			return -1;
+		}
+		long total = 0;
+		for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+			total += Math.max(0, bytes);
+		}
+		return total;
 	}
 
 	private static void get(HttpClient http, String url, String auth) throws IOException, InterruptedException {

@@ -18,7 +18,7 @@ class BenchmarkSmokeTest {
 
 	static final List<String> REQUIRED = List.of("ingest_cmds_per_s_1c", "ingest_cmds_per_s_8c", "baseline_cmds_per_s_8c",
 			"raw_insert_rows_per_s", "replay_events_per_s", "raw_read_events_per_s", "status_p99_ms", "pipeline_p99_ms",
-			"series_p99_ms", "asof_p99_ms", "events", "heap_max_mb");
+			"series_p99_ms", "asof_p99_ms", "status_alloc_kb", "events", "heap_max_mb");
 
 	@Test
 	void runsEveryPhaseAndWritesEveryRequiredKey() throws Exception {
@@ -48,6 +48,8 @@ class BenchmarkSmokeTest {
 		assertThat(h2.path("detail").path("replay").path("rows_after").path("pipeline_project").asLong())
 				.as("the replay rebuilt the pipeline of every loaded project")
 				.isEqualTo(h2.path("detail").path("load").path("projects").asLong());
+		assertThat(h2.path("detail").path("queries").path("status").path("warmup_requests_per_run").get(0).asInt())
+				.as("the status query's warm-up").isGreaterThanOrEqualTo(5);
 		assertThat(json.path("git_commit").asString()).isNotBlank();
 		assertThat(json.path("jvm").path("flags").isArray()).isTrue();
 		assertThat(Files.readString(out.resolve("results.csv"))).contains("h2,ingest_cmds_per_s_8c,");
