@@ -6,10 +6,10 @@ import java.lang.management.ManagementFactory;
 /**
  * The warm-up before a latency measurement: at least a minimum number of requests, then (when asked to) more, in rounds
  * of {@value #ROUND} requests, until the JIT has settled: {@value #QUIET_ROUNDS} rounds in a row during each of which
- * the JVM's compilers worked for less than {@value #QUIET_PERCENT}% of the round's time. On two cores a compiler thread that is still optimising the
- * request's code takes a core from the server and the client, and the slowest of a few hundred requests then measure
- * the compiler rather than the query. The warm-up stops at {@code deadlineNanos} whether or not the JIT settled, and
- * says which.
+ * the JVM's compilers worked for less than {@value #QUIET_PERCENT}% of the round's time. On two cores a compiler
+ * thread that is still optimising the request's code takes a core from the server and the client, and the slowest of
+ * a few hundred requests then measure the compiler rather than the query. The warm-up stops at {@code deadlineNanos}
+ * whether or not the JIT settled, and says which.
  *
  * @param requests the requests sent to warm up
  * @param settled whether the last rounds were quiet; {@code false} when the deadline ended the warm-up or no settling
