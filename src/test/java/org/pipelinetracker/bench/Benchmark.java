@@ -779,8 +779,11 @@ public final class Benchmark {
 					h.recordValue(Math.max(1, (System.nanoTime() - s) / 1000));
 				}
 				long allocated = allocatedBytes() - allocatedBefore;
-				if (allocatedBefore >= 0 && allocated >= 0) {
-					allocation.add(allocated / 1024.0 / h.getTotalCount());
+				if (allocatedBefore >= 0 && allocated >= 0 && h.getTotalCount() > 0) {
+					allocation.add(allocated / 1000.0 / h.getTotalCount());
+				}
+				else {
+					log("  query " + q.getKey() + " run " + (run + 1) + ": no allocation figure (the JVM cannot tell)");
 				}
 				p50.add(h.getValueAtPercentile(50) / 1000.0);
 				p99.add(h.getValueAtPercentile(99) / 1000.0);
@@ -805,19 +808,15 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Bytes allocated so far by the JVM's live threads (server and benchmark client alike: they share this JVM), or
-	 * -1 where the JVM cannot tell.
+	 * Bytes allocated so far by all of the JVM's threads, those that have ended included (the server's and the
+	 * benchmark's client's alike: they share this JVM), or -1 where the JVM cannot tell.
 	 */
 	private static long allocatedBytes() {
 		if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
 				|| !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
 			return -1;
 		}
-		long total = 0;
-		for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-			total += Math.max(0, bytes);
-		}
-		return total;
+		return threads.getTotalThreadAllocatedBytes();
 	}
 
 	private static void get(HttpClient http, String url, String auth) throws IOException, InterruptedException {
