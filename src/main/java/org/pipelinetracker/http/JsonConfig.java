@@ -90,18 +90,16 @@ class JsonConfig {
 
 		@Override
 		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
-			if (parser.currentToken() == JsonToken.VALUE_STRING) {
-				LocalDate plain = plainDate(parser.getString());
-				if (plain != null && !plain.isBefore(FIRST_DATE) && !plain.isAfter(LAST_DATE)) {
-					return plain;
+			boolean text = parser.currentToken() == JsonToken.VALUE_STRING;
+			LocalDate date = text ? plainDate(parser.getString()) : null;
+			if (date == null) {
+				if (!text || !ISO_DATE.matcher(parser.getString()).matches()) {
+					// exactly YYYY-MM-DD: not a date-time, a number of days or an array of numbers
+					throw InvalidFormatException.from(parser, "not an ISO-8601 date (YYYY-MM-DD)",
+							text ? parser.getString() : null, LocalDate.class);
 				}
+				date = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
 			}
-			if (parser.currentToken() != JsonToken.VALUE_STRING || !ISO_DATE.matcher(parser.getString()).matches()) {
-				// exactly YYYY-MM-DD: not a date-time, a number of days or an array of numbers
-				throw InvalidFormatException.from(parser, "not an ISO-8601 date (YYYY-MM-DD)",
-						parser.currentToken() == JsonToken.VALUE_STRING ? parser.getString() : null, LocalDate.class);
-			}
-			LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
 			if (date != null && (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE))) {
 				throw InvalidFormatException.from(parser, "date out of range", date, LocalDate.class);
 			}
@@ -111,7 +109,8 @@ class JsonConfig {
 		/**
 		 * {@code text} as a date when it is exactly {@code YYYY-MM-DD} with a valid day, else null: the common case,
 		 * read without a regular expression or a formatter (every stored project document holds dozens of dates).
-		 * Anything else (a sign, a longer year, an invalid day, another format) takes the general path above.
+		 * Anything else (a sign, a longer year, an invalid day, another format) takes the general path; both share the
+		 * range check.
 		 */
 		static LocalDate plainDate(String text) {
 			if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
