@@ -783,7 +783,7 @@ public final class Benchmark {
 					allocation.add(allocated / 1000.0 / h.getTotalCount());
 				}
 				else {
-					log("  query " + q.getKey() + " run " + (run + 1) + ": no allocation figure (the JVM cannot tell)");
+					log("  query " + q.getKey() + " run " + (run + 1) + ": no allocation figure (the JVM cannot tell, or no request was timed)");
 				}
 				p50.add(h.getValueAtPercentile(50) / 1000.0);
 				p99.add(h.getValueAtPercentile(99) / 1000.0);

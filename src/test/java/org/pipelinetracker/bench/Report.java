@@ -15,8 +15,8 @@ final class Report {
 			"ingest_http_cmds_per_s_1c", "ingest_http_cmds_per_s_8c", "ingest_events_per_s_8c", "ingest_p50_ms_8c",
 			"ingest_p99_ms_8c", "ingest_p99_ms_http_8c", "baseline_cmds_per_s_1c", "baseline_cmds_per_s_8c",
 			"baseline_http_cmds_per_s_8c", "raw_insert_rows_per_s", "replay_events_per_s", "raw_read_events_per_s",
-			"status_p50_ms", "status_p99_ms", "status_alloc_kb", "pipeline_p50_ms", "pipeline_p99_ms", "series_p50_ms", "series_p99_ms",
-			"asof_p50_ms", "asof_p99_ms", "heap_max_mb", "heap_live_max_mb", "startup_ms", "load_events_per_s");
+			"status_p50_ms", "status_p99_ms", "status_alloc_kb", "pipeline_p50_ms", "pipeline_p99_ms", "series_p50_ms",
+			"series_p99_ms", "asof_p50_ms", "asof_p99_ms", "heap_max_mb", "heap_live_max_mb", "startup_ms", "load_events_per_s");
 
 	private Report() {
 	}
