@@ -4,10 +4,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.pipelinetracker.Api;
 import org.pipelinetracker.Api.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -317,7 +320,22 @@ class ProjectApiTest {
 	}
 
 	@Nested
+	@ExtendWith(OutputCaptureExtension.class)
 	class Errors {
+
+		@Test
+		void aRefusedCommandIsAnAnswerNotAWarningInTheLog(CapturedOutput output) {
+			String id = proposed();
+			expect(404, api().post("/api/projects/NO-SUCH-PROJECT/agreements",
+					"{\"agreementId\":\"A1\",\"type\":\"LOAN\",\"signedOn\":\"2024-02-01\"}"));
+			Response refused = api().post("/api/projects/" + id + "/disbursements",
+					"{\"fundingId\":\"NO-SUCH-FUNDING\",\"amount\":{\"amount\":5,\"currency\":\"USD\"},"
+							+ "\"disbursedOn\":\"2024-07-01\"}");
+			assertThat(refused.status()).as(refused.toString()).isIn(409, 422);
+			// Axon's repository logs each of these at WARN (the unknown id with a stack trace) before it rethrows;
+			// the caller got its answer, so the operators' log stays quiet (application.properties)
+			assertThat(output.getAll()).doesNotContain("AbstractRepository").doesNotContain("AggregateNotFoundException");
+		}
 
 		@Test
 		void malformedJsonIsABadRequestNamingTheBody() {
