@@ -372,8 +372,9 @@ public final class Benchmark {
 
 	// --- ingestion ----------------------------------------------------------------------------------------------
 
+	/** One phase's figures; the CPU per command in milliseconds, -1 where not measured ({@link CpuMeter}). */
 	record Sample(String mode, int clients, double cmdsPerS, double eventsPerS, double p50Ms, double p99Ms, long ops,
-			long errors, String firstError) {
+			long errors, String firstError, CpuMeter.PerCommand cpu) {
 	}
 
 	private Sample ingest(ConfigurableApplicationContext ctx, String mode, String tag) throws Exception {
@@ -424,22 +425,34 @@ public final class Benchmark {
 			}));
 		}
 		sleepUntil(measureStart);
+		CpuMeter cpu = CpuMeter.ofThisJvm().start();
 		long indexAtStart = maxGlobalIndex(jdbc);
 		sleepUntil(end);
 		long indexAtEnd = maxGlobalIndex(jdbc);
-		Histogram all = new Histogram(3);
+		long measured = 0;
+		List<Histogram> histograms = new ArrayList<>();
 		for (Future<Histogram> f : futures) {
-			all.add(f.get());
+			histograms.add(f.get());
+			measured += histograms.get(histograms.size() - 1).getTotalCount();
 		}
+		CpuMeter.PerCommand cpuPerCommand = cpu.perCommand(measured);
+		if (!tag.startsWith("O")) {
+			// the baseline handles commands on its clients' threads: the group-commit workers are ours, idle
+			cpuPerCommand = new CpuMeter.PerCommand(cpuPerCommand.processMs(), -1);
+		}
+		Histogram all = new Histogram(3);
+		histograms.forEach(all::add);
 		pool.shutdown();
 		httpThreads.shutdown();
 		double seconds = measure / 1e9;
 		Sample sample = new Sample(mode, clients, all.getTotalCount() / seconds, (indexAtEnd - indexAtStart) / seconds,
 				all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, all.getTotalCount(),
-				errors.get(), firstError[0]);
-		log(String.format(Locale.ROOT, "  %-8s %-10s %8.0f cmds/s %8.0f events/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%s",
-				tag.startsWith("O") ? "ours" : "baseline", mode, sample.cmdsPerS(), sample.eventsPerS(), sample.p50Ms(),
-				sample.p99Ms(), sample.errors(), sample.firstError() == null ? "" : " (" + sample.firstError() + ")"));
+				errors.get(), firstError[0], cpuPerCommand);
+		log(String.format(Locale.ROOT, "  %-8s %-10s %8.0f cmds/s %8.0f events/s  p50 %6.2f ms  p99 %7.2f ms  errors %d"
+				+ "  CPU per command %s ms, write path %s ms%s", tag.startsWith("O") ? "ours" : "baseline", mode,
+				sample.cmdsPerS(), sample.eventsPerS(), sample.p50Ms(), sample.p99Ms(), sample.errors(),
+				cpuMs(cpuPerCommand.processMs()), cpuMs(cpuPerCommand.writePathMs()),
+				sample.firstError() == null ? "" : " (" + sample.firstError() + ")"));
 		if (sample.errors() > 0) {
 			notes.add(tag + " " + mode + ": " + sample.errors() + " failed writes, first: " + sample.firstError());
 		}
@@ -521,9 +534,13 @@ public final class Benchmark {
 			m.put("p50_ms", round2(median(list.stream().map(Sample::p50Ms).toList())));
 			m.put("p99_ms", round2(median(list.stream().map(Sample::p99Ms).toList())));
 			m.put("errors", list.stream().mapToLong(Sample::errors).sum());
+			m.put("cpu_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().processMs()).toList()));
+			m.put("write_path_cpu_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().writePathMs()).toList()));
 			m.put("runs", list.stream().map(s -> Map.of("cmds_per_s", round(s.cmdsPerS()), "events_per_s",
 					round(s.eventsPerS()), "p50_ms", round2(s.p50Ms()), "p99_ms", round2(s.p99Ms()), "ops", s.ops(),
-					"errors", s.errors())).toList());
+					"errors", s.errors(), "cpu_ms_per_command", s.cpu().processMs() < 0 ? "not measured"
+							: round3(s.cpu().processMs()), "write_path_cpu_ms_per_command",
+					s.cpu().writePathMs() < 0 ? "not measured" : round3(s.cpu().writePathMs()))).toList());
 			out.put(mode, m);
 		});
 		return out;
@@ -915,6 +932,20 @@ public final class Benchmark {
 
 	static double round2(double v) {
 		return Math.round(v * 100) / 100.0;
+	}
+
+	static double round3(double v) {
+		return Math.round(v * 1000) / 1000.0;
+	}
+
+	private static String cpuMs(double ms) {
+		return ms < 0 ? "(not measured)" : String.format(Locale.ROOT, "%.3f", ms);
+	}
+
+	/** The median of the measured values (-1: not measured), to 3 decimals, or "not measured" if none was. */
+	static Object measuredMedian(List<Double> values) {
+		double m = median(values.stream().filter(v -> v >= 0).toList());
+		return Double.isNaN(m) ? "not measured" : round3(m);
 	}
 
 	private static void sleepUntil(long nanoTime) throws InterruptedException {

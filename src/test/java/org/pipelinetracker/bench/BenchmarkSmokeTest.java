@@ -45,6 +45,10 @@ class BenchmarkSmokeTest {
 				.contains("replay runs [");
 		assertThat(h2.path("detail").path("ingest").path("ours").path("gateway-8c").path("errors").asLong())
 				.as("failed writes").isZero();
+		JsonNode oursOneClient = h2.path("detail").path("ingest").path("ours").path("gateway-1c");
+		assertThat(oursOneClient.path("cpu_ms_per_command").asDouble()).as("CPU per command").isPositive();
+		assertThat(oursOneClient.path("write_path_cpu_ms_per_command").asDouble()).as("the write path's")
+				.isPositive().isLessThan(oursOneClient.path("cpu_ms_per_command").asDouble());
 		assertThat(h2.path("detail").path("replay").path("rows_after").path("pipeline_project").asLong())
 				.as("the replay rebuilt the pipeline of every loaded project")
 				.isEqualTo(h2.path("detail").path("load").path("projects").asLong());

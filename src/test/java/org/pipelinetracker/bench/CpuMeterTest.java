@@ -1,0 +1,57 @@
+package org.pipelinetracker.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The CPU per command: the difference since the start divided by the commands, in milliseconds, and "not measured"
+ * (-1) rather than a made-up zero when there is nothing to divide or nothing was measured. The CPU clocks are played by
+ * the test; one test reads this JVM's own.
+ */
+class CpuMeterTest {
+
+	private final AtomicLong process = new AtomicLong();
+	private final AtomicLong writePath = new AtomicLong();
+	private final CpuMeter meter = new CpuMeter(process::get, writePath::get);
+
+	@Test
+	void dividesTheCpuUsedSinceTheStartByTheCommands() {
+		process.set(5_000_000_000L);
+		writePath.set(1_000_000_000L);
+		meter.start();
+		process.addAndGet(300_000_000L);
+		writePath.addAndGet(60_000_000L);
+		CpuMeter.PerCommand perCommand = meter.perCommand(100);
+		assertThat(perCommand.processMs()).isCloseTo(3.0, within(1e-9));
+		assertThat(perCommand.writePathMs()).isCloseTo(0.6, within(1e-9));
+	}
+
+	@Test
+	void withoutCommandsOrAClockThereIsNoFigure() {
+		meter.start();
+		process.addAndGet(300_000_000L);
+		assertThat(meter.perCommand(0).processMs()).isEqualTo(-1);
+
+		writePath.set(-1);
+		meter.start();
+		process.addAndGet(1_000_000L);
+		assertThat(meter.perCommand(10).writePathMs()).as("no write-path thread").isEqualTo(-1);
+		assertThat(meter.perCommand(10).processMs()).isCloseTo(0.1, within(1e-9));
+	}
+
+	@Test
+	void readsThisJvmsProcessCpu() {
+		CpuMeter jvm = CpuMeter.ofThisJvm().start();
+		long until = System.nanoTime() + 50_000_000L;
+		long spin = 0;
+		while (System.nanoTime() < until) {
+			spin += Long.bitCount(spin) + 1;
+		}
+		assertThat(spin).isPositive();
+		assertThat(jvm.perCommand(1).processMs()).as("50 ms of spinning").isGreaterThan(10);
+	}
+}
