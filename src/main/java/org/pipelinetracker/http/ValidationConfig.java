@@ -3,6 +3,8 @@ package org.pipelinetracker.http;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.constraints.NotBlank;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
@@ -16,6 +18,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationConfiguration
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.annotation.ElementType;
 import java.util.Locale;
 
 /**
@@ -48,6 +51,34 @@ class ValidationConfig {
 				hibernate.addMapping(mapping);
 			}
 		};
+	}
+
+	/**
+	 * Every property is reachable and cascadable. With JPA on the class path, Hibernate Validator's default asks JPA
+	 * whether each property of each validated object is loaded (a look-up through every persistence provider); the
+	 * objects validated here are request bodies and settings, never JPA entities (this application maps none of its own,
+	 * and Axon's carry no constraints).
+	 * Measured: about 2% of the request threads' CPU in a profile of the benchmark's HTTP commands.
+	 */
+	@Bean
+	static ValidationConfigurationCustomizer everyPropertyReachable() {
+		return configuration -> configuration.traversableResolver(new EveryPropertyReachable());
+	}
+
+	/** A traversable resolver for objects that are not JPA entities. */
+	static final class EveryPropertyReachable implements TraversableResolver {
+
+		@Override
+		public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+				ElementType elementType) {
+			return true;
+		}
+
+		@Override
+		public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+				ElementType elementType) {
+			return true;
+		}
 	}
 
 	/** {@code @NotBlank}: not null, and not {@link PlainText#isBlank blank}. */

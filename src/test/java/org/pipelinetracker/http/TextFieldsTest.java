@@ -1,5 +1,6 @@
 package org.pipelinetracker.http;
 
+import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,9 @@ class TextFieldsTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ValidatorFactory validatorFactory;
 
 	Api api;
 
@@ -136,6 +140,13 @@ class TextFieldsTest {
 		refused(() -> api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/me/preferences"))
 				.header("Content-Type", "application/json")
 				.PUT(HttpRequest.BodyPublishers.ofString("{\"timeZone\":\"Asia/Seoul\\u0000\"}"))), "timeZone");
+	}
+
+	@Test
+	void validatesWithoutAskingJpaWhetherAPropertyIsLoaded() {
+		// request bodies are not entities: every property is reachable and cascadable (the nested fields above still
+		// get their reasons), without Hibernate Validator's look-up through every persistence provider
+		assertThat(validatorFactory.getTraversableResolver()).isInstanceOf(ValidationConfig.EveryPropertyReachable.class);
 	}
 
 	@Test
