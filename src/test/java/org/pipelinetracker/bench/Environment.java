@@ -32,6 +32,8 @@ final class Environment {
 		m.put("version", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
 		m.put("flags", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
 				.filter(a -> !a.startsWith("-Dbench.") && !a.contains("surefire")).toList());
+		// Surefire switches assertions on through the class loader, not a flag: the libraries share this class's loader
+		m.put("assertions", Environment.class.desiredAssertionStatus());
 		m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		m.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList());
 		return m;
