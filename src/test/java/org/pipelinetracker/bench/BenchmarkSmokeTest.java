@@ -49,6 +49,9 @@ class BenchmarkSmokeTest {
 		assertThat(oursOneClient.path("cpu_ms_per_command").asDouble()).as("CPU per command").isPositive();
 		assertThat(oursOneClient.path("write_path_cpu_ms_per_command").asDouble()).as("the write path's")
 				.isPositive().isLessThan(oursOneClient.path("cpu_ms_per_command").asDouble());
+		if (Files.exists(Path.of("/proc/stat"))) {
+			assertThat(oursOneClient.path("machine_cpu_ms_per_command").asDouble()).as("the machine's").isPositive();
+		}
 		assertThat(h2.path("detail").path("replay").path("rows_after").path("pipeline_project").asLong())
 				.as("the replay rebuilt the pipeline of every loaded project")
 				.isEqualTo(h2.path("detail").path("load").path("projects").asLong());

@@ -1,7 +1,11 @@
 package org.pipelinetracker.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,42 +15,53 @@ import java.util.function.LongSupplier;
  * run there). Commands per second swing by ±20% between runs of the same code on two shared cores; the CPU a command
  * costs swings far less, so it is what shows a lever of a few per cent on the write path. The baseline application
  * handles its commands on the caller's thread, so it has no write-path figure; a JVM that cannot measure thread CPU
- * reports none.
+ * reports none. And what the whole machine used ({@code /proc/stat}, Linux only), which also counts the PostgreSQL
+ * server's processes: on PostgreSQL the database's work is outside the JVM, so only this figure compares the two
+ * applications' whole cost per command there.
  */
 final class CpuMeter {
 
 	/** The name the command bus gives its workers ({@code GroupCommitCommandBus}), followed by a number. */
 	static final String WRITE_PATH_THREADS = "command-group-commit-";
 
+	/** Linux counts {@code /proc/stat} in ticks of 1/100 s ({@code USER_HZ}, 100 on every common build). */
+	static final long NANOS_PER_TICK = 10_000_000L;
+
 	private final LongSupplier processNanos;
 	private final LongSupplier writePathNanos;
+	private final LongSupplier machineNanos;
 	private long processAtStart;
 	private long writePathAtStart;
+	private long machineAtStart;
 
-	CpuMeter(LongSupplier processNanos, LongSupplier writePathNanos) {
+	CpuMeter(LongSupplier processNanos, LongSupplier writePathNanos, LongSupplier machineNanos) {
 		this.processNanos = processNanos;
 		this.writePathNanos = writePathNanos;
+		this.machineNanos = machineNanos;
 	}
 
-	/** A meter of this JVM. */
+	/** A meter of this JVM and this machine. */
 	static CpuMeter ofThisJvm() {
-		return new CpuMeter(CpuMeter::processCpuNanos, CpuMeter::writePathCpuNanos);
+		return new CpuMeter(CpuMeter::processCpuNanos, CpuMeter::writePathCpuNanos, CpuMeter::machineCpuNanos);
 	}
 
 	/** From now on. */
 	CpuMeter start() {
 		processAtStart = processNanos.getAsLong();
 		writePathAtStart = writePathNanos.getAsLong();
+		machineAtStart = machineNanos.getAsLong();
 		return this;
 	}
 
 	/**
-	 * Milliseconds of CPU per command since {@link #start()}: of the whole JVM and of the write path, each -1 where it
-	 * cannot be told (no command, a JVM that does not measure it, no write-path thread).
+	 * Milliseconds of CPU per command since {@link #start()}: of the whole JVM, of the write path and of the whole
+	 * machine, each -1 where it cannot be told (no command, a JVM or system that does not measure it, no write-path
+	 * thread).
 	 */
 	PerCommand perCommand(long commands) {
 		return new PerCommand(per(processAtStart, processNanos.getAsLong(), commands),
-				per(writePathAtStart, writePathNanos.getAsLong(), commands));
+				per(writePathAtStart, writePathNanos.getAsLong(), commands),
+				per(machineAtStart, machineNanos.getAsLong(), commands));
 	}
 
 	private static double per(long atStart, long atEnd, long commands) {
@@ -57,7 +72,12 @@ final class CpuMeter {
 	}
 
 	/** Milliseconds of CPU per command; -1: not measured. */
-	record PerCommand(double processMs, double writePathMs) {
+	record PerCommand(double processMs, double writePathMs, double machineMs) {
+
+		/** The same figures without the write path's (the baseline's: its commands run on its clients' threads). */
+		PerCommand withoutWritePath() {
+			return new PerCommand(processMs, -1, machineMs);
+		}
 	}
 
 	private static long processCpuNanos() {
@@ -85,5 +105,35 @@ final class CpuMeter {
 			}
 		}
 		return any ? sum : -1;
+	}
+
+	/**
+	 * The CPU every processor of the machine has spent so far outside idle and I/O wait (user, nice, system, irq,
+	 * softirq, steal: the first line of {@code /proc/stat}), or -1 where there is no such file.
+	 */
+	static long machineCpuNanos() {
+		try {
+			List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
+			return lines.isEmpty() ? -1 : busyTicks(lines.get(0)) * NANOS_PER_TICK;
+		}
+		catch (IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	/** The busy ticks of a {@code /proc/stat} "cpu" line; -1 if it is not one. */
+	static long busyTicks(String cpuLine) {
+		String[] f = cpuLine.trim().split("\\s+");
+		if (f.length < 8 || !f[0].equals("cpu")) {
+			return -1;
+		}
+		long busy = 0;
+		for (int i : new int[] {1, 2, 3, 6, 7}) {
+			busy += Long.parseLong(f[i]);
+		}
+		if (f.length > 8) {
+			busy += Long.parseLong(f[8]);
+		}
+		return busy;
 	}
 }

@@ -16,7 +16,8 @@ class CpuMeterTest {
 
 	private final AtomicLong process = new AtomicLong();
 	private final AtomicLong writePath = new AtomicLong();
-	private final CpuMeter meter = new CpuMeter(process::get, writePath::get);
+	private final AtomicLong machine = new AtomicLong();
+	private final CpuMeter meter = new CpuMeter(process::get, writePath::get, machine::get);
 
 	@Test
 	void dividesTheCpuUsedSinceTheStartByTheCommands() {
@@ -25,9 +26,12 @@ class CpuMeterTest {
 		meter.start();
 		process.addAndGet(300_000_000L);
 		writePath.addAndGet(60_000_000L);
+		machine.addAndGet(500_000_000L);
 		CpuMeter.PerCommand perCommand = meter.perCommand(100);
 		assertThat(perCommand.processMs()).isCloseTo(3.0, within(1e-9));
 		assertThat(perCommand.writePathMs()).isCloseTo(0.6, within(1e-9));
+		assertThat(perCommand.machineMs()).as("the database server's processes too").isCloseTo(5.0, within(1e-9));
+		assertThat(perCommand.withoutWritePath().writePathMs()).isEqualTo(-1);
 	}
 
 	@Test
@@ -41,6 +45,14 @@ class CpuMeterTest {
 		process.addAndGet(1_000_000L);
 		assertThat(meter.perCommand(10).writePathMs()).as("no write-path thread").isEqualTo(-1);
 		assertThat(meter.perCommand(10).processMs()).isCloseTo(0.1, within(1e-9));
+	}
+
+	@Test
+	void readsTheMachinesBusyTicksFromProcStat() {
+		// user nice system idle iowait irq softirq steal guest guest_nice: idle and iowait are not busy
+		assertThat(CpuMeter.busyTicks("cpu  100 5 50 9000 300 7 3 2 0 0")).isEqualTo(100 + 5 + 50 + 7 + 3 + 2);
+		assertThat(CpuMeter.busyTicks("cpu 1 2 3 4 5 6 7")).isEqualTo(1 + 2 + 3 + 6 + 7);
+		assertThat(CpuMeter.busyTicks("cpu0 100 5 50 9000 300 7 3 2")).as("one processor's line").isEqualTo(-1);
 	}
 
 	@Test

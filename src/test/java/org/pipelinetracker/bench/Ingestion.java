@@ -114,7 +114,7 @@ final class Ingestion {
 		CpuMeter.PerCommand cpuPerCommand = cpu.perCommand(measured);
 		if (!tag.startsWith("O")) {
 			// the baseline handles commands on its clients' threads: the group-commit workers are ours, idle
-			cpuPerCommand = new CpuMeter.PerCommand(cpuPerCommand.processMs(), -1);
+			cpuPerCommand = cpuPerCommand.withoutWritePath();
 		}
 		Histogram all = new Histogram(3);
 		histograms.forEach(all::add);
@@ -125,9 +125,9 @@ final class Ingestion {
 				all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, all.getTotalCount(),
 				errors.get(), firstError[0], cpuPerCommand);
 		log(String.format(Locale.ROOT, "  %-8s %-10s %8.0f cmds/s %8.0f events/s  p50 %6.2f ms  p99 %7.2f ms  errors %d"
-				+ "  CPU per command %s ms, write path %s ms%s", tag.startsWith("O") ? "ours" : "baseline", mode,
+				+ "  CPU per command %s ms, write path %s ms, machine %s ms%s", tag.startsWith("O") ? "ours" : "baseline", mode,
 				sample.cmdsPerS(), sample.eventsPerS(), sample.p50Ms(), sample.p99Ms(), sample.errors(),
-				cpuMs(cpuPerCommand.processMs()), cpuMs(cpuPerCommand.writePathMs()),
+				cpuMs(cpuPerCommand.processMs()), cpuMs(cpuPerCommand.writePathMs()), cpuMs(cpuPerCommand.machineMs()),
 				sample.firstError() == null ? "" : " (" + sample.firstError() + ")"));
 		if (sample.errors() > 0) {
 			notes.add(tag + " " + mode + ": " + sample.errors() + " failed writes, first: " + sample.firstError());
@@ -212,11 +212,14 @@ final class Ingestion {
 			m.put("errors", list.stream().mapToLong(Sample::errors).sum());
 			m.put("cpu_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().processMs()).toList()));
 			m.put("write_path_cpu_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().writePathMs()).toList()));
+			m.put("machine_cpu_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().machineMs()).toList()));
 			m.put("runs", list.stream().map(s -> Map.of("cmds_per_s", round(s.cmdsPerS()), "events_per_s",
 					round(s.eventsPerS()), "p50_ms", round2(s.p50Ms()), "p99_ms", round2(s.p99Ms()), "ops", s.ops(),
 					"errors", s.errors(), "cpu_ms_per_command", s.cpu().processMs() < 0 ? "not measured"
 							: round3(s.cpu().processMs()), "write_path_cpu_ms_per_command",
-					s.cpu().writePathMs() < 0 ? "not measured" : round3(s.cpu().writePathMs()))).toList());
+					s.cpu().writePathMs() < 0 ? "not measured" : round3(s.cpu().writePathMs()),
+					"machine_cpu_ms_per_command", s.cpu().machineMs() < 0 ? "not measured" : round3(s.cpu().machineMs())))
+					.toList());
 			out.put(mode, m);
 		});
 		return out;
