@@ -1,6 +1,8 @@
 package org.pipelinetracker.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -66,6 +68,11 @@ record BenchConfig(long events, List<String> databases, int runs, int warmupSeco
 	static BenchConfig smoke(Path out) {
 		return new BenchConfig(600, List.of("h2"), 1, 1, 1, 20, 5, 5, 500, true, true, "admin", "admin-demo", out,
 				List.of(1, 8), true, List.of(), 0, false);
+	}
+
+	/** The {@code Authorization} header of every HTTP request the benchmark sends: Basic, with user and password. */
+	String basicAuth() {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String prop(String name, String fallback) {

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -481,8 +479,7 @@ public final class Benchmark {
 		}
 		Path logFile = cfg.out().resolve("startup-" + db.name() + ".log");
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		String auth = "Basic " + Base64.getEncoder().encodeToString((cfg.user() + ":" + cfg.password())
-				.getBytes(StandardCharsets.UTF_8));
+		String auth = cfg.basicAuth();
 		long t0 = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
 		long ms = -1;

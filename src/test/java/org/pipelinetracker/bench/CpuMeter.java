@@ -1,11 +1,11 @@
 package org.pipelinetracker.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -112,9 +112,10 @@ final class CpuMeter {
 	 * softirq, steal: the first line of {@code /proc/stat}), or -1 where there is no such file.
 	 */
 	static long machineCpuNanos() {
-		try {
-			List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
-			return lines.isEmpty() ? -1 : busyTicks(lines.get(0)) * NANOS_PER_TICK;
+		try (BufferedReader stat = Files.newBufferedReader(Path.of("/proc/stat"))) {
+			String first = stat.readLine();
+			long ticks = first == null ? -1 : busyTicks(first);
+			return ticks < 0 ? -1 : ticks * NANOS_PER_TICK;
 		}
 		catch (IOException | RuntimeException e) {
 			return -1;

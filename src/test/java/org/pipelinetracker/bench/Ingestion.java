@@ -75,7 +75,7 @@ final class Ingestion {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		List<Future<Histogram>> futures = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
-			Workload.Client client = http ? workload.overHttp(c, httpClient, baseUrl, cfg.user(), cfg.password())
+			Workload.Client client = http ? workload.overHttp(c, httpClient, baseUrl, cfg.basicAuth())
 					: workload.inProcess(c, projects, facilities);
 			futures.add(pool.submit(() -> {
 				Histogram h = new Histogram(3);
@@ -105,19 +105,16 @@ final class Ingestion {
 		long indexAtStart = maxGlobalIndex(jdbc);
 		sleepUntil(end);
 		long indexAtEnd = maxGlobalIndex(jdbc);
-		long measured = 0;
-		List<Histogram> histograms = new ArrayList<>();
+		Histogram all = new Histogram(3);
 		for (Future<Histogram> f : futures) {
-			histograms.add(f.get());
-			measured += histograms.get(histograms.size() - 1).getTotalCount();
+			all.add(f.get());
 		}
-		CpuMeter.PerCommand cpuPerCommand = cpu.perCommand(measured);
-		if (!tag.startsWith("O")) {
+		boolean ours = tag.startsWith("O");
+		CpuMeter.PerCommand cpuPerCommand = cpu.perCommand(all.getTotalCount());
+		if (!ours) {
 			// the baseline handles commands on its clients' threads: the group-commit workers are ours, idle
 			cpuPerCommand = cpuPerCommand.withoutWritePath();
 		}
-		Histogram all = new Histogram(3);
-		histograms.forEach(all::add);
 		pool.shutdown();
 		httpThreads.shutdown();
 		double seconds = measure / 1e9;
@@ -125,7 +122,7 @@ final class Ingestion {
 				all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, all.getTotalCount(),
 				errors.get(), firstError[0], cpuPerCommand);
 		log(String.format(Locale.ROOT, "  %-8s %-10s %8.0f cmds/s %8.0f events/s  p50 %6.2f ms  p99 %7.2f ms  errors %d"
-				+ "  CPU per command %s ms, write path %s ms, machine %s ms%s", tag.startsWith("O") ? "ours" : "baseline", mode,
+				+ "  CPU per command %s ms, write path %s ms, machine %s ms%s", ours ? "ours" : "baseline", mode,
 				sample.cmdsPerS(), sample.eventsPerS(), sample.p50Ms(), sample.p99Ms(), sample.errors(),
 				cpuMs(cpuPerCommand.processMs()), cpuMs(cpuPerCommand.writePathMs()), cpuMs(cpuPerCommand.machineMs()),
 				sample.firstError() == null ? "" : " (" + sample.firstError() + ")"));
@@ -215,11 +212,9 @@ final class Ingestion {
 			m.put("machine_cpu_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().machineMs()).toList()));
 			m.put("runs", list.stream().map(s -> Map.of("cmds_per_s", round(s.cmdsPerS()), "events_per_s",
 					round(s.eventsPerS()), "p50_ms", round2(s.p50Ms()), "p99_ms", round2(s.p99Ms()), "ops", s.ops(),
-					"errors", s.errors(), "cpu_ms_per_command", s.cpu().processMs() < 0 ? "not measured"
-							: round3(s.cpu().processMs()), "write_path_cpu_ms_per_command",
-					s.cpu().writePathMs() < 0 ? "not measured" : round3(s.cpu().writePathMs()),
-					"machine_cpu_ms_per_command", s.cpu().machineMs() < 0 ? "not measured" : round3(s.cpu().machineMs())))
-					.toList());
+					"errors", s.errors(), "cpu_ms_per_command", measured(s.cpu().processMs()),
+					"write_path_cpu_ms_per_command", measured(s.cpu().writePathMs()), "machine_cpu_ms_per_command",
+					measured(s.cpu().machineMs()))).toList());
 			out.put(mode, m);
 		});
 		return out;
@@ -238,6 +233,11 @@ final class Ingestion {
 	/** The median of the measured values (-1: not measured), to 3 decimals, or "not measured" if none was. */
 	private static Object measuredMedian(List<Double> values) {
 		double m = median(values.stream().filter(v -> v >= 0).toList());
-		return Double.isNaN(m) ? "not measured" : round3(m);
+		return measured(Double.isNaN(m) ? -1 : m);
+	}
+
+	/** A CPU figure to 3 decimals, or "not measured" for -1. */
+	private static Object measured(double ms) {
+		return ms < 0 ? "not measured" : round3(ms);
 	}
 }

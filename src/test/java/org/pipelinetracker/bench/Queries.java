@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +47,7 @@ final class Queries {
 		ExecutorService httpThreads = Executors.newCachedThreadPool();
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads).build();
 		String baseUrl = "http://localhost:" + port(ctx);
-		String auth = "Basic " + Base64.getEncoder().encodeToString((cfg.user() + ":" + cfg.password())
-				.getBytes(StandardCharsets.UTF_8));
+		String auth = cfg.basicAuth();
 		// the read models must have caught up (the replays above did that)
 		LocalDate asOf = new Workload(tag, LocalDate.now(ZONE)).base().plusDays(3);
 		Random random = new Random(42);

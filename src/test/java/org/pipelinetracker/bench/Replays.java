@@ -12,11 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,8 +97,7 @@ final class Replays {
 			Histogram latencies, long[] partial, Long projectsBefore) {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String baseUrl = "http://localhost:" + port(ctx);
-		String auth = "Basic " + Base64.getEncoder().encodeToString((cfg.user() + ":" + cfg.password())
-				.getBytes(StandardCharsets.UTF_8));
+		String auth = cfg.basicAuth();
 		JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
 		List<String> ids = jdbc.queryForList("select project_id from project_view fetch first 1000 rows only", String.class);
 		Random random = new Random(7);

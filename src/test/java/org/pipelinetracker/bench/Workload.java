@@ -15,10 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -133,10 +131,8 @@ final class Workload {
 		};
 	}
 
-	/** Through real HTTP, with HTTP Basic credentials (harmless while the API is open). */
-	Client overHttp(int client, HttpClient http, String baseUrl, String user, String password) {
-		String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-				.getBytes(StandardCharsets.UTF_8));
+	/** Through real HTTP, with {@code auth} as every request's {@code Authorization} header. */
+	Client overHttp(int client, HttpClient http, String baseUrl, String auth) {
 		return new Client(client) {
 			@Override
 			void perform(String id, int project, int step) throws Exception {
