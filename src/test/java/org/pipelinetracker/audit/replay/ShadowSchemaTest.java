@@ -66,6 +66,52 @@ class ShadowSchemaTest {
 	}
 
 	@Test
+	void writesNothingWhenTheRebuiltRowsAreTheLiveOnes() throws Exception {
+		try (HikariDataSource live = pool()) {
+			JdbcTemplate jdbc = new JdbcTemplate(live);
+			String insert = "insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)";
+			jdbc.update(insert, "one", "One", "210", "Tashkent");
+			jdbc.update(insert, "two", "Two", "230", "Navoi");
+			Object firstRow = jdbc.queryForObject("select _rowid_ from pipeline_project where project_id = 'one'", Object.class);
+			try (ShadowSchema shadow = ShadowSchema.create(live)) {
+				JdbcTemplate rebuilt = new JdbcTemplate(new SingleConnectionDataSource(shadow.connection(), true));
+				rebuilt.update(insert, "two", "Two", "230", "Navoi");
+				rebuilt.update(insert, "one", "One", "210", "Tashkent");
+				shadow.connection().commit();
+
+				Long written = new TransactionTemplate(new JdbcTransactionManager(live))
+						.execute(status -> shadow.replace(jdbc, Table.of("pipeline_project", "project_id")));
+				assertThat(written).isZero();
+			}
+			assertThat(jdbc.queryForList("select project_id || ' ' || region from pipeline_project order by project_id",
+					String.class)).containsExactly("one Tashkent", "two Navoi");
+			assertThat(jdbc.queryForObject("select _rowid_ from pipeline_project where project_id = 'one'", Object.class))
+					.as("not rewritten").isEqualTo(firstRow);
+		}
+	}
+
+	@Test
+	void addsTheRebuiltRowsTheLiveTableLacksWhenNoLiveRowHadToGo() throws Exception {
+		try (HikariDataSource live = pool()) {
+			JdbcTemplate jdbc = new JdbcTemplate(live);
+			String insert = "insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)";
+			jdbc.update(insert, "same", "Same", "210", "Tashkent");
+			try (ShadowSchema shadow = ShadowSchema.create(live)) {
+				JdbcTemplate rebuilt = new JdbcTemplate(new SingleConnectionDataSource(shadow.connection(), true));
+				rebuilt.update(insert, "same", "Same", "210", "Tashkent");
+				rebuilt.update(insert, "new", "New", "140", "Khorezm");
+				shadow.connection().commit();
+
+				Long written = new TransactionTemplate(new JdbcTransactionManager(live))
+						.execute(status -> shadow.replace(jdbc, Table.of("pipeline_project", "project_id")));
+				assertThat(written).as("no live row deleted, the new one inserted").isEqualTo(1);
+			}
+			assertThat(jdbc.queryForList("select project_id from pipeline_project order by project_id", String.class))
+					.containsExactly("new", "same");
+		}
+	}
+
+	@Test
 	void dropsWhatAKilledRebuildLeftAndHandsItsConnectionBackOnTheLiveSchema() throws Exception {
 		try (HikariDataSource live = pool()) {
 			JdbcTemplate jdbc = new JdbcTemplate(live);
