@@ -5,12 +5,17 @@ import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.support.ResourcePropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +30,8 @@ import java.util.Map;
  * {@code postgres} (src/main/resources/application-postgres.properties) is configured in production, and, ahead of
  * every other property source, as {@code spring.datasource.*} too, so that the H2 URL of application-test.properties
  * cannot win, whatever the order of the active profiles. Profile {@code postgres} is applied as well when it is not
- * active (its file is added right behind these settings), so {@code pg} alone is enough.
+ * active (its file is added behind these settings and behind the test's own properties), so {@code pg} alone is
+ * enough.
  * <p>
  * Spring Boot builds its usual Hikari pool over the URL. A bean registered here, before any other, is destroyed
  * after all of them, that is after the pool has closed; it tells the server that this context no longer needs it.
@@ -38,6 +44,23 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 	static final String PROPERTY_SOURCE = "embeddedPostgres";
 
 	static final String POSTGRES_PROFILE = "postgres";
+
+	/**
+	 * Where profile {@code postgres}'s file goes: behind these settings and behind a test's own properties
+	 * ({@code @SpringBootTest(properties = …)}, command-line arguments), so that a test that sets one of that
+	 * profile's properties gets its own value, as it would with the profile active.
+	 */
+	private static String behindTestsOwn(MutablePropertySources sources) {
+		String behind = PROPERTY_SOURCE;
+		for (String own : List.of(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME,
+				CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
+			PropertySource<?> source = sources.get(own);
+			if (source != null && sources.precedenceOf(source) > sources.precedenceOf(sources.get(behind))) {
+				behind = own;
+			}
+		}
+		return behind;
+	}
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
@@ -63,7 +86,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, settings));
 		if (!environment.matchesProfiles(POSTGRES_PROFILE)) {
 			try {
-				environment.getPropertySources().addAfter(PROPERTY_SOURCE, new ResourcePropertySource(
+				environment.getPropertySources().addAfter(behindTestsOwn(environment.getPropertySources()), new ResourcePropertySource(
 						"profile " + POSTGRES_PROFILE, "classpath:application-" + POSTGRES_PROFILE + ".properties"));
 			}
 			catch (IOException e) {

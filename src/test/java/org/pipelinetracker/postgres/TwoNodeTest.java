@@ -247,6 +247,8 @@ class TwoNodeTest {
 	private ConfigurableApplicationContext start(String node, String url) {
 		List<String> args = new ArrayList<>(List.of(
 				"--tracker.cluster.balance-interval=1s",
+				// four segments throughout, shared between the nodes (SegmentsFollowNodesTest: one per node)
+				"--tracker.cluster.segments-follow-nodes=false",
 				"--axon.eventhandling.tokenstore.claim-timeout=" + CLAIM_TIMEOUT));
 		for (String processor : PROCESSORS) {
 			String prefix = "--axon.eventhandling.processors." + processor + ".";
