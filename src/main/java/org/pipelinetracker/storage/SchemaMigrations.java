@@ -1,6 +1,8 @@
 package org.pipelinetracker.storage;
 
+import ch.qos.logback.classic.Level;
 import org.flywaydb.core.Flyway;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.util.Map;
@@ -22,12 +24,36 @@ public final class SchemaMigrations {
 
 	/** Creates the schema in a (fresh) H2 database, e.g. the shadow database of the consistency check. */
 	public static void migrateH2(DataSource dataSource) {
-		Flyway.configure().dataSource(dataSource).locations(LOCATION).placeholders(H2_TYPES).load().migrate();
+		quietly(() -> Flyway.configure().dataSource(dataSource).locations(LOCATION).placeholders(H2_TYPES).load()
+				.migrate());
 	}
 
 	/** Creates the schema inside {@code schema} of an H2 database (created if missing), e.g. a rebuild's shadow. */
 	public static void migrateH2(DataSource dataSource, String schema) {
-		Flyway.configure().dataSource(dataSource).schemas(schema).locations(LOCATION).placeholders(H2_TYPES).load()
-				.migrate();
+		quietly(() -> Flyway.configure().dataSource(dataSource).schemas(schema).locations(LOCATION)
+				.placeholders(H2_TYPES).load().migrate());
+	}
+
+	/**
+	 * Runs a shadow's migration with Flyway's log at ERROR. A shadow gets the live schema, whose migrations the log
+	 * showed at start-up; every rebuild and consistency check would otherwise log some 25 lines again, and H2's
+	 * "newer than verified" warning. A failure still throws, and is logged by the caller. Other logging back-ends
+	 * than Logback (Spring Boot's default) are left as they are.
+	 */
+	private static void quietly(Runnable migration) {
+		if (!(LoggerFactory.getLogger("org.flywaydb") instanceof ch.qos.logback.classic.Logger flyway)) {
+			migration.run();
+			return;
+		}
+		synchronized (SchemaMigrations.class) {
+			Level before = flyway.getLevel();
+			flyway.setLevel(Level.ERROR);
+			try {
+				migration.run();
+			}
+			finally {
+				flyway.setLevel(before);
+			}
+		}
 	}
 }

@@ -2,6 +2,10 @@ package org.pipelinetracker.audit.replay;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.pipelinetracker.kernel.ShadowableProjection.Table;
 import org.pipelinetracker.storage.SchemaMigrations;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -108,6 +112,21 @@ class ShadowSchemaTest {
 			}
 			assertThat(jdbc.queryForList("select project_id from pipeline_project order by project_id", String.class))
 					.containsExactly("new", "same");
+		}
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void makesItsTablesWithoutRepeatingTheMigrationsInTheLog(CapturedOutput output) throws Exception {
+		try (HikariDataSource live = pool()) {
+			int before = output.getAll().length();
+			try (ShadowSchema shadow = ShadowSchema.create(live)) {
+				assertThat(new JdbcTemplate(new SingleConnectionDataSource(shadow.connection(), true))
+						.queryForObject("select count(*) from pipeline_project", Long.class)).isZero();
+			}
+			assertThat(output.getAll().substring(before)).doesNotContain("Migrating schema").doesNotContain("flyway");
+			assertThat(((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).getLevel())
+					.as("Flyway's level as it was").isNotEqualTo(ch.qos.logback.classic.Level.ERROR);
 		}
 	}
 
