@@ -32,6 +32,10 @@ class FxRatesHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		// the fetch's status first: a fetch puts its rates in force before it records its success, so rates read
+		// after a success include what it added (read the other way round, an answer could show a fetch "ok" with
+		// the rates from before it)
+		CbuRatesFetch.Status status = fetch.status();
 		RateTable table = rates.current();
 		long fromFile = table.all().stream().filter(r -> !r.isPublished()).count();
 		LocalDate latest = table.all().stream().map(FxRate::date).max(LocalDate::compareTo).orElse(null);
@@ -42,7 +46,6 @@ class FxRatesHealthIndicator implements HealthIndicator {
 		inForce.put("importedRevision", imported.revision());
 		inForce.put("latestRateDate", latest == null ? "none" : latest.toString());
 		inForce.put("fingerprint", table.fingerprint());
-		CbuRatesFetch.Status status = fetch.status();
 		Map<String, Object> fetching = new LinkedHashMap<>();
 		if (!fetch.enabled()) {
 			fetching.put("state", "off");
