@@ -1,6 +1,5 @@
 package org.pipelinetracker.storage;
 
-import ch.qos.logback.classic.Level;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +17,8 @@ public final class SchemaMigrations {
 	public static final String LOCATION = "classpath:db/migration/common";
 	public static final Map<String, String> H2_TYPES = Map.of("binary", "blob", "text", "clob",
 			"binary_inline", "varbinary", "text_inline", "character varying");
+	private static final String FLYWAY = "org.flywaydb";
+	private static final String LOGBACK = "ch.qos.logback.classic.Logger";
 
 	private SchemaMigrations() {
 	}
@@ -37,17 +38,25 @@ public final class SchemaMigrations {
 	/**
 	 * Runs a shadow's migration with Flyway's log at ERROR. A shadow gets the live schema, whose migrations the log
 	 * showed at start-up; every rebuild and consistency check would otherwise log some 25 lines again, and H2's
-	 * "newer than verified" warning. A failure still throws, and is logged by the caller. Other logging back-ends
-	 * than Logback (Spring Boot's default) are left as they are.
+	 * "newer than verified" warning. A failure still throws, and is logged by the caller. With a logging back-end
+	 * other than Logback (Spring Boot's default) the migration logs as Flyway does.
 	 */
 	private static void quietly(Runnable migration) {
-		if (!(LoggerFactory.getLogger("org.flywaydb") instanceof ch.qos.logback.classic.Logger flyway)) {
-			migration.run();
-			return;
+		if (LOGBACK.equals(LoggerFactory.getLogger(FLYWAY).getClass().getName())) {
+			QuietFlyway.run(migration);
 		}
-		synchronized (SchemaMigrations.class) {
-			Level before = flyway.getLevel();
-			flyway.setLevel(Level.ERROR);
+		else {
+			migration.run();
+		}
+	}
+
+	/** Logback's own API, in a class loaded only when Logback is the back-end. */
+	private static final class QuietFlyway {
+
+		static synchronized void run(Runnable migration) {
+			ch.qos.logback.classic.Logger flyway = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(FLYWAY);
+			ch.qos.logback.classic.Level before = flyway.getLevel();
+			flyway.setLevel(ch.qos.logback.classic.Level.ERROR);
 			try {
 				migration.run();
 			}

@@ -46,6 +46,9 @@ import java.util.stream.Collectors;
 class SegmentBalancer implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+	/** Widest (smallest mask) first, then by id. */
+	private static final Comparator<Segment> WIDEST_FIRST = Comparator.comparingInt(Segment::getMask)
+			.thenComparingInt(Segment::getSegmentId);
 
 	private final EventProcessingConfiguration processing;
 	private final JdbcTemplate jdbc;
@@ -53,9 +56,6 @@ class SegmentBalancer implements SmartLifecycle {
 	private final Duration interval;
 	private final boolean segmentsFollowNodes;
 	private final int maxSegments;
-	private static final Comparator<Segment> WIDEST_FIRST = Comparator.comparingInt(Segment::getMask)
-			.thenComparingInt(Segment::getSegmentId);
-
 	/** A split or merge asked of a processor and not finished yet: no other until it is. */
 	private final Map<String, CompletableFuture<Boolean>> pending = new ConcurrentHashMap<>();
 	private ScheduledExecutorService scheduler;
