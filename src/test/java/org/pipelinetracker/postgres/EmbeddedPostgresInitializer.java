@@ -83,10 +83,11 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 		settings.put("tracker.security.demo-users", "true");
 		// profile postgres requires four-eyes approval of money; the tests keep what they set (none by default)
 		settings.put("tracker.approvals.required-for", environment.getProperty("tracker.approvals.required-for", ""));
-		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, settings));
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.addFirst(new MapPropertySource(PROPERTY_SOURCE, settings));
 		if (!environment.matchesProfiles(POSTGRES_PROFILE)) {
 			try {
-				environment.getPropertySources().addAfter(behindTestsOwn(environment.getPropertySources()), new ResourcePropertySource(
+				sources.addAfter(behindTestsOwn(sources), new ResourcePropertySource(
 						"profile " + POSTGRES_PROFILE, "classpath:application-" + POSTGRES_PROFILE + ".properties"));
 			}
 			catch (IOException e) {

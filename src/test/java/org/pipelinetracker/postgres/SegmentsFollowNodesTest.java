@@ -91,13 +91,7 @@ class SegmentsFollowNodesTest {
 	}
 
 	private static void write(Api node, int i) {
-		String id = "FOLLOW-" + i;
-		ok(node.post("/api/projects", """
-				{"projectId":"%s","title":"Segments follow nodes","sector":"23630","region":"Samarkand","proposedOn":"2025-06-01"}"""
-				.formatted(id)));
-		ok(node.post("/api/projects/" + id + "/agreements", "{\"agreementId\":\"A\",\"type\":\"GRANT\",\"signedOn\":\"2025-06-05\"}"));
-		ok(node.post("/api/projects/" + id + "/fundings", """
-				{"fundingId":"K","source":"KOICA_GRANT","funder":"KOICA","amount":{"amount":"250.00","currency":"USD"},"committedOn":"2025-06-06"}"""));
+		SharedDatabaseNodes.writeFundedProject(node, "FOLLOW-" + i, "Segments follow nodes");
 	}
 
 	/** Every project and its money in the node's pipeline, and still so a moment later (nothing counted twice). */
@@ -107,10 +101,6 @@ class SegmentsFollowNodesTest {
 				&& r.json().path("committedUsd").decimalValue().compareTo(committed) == 0);
 		Thread.sleep(500);
 		assertThat(node.get("/api/pipeline").body()).isEqualTo(pipeline.body());
-	}
-
-	private static void ok(Response response) {
-		assertThat(response.status()).as(response.toString()).isBetween(200, 201);
 	}
 
 	private static void awaitOwners(JdbcTemplate db, String processor, Predicate<Map<Integer, String>> condition,

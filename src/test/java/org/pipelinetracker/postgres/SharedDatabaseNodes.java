@@ -1,5 +1,7 @@
 package org.pipelinetracker.postgres;
 
+import org.pipelinetracker.Api;
+import org.pipelinetracker.Api.Response;
 import org.pipelinetracker.PipelineTrackerApplication;
 import org.pipelinetracker.postgres.twonode.NodeTestConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -8,6 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whole application nodes in this JVM, all on one embedded PostgreSQL database, for the several-nodes tests.
@@ -57,6 +61,23 @@ final class SharedDatabaseNodes {
 	/** A node the test has closed itself. */
 	void stopped(ConfigurableApplicationContext node) {
 		nodes.remove(node);
+	}
+
+	/**
+	 * Project {@code id} proposed, its grant agreement signed and 250.00 USD of KOICA funding committed, through
+	 * {@code node}; each answered 200 or 201.
+	 */
+	static void writeFundedProject(Api node, String id, String title) {
+		ok(node.post("/api/projects", """
+				{"projectId":"%s","title":"%s","sector":"23630","region":"Samarkand","proposedOn":"2025-06-01"}"""
+				.formatted(id, title)));
+		ok(node.post("/api/projects/" + id + "/agreements", "{\"agreementId\":\"A\",\"type\":\"GRANT\",\"signedOn\":\"2025-06-05\"}"));
+		ok(node.post("/api/projects/" + id + "/fundings", """
+				{"fundingId":"K","source":"KOICA_GRANT","funder":"KOICA","amount":{"amount":"250.00","currency":"USD"},"committedOn":"2025-06-06"}"""));
+	}
+
+	private static void ok(Response response) {
+		assertThat(response.status()).as(response.toString()).isBetween(200, 201);
 	}
 
 	static int port(ConfigurableApplicationContext node) {

@@ -83,16 +83,7 @@ class TwoNodeRebuildTest {
 	}
 
 	private static void write(Api node, String id) {
-		ok(node.post("/api/projects", """
-				{"projectId":"%s","title":"Rebuilt on two nodes","sector":"23630","region":"Samarkand","proposedOn":"2025-06-01"}"""
-				.formatted(id)));
-		ok(node.post("/api/projects/" + id + "/agreements", "{\"agreementId\":\"A\",\"type\":\"GRANT\",\"signedOn\":\"2025-06-05\"}"));
-		ok(node.post("/api/projects/" + id + "/fundings", """
-				{"fundingId":"K","source":"KOICA_GRANT","funder":"KOICA","amount":{"amount":"250.00","currency":"USD"},"committedOn":"2025-06-06"}"""));
-	}
-
-	private static void ok(Response response) {
-		assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+		SharedDatabaseNodes.writeFundedProject(node, id, "Rebuilt on two nodes");
 	}
 
 	private static JsonNode json(Response response) {

@@ -14,12 +14,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rebuild's shadow on H2: a schema of the live database, filled apart from the live tables and copied in at the swap. */
 class ShadowSchemaTest {
+
+	static final String INSERT = "insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)";
 
 	@Test
 	void writesApartFromTheLiveTablesAndCopiesThemInInsideTheSwapsTransaction() throws Exception {
@@ -46,22 +50,14 @@ class ShadowSchemaTest {
 	void rewritesOnlyTheRowsThatDiffer() throws Exception {
 		try (HikariDataSource live = pool()) {
 			JdbcTemplate jdbc = new JdbcTemplate(live);
-			String insert = "insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)";
-			jdbc.update(insert, "same", "Same", "210", "Tashkent");
-			jdbc.update(insert, "changed", "Changed", "230", "Navoi");
-			jdbc.update(insert, "gone", "Gone", "311", "Bukhara");
+			jdbc.update(INSERT, "same", "Same", "210", "Tashkent");
+			jdbc.update(INSERT, "changed", "Changed", "230", "Navoi");
+			jdbc.update(INSERT, "gone", "Gone", "311", "Bukhara");
 			Object sameRow = jdbc.queryForObject("select _rowid_ from pipeline_project where project_id = 'same'", Object.class);
-			try (ShadowSchema shadow = ShadowSchema.create(live)) {
-				JdbcTemplate rebuilt = new JdbcTemplate(new SingleConnectionDataSource(shadow.connection(), true));
-				rebuilt.update(insert, "same", "Same", "210", "Tashkent");
-				rebuilt.update(insert, "changed", "Changed", "230", "Samarkand");
-				rebuilt.update(insert, "new", "New", "140", "Khorezm");
-				shadow.connection().commit();
 
-				Long written = new TransactionTemplate(new JdbcTransactionManager(live))
-						.execute(status -> shadow.replace(jdbc, Table.of("pipeline_project", "project_id")));
-				assertThat(written).as("changed and gone deleted, changed and new inserted").isEqualTo(4);
-			}
+			long written = swapIn(live, List.of(new Object[] {"same", "Same", "210", "Tashkent"},
+					new Object[] {"changed", "Changed", "230", "Samarkand"}, new Object[] {"new", "New", "140", "Khorezm"}));
+			assertThat(written).as("changed and gone deleted, changed and new inserted").isEqualTo(4);
 			assertThat(jdbc.queryForList("select project_id || ' ' || region from pipeline_project order by project_id",
 					String.class)).containsExactly("changed Samarkand", "new Khorezm", "same Tashkent");
 			assertThat(jdbc.queryForObject("select _rowid_ from pipeline_project where project_id = 'same'", Object.class))
@@ -73,20 +69,13 @@ class ShadowSchemaTest {
 	void writesNothingWhenTheRebuiltRowsAreTheLiveOnes() throws Exception {
 		try (HikariDataSource live = pool()) {
 			JdbcTemplate jdbc = new JdbcTemplate(live);
-			String insert = "insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)";
-			jdbc.update(insert, "one", "One", "210", "Tashkent");
-			jdbc.update(insert, "two", "Two", "230", "Navoi");
+			jdbc.update(INSERT, "one", "One", "210", "Tashkent");
+			jdbc.update(INSERT, "two", "Two", "230", "Navoi");
 			Object firstRow = jdbc.queryForObject("select _rowid_ from pipeline_project where project_id = 'one'", Object.class);
-			try (ShadowSchema shadow = ShadowSchema.create(live)) {
-				JdbcTemplate rebuilt = new JdbcTemplate(new SingleConnectionDataSource(shadow.connection(), true));
-				rebuilt.update(insert, "two", "Two", "230", "Navoi");
-				rebuilt.update(insert, "one", "One", "210", "Tashkent");
-				shadow.connection().commit();
 
-				Long written = new TransactionTemplate(new JdbcTransactionManager(live))
-						.execute(status -> shadow.replace(jdbc, Table.of("pipeline_project", "project_id")));
-				assertThat(written).isZero();
-			}
+			long written = swapIn(live, List.of(new Object[] {"two", "Two", "230", "Navoi"},
+					new Object[] {"one", "One", "210", "Tashkent"}));
+			assertThat(written).isZero();
 			assertThat(jdbc.queryForList("select project_id || ' ' || region from pipeline_project order by project_id",
 					String.class)).containsExactly("one Tashkent", "two Navoi");
 			assertThat(jdbc.queryForObject("select _rowid_ from pipeline_project where project_id = 'one'", Object.class))
@@ -98,18 +87,11 @@ class ShadowSchemaTest {
 	void addsTheRebuiltRowsTheLiveTableLacksWhenNoLiveRowHadToGo() throws Exception {
 		try (HikariDataSource live = pool()) {
 			JdbcTemplate jdbc = new JdbcTemplate(live);
-			String insert = "insert into pipeline_project (project_id, title, sector, region) values (?, ?, ?, ?)";
-			jdbc.update(insert, "same", "Same", "210", "Tashkent");
-			try (ShadowSchema shadow = ShadowSchema.create(live)) {
-				JdbcTemplate rebuilt = new JdbcTemplate(new SingleConnectionDataSource(shadow.connection(), true));
-				rebuilt.update(insert, "same", "Same", "210", "Tashkent");
-				rebuilt.update(insert, "new", "New", "140", "Khorezm");
-				shadow.connection().commit();
+			jdbc.update(INSERT, "same", "Same", "210", "Tashkent");
 
-				Long written = new TransactionTemplate(new JdbcTransactionManager(live))
-						.execute(status -> shadow.replace(jdbc, Table.of("pipeline_project", "project_id")));
-				assertThat(written).as("no live row deleted, the new one inserted").isEqualTo(1);
-			}
+			long written = swapIn(live, List.of(new Object[] {"same", "Same", "210", "Tashkent"},
+					new Object[] {"new", "New", "140", "Khorezm"}));
+			assertThat(written).as("no live row deleted, the new one inserted").isEqualTo(1);
 			assertThat(jdbc.queryForList("select project_id from pipeline_project order by project_id", String.class))
 					.containsExactly("new", "same");
 		}
@@ -153,6 +135,21 @@ class ShadowSchemaTest {
 				}
 			}
 			assertThat(schemaExists(jdbc)).isFalse();
+		}
+	}
+
+	/**
+	 * A rebuild's shadow holding {@code rebuiltRows} (project id, title, sector, region of {@code pipeline_project}),
+	 * swapped into the live table in a transaction of its own; the rows the swap wrote.
+	 */
+	private static long swapIn(HikariDataSource live, List<Object[]> rebuiltRows) throws SQLException {
+		try (ShadowSchema shadow = ShadowSchema.create(live)) {
+			JdbcTemplate rebuilt = new JdbcTemplate(new SingleConnectionDataSource(shadow.connection(), true));
+			rebuiltRows.forEach(row -> rebuilt.update(INSERT, row));
+			shadow.connection().commit();
+			Long written = new TransactionTemplate(new JdbcTransactionManager(live)).execute(status -> shadow
+					.replace(new JdbcTemplate(live), Table.of("pipeline_project", "project_id")));
+			return written == null ? -1 : written;
 		}
 	}
 
