@@ -35,7 +35,8 @@ import java.util.List;
  * time (never pooled: see META-INF/orm.xml), so every event costs a {@code select nextval} round trip before its
  * insert, plus Hibernate's session, persist and flush work. The JDBC engine sends a command's events as one JDBC
  * batch, and the global index is taken from the same sequence inside the insert itself (still one value at a time,
- * in commit order as before). Reading (aggregates, processors) is plain JDBC as well.
+ * in commit order as before). Reading (aggregates, processors) is plain JDBC as well, and each event's recording
+ * instant is parsed once, by a parser for the form Axon writes ({@link TimestampParsingEngine}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "tracker.event-store.engine", havingValue = "jdbc", matchIfMissing = true)
@@ -49,7 +50,25 @@ class EventStoreConfig {
 			org.axonframework.config.Configuration configuration, TransactionManager transactionManager,
 			DataSource dataSource, @Value("${tracker.event-store.fetch-batch-size:100}") int fetchBatchSize)
 			throws SQLException {
-		EventSchema schema = EventSchema.builder()
+		return new TimestampParsingEngine(JdbcEventStorageEngine.builder()
+				.snapshotSerializer(defaultSerializer)
+				.eventSerializer(eventSerializer)
+				.upcasterChain(configuration.upcasterChain())
+				.snapshotFilter(configuration.snapshotFilter())
+				.persistenceExceptionResolver(persistenceExceptionResolver)
+				.connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+						new SpringDataSourceConnectionProvider(dataSource)))
+				.transactionManager(transactionManager)
+				.schema(schema())
+				.dataType(byte[].class)
+				.batchSize(fetchBatchSize)
+				.appendEvents(appendEvents(nextIndex(dataSource)))
+				.readEventDataWithGaps(EventStoreConfig::readEventDataWithGaps));
+	}
+
+	/** Axon's JDBC schema on Flyway's {@code domain_event_entry} and {@code snapshot_event_entry}. */
+	static EventSchema schema() {
+		return EventSchema.builder()
 				.eventTable("domain_event_entry")
 				.snapshotTable("snapshot_event_entry")
 				.globalIndexColumn("global_index")
@@ -62,21 +81,6 @@ class EventStoreConfig {
 				.payloadRevisionColumn("payload_revision")
 				.payloadColumn("payload")
 				.metaDataColumn("meta_data")
-				.build();
-		return JdbcEventStorageEngine.builder()
-				.snapshotSerializer(defaultSerializer)
-				.eventSerializer(eventSerializer)
-				.upcasterChain(configuration.upcasterChain())
-				.snapshotFilter(configuration.snapshotFilter())
-				.persistenceExceptionResolver(persistenceExceptionResolver)
-				.connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-						new SpringDataSourceConnectionProvider(dataSource)))
-				.transactionManager(transactionManager)
-				.schema(schema)
-				.dataType(byte[].class)
-				.batchSize(fetchBatchSize)
-				.appendEvents(appendEvents(nextIndex(dataSource)))
-				.readEventDataWithGaps(EventStoreConfig::readEventDataWithGaps)
 				.build();
 	}
 

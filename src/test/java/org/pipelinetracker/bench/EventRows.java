@@ -23,6 +23,7 @@ import org.pipelinetracker.project.api.ProjectId;
 import org.pipelinetracker.project.api.ProjectProposedEvent;
 import org.pipelinetracker.project.api.ProjectStageChangedEvent;
 import org.pipelinetracker.project.api.Stage;
+import org.pipelinetracker.storage.EventTimestamps;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -208,7 +209,7 @@ final class EventRows {
 								rs.getString(6), rs.getString(7)));
 						Object meta = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(9), byte[].class,
 								MetaData.class.getName(), null));
-						Instant at = DateTimeUtils.parseInstant(rs.getString(10));
+						Instant at = EventTimestamps.parse(rs.getString(10)); // as the event store reads it
 						if (payload != null && meta != null && at != null) {
 							count++;
 						}
