@@ -27,9 +27,16 @@ final class TimestampParsingEngine extends JdbcEventStorageEngine {
 	static final long LOWEST_GLOBAL_SEQUENCE = 1;
 	static final int GAP_TIMEOUT_MS = 60_000;
 
+	/** The builder's gap settings are replaced by the constants above, which the gap rules below use. */
 	TimestampParsingEngine(Builder builder) {
 		super(builder.maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
 				.gapTimeout(GAP_TIMEOUT_MS));
+	}
+
+	/** Fixed: the gap rules below and Axon's gap cleaning must use the same timeout. */
+	@Override
+	public void setGapTimeout(int gapTimeout) {
+		throw new UnsupportedOperationException("the gap timeout is fixed at " + GAP_TIMEOUT_MS + " ms");
 	}
 
 	@Override

@@ -142,7 +142,8 @@ final class Replays {
 		out.put("events_per_s", round(median(rates)));
 		out.put("runs", rates.stream().map(Benchmark::round).toList());
 		out.put("method", "one thread: select every row of domain_event_entry in global-index order (fetch size 1000),"
-				+ " deserialize payload and metadata with the application's event serializer, parse the timestamp as the event store does (EventTimestamps)");
+				+ " deserialize payload and metadata with the application's event serializer, parse the timestamp as the"
+				+ " event store does (EventTimestamps)");
 		log("  raw read: " + out.get("events_per_s") + " events/s " + out.get("runs"));
 		return out;
 	}

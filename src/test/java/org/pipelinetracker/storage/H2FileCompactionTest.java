@@ -49,6 +49,26 @@ class H2FileCompactionTest {
 	}
 
 	@Test
+	void leavesAFileAnotherSessionHasOpenAlone() throws Exception {
+		String url = "jdbc:h2:file:" + directory.resolve("open") + ";WRITE_DELAY=0";
+		writeOneRowPerCommit(url, 3_000);
+		Path file = H2FileCompaction.fileOf(url);
+		long size = Files.size(file);
+		try (Connection open = DriverManager.getConnection(url, "sa", "")) {
+			assertThat(H2FileCompaction.compactIfSparse(url, "sa", "", 0, 50)).isFalse();
+			assertThat(rows(open)).isEqualTo(3_000);
+		}
+		assertThat(Files.size(file)).isGreaterThanOrEqualTo(size);
+		// encrypted or read-only: left alone as well
+		assertThat(H2FileCompaction.compactIfSparse(url + ";CIPHER=AES", "sa", "x y", 0, 50)).isFalse();
+		assertThat(H2FileCompaction.compactIfSparse(url + ";ACCESS_MODE_DATA=r", "sa", "", 0, 50)).isFalse();
+		assertThat(Files.size(file)).isGreaterThanOrEqualTo(size);
+		// and once alone, compacted
+		assertThat(H2FileCompaction.compactIfSparse(url, "sa", "", 0, 50)).isTrue();
+		assertThat(rows(url)).isEqualTo(3_000);
+	}
+
+	@Test
 	void findsTheFileAUrlNames() {
 		assertThat(H2FileCompaction.fileOf("jdbc:h2:file:./data/pipeline-tracker;AUTO_SERVER=FALSE;WRITE_DELAY=0"))
 				.isEqualTo(Path.of("data/pipeline-tracker.mv.db").toAbsolutePath());
