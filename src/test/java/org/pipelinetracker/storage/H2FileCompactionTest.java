@@ -21,8 +21,7 @@ class H2FileCompactionTest {
 
 	@Test
 	void compactsAFileThatCommitsOneByOneLeftMostlyDeadAndKeepsEveryRow() throws Exception {
-		String url = "jdbc:h2:file:" + directory.resolve("tracker") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
-		writeOneRowPerCommit(url, 3_000);
+		String url = sparseFile("tracker");
 		Path file = H2FileCompaction.fileOf(url);
 		long before = Files.size(file);
 
@@ -50,8 +49,7 @@ class H2FileCompactionTest {
 
 	@Test
 	void leavesAFileAnotherSessionHasOpenAlone() throws Exception {
-		String url = "jdbc:h2:file:" + directory.resolve("open") + ";WRITE_DELAY=0";
-		writeOneRowPerCommit(url, 3_000);
+		String url = sparseFile("open");
 		Path file = H2FileCompaction.fileOf(url);
 		long size = Files.size(file);
 		// held open by another session (closed without H2's short compaction at close, so the size stays comparable)
@@ -78,6 +76,13 @@ class H2FileCompactionTest {
 				.isEqualTo(Path.of(System.getProperty("user.home"), "tracker.mv.db"));
 		assertThat(H2FileCompaction.fileOf("jdbc:h2:mem:test")).isNull();
 		assertThat(H2FileCompaction.fileOf("jdbc:h2:tcp://localhost/~/test")).isNull();
+	}
+
+	/** A durable file ({@code WRITE_DELAY=0}) of 3,000 rows written one per commit: mostly dead space. */
+	private String sparseFile(String name) throws SQLException {
+		String url = "jdbc:h2:file:" + directory.resolve(name) + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
+		writeOneRowPerCommit(url, 3_000);
+		return url;
 	}
 
 	/**

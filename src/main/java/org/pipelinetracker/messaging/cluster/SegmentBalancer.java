@@ -39,8 +39,9 @@ import java.util.stream.Collectors;
  * many segments as there are live nodes, up to {@code tracker.cluster.max-segments}. A node that owns a segment
  * splits it when more nodes are live than there are segments, and merges two of its own when fewer are: each segment
  * is a transaction of its own per batch, so one node alone with four segments commits four times what it needs (on
- * PostgreSQL it handled fewer commands per second than with one in most benchmark pairs: docs/performance.md). One split or merge per processor and
- * round; Axon carries the position over (a merged segment goes on from the lower of the two).
+ * PostgreSQL it handled fewer commands per second than with one in most benchmark pairs: docs/performance.md). One
+ * split or merge per processor and round; Axon carries the position over (a merged segment goes on from the lower of
+ * the two).
  */
 @Component
 class SegmentBalancer implements SmartLifecycle {
