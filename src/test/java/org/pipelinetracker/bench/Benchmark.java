@@ -196,6 +196,11 @@ public final class Benchmark {
 			String suffix = mode.replace("gateway-", "").replace("http-", "http_");
 			out.put("ingest_p50_ms_" + suffix, Ingestion.metric(oursSummary, mode, "p50_ms"));
 			out.put("ingest_p99_ms_" + suffix, Ingestion.metric(oursSummary, mode, "p99_ms"));
+			out.put("ingest_mean_ms_" + suffix, Ingestion.metric(oursSummary, mode, "mean_ms"));
+			if (mode.startsWith("http-")) {
+				out.put("ingest_in_application_mean_ms_" + suffix,
+						Ingestion.metric(oursSummary, mode, "in_application_mean_ms"));
+			}
 		}
 		out.put("baseline_cmds_per_s_1c", Ingestion.metric(baseSummary, "gateway-1c", "cmds_per_s"));
 		out.put("baseline_cmds_per_s_8c", Ingestion.metric(baseSummary, "gateway-8c", "cmds_per_s"));

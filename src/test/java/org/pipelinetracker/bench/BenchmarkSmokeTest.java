@@ -39,6 +39,8 @@ class BenchmarkSmokeTest {
 		assertThat(h2.path("targets").get(0).path("met").asString()).isIn("yes", "no");
 		assertThat(h2.path("ratios").path("http_vs_ingest_1c").isNumber()).isTrue();
 		assertThat(target(h2, "ratios.http_vs_ingest_1c").path("target").asString()).isEqualTo(">= 0.5");
+		assertThat(target(h2, "ratios.http_vs_ingest_1c").path("note").asString())
+				.as("where an HTTP command's time goes").contains("ms of it in the application");
 		assertThat(target(h2, "ratios.http_vs_baseline_8c").path("target").asString()).isEqualTo(">= 4");
 		assertThat(target(h2, "ratios.replay_vs_raw_read").path("note").asString())
 				.as("what the replay shared its time with").containsPattern("\\(\\d+ answers in all\\)")
@@ -52,6 +54,13 @@ class BenchmarkSmokeTest {
 		if (Files.exists(Path.of("/proc/stat"))) {
 			assertThat(oursOneClient.path("machine_cpu_ms_per_command").asDouble()).as("the machine's").isPositive();
 		}
+		JsonNode oursHttp = h2.path("detail").path("ingest").path("ours").path("http-1c");
+		assertThat(oursHttp.path("web_server_threads_cpu_ms_per_command").asDouble()).as("Tomcat's threads' CPU")
+				.isPositive().isLessThan(oursHttp.path("cpu_ms_per_command").asDouble());
+		assertThat(oursHttp.path("jit_ms_per_command").isNumber()).as("the JIT's share").isTrue();
+		assertThat(oursHttp.path("in_application_mean_ms").asDouble()).as("the application's own time per request")
+				.isPositive().isLessThan(oursHttp.path("mean_ms").asDouble());
+		assertThat(oursOneClient.has("in_application_mean_ms")).as("in process: no request").isFalse();
 		assertThat(h2.path("detail").path("replay").path("rows_after").path("pipeline_project").asLong())
 				.as("the replay rebuilt the pipeline of every loaded project")
 				.isEqualTo(h2.path("detail").path("load").path("projects").asLong());

@@ -2,6 +2,7 @@ package org.pipelinetracker.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -18,11 +19,20 @@ import java.util.function.LongSupplier;
  * reports none. And what the whole machine used ({@code /proc/stat}, Linux only), which also counts the PostgreSQL
  * server's processes: on PostgreSQL the database's work is outside the JVM, so only this figure compares the two
  * applications' whole cost per command there.
+ * <p>
+ * Two more parts of the JVM's figure say where an HTTP command's CPU goes besides the write path: the web server's
+ * threads ({@value #REQUEST_THREADS}*, both applications' Tomcats; the idle one's is next to nothing), where the
+ * request is read, authenticated, parsed and answered; and the JIT compilers' time (the JVM's compilation time, which
+ * its compiler threads spend on a core of their own), which on two cores takes CPU from everything else while the
+ * code a phase runs is still being compiled.
  */
 final class CpuMeter {
 
 	/** The name the command bus gives its workers ({@code GroupCommitCommandBus}), followed by a number. */
 	static final String WRITE_PATH_THREADS = "command-group-commit-";
+
+	/** The name Tomcat gives its connector's threads (workers, poller, acceptor), followed by the port and a role. */
+	static final String REQUEST_THREADS = "http-nio-";
 
 	/** Linux counts {@code /proc/stat} in ticks of 1/100 s ({@code USER_HZ}, 100 on every common build). */
 	static final long NANOS_PER_TICK = 10_000_000L;
@@ -30,19 +40,27 @@ final class CpuMeter {
 	private final LongSupplier processNanos;
 	private final LongSupplier writePathNanos;
 	private final LongSupplier machineNanos;
+	private final LongSupplier requestThreadsNanos;
+	private final LongSupplier jitNanos;
 	private long processAtStart;
 	private long writePathAtStart;
 	private long machineAtStart;
+	private long requestThreadsAtStart;
+	private long jitAtStart;
 
-	CpuMeter(LongSupplier processNanos, LongSupplier writePathNanos, LongSupplier machineNanos) {
+	CpuMeter(LongSupplier processNanos, LongSupplier writePathNanos, LongSupplier machineNanos,
+			LongSupplier requestThreadsNanos, LongSupplier jitNanos) {
 		this.processNanos = processNanos;
 		this.writePathNanos = writePathNanos;
 		this.machineNanos = machineNanos;
+		this.requestThreadsNanos = requestThreadsNanos;
+		this.jitNanos = jitNanos;
 	}
 
 	/** A meter of this JVM and this machine. */
 	static CpuMeter ofThisJvm() {
-		return new CpuMeter(CpuMeter::processCpuNanos, CpuMeter::writePathCpuNanos, CpuMeter::machineCpuNanos);
+		return new CpuMeter(CpuMeter::processCpuNanos, () -> threadCpuNanos(WRITE_PATH_THREADS),
+				CpuMeter::machineCpuNanos, () -> threadCpuNanos(REQUEST_THREADS), CpuMeter::jitNanos);
 	}
 
 	/** From now on. */
@@ -50,18 +68,22 @@ final class CpuMeter {
 		processAtStart = processNanos.getAsLong();
 		writePathAtStart = writePathNanos.getAsLong();
 		machineAtStart = machineNanos.getAsLong();
+		requestThreadsAtStart = requestThreadsNanos.getAsLong();
+		jitAtStart = jitNanos.getAsLong();
 		return this;
 	}
 
 	/**
-	 * Milliseconds of CPU per command since {@link #start()}: of the whole JVM, of the write path and of the whole
-	 * machine, each -1 where it cannot be told (no command, a JVM or system that does not measure it, no write-path
-	 * thread).
+	 * Milliseconds of CPU per command since {@link #start()}: of the whole JVM, of the write path, of the whole
+	 * machine, of the web server's threads and of the JIT compilers, each -1 where it cannot be told (no command, a
+	 * JVM or system that does not measure it, no such thread).
 	 */
 	PerCommand perCommand(long commands) {
 		return new PerCommand(per(processAtStart, processNanos.getAsLong(), commands),
 				per(writePathAtStart, writePathNanos.getAsLong(), commands),
-				per(machineAtStart, machineNanos.getAsLong(), commands));
+				per(machineAtStart, machineNanos.getAsLong(), commands),
+				per(requestThreadsAtStart, requestThreadsNanos.getAsLong(), commands),
+				perOrZero(jitAtStart, jitNanos.getAsLong(), commands));
 	}
 
 	private static double per(long atStart, long atEnd, long commands) {
@@ -71,12 +93,23 @@ final class CpuMeter {
 		return (atEnd - atStart) / 1e6 / commands;
 	}
 
-	/** Milliseconds of CPU per command; -1: not measured. */
-	record PerCommand(double processMs, double writePathMs, double machineMs) {
+	/** As {@link #per}, but a clock that did not move is a measured zero (the JIT compiled nothing meanwhile). */
+	private static double perOrZero(long atStart, long atEnd, long commands) {
+		if (commands <= 0 || atStart < 0 || atEnd < atStart) {
+			return -1;
+		}
+		return (atEnd - atStart) / 1e6 / commands;
+	}
+
+	/**
+	 * Milliseconds per command; -1: not measured. {@code requestThreadsMs} and {@code jitMs} are parts of
+	 * {@code processMs}, as {@code writePathMs} is.
+	 */
+	record PerCommand(double processMs, double writePathMs, double machineMs, double requestThreadsMs, double jitMs) {
 
 		/** The same figures without the write path's (the baseline's: its commands run on its clients' threads). */
 		PerCommand withoutWritePath() {
-			return new PerCommand(processMs, -1, machineMs);
+			return new PerCommand(processMs, -1, machineMs, requestThreadsMs, jitMs);
 		}
 	}
 
@@ -87,8 +120,8 @@ final class CpuMeter {
 		return -1;
 	}
 
-	/** The CPU the write path's live threads used so far; -1 if there is none or the JVM cannot tell. */
-	private static long writePathCpuNanos() {
+	/** The CPU the live threads whose names start with {@code prefix} used so far; -1 if none or not measurable. */
+	private static long threadCpuNanos(String prefix) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
 			return -1;
@@ -96,7 +129,7 @@ final class CpuMeter {
 		long sum = 0;
 		boolean any = false;
 		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (thread.getName().startsWith(WRITE_PATH_THREADS)) {
+			if (thread.getName().startsWith(prefix)) {
 				long nanos = threads.getThreadCpuTime(thread.getId());
 				if (nanos >= 0) {
 					sum += nanos;
@@ -105,6 +138,15 @@ final class CpuMeter {
 			}
 		}
 		return any ? sum : -1;
+	}
+
+	/** The time the JVM's JIT compilers have spent so far, or -1 where the JVM does not count it. */
+	private static long jitNanos() {
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+			return -1;
+		}
+		return jit.getTotalCompilationTime() * 1_000_000L;
 	}
 
 	/**

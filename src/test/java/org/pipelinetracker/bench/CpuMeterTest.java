@@ -17,7 +17,9 @@ class CpuMeterTest {
 	private final AtomicLong process = new AtomicLong();
 	private final AtomicLong writePath = new AtomicLong();
 	private final AtomicLong machine = new AtomicLong();
-	private final CpuMeter meter = new CpuMeter(process::get, writePath::get, machine::get);
+	private final AtomicLong requestThreads = new AtomicLong();
+	private final AtomicLong jit = new AtomicLong();
+	private final CpuMeter meter = new CpuMeter(process::get, writePath::get, machine::get, requestThreads::get, jit::get);
 
 	@Test
 	void dividesTheCpuUsedSinceTheStartByTheCommands() {
@@ -27,11 +29,28 @@ class CpuMeterTest {
 		process.addAndGet(300_000_000L);
 		writePath.addAndGet(60_000_000L);
 		machine.addAndGet(500_000_000L);
+		requestThreads.addAndGet(90_000_000L);
+		jit.addAndGet(40_000_000L);
 		CpuMeter.PerCommand perCommand = meter.perCommand(100);
 		assertThat(perCommand.processMs()).isCloseTo(3.0, within(1e-9));
 		assertThat(perCommand.writePathMs()).isCloseTo(0.6, within(1e-9));
 		assertThat(perCommand.machineMs()).as("the database server's processes too").isCloseTo(5.0, within(1e-9));
+		assertThat(perCommand.requestThreadsMs()).isCloseTo(0.9, within(1e-9));
+		assertThat(perCommand.jitMs()).isCloseTo(0.4, within(1e-9));
 		assertThat(perCommand.withoutWritePath().writePathMs()).isEqualTo(-1);
+		assertThat(perCommand.withoutWritePath().requestThreadsMs()).isCloseTo(0.9, within(1e-9));
+	}
+
+	@Test
+	void aJitThatCompiledNothingIsAMeasuredZeroButNoWebServerThreadIsNoFigure() {
+		requestThreads.set(-1);
+		meter.start();
+		process.addAndGet(1_000_000L);
+		CpuMeter.PerCommand perCommand = meter.perCommand(10);
+		assertThat(perCommand.jitMs()).isZero();
+		assertThat(perCommand.requestThreadsMs()).as("in process: no web server thread").isEqualTo(-1);
+		jit.set(-1);
+		assertThat(meter.perCommand(10).jitMs()).as("a JVM that does not count compilation time").isEqualTo(-1);
 	}
 
 	@Test
@@ -64,6 +83,8 @@ class CpuMeterTest {
 			spin += Long.bitCount(spin) + 1;
 		}
 		assertThat(spin).isPositive();
-		assertThat(jvm.perCommand(1).processMs()).as("50 ms of spinning").isGreaterThan(10);
+		CpuMeter.PerCommand perCommand = jvm.perCommand(1);
+		assertThat(perCommand.processMs()).as("50 ms of spinning").isGreaterThan(10);
+		assertThat(perCommand.jitMs()).as("this JVM counts its compilers' time").isGreaterThanOrEqualTo(0);
 	}
 }

@@ -50,7 +50,7 @@ final class Ingestion {
 
 	/** One phase's figures; the CPU per command in milliseconds, -1 where not measured ({@link CpuMeter}). */
 	record Sample(String mode, int clients, double cmdsPerS, double eventsPerS, double p50Ms, double p99Ms, long ops,
-			long errors, String firstError, CpuMeter.PerCommand cpu) {
+			long errors, String firstError, CpuMeter.PerCommand cpu, double meanMs, double serverMeanMs) {
 	}
 
 	Sample ingest(ConfigurableApplicationContext ctx, String mode, String tag) throws Exception {
@@ -102,9 +102,11 @@ final class Ingestion {
 		}
 		sleepUntil(measureStart);
 		CpuMeter cpu = CpuMeter.ofThisJvm().start();
+		ServerTime server = http ? ServerTime.start(ctx) : null;
 		long indexAtStart = maxGlobalIndex(jdbc);
 		sleepUntil(end);
 		long indexAtEnd = maxGlobalIndex(jdbc);
+		double serverMeanMs = server == null ? -1 : server.meanMs();
 		Histogram all = new Histogram(3);
 		for (Future<Histogram> f : futures) {
 			all.add(f.get());
@@ -120,11 +122,15 @@ final class Ingestion {
 		double seconds = measure / 1e9;
 		Sample sample = new Sample(mode, clients, all.getTotalCount() / seconds, (indexAtEnd - indexAtStart) / seconds,
 				all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, all.getTotalCount(),
-				errors.get(), firstError[0], cpuPerCommand);
+				errors.get(), firstError[0], cpuPerCommand, all.getTotalCount() == 0 ? -1 : all.getMean() / 1000.0,
+				serverMeanMs);
 		log(String.format(Locale.ROOT, "  %-8s %-10s %8.0f cmds/s %8.0f events/s  p50 %6.2f ms  p99 %7.2f ms  errors %d"
-				+ "  CPU per command %s ms, write path %s ms, machine %s ms%s", ours ? "ours" : "baseline", mode,
-				sample.cmdsPerS(), sample.eventsPerS(), sample.p50Ms(), sample.p99Ms(), sample.errors(),
-				cpuMs(cpuPerCommand.processMs()), cpuMs(cpuPerCommand.writePathMs()), cpuMs(cpuPerCommand.machineMs()),
+				+ "  CPU per command %s ms, write path %s ms, machine %s ms, web server threads %s ms, JIT %s ms%s%s",
+				ours ? "ours" : "baseline", mode, sample.cmdsPerS(), sample.eventsPerS(), sample.p50Ms(), sample.p99Ms(),
+				sample.errors(), cpuMs(cpuPerCommand.processMs()), cpuMs(cpuPerCommand.writePathMs()),
+				cpuMs(cpuPerCommand.machineMs()), cpuMs(cpuPerCommand.requestThreadsMs()), cpuMs(cpuPerCommand.jitMs()),
+				http ? String.format(Locale.ROOT, "; mean %.2f ms, of it in the application %s ms", sample.meanMs(),
+						cpuMs(serverMeanMs)) : "",
 				sample.firstError() == null ? "" : " (" + sample.firstError() + ")"));
 		if (sample.errors() > 0) {
 			notes.add(tag + " " + mode + ": " + sample.errors() + " failed writes, first: " + sample.firstError());
@@ -210,14 +216,38 @@ final class Ingestion {
 			m.put("cpu_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().processMs()).toList()));
 			m.put("write_path_cpu_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().writePathMs()).toList()));
 			m.put("machine_cpu_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().machineMs()).toList()));
-			m.put("runs", list.stream().map(s -> Map.of("cmds_per_s", round(s.cmdsPerS()), "events_per_s",
-					round(s.eventsPerS()), "p50_ms", round2(s.p50Ms()), "p99_ms", round2(s.p99Ms()), "ops", s.ops(),
-					"errors", s.errors(), "cpu_ms_per_command", measured(s.cpu().processMs()),
-					"write_path_cpu_ms_per_command", measured(s.cpu().writePathMs()), "machine_cpu_ms_per_command",
-					measured(s.cpu().machineMs()))).toList());
+			m.put("web_server_threads_cpu_ms_per_command",
+					measuredMedian(list.stream().map(s -> s.cpu().requestThreadsMs()).toList()));
+			m.put("jit_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().jitMs()).toList()));
+			m.put("mean_ms", measuredMedian(list.stream().map(Sample::meanMs).toList()));
+			if (mode.startsWith("http")) {
+				// the application's own time per request (http.server.requests); the rest of the mean lies outside it
+				m.put("in_application_mean_ms", measuredMedian(list.stream().map(Sample::serverMeanMs).toList()));
+			}
+			m.put("runs", list.stream().map(Ingestion::run).toList());
 			out.put(mode, m);
 		});
 		return out;
+	}
+
+	private static Map<String, Object> run(Sample s) {
+		Map<String, Object> run = new LinkedHashMap<>();
+		run.put("cmds_per_s", round(s.cmdsPerS()));
+		run.put("events_per_s", round(s.eventsPerS()));
+		run.put("p50_ms", round2(s.p50Ms()));
+		run.put("p99_ms", round2(s.p99Ms()));
+		run.put("ops", s.ops());
+		run.put("errors", s.errors());
+		run.put("cpu_ms_per_command", measured(s.cpu().processMs()));
+		run.put("write_path_cpu_ms_per_command", measured(s.cpu().writePathMs()));
+		run.put("machine_cpu_ms_per_command", measured(s.cpu().machineMs()));
+		run.put("web_server_threads_cpu_ms_per_command", measured(s.cpu().requestThreadsMs()));
+		run.put("jit_ms_per_command", measured(s.cpu().jitMs()));
+		run.put("mean_ms", measured(s.meanMs()));
+		if (s.mode().startsWith("http")) {
+			run.put("in_application_mean_ms", measured(s.serverMeanMs()));
+		}
+		return run;
 	}
 
 	@SuppressWarnings("unchecked")

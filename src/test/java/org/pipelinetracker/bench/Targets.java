@@ -57,12 +57,25 @@ final class Targets {
 				+ " answers in all); the raw read ran alone; replay runs " + r.get("replay_runs_s") + " s";
 	}
 
-	/** The commands' median latencies over HTTP and in process, when both were measured. */
+	/**
+	 * The commands' median latencies over HTTP and in process, when both were measured; and their means, with the
+	 * part of the HTTP mean the application measured itself (its filters, controller and command: the rest is the
+	 * client, the connection and Tomcat's hand-over).
+	 */
 	private static String latencies(Map<String, Object> r, String clients) {
 		Object http = r.get("ingest_p50_ms_http_" + clients);
 		Object inProcess = r.get("ingest_p50_ms_" + clients);
-		return http == null || inProcess == null ? null
-				: "command p50 " + http + " ms over HTTP, " + inProcess + " ms in process";
+		if (http == null || inProcess == null) {
+			return null;
+		}
+		String medians = "command p50 " + http + " ms over HTTP, " + inProcess + " ms in process";
+		Object httpMean = r.get("ingest_mean_ms_http_" + clients);
+		Object inApplication = r.get("ingest_in_application_mean_ms_http_" + clients);
+		Object inProcessMean = r.get("ingest_mean_ms_" + clients);
+		return httpMean instanceof Number && inApplication instanceof Number && inProcessMean instanceof Number
+				? medians + "; mean " + httpMean + " ms over HTTP, " + inApplication + " ms of it in the application, "
+						+ inProcessMean + " ms in process"
+				: medians;
 	}
 
 	private static String join(String a, String b) {
