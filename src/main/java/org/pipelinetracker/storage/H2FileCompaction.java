@@ -55,10 +55,13 @@ final class H2FileCompaction {
 			return false;
 		}
 		try {
-			if (!Files.isRegularFile(file) || !Files.isWritable(file) || Files.size(file) < minBytes) {
+			if (!Files.isRegularFile(file) || !Files.isWritable(file)) {
 				return false;
 			}
 			long before = Files.size(file);
+			if (before < minBytes) {
+				return false;
+			}
 			int live;
 			try (Connection connection = DriverManager.getConnection(aloneUrl(url), user, password);
 					Statement statement = connection.createStatement()) {

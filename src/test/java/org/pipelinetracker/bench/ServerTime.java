@@ -17,36 +17,37 @@ final class ServerTime {
 	static final String TIMER = "http.server.requests";
 
 	private final MeterRegistry meters;
-	private long countAtStart;
-	private double nanosAtStart;
+	private final Totals atStart;
 
 	private ServerTime(MeterRegistry meters) {
 		this.meters = meters;
+		this.atStart = totals();
 	}
 
 	/** From now on, in {@code ctx}; null when the application has no meter registry. */
 	static ServerTime start(ApplicationContext ctx) {
 		MeterRegistry meters = ctx.getBeanProvider(MeterRegistry.class).getIfAvailable();
-		if (meters == null) {
-			return null;
-		}
-		ServerTime time = new ServerTime(meters);
-		time.countAtStart = time.count();
-		time.nanosAtStart = time.nanos();
-		return time;
+		return meters == null ? null : new ServerTime(meters);
 	}
 
 	/** The mean time of the requests answered since {@link #start}, in milliseconds; -1 if none was. */
 	double meanMs() {
-		long requests = count() - countAtStart;
-		return requests <= 0 ? -1 : (nanos() - nanosAtStart) / 1e6 / requests;
+		Totals now = totals();
+		long requests = now.count() - atStart.count();
+		return requests <= 0 ? -1 : (now.nanos() - atStart.nanos()) / 1e6 / requests;
 	}
 
-	private long count() {
-		return meters.find(TIMER).timers().stream().mapToLong(Timer::count).sum();
+	/** The requests answered so far and their time, every timer read once. */
+	private Totals totals() {
+		long count = 0;
+		double nanos = 0;
+		for (Timer timer : meters.find(TIMER).timers()) {
+			count += timer.count();
+			nanos += timer.totalTime(TimeUnit.NANOSECONDS);
+		}
+		return new Totals(count, nanos);
 	}
 
-	private double nanos() {
-		return meters.find(TIMER).timers().stream().mapToDouble(t -> t.totalTime(TimeUnit.NANOSECONDS)).sum();
+	private record Totals(long count, double nanos) {
 	}
 }
