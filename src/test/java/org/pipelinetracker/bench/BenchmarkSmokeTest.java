@@ -58,6 +58,8 @@ class BenchmarkSmokeTest {
 		assertThat(oursHttp.path("web_server_threads_cpu_ms_per_command").asDouble()).as("Tomcat's threads' CPU")
 				.isPositive().isLessThan(oursHttp.path("cpu_ms_per_command").asDouble());
 		assertThat(oursHttp.path("jit_ms_per_command").isNumber()).as("the JIT's share").isTrue();
+		assertThat(oursHttp.path("client_threads_cpu_ms_per_command").asDouble()).as("the benchmark's own clients")
+				.isPositive().isLessThan(oursHttp.path("cpu_ms_per_command").asDouble());
 		assertThat(oursHttp.path("in_application_mean_ms").asDouble()).as("the application's own time per request")
 				.isPositive().isLessThan(oursHttp.path("mean_ms").asDouble());
 		assertThat(oursOneClient.has("in_application_mean_ms")).as("in process: no request").isFalse();

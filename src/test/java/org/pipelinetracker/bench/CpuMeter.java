@@ -25,6 +25,11 @@ import java.util.function.LongSupplier;
  * request is read, authenticated, parsed and answered; and the JIT compilers' time (the JVM's compilation time, which
  * its compiler threads spend on a core of their own), which on two cores takes CPU from everything else while the
  * code a phase runs is still being compiled.
+ * <p>
+ * And the benchmark's own clients' threads ({@value #CLIENT_THREADS}*, and {@value #HTTP_CLIENT_THREADS}* for the
+ * selector of Java's HTTP client): over HTTP they only send requests and read answers, so their CPU is the
+ * measurement's own cost on the same two cores, which a real client would spend on its own machine; in process they
+ * run the application's command code up to the command bus (the baseline's whole command).
  */
 final class CpuMeter {
 
@@ -34,6 +39,12 @@ final class CpuMeter {
 	/** The name Tomcat gives its connector's threads (workers, poller, acceptor), followed by the port and a role. */
 	static final String REQUEST_THREADS = "http-nio-";
 
+	/** The name the benchmark gives its clients' threads and the HTTP client's executor threads. */
+	static final String CLIENT_THREADS = "bench-client-";
+
+	/** The name Java's HTTP client gives its selector thread ({@code HttpClient-<n>-SelectorManager}). */
+	static final String HTTP_CLIENT_THREADS = "HttpClient-";
+
 	/** Linux counts {@code /proc/stat} in ticks of 1/100 s ({@code USER_HZ}, 100 on every common build). */
 	static final long NANOS_PER_TICK = 10_000_000L;
 
@@ -42,25 +53,29 @@ final class CpuMeter {
 	private final LongSupplier machineNanos;
 	private final LongSupplier requestThreadsNanos;
 	private final LongSupplier jitNanos;
+	private final LongSupplier clientThreadsNanos;
 	private long processAtStart;
 	private long writePathAtStart;
 	private long machineAtStart;
 	private long requestThreadsAtStart;
 	private long jitAtStart;
+	private long clientThreadsAtStart;
 
 	CpuMeter(LongSupplier processNanos, LongSupplier writePathNanos, LongSupplier machineNanos,
-			LongSupplier requestThreadsNanos, LongSupplier jitNanos) {
+			LongSupplier requestThreadsNanos, LongSupplier jitNanos, LongSupplier clientThreadsNanos) {
 		this.processNanos = processNanos;
 		this.writePathNanos = writePathNanos;
 		this.machineNanos = machineNanos;
 		this.requestThreadsNanos = requestThreadsNanos;
 		this.jitNanos = jitNanos;
+		this.clientThreadsNanos = clientThreadsNanos;
 	}
 
 	/** A meter of this JVM and this machine. */
 	static CpuMeter ofThisJvm() {
 		return new CpuMeter(CpuMeter::processCpuNanos, () -> threadCpuNanos(WRITE_PATH_THREADS),
-				CpuMeter::machineCpuNanos, () -> threadCpuNanos(REQUEST_THREADS), CpuMeter::jitNanos);
+				CpuMeter::machineCpuNanos, () -> threadCpuNanos(REQUEST_THREADS), CpuMeter::jitNanos,
+				() -> threadCpuNanos(CLIENT_THREADS, HTTP_CLIENT_THREADS));
 	}
 
 	/** From now on. */
@@ -70,12 +85,13 @@ final class CpuMeter {
 		machineAtStart = machineNanos.getAsLong();
 		requestThreadsAtStart = requestThreadsNanos.getAsLong();
 		jitAtStart = jitNanos.getAsLong();
+		clientThreadsAtStart = clientThreadsNanos.getAsLong();
 		return this;
 	}
 
 	/**
 	 * Milliseconds of CPU per command since {@link #start()}: of the whole JVM, of the write path, of the whole
-	 * machine, of the web server's threads and of the JIT compilers, each -1 where it cannot be told (no command, a
+	 * machine, of the web server's threads, of the JIT compilers and of the benchmark's clients, each -1 where it cannot be told (no command, a
 	 * JVM or system that does not measure it, no such thread).
 	 */
 	PerCommand perCommand(long commands) {
@@ -83,7 +99,8 @@ final class CpuMeter {
 				per(writePathAtStart, writePathNanos.getAsLong(), commands),
 				per(machineAtStart, machineNanos.getAsLong(), commands),
 				per(requestThreadsAtStart, requestThreadsNanos.getAsLong(), commands),
-				perOrZero(jitAtStart, jitNanos.getAsLong(), commands));
+				perOrZero(jitAtStart, jitNanos.getAsLong(), commands),
+				per(clientThreadsAtStart, clientThreadsNanos.getAsLong(), commands));
 	}
 
 	private static double per(long atStart, long atEnd, long commands) {
@@ -102,14 +119,15 @@ final class CpuMeter {
 	}
 
 	/**
-	 * Milliseconds per command; -1: not measured. {@code requestThreadsMs} and {@code jitMs} are parts of
-	 * {@code processMs}, as {@code writePathMs} is.
+	 * Milliseconds per command; -1: not measured. {@code requestThreadsMs}, {@code jitMs} and {@code clientThreadsMs}
+	 * are parts of {@code processMs}, as {@code writePathMs} is.
 	 */
-	record PerCommand(double processMs, double writePathMs, double machineMs, double requestThreadsMs, double jitMs) {
+	record PerCommand(double processMs, double writePathMs, double machineMs, double requestThreadsMs, double jitMs,
+			double clientThreadsMs) {
 
 		/** The same figures without the write path's (the baseline's: its commands run on its clients' threads). */
 		PerCommand withoutWritePath() {
-			return new PerCommand(processMs, -1, machineMs, requestThreadsMs, jitMs);
+			return new PerCommand(processMs, -1, machineMs, requestThreadsMs, jitMs, clientThreadsMs);
 		}
 	}
 
@@ -120,8 +138,8 @@ final class CpuMeter {
 		return -1;
 	}
 
-	/** The CPU the live threads whose names start with {@code prefix} used so far; -1 if none or not measurable. */
-	private static long threadCpuNanos(String prefix) {
+	/** The CPU the live threads whose names start with one of {@code prefixes} used so far; -1 if none or not measurable. */
+	private static long threadCpuNanos(String... prefixes) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
 			return -1;
@@ -129,7 +147,7 @@ final class CpuMeter {
 		long sum = 0;
 		boolean any = false;
 		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (thread.getName().startsWith(prefix)) {
+			if (startsWithAny(thread.getName(), prefixes)) {
 				long nanos = threads.getThreadCpuTime(thread.getId());
 				if (nanos >= 0) {
 					sum += nanos;
@@ -138,6 +156,15 @@ final class CpuMeter {
 			}
 		}
 		return any ? sum : -1;
+	}
+
+	private static boolean startsWithAny(String name, String[] prefixes) {
+		for (String prefix : prefixes) {
+			if (name.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The time the JVM's JIT compilers have spent so far, or -1 where the JVM does not count it. */

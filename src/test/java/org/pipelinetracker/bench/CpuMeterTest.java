@@ -19,7 +19,9 @@ class CpuMeterTest {
 	private final AtomicLong machine = new AtomicLong();
 	private final AtomicLong requestThreads = new AtomicLong();
 	private final AtomicLong jit = new AtomicLong();
-	private final CpuMeter meter = new CpuMeter(process::get, writePath::get, machine::get, requestThreads::get, jit::get);
+	private final AtomicLong clientThreads = new AtomicLong();
+	private final CpuMeter meter = new CpuMeter(process::get, writePath::get, machine::get, requestThreads::get, jit::get,
+			clientThreads::get);
 
 	@Test
 	void dividesTheCpuUsedSinceTheStartByTheCommands() {
@@ -31,13 +33,16 @@ class CpuMeterTest {
 		machine.addAndGet(500_000_000L);
 		requestThreads.addAndGet(90_000_000L);
 		jit.addAndGet(40_000_000L);
+		clientThreads.addAndGet(50_000_000L);
 		CpuMeter.PerCommand perCommand = meter.perCommand(100);
 		assertThat(perCommand.processMs()).isCloseTo(3.0, within(1e-9));
 		assertThat(perCommand.writePathMs()).isCloseTo(0.6, within(1e-9));
 		assertThat(perCommand.machineMs()).as("the database server's processes too").isCloseTo(5.0, within(1e-9));
 		assertThat(perCommand.requestThreadsMs()).isCloseTo(0.9, within(1e-9));
 		assertThat(perCommand.jitMs()).isCloseTo(0.4, within(1e-9));
+		assertThat(perCommand.clientThreadsMs()).as("the benchmark's own clients").isCloseTo(0.5, within(1e-9));
 		assertThat(perCommand.withoutWritePath().writePathMs()).isEqualTo(-1);
+		assertThat(perCommand.withoutWritePath().clientThreadsMs()).isCloseTo(0.5, within(1e-9));
 		assertThat(perCommand.withoutWritePath().requestThreadsMs()).isCloseTo(0.9, within(1e-9));
 	}
 

@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.pipelinetracker.bench.Benchmark.SETTLE_SECONDS;
@@ -59,7 +61,7 @@ final class Ingestion {
 		Workload workload = new Workload(tag, LocalDate.now(ZONE));
 		ProjectWriteService projects = ctx.getBean(ProjectWriteService.class);
 		FacilityWriteService facilities = ctx.getBean(FacilityWriteService.class);
-		ExecutorService httpThreads = Executors.newCachedThreadPool();
+		ExecutorService httpThreads = Executors.newCachedThreadPool(named(CpuMeter.CLIENT_THREADS + "http-"));
 		HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads)
 				.connectTimeout(Duration.ofSeconds(10)).build();
 		String baseUrl = "http://localhost:" + port(ctx);
@@ -72,7 +74,7 @@ final class Ingestion {
 		long end = measureStart + measure;
 		AtomicLong errors = new AtomicLong();
 		String[] firstError = new String[1];
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		ExecutorService pool = Executors.newFixedThreadPool(clients, named(CpuMeter.CLIENT_THREADS));
 		List<Future<Histogram>> futures = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
 			Workload.Client client = http ? workload.overHttp(c, httpClient, baseUrl, cfg.basicAuth())
@@ -125,11 +127,12 @@ final class Ingestion {
 				errors.get(), firstError[0], cpuPerCommand, all.getTotalCount() == 0 ? -1 : all.getMean() / 1000.0,
 				serverMeanMs);
 		log(String.format(Locale.ROOT, "  %-8s %-10s %8.0f cmds/s %8.0f events/s  p50 %6.2f ms  p99 %7.2f ms  errors %d"
-				+ "  CPU per command %s ms, write path %s ms, machine %s ms, web server threads %s ms, JIT %s ms%s%s",
+				+ "  CPU per command %s ms, write path %s ms, machine %s ms, web server threads %s ms, JIT %s ms,"
+				+ " clients %s ms%s%s",
 				ours ? "ours" : "baseline", mode, sample.cmdsPerS(), sample.eventsPerS(), sample.p50Ms(), sample.p99Ms(),
 				sample.errors(), cpuMs(cpuPerCommand.processMs()), cpuMs(cpuPerCommand.writePathMs()),
 				cpuMs(cpuPerCommand.machineMs()), cpuMs(cpuPerCommand.requestThreadsMs()), cpuMs(cpuPerCommand.jitMs()),
-				http ? String.format(Locale.ROOT, "; mean %.2f ms, of it in the application %s ms", sample.meanMs(),
+				cpuMs(cpuPerCommand.clientThreadsMs()), http ? String.format(Locale.ROOT, "; mean %.2f ms, of it in the application %s ms", sample.meanMs(),
 						cpuMs(serverMeanMs)) : "",
 				sample.firstError() == null ? "" : " (" + sample.firstError() + ")"));
 		if (sample.errors() > 0) {
@@ -199,6 +202,16 @@ final class Ingestion {
 		return behind;
 	}
 
+	/** Threads named {@code prefix} and a number, so {@link CpuMeter} finds them. */
+	private static ThreadFactory named(String prefix) {
+		AtomicInteger next = new AtomicInteger();
+		return task -> {
+			Thread thread = new Thread(task, prefix + next.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
 	private static long maxGlobalIndex(JdbcTemplate jdbc) {
 		Long max = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
 		return max == null ? 0 : max;
@@ -219,6 +232,8 @@ final class Ingestion {
 			m.put("web_server_threads_cpu_ms_per_command",
 					measuredMedian(list.stream().map(s -> s.cpu().requestThreadsMs()).toList()));
 			m.put("jit_ms_per_command", measuredMedian(list.stream().map(s -> s.cpu().jitMs()).toList()));
+			m.put("client_threads_cpu_ms_per_command",
+					measuredMedian(list.stream().map(s -> s.cpu().clientThreadsMs()).toList()));
 			m.put("mean_ms", measuredMedian(list.stream().map(Sample::meanMs).toList()));
 			if (mode.startsWith("http")) {
 				// the application's own time per request (http.server.requests); the rest of the mean lies outside it
@@ -243,6 +258,7 @@ final class Ingestion {
 		run.put("machine_cpu_ms_per_command", measured(s.cpu().machineMs()));
 		run.put("web_server_threads_cpu_ms_per_command", measured(s.cpu().requestThreadsMs()));
 		run.put("jit_ms_per_command", measured(s.cpu().jitMs()));
+		run.put("client_threads_cpu_ms_per_command", measured(s.cpu().clientThreadsMs()));
 		run.put("mean_ms", measured(s.meanMs()));
 		if (s.mode().startsWith("http")) {
 			run.put("in_application_mean_ms", measured(s.serverMeanMs()));
