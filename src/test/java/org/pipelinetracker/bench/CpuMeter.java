@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
@@ -73,9 +72,9 @@ final class CpuMeter {
 
 	/** A meter of this JVM and this machine. */
 	static CpuMeter ofThisJvm() {
-		return new CpuMeter(CpuMeter::processCpuNanos, () -> threadCpuNanos(WRITE_PATH_THREADS),
-				CpuMeter::machineCpuNanos, () -> threadCpuNanos(REQUEST_THREADS), CpuMeter::jitNanos,
-				() -> threadCpuNanos(CLIENT_THREADS, HTTP_CLIENT_THREADS));
+		return new CpuMeter(CpuMeter::processCpuNanos, ThreadCpuClock.ofThreads(WRITE_PATH_THREADS),
+				CpuMeter::machineCpuNanos, ThreadCpuClock.ofThreads(REQUEST_THREADS), CpuMeter::jitNanos,
+				ThreadCpuClock.ofThreads(CLIENT_THREADS, HTTP_CLIENT_THREADS));
 	}
 
 	/** From now on. */
@@ -91,8 +90,8 @@ final class CpuMeter {
 
 	/**
 	 * Milliseconds of CPU per command since {@link #start()}: of the whole JVM, of the write path, of the whole
-	 * machine, of the web server's threads, of the JIT compilers and of the benchmark's clients, each -1 where it cannot be told (no command, a
-	 * JVM or system that does not measure it, no such thread).
+	 * machine, of the web server's threads, of the JIT compilers and of the benchmark's clients, each -1 where it
+	 * cannot be told (no command, a JVM or system that does not measure it, no such thread).
 	 */
 	PerCommand perCommand(long commands) {
 		return new PerCommand(per(processAtStart, processNanos.getAsLong(), commands),
@@ -136,35 +135,6 @@ final class CpuMeter {
 			return os.getProcessCpuTime();
 		}
 		return -1;
-	}
-
-	/** The CPU the live threads whose names start with one of {@code prefixes} used so far; -1 if none or not measurable. */
-	private static long threadCpuNanos(String... prefixes) {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
-			return -1;
-		}
-		long sum = 0;
-		boolean any = false;
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (startsWithAny(thread.getName(), prefixes)) {
-				long nanos = threads.getThreadCpuTime(thread.getId());
-				if (nanos >= 0) {
-					sum += nanos;
-					any = true;
-				}
-			}
-		}
-		return any ? sum : -1;
-	}
-
-	private static boolean startsWithAny(String name, String[] prefixes) {
-		for (String prefix : prefixes) {
-			if (name.startsWith(prefix)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** The time the JVM's JIT compilers have spent so far, or -1 where the JVM does not count it. */

@@ -62,8 +62,8 @@ final class Ingestion {
 		ProjectWriteService projects = ctx.getBean(ProjectWriteService.class);
 		FacilityWriteService facilities = ctx.getBean(FacilityWriteService.class);
 		ExecutorService httpThreads = Executors.newCachedThreadPool(named(CpuMeter.CLIENT_THREADS + "http-"));
-		HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads)
-				.connectTimeout(Duration.ofSeconds(10)).build();
+		HttpClient httpClient = http ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+				.executor(httpThreads).connectTimeout(Duration.ofSeconds(10)).build() : null;
 		String baseUrl = "http://localhost:" + port(ctx);
 		JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
 
