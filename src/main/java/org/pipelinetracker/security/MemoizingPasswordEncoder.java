@@ -24,13 +24,20 @@ final class MemoizingPasswordEncoder implements PasswordEncoder {
 
 	private final PasswordEncoder delegate;
 	private final long ttlNanos;
-	private final byte[] key = new byte[32];
 	private final ConcurrentHashMap<String, Long> remembered = new ConcurrentHashMap<>();
+	/**
+	 * One keyed HMAC per request thread: looking one up through the security providers and keying it on every request
+	 * cost more than the digest itself.
+	 */
+	private final ThreadLocal<Mac> macs;
 
 	MemoizingPasswordEncoder(PasswordEncoder delegate, Duration ttl) {
 		this.delegate = delegate;
 		this.ttlNanos = ttl == null || ttl.isNegative() ? 0 : ttl.toNanos();
+		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
+		SecretKeySpec secret = new SecretKeySpec(key, "HmacSHA256");
+		this.macs = ThreadLocal.withInitial(() -> keyed(secret));
 	}
 
 	@Override
@@ -74,14 +81,20 @@ final class MemoizingPasswordEncoder implements PasswordEncoder {
 		return remembered.size();
 	}
 
+	/** The digest of one (hash, password) pair; {@code doFinal} leaves the thread's HMAC reset, with its key. */
 	private String digest(CharSequence raw, String encoded) {
+		Mac mac = macs.get();
+		mac.update(encoded.getBytes(StandardCharsets.UTF_8));
+		mac.update((byte) 0);
+		mac.update(raw.toString().getBytes(StandardCharsets.UTF_8));
+		return Base64.getEncoder().encodeToString(mac.doFinal());
+	}
+
+	private static Mac keyed(SecretKeySpec secret) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			mac.update(encoded.getBytes(StandardCharsets.UTF_8));
-			mac.update((byte) 0);
-			mac.update(raw.toString().getBytes(StandardCharsets.UTF_8));
-			return Base64.getEncoder().encodeToString(mac.doFinal());
+			mac.init(secret);
+			return mac;
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("HmacSHA256 is not available", e);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -119,6 +120,17 @@ class SecurityUnitsTest {
 		off.matches("test-password", HASH);
 		assertThat(checks).hasValue(6);
 		assertThat(encoder.upgradeEncoding(HASH)).isFalse();
+
+		// each request thread has its own keyed HMAC: a check remembered on one thread is known on the others
+		boolean[] onOtherThread = new boolean[2];
+		Thread other = new Thread(() -> {
+			onOtherThread[0] = encoder.matches("test-password", HASH);
+			onOtherThread[1] = encoder.matches("test-passwore", HASH);
+		});
+		other.start();
+		assertThatCode(other::join).doesNotThrowAnyException();
+		assertThat(onOtherThread).containsExactly(true, false);
+		assertThat(checks).as("remembered on the first thread; the wrong password checked in full").hasValue(7);
 	}
 
 	@Test
