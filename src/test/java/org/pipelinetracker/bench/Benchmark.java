@@ -211,6 +211,12 @@ public final class Benchmark {
 		Map<String, Object> raw = (Map<String, Object>) detail.get("raw_insert");
 		out.put("raw_insert_rows_per_s", raw.get("rows_per_s"));
 		@SuppressWarnings("unchecked")
+		Map<String, Object> rebuilt = (Map<String, Object>) detail.get("rebuild_of_ingested_store");
+		if (rebuilt != null) {
+			out.put("ingested_store_events", rebuilt.get("events"));
+			out.put("ingested_store_tables_changed_by_rebuild", ((List<?>) rebuilt.get("tables_differing")).size());
+		}
+		@SuppressWarnings("unchecked")
 		Map<String, Object> replay = (Map<String, Object>) detail.get("replay");
 		out.put("replay_events_per_s", replay.get("events_per_s"));
 		@SuppressWarnings("unchecked")
@@ -284,6 +290,9 @@ public final class Benchmark {
 					}
 				}
 			}
+			// issue 21: the read models the live processors built while the clients wrote, against a rebuild of them
+			ingestion.settle(oursCtx, baseCtx, "the rebuild of the ingested store");
+			detail.put("rebuild_of_ingested_store", RebuildCheck.check(oursCtx));
 			// 3: raw insert ceiling, on the rows ours wrote, in the same database
 			detail.put("raw_insert", rawInsert(kind, oursCtx.getBean(DataSource.class)));
 		}

@@ -63,6 +63,14 @@ class BenchmarkSmokeTest {
 		assertThat(oursHttp.path("in_application_mean_ms").asDouble()).as("the application's own time per request")
 				.isPositive().isLessThan(oursHttp.path("mean_ms").asDouble());
 		assertThat(oursOneClient.has("in_application_mean_ms")).as("in process: no request").isFalse();
+		assertThat(h2.path("ingested_store_tables_changed_by_rebuild").isNumber()).as("the ingested store was rebuilt")
+				.isTrue();
+		assertThat(h2.path("ingested_store_tables_changed_by_rebuild").asInt())
+				.as("rebuilt read models equal the ones the live processors built: %s",
+						h2.path("detail").path("rebuild_of_ingested_store"))
+				.isZero();
+		assertThat(h2.path("detail").path("rebuild_of_ingested_store").path("rows").path("project_view").asLong())
+				.as("the ingested projects' status documents were compared").isPositive();
 		assertThat(h2.path("detail").path("replay").path("rows_after").path("pipeline_project").asLong())
 				.as("the replay rebuilt the pipeline of every loaded project")
 				.isEqualTo(h2.path("detail").path("load").path("projects").asLong());
