@@ -132,7 +132,8 @@ final class Ingestion {
 				ours ? "ours" : "baseline", mode, sample.cmdsPerS(), sample.eventsPerS(), sample.p50Ms(), sample.p99Ms(),
 				sample.errors(), cpuMs(cpuPerCommand.processMs()), cpuMs(cpuPerCommand.writePathMs()),
 				cpuMs(cpuPerCommand.machineMs()), cpuMs(cpuPerCommand.requestThreadsMs()), cpuMs(cpuPerCommand.jitMs()),
-				cpuMs(cpuPerCommand.clientThreadsMs()), http ? String.format(Locale.ROOT, "; mean %.2f ms, of it in the application %s ms", sample.meanMs(),
+				cpuMs(cpuPerCommand.clientThreadsMs()),
+				http ? String.format(Locale.ROOT, "; mean %.2f ms, of it in the application %s ms", sample.meanMs(),
 						cpuMs(serverMeanMs)) : "",
 				sample.firstError() == null ? "" : " (" + sample.firstError() + ")"));
 		if (sample.errors() > 0) {
