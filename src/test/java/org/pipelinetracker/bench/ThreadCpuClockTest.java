@@ -2,9 +2,14 @@ package org.pipelinetracker.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,18 +56,27 @@ class ThreadCpuClockTest {
 	void readsThisJvmsThreads() throws InterruptedException {
 		ThreadCpuClock jvm = ThreadCpuClock.ofThreads("bench-client-clock-test");
 		long before = jvm.getAsLong();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		CountDownLatch spun = new CountDownLatch(1);
+		AtomicBoolean stop = new AtomicBoolean();
 		Thread spinner = new Thread(() -> {
-			long until = System.nanoTime() + 50_000_000L;
+			// spins until it has used 20 ms of CPU by its own clock, then until told to stop: alive when read
 			long spin = 0;
-			while (System.nanoTime() < until) {
+			while (!stop.get()) {
 				spin += Long.bitCount(spin) + 1;
+				if (spun.getCount() > 0 && threads.getCurrentThreadCpuTime() >= 20_000_000L) {
+					spun.countDown();
+				}
 			}
 		}, "bench-client-clock-test-1");
 		spinner.start();
-		Thread.sleep(30);
+		boolean ran = spun.await(30, TimeUnit.SECONDS);
 		long during = jvm.getAsLong();
+		stop.set(true);
 		spinner.join();
 		assertThat(before).as("no such thread yet").isEqualTo(-1);
+		assertThat(ran).as("the spinner ran").isTrue();
+		// read from outside the thread, its CPU may be counted in the system's ticks (10 ms): positive, not 20 ms
 		assertThat(during).as("a spinning thread's CPU").isPositive();
 		assertThat(jvm.getAsLong()).as("after it ended: never less").isGreaterThanOrEqualTo(during);
 	}
