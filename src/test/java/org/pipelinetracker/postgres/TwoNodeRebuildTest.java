@@ -78,7 +78,12 @@ class TwoNodeRebuildTest {
 		// a little later still the same: no batch of the old tables landed on top of the rebuilt ones
 		sleep(1_000);
 		assertThat(json(b.get("/api/pipeline")).path("committedUsd").decimalValue()).isEqualByComparingTo(committed);
-		JsonNode verified = eventually(a, "/api/audit/verify", v -> v.path("settled").asBoolean());
+		// the swap claims every segment for node A (so a batch B had in flight for the old tables rolls back); the
+		// segments B processes resume once that claim times out (claim-timeout, 10 s): until then their rows may lag
+		// and a check in those seconds can report them (docs/architecture/known-gaps.md). Nothing may be lost or
+		// counted twice: the check must come out consistent once they have resumed.
+		JsonNode verified = eventually(a, "/api/audit/verify", v -> v.path("settled").asBoolean()
+				&& v.path("projectionsConsistent").asBoolean());
 		assertThat(verified.path("projectionsConsistent").asBoolean()).as(verified.toString()).isTrue();
 	}
 
