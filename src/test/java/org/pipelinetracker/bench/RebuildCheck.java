@@ -12,13 +12,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import static org.pipelinetracker.bench.Benchmark.log;
 
@@ -49,15 +50,7 @@ final class RebuildCheck {
 		long t0 = System.nanoTime();
 		ReplayService replays = ctx.getBean(ReplayService.class);
 		replays.start(null);
-		long deadline = t0 + TimeUnit.MINUTES.toNanos(60);
-		while (replays.status().state() == ReplayService.State.RUNNING) {
-			if (System.nanoTime() > deadline) {
-				replays.cancel();
-				throw new IllegalStateException("the rebuild did not finish within 60 minutes: " + replays.status());
-			}
-			Thread.sleep(100);
-		}
-		ReplayService.Status status = replays.status();
+		ReplayService.Status status = Replays.awaitEnd(replays, t0);
 		if (status.state() != ReplayService.State.COMPLETED) {
 			throw new IllegalStateException("the rebuild of the ingested store did not complete: " + status);
 		}
@@ -78,7 +71,7 @@ final class RebuildCheck {
 		out.put("tables_differing", differing);
 		out.put("method", "each read-model table digested in key order (SHA-256 of every column as text), every"
 				+ " projection rebuilt (ReplayService, as POST /api/admin/replay), digested again");
-		log(String.format(java.util.Locale.ROOT, "rebuild of the ingested store (%d events, built incrementally): %s in"
+		log(String.format(Locale.ROOT, "rebuild of the ingested store (%d events, built incrementally): %s in"
 				+ " %.2f s; tables differing afterwards: %s", events, status.state(), seconds, differing));
 		return out;
 	}
@@ -92,7 +85,7 @@ final class RebuildCheck {
 		return out;
 	}
 
-	private static Digest digest(ResultSet rows) throws java.sql.SQLException {
+	private static Digest digest(ResultSet rows) throws SQLException {
 		MessageDigest sha;
 		try {
 			sha = MessageDigest.getInstance("SHA-256");

@@ -41,6 +41,21 @@ final class Replays {
 		this.cfg = cfg;
 	}
 
+	/**
+	 * Waits until the rebuild started at {@code startedNanos} is no longer RUNNING, at most 60 minutes from its start,
+	 * and returns how it ended.
+	 */
+	static ReplayService.Status awaitEnd(ReplayService replays, long startedNanos) throws InterruptedException {
+		long deadline = startedNanos + TimeUnit.MINUTES.toNanos(60);
+		while (replays.status().state() == ReplayService.State.RUNNING) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("replay did not finish within 60 minutes: " + replays.status());
+			}
+			Thread.sleep(5);
+		}
+		return replays.status();
+	}
+
 	Map<String, Object> replay(ConfigurableApplicationContext ctx, long events) throws Exception {
 		ReplayService replays = ctx.getBean(ReplayService.class);
 		JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
@@ -55,18 +70,12 @@ final class Replays {
 			java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
 			Thread querier = new Thread(() -> queryDuringRebuild(ctx, done, during, partial, projectsBefore), "bench-rebuild-queries");
 			querier.start();
-			long deadline = t0 + TimeUnit.MINUTES.toNanos(60);
-			while (replays.status().state() == ReplayService.State.RUNNING) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("replay did not finish within 60 minutes: " + replays.status());
-				}
-				Thread.sleep(5);
-			}
+			ReplayService.Status end = awaitEnd(replays, t0);
 			double seconds = (System.nanoTime() - t0) / 1e9;
 			done.set(true);
 			querier.join();
-			if (replays.status().state() != ReplayService.State.COMPLETED) {
-				throw new IllegalStateException("the rebuild did not complete: " + replays.status());
+			if (end.state() != ReplayService.State.COMPLETED) {
+				throw new IllegalStateException("the rebuild did not complete: " + end);
 			}
 			rates.add(events / seconds);
 			log(String.format(Locale.ROOT, "  replay %d: %d events in %.2f s: %.0f events/s", run + 1, events, seconds,
